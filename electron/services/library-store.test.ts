@@ -1,0 +1,168 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emptyDoc, type ArticleFields } from '../../shared/article'
+import type { LibraryChange } from './library'
+import { ARTICLE_FILE, LibraryStore, TRASH_FOLDER } from './library-store'
+import { makeReadOnly, makeTempDir } from './test-support'
+
+let temp: ReturnType<typeof makeTempDir>
+let store: LibraryStore
+let changes: LibraryChange[]
+
+beforeEach(() => {
+  temp = makeTempDir()
+  changes = []
+  store = new LibraryStore(join(temp.path, 'Copydesk'), { onChange: (change) => changes.push(change) })
+})
+afterEach(() => temp.remove())
+
+const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
+  headline: 'Bridge closes',
+  standfirst: '',
+  byline: [],
+  dateline: '',
+  section: '',
+  keywords: [],
+  status: 'draft',
+  body: emptyDoc(),
+  ...overrides,
+})
+
+async function created(headline = 'Bridge closes') {
+  const result = await store.create({ headline })
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+describe('LibraryStore', () => {
+  it('creates an article in <slug>-<id8>/article.json with an assets folder', async () => {
+    const article = await created('Bridge closes for repairs')
+    const folder = `bridge-closes-for-repairs-${article.id.slice(0, 8)}`
+    expect(readdirSync(store.root).sort()).toEqual([folder])
+    expect(readdirSync(join(store.root, folder)).sort()).toEqual(['article.json', 'assets'])
+    expect(JSON.parse(readFileSync(join(store.root, folder, ARTICLE_FILE), 'utf8'))).toEqual(article)
+    expect(changes).toEqual([{ id: article.id, change: 'created' }])
+  })
+
+  it('lists summaries, newest first, with word counts', async () => {
+    const first = await created('First')
+    const second = await created('Second')
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three little words' }] }] }
+    await store.save(first.id, 1, fieldsWith({ headline: 'First', body }))
+    const listing = await store.list()
+    expect(listing.ok && listing.value.articles.map((a) => [a.headline, a.wordCount])).toEqual([
+      ['First', 3],
+      ['Second', 0],
+    ])
+    expect(listing.ok && listing.value.damaged).toEqual([])
+    expect(second.revision).toBe(1)
+  })
+
+  it('lists an empty library when the folder does not exist yet', async () => {
+    expect(await store.list()).toEqual({ ok: true, value: { root: store.root, articles: [], damaged: [] } })
+  })
+
+  it('saves atomically, bumping the revision, leaving no temp files', async () => {
+    const article = await created()
+    const saved = await store.save(article.id, 1, fieldsWith({ headline: 'Bridge reopens', status: 'filed' }))
+    expect(saved).toMatchObject({ ok: true, value: { headline: 'Bridge reopens', status: 'filed', revision: 2 } })
+    const folder = join(store.root, readdirSync(store.root)[0] ?? '')
+    expect(readdirSync(folder).sort()).toEqual(['article.json', 'assets'])
+    const reopened = await store.open(article.id)
+    expect(reopened.ok && reopened.value.revision).toBe(2)
+    expect(reopened.ok && reopened.value.createdAt).toBe(article.createdAt)
+  })
+
+  it('refuses a save based on an old revision and overwrites nothing', async () => {
+    const article = await created()
+    await store.save(article.id, 1, fieldsWith({ headline: 'Theirs' }))
+    const before = readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8')
+    const result = await store.save(article.id, 1, fieldsWith({ headline: 'Mine' }))
+    expect(result).toMatchObject({ ok: false, error: { kind: 'conflict', currentRevision: 2 } })
+    expect(readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8')).toBe(before)
+  })
+
+  it('lists a damaged file with its reason, never overwrites it, and loads the rest', async () => {
+    const good = await created('Good')
+    const bad = await created('Bad')
+    const badFile = join(store.root, `bad-${bad.id.slice(0, 8)}`, ARTICLE_FILE)
+    writeFileSync(badFile, '{"schemaVersion": 2, "headline": ')
+    mkdirSync(join(store.root, `orphan-0123abcd`))
+    mkdirSync(join(store.root, 'Notes from the desk'))
+
+    const listing = await store.list()
+    expect(listing.ok && listing.value.articles.map((a) => a.id)).toEqual([good.id])
+    expect(listing.ok && listing.value.damaged).toEqual([
+      { folder: `bad-${bad.id.slice(0, 8)}`, reason: expect.stringMatching(/article\.json: not valid JSON/) },
+      { folder: 'orphan-0123abcd', reason: 'article.json is missing' },
+    ])
+    expect(await store.save(bad.id, 1, fieldsWith({}))).toMatchObject({ ok: false, error: { kind: 'damaged' } })
+    expect(await store.open(bad.id)).toMatchObject({ ok: false, error: { kind: 'damaged' } })
+    expect(readFileSync(badFile, 'utf8')).toBe('{"schemaVersion": 2, "headline": ')
+  })
+
+  it('answers not-found for an unknown id', async () => {
+    const result = await store.open('00000000-0000-4000-8000-000000000000')
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/No article with id/) } })
+  })
+
+  it('moves to the trash and restores', async () => {
+    const article = await created()
+    const trashed = await store.trash(article.id)
+    expect(trashed).toMatchObject({ ok: true, value: { id: article.id, headline: 'Bridge closes' } })
+    expect(readdirSync(store.root)).toEqual([TRASH_FOLDER])
+    expect((await store.list()).ok && (await store.list())).toMatchObject({ value: { articles: [] } })
+    expect(await store.listTrash()).toMatchObject({ ok: true, value: [{ id: article.id }] })
+
+    const restored = await store.restore(article.id)
+    expect(restored).toMatchObject({ ok: true, value: { id: article.id } })
+    expect(await store.listTrash()).toEqual({ ok: true, value: [] })
+    const listing = await store.list()
+    expect(listing.ok && listing.value.articles.map((a) => a.id)).toEqual([article.id])
+    expect(readdirSync(join(store.root, `bridge-closes-${article.id.slice(0, 8)}`)).sort()).toEqual(['article.json', 'assets'])
+    expect(changes.map((c) => c.change)).toEqual(['created', 'trashed', 'restored'])
+  })
+
+  it('duplicates an article with its assets under a new id', async () => {
+    const article = await created()
+    const assetDir = join(store.root, `bridge-closes-${article.id.slice(0, 8)}`, 'assets')
+    writeFileSync(join(assetDir, 'photo.jpg'), 'jpeg bytes')
+    const copy = await store.duplicate(article.id)
+    expect(copy).toMatchObject({ ok: true, value: { slug: 'bridge-closes-copy', revision: 1, headline: 'Bridge closes' } })
+    if (!copy.ok) return
+    expect(copy.value.id).not.toBe(article.id)
+    const copiedAsset = join(store.root, `bridge-closes-copy-${copy.value.id.slice(0, 8)}`, 'assets', 'photo.jpg')
+    expect(readFileSync(copiedAsset, 'utf8')).toBe('jpeg bytes')
+  })
+
+  it('renames the slug and the folder', async () => {
+    const article = await created()
+    const renamed = await store.rename(article.id, 'harbour-bridge')
+    expect(renamed).toMatchObject({ ok: true, value: { slug: 'harbour-bridge', revision: 2 } })
+    expect(readdirSync(store.root)).toEqual([`harbour-bridge-${article.id.slice(0, 8)}`])
+  })
+
+  it('resolves an id prefix or a slug', async () => {
+    const article = await created()
+    expect(await store.resolve(article.id.slice(0, 8))).toEqual({ ok: true, value: article.id })
+    expect(await store.resolve('bridge-closes')).toEqual({ ok: true, value: article.id })
+    expect(await store.resolve('nothing-here')).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+  })
+
+  it('says permission denied in a read-only folder and keeps the file', async (context) => {
+    const article = await created()
+    const folder = join(store.root, `bridge-closes-${article.id.slice(0, 8)}`)
+    const before = readFileSync(join(folder, ARTICLE_FILE), 'utf8')
+    const undo = makeReadOnly(folder)
+    if (!undo) return context.skip('this file system cannot make a folder read-only for root (chattr +i)')
+    try {
+      const result = await store.save(article.id, 1, fieldsWith({ headline: 'Changed' }))
+      expect(result).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: expect.stringMatching(/^Cannot save the article: permission denied/) } })
+      expect((await store.create({ headline: 'Also fine elsewhere' })).ok).toBe(true)
+    } finally {
+      undo()
+    }
+    expect(readFileSync(join(folder, ARTICLE_FILE), 'utf8')).toBe(before)
+  })
+})

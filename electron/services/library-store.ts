@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto'
+import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { z } from 'zod'
+import {
+  createArticle,
+  parseArticleJson,
+  serializeArticle,
+  slugify,
+  summarize,
+  type Article,
+  type ArticleFields,
+  type ArticleSummary,
+} from '../../shared/article'
+import type { CreateArticleRequest, DamagedEntry, TrashEntry } from '../../shared/ipc/contract'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import { writeFileDurably } from './atomic-file'
+import { fsFailure, isErrnoException } from './fs-failure'
+import type { Library, LibraryChange } from './library'
+
+export const ARTICLE_FILE = 'article.json'
+export const ASSETS_FOLDER = 'assets'
+export const TRASH_FOLDER = '.trash'
+const TRASH_INFO_FILE = 'trash-info.json'
+/** Articles are built here and renamed into place, so the library never shows half of one. */
+const STAGING_PREFIX = '.incoming-'
+
+const FOLDER_PATTERN = /^[a-z0-9-]+-([0-9a-f]{8})$/
+
+export const articleFolderName = (slug: string, id: string): string => `${slug}-${id.slice(0, 8)}`
+
+const TrashInfoSchema = z.object({ trashedAt: z.iso.datetime({ offset: true }), folder: z.string() })
+
+export interface LibraryStoreOptions {
+  now?: () => Date
+  newId?: () => string
+  onChange?: (change: LibraryChange) => void
+}
+
+interface Located {
+  folder: string
+  article: Article
+}
+
+/** Reads one article file: the article, a damaged reason, or a file-system failure. */
+async function readArticleFile(folder: string): Promise<Result<Article>> {
+  let text: string
+  try {
+    text = await readFile(join(folder, ARTICLE_FILE), 'utf8')
+  } catch (error) {
+    return fsFailure(error, `read ${ARTICLE_FILE}`)
+  }
+  const parsed = parseArticleJson(text)
+  return parsed.ok ? ok(parsed.article) : fail('damaged', `${join(folder, ARTICLE_FILE)}: ${parsed.reason}`)
+}
+
+async function subfolders(directory: string): Promise<string[]> {
+  try {
+    const entries = await readdir(directory, { withFileTypes: true })
+    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return []
+    throw error
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return false
+    throw error
+  }
+}
+
+/** The library as a folder: one `<slug>-<id8>/article.json` per article, with `assets/` beside it. */
+export class LibraryStore implements Library {
+  private readonly now: () => Date
+  private readonly newId: () => string
+  private readonly onChange: (change: LibraryChange) => void
+
+  constructor(
+    readonly root: string,
+    options: LibraryStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date())
+    this.newId = options.newId ?? randomUUID
+    this.onChange = options.onChange ?? (() => undefined)
+  }
+
+  async list() {
+    return this.guard('list the library', async () => {
+      const articles: ArticleSummary[] = []
+      const damaged: DamagedEntry[] = []
+      const folders = (await subfolders(this.root)).filter((name) => !name.startsWith('.'))
+      await Promise.all(
+        folders.map(async (folder) => {
+          const result = await readArticleFile(join(this.root, folder))
+          if (result.ok) articles.push(summarize(result.value))
+          else if (result.error.kind === 'not-found') {
+            // A folder named like an article but without its file is worth a warning; any other
+            // folder a person keeps in the library is none of our business.
+            if (FOLDER_PATTERN.test(folder)) damaged.push({ folder, reason: `${ARTICLE_FILE} is missing` })
+          } else damaged.push({ folder, reason: result.error.message })
+        }),
+      )
+      articles.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
+      damaged.sort((a, b) => a.folder.localeCompare(b.folder))
+      return ok({ root: this.root, articles, damaged })
+    })
+  }
+
+  async create(input: z.infer<typeof CreateArticleRequest>) {
+    return this.guard('create the article', async () => {
+      const article = createArticle(input, this.newId(), this.now())
+      await this.placeNewArticle(article)
+      this.onChange({ id: article.id, change: 'created' })
+      return ok(article)
+    })
+  }
+
+  async open(id: string) {
+    return this.guard('open the article', async () => {
+      const located = await this.locate(this.root, id)
+      return located.ok ? ok(located.value.article) : located
+    })
+  }
+
+  async save(id: string, baseRevision: number, fields: ArticleFields) {
+    return this.guard('save the article', async () => {
+      const located = await this.locate(this.root, id)
+      if (!located.ok) return located
+      const { folder, article } = located.value
+      if (article.revision !== baseRevision) {
+        return fail(
+          'conflict',
+          `This article was changed elsewhere: revision ${article.revision} is on disk, and this edit was based on revision ${baseRevision}. Nothing was overwritten.`,
+          { currentRevision: article.revision },
+        )
+      }
+      const saved: Article = { ...article, ...fields, revision: article.revision + 1, updatedAt: this.stamp() }
+      await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(saved))
+      this.onChange({ id, change: 'saved' })
+      return ok(saved)
+    })
+  }
+
+  async duplicate(id: string) {
+    return this.guard('duplicate the article', async () => {
+      const located = await this.locate(this.root, id)
+      if (!located.ok) return located
+      const { folder, article } = located.value
+      const timestamp = this.stamp()
+      const copy: Article = {
+        ...article,
+        id: this.newId(),
+        slug: slugify(`${article.slug}-copy`),
+        status: 'draft',
+        revision: 1,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      }
+      await this.placeNewArticle(copy, join(folder, ASSETS_FOLDER))
+      this.onChange({ id: copy.id, change: 'created' })
+      return ok(copy)
+    })
+  }
+
+  async rename(id: string, slug: string) {
+    return this.guard('rename the article', async () => {
+      const located = await this.locate(this.root, id)
+      if (!located.ok) return located
+      const { folder, article } = located.value
+      if (article.slug === slug) return ok(article)
+      const target = join(this.root, articleFolderName(slug, id))
+      if (await exists(target)) return fail('conflict', `A folder named ${articleFolderName(slug, id)} already exists.`)
+      const renamed: Article = { ...article, slug, revision: article.revision + 1, updatedAt: this.stamp() }
+      // The file first: if the folder rename then fails, the article is still found by its id.
+      await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(renamed))
+      await rename(folder, target)
+      this.onChange({ id, change: 'renamed' })
+      return ok(renamed)
+    })
+  }
+
+  async trash(id: string) {
+    return this.guard('move the article to the trash', async () => {
+      const located = await this.locate(this.root, id)
+      if (!located.ok) return located
+      const { folder, article } = located.value
+      const name = basename(folder)
+      const trashedAt = this.stamp()
+      await mkdir(this.trashRoot, { recursive: true })
+      let target = join(this.trashRoot, name)
+      if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
+      await writeFileDurably(join(folder, TRASH_INFO_FILE), JSON.stringify({ trashedAt, folder: name }))
+      await rename(folder, target)
+      this.onChange({ id, change: 'trashed' })
+      return ok({ id, headline: article.headline, folder: target, trashedAt })
+    })
+  }
+
+  async listTrash() {
+    return this.guard('list the trash', async () => {
+      const entries: TrashEntry[] = []
+      for (const name of await subfolders(this.trashRoot)) {
+        const folder = join(this.trashRoot, name)
+        const article = await readArticleFile(folder)
+        if (!article.ok) continue
+        const info = await this.readTrashInfo(folder)
+        entries.push({ id: article.value.id, headline: article.value.headline, folder, trashedAt: info.trashedAt })
+      }
+      return ok(entries.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt)))
+    })
+  }
+
+  async restore(id: string) {
+    return this.guard('restore the article', async () => {
+      const located = await this.locate(this.trashRoot, id)
+      if (!located.ok) return located.error.kind === 'not-found' ? fail('not-found', `No article with id ${id} in the trash.`) : located
+      const { folder, article } = located.value
+      const target = join(this.root, articleFolderName(article.slug, id))
+      if (await exists(target)) return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
+      await rename(folder, target)
+      await rm(join(target, TRASH_INFO_FILE), { force: true })
+      this.onChange({ id, change: 'restored' })
+      return ok(article)
+    })
+  }
+
+  async resolve(reference: string) {
+    return this.guard('find the article', async () => {
+      const listing = await this.list()
+      if (!listing.ok) return listing
+      const wanted = reference.trim().toLowerCase()
+      const matches = listing.value.articles.filter(
+        (article) => article.id === wanted || article.slug === wanted || (wanted.length >= 4 && article.id.startsWith(wanted)),
+      )
+      const exact = matches.find((article) => article.id === wanted)
+      if (exact) return ok(exact.id)
+      if (matches.length === 1 && matches[0]) return ok(matches[0].id)
+      if (matches.length > 1) {
+        return fail('invalid-request', `"${reference}" matches ${matches.length} articles; give more of the id.`)
+      }
+      const damaged = listing.value.damaged.find((entry) => entry.folder.endsWith(wanted.slice(0, 8)))
+      if (damaged && wanted.length >= 8) return fail('damaged', `${damaged.folder}: ${damaged.reason}`)
+      return fail('not-found', `No article matches "${reference}" in ${this.root}.`)
+    })
+  }
+
+  async folderOf(id: string) {
+    const located = await this.locate(this.root, id)
+    return located.ok ? ok(located.value.folder) : located
+  }
+
+  private get trashRoot(): string {
+    return join(this.root, TRASH_FOLDER)
+  }
+
+  private stamp(): string {
+    return this.now().toISOString()
+  }
+
+  /** Finds an article's folder under `parent` by the id in its name, and checks the id inside. */
+  private async locate(parent: string, id: string): Promise<Result<Located>> {
+    const suffix = `-${id.slice(0, 8)}`
+    let damaged: Result<Located> | undefined
+    for (const name of await subfolders(parent)) {
+      if (!name.includes(suffix) || name.startsWith(STAGING_PREFIX)) continue
+      const folder = join(parent, name)
+      const article = await readArticleFile(folder)
+      if (article.ok && article.value.id === id) return ok({ folder, article: article.value })
+      if (!article.ok && article.error.kind === 'damaged') damaged = article
+    }
+    return damaged ?? fail('not-found', `No article with id ${id} in ${parent}.`)
+  }
+
+  private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {
+    const staging = join(this.root, `${STAGING_PREFIX}${article.id}`)
+    await mkdir(join(staging, ASSETS_FOLDER), { recursive: true })
+    try {
+      if (assetsFrom && (await exists(assetsFrom))) await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })
+      await writeFileDurably(join(staging, ARTICLE_FILE), serializeArticle(article))
+      await rename(staging, join(this.root, articleFolderName(article.slug, article.id)))
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      throw error
+    }
+  }
+
+  private async readTrashInfo(folder: string): Promise<z.infer<typeof TrashInfoSchema>> {
+    try {
+      return TrashInfoSchema.parse(JSON.parse(await readFile(join(folder, TRASH_INFO_FILE), 'utf8')))
+    } catch {
+      // Trashed by hand or by an older version: the folder's time is the best we know.
+      return { trashedAt: (await stat(folder)).mtime.toISOString(), folder }
+    }
+  }
+
+  /** File-system errors become typed failures; anything else is a bug and is rethrown. */
+  private async guard<T>(action: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await work()
+    } catch (error) {
+      return fsFailure(error, action)
+    }
+  }
+}

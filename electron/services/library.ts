@@ -1,0 +1,33 @@
+import type { Article, ArticleFields } from '../../shared/article'
+import type { z } from 'zod'
+import type {
+  CreateArticleRequest,
+  EventPayloads,
+  LibraryListing,
+  TrashEntry,
+} from '../../shared/ipc/contract'
+import type { Result } from '../../shared/ipc/result'
+
+export type LibraryChange = EventPayloads['library:changed']
+
+/**
+ * Where articles live. The folder-on-disk store implements it today; a sync server can
+ * implement it later without the handlers, CLI or editor noticing.
+ */
+export interface Library {
+  readonly root: string
+  list(): Promise<Result<LibraryListing>>
+  create(input: z.infer<typeof CreateArticleRequest>): Promise<Result<Article>>
+  open(id: string): Promise<Result<Article>>
+  /** Refused with a `conflict` when the stored revision is not `baseRevision`. */
+  save(id: string, baseRevision: number, fields: ArticleFields): Promise<Result<Article>>
+  duplicate(id: string): Promise<Result<Article>>
+  rename(id: string, slug: string): Promise<Result<Article>>
+  trash(id: string): Promise<Result<TrashEntry>>
+  listTrash(): Promise<Result<TrashEntry[]>>
+  restore(id: string): Promise<Result<Article>>
+  /** Finds the one article a person means by a full id, an id prefix or a slug. */
+  resolve(reference: string): Promise<Result<string>>
+  /** The article's folder on disk, for people and tools that need the path. */
+  folderOf(id: string): Promise<Result<string>>
+}

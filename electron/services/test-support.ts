@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export function makeTempDir(prefix = 'copydesk-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/**
+ * Makes a folder unwritable for this process and returns how to undo it, or undefined where
+ * that cannot be done. Root ignores permission bits, so for root the folder is made immutable
+ * instead (chattr +i), which file systems such as overlayfs may not support.
+ */
+export function makeReadOnly(path: string): (() => void) | undefined {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, 0o555)
+    return () => chmodSync(path, 0o755)
+  }
+  try {
+    execFileSync('chattr', ['+i', path], { stdio: 'ignore' })
+    return () => execFileSync('chattr', ['-i', path], { stdio: 'ignore' })
+  } catch {
+    return undefined
+  }
+}

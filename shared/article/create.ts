@@ -1,0 +1,29 @@
+import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleFields } from './schema'
+import { slugify } from './slug'
+import { emptyDoc } from './tiptap-json'
+
+export interface NewArticleInput extends Partial<ArticleFields> {
+  slug?: string
+}
+
+/** A fresh article at revision 1. Pure: the caller supplies the id and the clock. */
+export function createArticle(input: NewArticleInput, id: string, now: Date): Article {
+  const headline = input.headline ?? ''
+  const timestamp = now.toISOString()
+  return {
+    schemaVersion: ARTICLE_SCHEMA_VERSION,
+    id,
+    slug: input.slug ?? slugify(headline),
+    headline,
+    standfirst: input.standfirst ?? '',
+    byline: input.byline ?? [],
+    dateline: input.dateline ?? '',
+    section: input.section ?? '',
+    keywords: input.keywords ?? [],
+    status: input.status ?? 'draft',
+    body: input.body ?? emptyDoc(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    revision: 1,
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { SlugSchema } from './slug'
+import { validateBody } from '../editor/validate-body'
+import { TiptapDocSchema } from './tiptap-json'
+
+export const ARTICLE_SCHEMA_VERSION = 2
+
+export const ARTICLE_STATUSES = ['draft', 'filed', 'subbed', 'ready', 'published'] as const
+export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES)
+export type ArticleStatus = z.infer<typeof ArticleStatusSchema>
+
+export const BylineEntrySchema = z.object({
+  name: z.string().trim().min(1, 'a byline needs a name').max(200),
+  role: z.string().trim().min(1).max(200).optional(),
+})
+export type BylineEntry = z.infer<typeof BylineEntrySchema>
+
+/** Valid TipTap JSON that also fits the article body schema (known nodes, figures in assets/). */
+export const ArticleBodySchema = TiptapDocSchema.superRefine((doc, context) => {
+  const problem = validateBody(doc)
+  if (problem) context.addIssue({ code: 'custom', message: problem })
+})
+
+const IsoDateTime = z.iso.datetime({ offset: true })
+
+/** The editable part of an article: what a person types. */
+export const ArticleFieldsSchema = z.object({
+  headline: z.string().max(1_000),
+  standfirst: z.string().max(5_000),
+  byline: z.array(BylineEntrySchema).max(50),
+  dateline: z.string().max(500),
+  section: z.string().max(200),
+  keywords: z.array(z.string().trim().min(1).max(200)).max(200),
+  status: ArticleStatusSchema,
+  body: ArticleBodySchema,
+})
+export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
+
+export const ArticleSchema = ArticleFieldsSchema.extend({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: z.uuid(),
+  slug: SlugSchema,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  revision: z.number().int().min(1),
+})
+export type Article = z.infer<typeof ArticleSchema>

@@ -1,0 +1,24 @@
+import type { Extensions } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import { Figure, type FigureOptions } from './figure'
+
+export interface ArticleExtensionOptions {
+  assetUrl?: FigureOptions['assetUrl']
+}
+
+/**
+ * The one list of nodes and marks an article body may hold. Main validates saved bodies with it,
+ * exports render with it, and the renderer's editor adds its interactive extensions on top.
+ */
+export function articleBodyExtensions(options: ArticleExtensionOptions = {}): Extensions {
+  return [
+    StarterKit.configure({
+      // h1 is the headline; the body has subheadings only.
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+    }),
+    Figure.configure(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
+  ]
+}

@@ -1,0 +1,78 @@
+import { Node, mergeAttributes } from '@tiptap/core'
+
+/** Figures point at a file in the article's own `assets/` folder, never outside it. */
+export const ASSET_PATH_PATTERN = /^assets\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
+
+export interface FigureAttributes {
+  /** Asset path inside the article folder, e.g. `assets/3f2a….jpg`. */
+  src: string
+  /** Alt text for people who cannot see the image. Never guessed. */
+  alt: string
+  /** Photographer or agency, shown after the caption. */
+  credit: string
+}
+
+export interface FigureOptions {
+  /** Maps an asset path to a URL the current host can load; exports keep the path as it is. */
+  assetUrl: (src: string) => string
+}
+
+/**
+ * An image with its caption (the node's inline content, so it can carry marks), credit and alt
+ * text. Defined here, without React, so main, the CLI, exports and the renderer share one schema.
+ */
+export const Figure = Node.create<FigureOptions>({
+  name: 'figure',
+  group: 'block',
+  content: 'inline*',
+  draggable: true,
+  isolating: true,
+
+  addOptions() {
+    return { assetUrl: (src: string) => src }
+  },
+
+  addAttributes() {
+    return {
+      src: {
+        default: '',
+        parseHTML: (element) => element.querySelector('img')?.getAttribute('src') ?? '',
+        renderHTML: () => ({}),
+      },
+      alt: {
+        default: '',
+        parseHTML: (element) => element.querySelector('img')?.getAttribute('alt') ?? '',
+        renderHTML: () => ({}),
+      },
+      credit: {
+        default: '',
+        parseHTML: (element) => element.querySelector('.credit')?.textContent?.trim() ?? '',
+        renderHTML: () => ({}),
+      },
+    }
+  },
+
+  parseHTML() {
+    return [
+      {
+        tag: 'figure',
+        contentElement: (element) =>
+          element.querySelector<HTMLElement>('figcaption .caption') ??
+          element.querySelector<HTMLElement>('figcaption') ??
+          element,
+      },
+    ]
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const { src, alt, credit } = node.attrs as FigureAttributes
+    const caption = ['span', { class: 'caption' }, 0] as const
+    const creditSpec = credit ? [['span', { class: 'credit' }, credit]] : []
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes),
+      ['img', { src: this.options.assetUrl(src), alt }],
+      ['figcaption', caption, ...creditSpec],
+    ]
+  },
+})

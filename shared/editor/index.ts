@@ -1,0 +1,3 @@
+export * from './figure'
+export * from './extensions'
+export * from './validate-body'

@@ -1,0 +1,5 @@
+export * from './formats'
+export * from './export-article'
+export { renderArticleHtml, renderBodyHtml } from './html'
+export { renderArticleMarkdown } from './markdown'
+export { renderArticleText, wrap } from './text'

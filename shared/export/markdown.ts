@@ -1,0 +1,111 @@
+import { formatByline, type Article } from '../article'
+import type { TiptapNode } from '../article/tiptap-json'
+import { safeHref } from './safe-href'
+
+/**
+ * Markdown written by hand rather than by a generic renderer, so that every character a
+ * reporter typed is escaped (no raw HTML can slip through to a Markdown-to-HTML step) and
+ * links keep only safe protocols.
+ */
+export function renderArticleMarkdown(article: Article): string {
+  const frontMatter = [
+    '---',
+    `slug: ${yamlValue(article.slug)}`,
+    `status: ${yamlValue(article.status)}`,
+    article.section && `section: ${yamlValue(article.section)}`,
+    article.dateline && `dateline: ${yamlValue(article.dateline)}`,
+    article.byline.length > 0 && `byline: ${yamlValue(article.byline)}`,
+    article.keywords.length > 0 && `keywords: ${yamlValue(article.keywords)}`,
+    '---',
+  ].filter(Boolean)
+  const byline = formatByline(article.byline)
+  const blocks = [
+    `# ${escapeInline(article.headline)}`,
+    article.standfirst && `**${escapeInline(article.standfirst)}**`,
+    byline && `*${escapeInline(byline)}*`,
+    renderBlocks(article.body.content ?? []),
+  ].filter(Boolean)
+  return `${frontMatter.join('\n')}\n\n${blocks.join('\n\n')}\n`
+}
+
+/**
+ * JSON is valid YAML flow syntax; angle brackets and ampersands are written as \u escapes so a
+ * renderer that shows front matter as text still gets no markup from it.
+ */
+function yamlValue(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+export function renderBlocks(nodes: TiptapNode[]): string {
+  return nodes.map(renderBlock).filter((block) => block !== '').join('\n\n')
+}
+
+function renderBlock(node: TiptapNode): string {
+  const children = node.content ?? []
+  switch (node.type) {
+    case 'paragraph':
+      return escapeLineStart(renderInline(children))
+    case 'heading':
+      return `${'#'.repeat(Number(node.attrs?.level ?? 2))} ${renderInline(children)}`
+    case 'blockquote':
+      return prefixLines(renderBlocks(children), '> ')
+    case 'bulletList':
+      return children.map((item) => listItem(item, '- ')).join('\n')
+    case 'orderedList': {
+      const start = Number(node.attrs?.start ?? 1)
+      return children.map((item, index) => listItem(item, `${start + index}. `)).join('\n')
+    }
+    case 'horizontalRule':
+      return '---'
+    case 'figure': {
+      const alt = escapeInline(String(node.attrs?.alt ?? ''))
+      const credit = String(node.attrs?.credit ?? '')
+      const caption = renderInline(children)
+      const line = [caption && `*${caption}*`, credit && escapeInline(credit)].filter(Boolean).join(' — ')
+      return [`![${alt}](<${String(node.attrs?.src ?? '')}>)`, line].filter(Boolean).join('\n\n')
+    }
+    default:
+      return renderBlocks(children)
+  }
+}
+
+function listItem(item: TiptapNode, marker: string): string {
+  const body = renderBlocks(item.content ?? [])
+  const indent = ' '.repeat(marker.length)
+  return marker + body.split('\n').join(`\n${indent}`)
+}
+
+function renderInline(nodes: TiptapNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'hardBreak') return '\\\n'
+      let text = escapeInline(node.text ?? '')
+      for (const mark of node.marks ?? []) {
+        if (mark.type === 'bold') text = `**${text}**`
+        else if (mark.type === 'italic') text = `*${text}*`
+        else if (mark.type === 'strike') text = `~~${text}~~`
+        else if (mark.type === 'link') {
+          const href = safeHref(mark.attrs?.href)
+          if (href) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`
+        }
+      }
+      return text
+    })
+    .join('')
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|&!#]/g, '\\$&')
+}
+
+/** Text that would read as a heading, list, quote or rule at the start of a line is escaped. */
+function escapeLineStart(text: string): string {
+  return text.replace(/^(\s*)([-+=>]|\d+[.)])/gm, (_, space: string, marker: string) => `${space}\\${marker}`)
+}
+
+function prefixLines(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? prefix + line : prefix.trimEnd()))
+    .join('\n')
+}

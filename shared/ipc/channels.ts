@@ -1,0 +1,27 @@
+/**
+ * The names alone, free of dependencies, so the sandboxed preload can allow-list them without
+ * bundling zod. `contract.ts` is checked against this list at compile time.
+ */
+export const CHANNEL_NAMES = [
+  'library:list',
+  'article:create',
+  'article:open',
+  'article:save',
+  'article:duplicate',
+  'article:rename',
+  'article:trash',
+  'trash:list',
+  'article:restore',
+  'article:export',
+  'settings:get',
+  'settings:update',
+] as const
+export type ChannelName = (typeof CHANNEL_NAMES)[number]
+
+export const EVENT_NAMES = ['library:changed'] as const
+export type EventName = (typeof EVENT_NAMES)[number]
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name)
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)

@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import {
+  ArticleFieldsSchema,
+  BylineEntrySchema,
+  SlugSchema,
+  type Article,
+  type ArticleSummary,
+} from '../article'
+import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
+import { SettingsPatchSchema, type Settings } from '../settings/schema'
+import type { ChannelName, EventName } from './channels'
+import type { Result } from './result'
+
+/** A damaged article: listed with its reason, never opened for writing, never overwritten. */
+export interface DamagedEntry {
+  folder: string
+  reason: string
+}
+
+export interface LibraryListing {
+  root: string
+  articles: ArticleSummary[]
+  damaged: DamagedEntry[]
+}
+
+export interface TrashEntry {
+  id: string
+  headline: string
+  folder: string
+  trashedAt: string
+}
+
+const EmptyRequest = z.object({})
+const IdRequest = z.object({ id: z.uuid() })
+
+export const CreateArticleRequest = z.object({
+  headline: z.string().max(1_000).optional(),
+  standfirst: z.string().max(5_000).optional(),
+  byline: z.array(BylineEntrySchema).max(50).optional(),
+})
+
+/** A save names the revision it was based on, so a newer file on disk is never overwritten. */
+export const SaveArticleRequest = z.object({
+  id: z.uuid(),
+  baseRevision: z.number().int().min(1),
+  fields: ArticleFieldsSchema,
+})
+
+export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
+
+export const ExportRequest = z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) })
+
+/** Declares a channel: the zod schema its request must pass, and the type of its answer. */
+function channel<Response>() {
+  return <Request extends z.ZodType>(request: Request) => ({
+    request,
+    response: undefined as unknown as Result<Response>,
+  })
+}
+
+export const contract = {
+  'library:list': channel<LibraryListing>()(EmptyRequest),
+  'article:create': channel<Article>()(CreateArticleRequest),
+  'article:open': channel<Article>()(IdRequest),
+  'article:save': channel<Article>()(SaveArticleRequest),
+  'article:duplicate': channel<Article>()(IdRequest),
+  'article:rename': channel<Article>()(RenameRequest),
+  'article:trash': channel<TrashEntry>()(IdRequest),
+  'trash:list': channel<TrashEntry[]>()(EmptyRequest),
+  'article:restore': channel<Article>()(IdRequest),
+  'article:export': channel<ExportedFile>()(ExportRequest),
+  'settings:get': channel<Settings>()(EmptyRequest),
+  'settings:update': channel<Settings>()(SettingsPatchSchema),
+} satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
+
+export type Contract = typeof contract
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>
+export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>
+export type ResponseOf<C extends ChannelName> = Contract[C]['response']
+
+/** Main's side: a handler per channel. Leaving one out does not compile. */
+export type Handlers = { [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
+
+export interface EventPayloads {
+  'library:changed': { id?: string; change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' }
+}
+export type EventPayloadOf<E extends EventName> = EventPayloads[E]

@@ -1,0 +1,5 @@
+export * from './channels'
+export * from './contract'
+export * from './result'
+export * from './dispatch'
+export * from './client'

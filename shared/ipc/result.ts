@@ -1,0 +1,27 @@
+/**
+ * Expected failures cross the IPC boundary as data, never as thrown errors, so the renderer
+ * and the CLI can tell a conflict from a full disk and say something specific.
+ */
+export type FailureKind =
+  | 'not-found'
+  | 'conflict'
+  | 'damaged'
+  | 'permission-denied'
+  | 'disk-full'
+  | 'invalid-request'
+  | 'io'
+
+export interface Failure {
+  kind: FailureKind
+  message: string
+  /** On a conflict: the revision now on disk, which the save was not based on. */
+  currentRevision?: number
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (kind: FailureKind, message: string, extra: Partial<Failure> = {}): { ok: false; error: Failure } => ({
+  ok: false,
+  error: { kind, message, ...extra },
+})
