@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeTempDir } from '../services/test-support'
+import { runCli } from './program'
+
+let temp: ReturnType<typeof makeTempDir>
+let library: string
+
+beforeEach(() => {
+  temp = makeTempDir()
+  library = join(temp.path, 'library')
+})
+afterEach(() => temp.remove())
+
+async function cli(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: { COPYDESK_CONFIG_DIR: join(temp.path, 'config') },
+  })
+  return { code, stdout, stderr }
+}
+
+describe('copydesk CLI', () => {
+  it('creates an article and prints its JSON with the folder', async () => {
+    const result = await cli('new', '--headline', 'Port strike ends', '--standfirst', 'Ships move again.', '--byline', 'Ana Lee, Sam Roe (Additional reporting)', '--library', library, '--json')
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    const article = JSON.parse(result.stdout)
+    expect(article).toMatchObject({
+      headline: 'Port strike ends',
+      standfirst: 'Ships move again.',
+      byline: [{ name: 'Ana Lee' }, { name: 'Sam Roe', role: 'Additional reporting' }],
+      revision: 1,
+      folder: join(library, `port-strike-ends-${article.id.slice(0, 8)}`),
+    })
+    expect(JSON.parse(readFileSync(join(article.folder, 'article.json'), 'utf8')).id).toBe(article.id)
+  })
+
+  it('lists articles and damaged files', async () => {
+    const created = JSON.parse((await cli('new', '--headline', 'One', '--library', library, '--json')).stdout)
+    const broken = JSON.parse((await cli('new', '--headline', 'Two', '--library', library, '--json')).stdout)
+    writeFileSync(join(broken.folder, 'article.json'), 'garbage')
+    const json = await cli('list', '--library', library, '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      articles: [{ id: created.id, headline: 'One' }],
+      damaged: [{ folder: `two-${broken.id.slice(0, 8)}`, reason: expect.stringMatching(/not valid JSON/) }],
+    })
+    const text = await cli('list', '--library', library)
+    expect(text.stdout).toMatch(new RegExp(`${created.id.slice(0, 8)}\\s+draft .* One`))
+    expect(text.stdout).toMatch(/DAMAGED\s+two-[0-9a-f]{8}: .*not valid JSON/)
+  })
+
+  it('shows an article by id prefix, and exports it', async () => {
+    const { id } = JSON.parse((await cli('new', '--headline', 'Rates rise', '--standfirst', 'By 4%.', '--library', library, '--json')).stdout)
+    const shown = await cli('show', id.slice(0, 8), '--library', library)
+    expect(shown.stdout).toContain(`Id:       ${id}`)
+    expect(shown.stdout).toContain('Rates rise\n\nBy 4%.')
+
+    const out = join(temp.path, 'exports', 'rates.md')
+    const exported = await cli('export', id, '--format', 'md', '--out', out, '--library', library)
+    expect(exported.code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toContain('# Rates rise')
+    const stdout = await cli('export', id, '--format', 'txt', '--out', '-', '--library', library)
+    expect(stdout.stdout).toBe('Rates rise\n\nBy 4%.\n')
+  })
+
+  it('fails with one clear line and a non-zero code', async () => {
+    const cases = [
+      [['show', 'no-such-article', '--library', library], 1, /^copydesk: No article matches "no-such-article"/],
+      [['export', 'x', '--format', 'pdf', '--out', '-'], 2, /^error: option '--format <format>' argument 'pdf' is invalid/],
+      [['new', '--library', library], 2, /^error: required option '--headline <text>' not specified/],
+      [['frobnicate'], 2, /^error: unknown command 'frobnicate'/],
+    ] as const
+    for (const [argv, code, message] of cases) {
+      const result = await cli(...argv)
+      expect(result.code, argv.join(' ')).toBe(code)
+      expect(result.stderr).toMatch(message)
+      expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+
+  it('refuses to show a damaged article, naming the reason', async () => {
+    const { id, folder } = JSON.parse((await cli('new', '--headline', 'Broken', '--library', library, '--json')).stdout)
+    writeFileSync(join(folder, 'article.json'), '{"schemaVersion": 7}')
+    const result = await cli('show', id, '--library', library)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^copydesk: .*article\.json: written by a newer Copydesk/)
+  })
+})

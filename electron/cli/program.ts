@@ -1,0 +1,157 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import packageJson from '../../package.json'
+import { parseBylineText } from '../../shared/article'
+import { EXPORT_FORMATS, exportArticle } from '../../shared/export'
+import type { Result } from '../../shared/ipc/result'
+import { writeFileDurably } from '../services/atomic-file'
+import { fsFailure } from '../services/fs-failure'
+import { createNodeServices } from '../services/node-services'
+import { CliError, type CliIo } from './cli-io'
+import { formatArticle, formatListing } from './format'
+import { serve } from './serve'
+import { launchDesktop } from './start-desktop'
+
+interface LibraryOption {
+  library?: string
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new CliError(result.error.message)
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.')
+  return port
+}
+
+const libraryOption = () =>
+  new Option('--library <dir>', 'the library folder (default: $COPYDESK_LIBRARY, the saved setting, or ~/Documents/Copydesk)')
+
+export function createProgram(io: CliIo): Command {
+  const services = (options: LibraryOption) => createNodeServices({ libraryFlag: options.library, env: io.env })
+  const print = (value: unknown, json: boolean | undefined, text: () => string) =>
+    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : text())
+
+  const program = new Command('copydesk')
+    .description('Copydesk: the newsroom editor. Articles live as folders in a library on disk.')
+    .version(packageJson.version)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showSuggestionAfterError()
+
+  program
+    .command('new')
+    .description('create an article and print it')
+    .requiredOption('--headline <text>', 'the headline')
+    .option('--standfirst <text>', 'the standfirst')
+    .option('--byline <names>', 'byline: "Ana Lee, Sam Roe (Additional reporting)"')
+    .addOption(libraryOption())
+    .option('--json', 'print the article as JSON, with its folder')
+    .action(async (options: LibraryOption & { headline: string; standfirst?: string; byline?: string; json?: boolean }) => {
+      const { library } = services(options)
+      const article = unwrap(
+        await library.create({
+          headline: options.headline,
+          ...(options.standfirst !== undefined && { standfirst: options.standfirst }),
+          ...(options.byline !== undefined && { byline: parseBylineText(options.byline) }),
+        }),
+      )
+      const folder = unwrap(await library.folderOf(article.id))
+      print({ ...article, folder }, options.json, () => `Created "${article.headline}"\n${formatArticle(article, folder)}`)
+    })
+
+  program
+    .command('list')
+    .description('list the articles in the library, damaged ones included')
+    .addOption(libraryOption())
+    .option('--json', 'print JSON')
+    .action(async (options: LibraryOption & { json?: boolean }) => {
+      const listing = unwrap(await services(options).library.list())
+      print(listing, options.json, () => formatListing(listing))
+    })
+
+  program
+    .command('show')
+    .description('print one article (ID may be the full id, its first 8 characters, or the slug)')
+    .argument('<id>', 'article id, id prefix or slug')
+    .addOption(libraryOption())
+    .option('--json', 'print JSON')
+    .action(async (reference: string, options: LibraryOption & { json?: boolean }) => {
+      const { library } = services(options)
+      const id = unwrap(await library.resolve(reference))
+      const article = unwrap(await library.open(id))
+      const folder = unwrap(await library.folderOf(id))
+      print({ ...article, folder }, options.json, () => formatArticle(article, folder))
+    })
+
+  program
+    .command('export')
+    .description('export an article to a file')
+    .argument('<id>', 'article id, id prefix or slug')
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <path>', 'file to write, or - for standard output')
+    .addOption(libraryOption())
+    .action(async (reference: string, options: LibraryOption & { format: (typeof EXPORT_FORMATS)[number]; out: string }) => {
+      const { library } = services(options)
+      const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
+      const file = exportArticle(article, options.format)
+      if (options.out === '-') return io.stdout(file.content)
+      const out = resolve(options.out)
+      try {
+        await mkdir(dirname(out), { recursive: true })
+        await writeFileDurably(out, file.content)
+      } catch (error) {
+        throw new CliError(fsFailure(error, `write ${out}`).error.message)
+      }
+      io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
+    })
+
+  program
+    .command('serve')
+    .description('run the browser host: the app over http://127.0.0.1, for machines without Electron')
+    .addOption(libraryOption())
+    .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
+    .action(async (options: LibraryOption & { port?: number }) => {
+      await serve(services(options), io, options.port)
+    })
+
+  program
+    .command('start')
+    .description('start the desktop app, or the browser host where Electron cannot run')
+    .addOption(libraryOption())
+    .option('--port <n>', 'port for the browser host fallback', parsePort)
+    .action(async (options: LibraryOption & { port?: number }) => {
+      const launch = await launchDesktop(options.library ? ['--library', resolve(options.library)] : [])
+      if (launch.started) {
+        process.exitCode = await launch.exitCode
+        return
+      }
+      io.stderr(`Copydesk desktop cannot start here: ${launch.reason}. Starting the browser host instead.\n`)
+      await serve(services(options), io, options.port)
+    })
+
+  return program
+}
+
+/** Runs the CLI; resolves to the exit code. Errors are one line on stderr, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: 'user' })
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its one-line message (or the help it was asked for).
+      return error.exitCode === 0 ? 0 : 2
+    }
+    if (error instanceof CliError) {
+      io.stderr(`copydesk: ${error.message}\n`)
+      return error.exitCode
+    }
+    io.stderr(`copydesk: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path'
+import { startHost, type RunningHost } from '../host/server'
+import type { NodeServices } from '../services/node-services'
+import type { CliIo } from './cli-io'
+
+/** The built renderer, beside the built CLI in out/. */
+export const BUILT_RENDERER_DIR = join(__dirname, '..', 'renderer')
+
+export async function serve(services: NodeServices, io: CliIo, port: number | undefined): Promise<RunningHost> {
+  const host = await startHost({
+    handlers: services.handlers,
+    events: services.events,
+    rendererDir: BUILT_RENDERER_DIR,
+    port,
+  })
+  io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
+  io.stdout(`Listening on ${host.url}\n`)
+  io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')
+  const stop = () => void host.close().then(() => process.exit(0))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return host
+}

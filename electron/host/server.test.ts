@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EventHub } from '../services/event-hub'
+import { FileSettingsStore } from '../services/file-settings-store'
+import { createHandlers } from '../services/handlers'
+import { LibraryStore } from '../services/library-store'
+import { makeTempDir } from '../services/test-support'
+import { startHost, TOKEN_HEADER, type RunningHost } from './server'
+
+let temp: ReturnType<typeof makeTempDir>
+let host: RunningHost
+
+beforeEach(async () => {
+  temp = makeTempDir()
+  const rendererDir = join(temp.path, 'renderer')
+  mkdirSync(rendererDir)
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
+  writeFileSync(join(temp.path, 'secret.txt'), 'outside the renderer')
+  const events = new EventHub()
+  const library = new LibraryStore(join(temp.path, 'library'), { onChange: (change) => events.emit('library:changed', change) })
+  const settings = new FileSettingsStore(join(temp.path, 'settings.json'), { displayName: 'Ana' })
+  host = await startHost({ handlers: createHandlers({ library, settings }), events, rendererDir })
+})
+afterEach(async () => {
+  await host.close()
+  temp.remove()
+})
+
+const invoke = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.origin}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify(body),
+  })
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and prints a URL with the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`))
+  })
+
+  it('serves the renderer with a strict CSP', async () => {
+    const response = await fetch(`${host.origin}/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/)
+    expect(await response.text()).toContain('<title>Copydesk</title>')
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const response = await fetch(`${host.origin}${path}`)
+      expect(response.status).toBe(404)
+    }
+  })
+
+  it('answers the API with the token, and 401 without it', async () => {
+    expect((await invoke('library:list', {}, { [TOKEN_HEADER]: '' })).status).toBe(401)
+    expect((await invoke('library:list', {}, { [TOKEN_HEADER]: `${host.token}x` })).status).toBe(401)
+    const response = await invoke('library:list', {})
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ ok: true, value: { articles: [], damaged: [] } })
+  })
+
+  it('refuses another origin', async () => {
+    const response = await invoke('library:list', {}, { origin: 'http://evil.example' })
+    expect(response.status).toBe(403)
+  })
+
+  it('refuses another Host name (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: host.port, path: '/', headers: { host: `evil.example:${host.port}` } },
+        (res) => resolve(res.statusCode ?? 0),
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(421)
+  })
+
+  it('rejects malformed payloads with a typed error', async () => {
+    const response = await invoke('article:open', { id: 'not-a-uuid' })
+    expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringMatching(/^article:open: id/) } })
+    const unknown = await invoke('shell:exec', {})
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: 'unknown channel "shell:exec"' } })
+    const notJson = await fetch(`${host.origin}/api/invoke/library:list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{',
+    })
+    expect(notJson.status).toBe(400)
+  })
+
+  it('streams library events', async () => {
+    const controller = new AbortController()
+    const events = await fetch(`${host.origin}/api/events?token=${host.token}`, { signal: controller.signal })
+    expect(events.headers.get('content-type')).toBe('text/event-stream')
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader()
+    const created = await (await invoke('article:create', { headline: 'Live' })).json()
+    let received = ''
+    while (!received.includes('library:changed')) received += new TextDecoder().decode((await reader.read()).value)
+    expect(received).toContain(`"id":"${created.value.id}"`)
+    controller.abort()
+  })
+})

@@ -1,0 +1,173 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Handlers } from '../../shared/ipc/contract'
+import { dispatch } from '../../shared/ipc/dispatch'
+import { fail } from '../../shared/ipc/result'
+import { RENDERER_CSP } from '../../shared/security/content-security-policy'
+import type { EventHub } from '../services/event-hub'
+import { readStaticFile } from './static-files'
+
+export const HOST_ADDRESS = '127.0.0.1'
+export const TOKEN_HEADER = 'x-copydesk-token'
+/** Large enough for a 50,000-word article with its JSON overhead, small enough to refuse abuse. */
+const MAX_REQUEST_BYTES = 32 * 1024 * 1024
+const HEARTBEAT_MS = 25_000
+
+export interface HostOptions {
+  handlers: Handlers
+  events: EventHub
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface RunningHost {
+  url: string
+  origin: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The browser host: the renderer and main's handlers over loopback HTTP, for machines where
+ * Electron cannot run. It listens on 127.0.0.1 only, wants the per-run token on every API call,
+ * and refuses requests from any other origin or for any other host name (DNS rebinding).
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url')
+  const expectedToken = Buffer.from(token)
+  const streams = new Set<ServerResponse>()
+  let origin = ''
+
+  const tokenMatches = (candidate: string | null | undefined): boolean => {
+    const given = Buffer.from(candidate ?? '')
+    return given.length === expectedToken.length && timingSafeEqual(given, expectedToken)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500
+      const message = error instanceof HttpError ? error.message : 'internal error'
+      if (!(error instanceof HttpError)) console.error('copydesk host:', error)
+      if (!response.headersSent) sendJson(response, status, fail('invalid-request', message))
+      else response.end()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin)
+    if (request.headers.host !== new URL(origin).host) throw new HttpError(421, 'unexpected Host header')
+    const requestOrigin = request.headers.origin
+    if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'cross-origin request refused')
+
+    if (url.pathname.startsWith('/api/')) {
+      const given = url.pathname === '/api/events' ? url.searchParams.get('token') : request.headers[TOKEN_HEADER]
+      if (!tokenMatches(typeof given === 'string' ? given : undefined)) {
+        throw new HttpError(401, 'missing or wrong token: open the URL that copydesk serve printed')
+      }
+      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response)
+      const channel = /^\/api\/invoke\/([a-z:]+)$/.exec(url.pathname)?.[1]
+      if (channel && request.method === 'POST') return invoke(request, response, channel)
+      throw new HttpError(404, `no such API: ${request.method} ${url.pathname}`)
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'method not allowed')
+    const file = await readStaticFile(options.rendererDir, url.pathname)
+    if (!file) {
+      const hint = url.pathname === '/' ? ' (the renderer is not built: run npm run build)' : ''
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found${hint}\n`)
+      return
+    }
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    })
+    response.end(request.method === 'HEAD' ? undefined : file.body)
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+    if (!request.headers['content-type']?.startsWith('application/json')) throw new HttpError(415, 'send JSON')
+    let payload: unknown
+    try {
+      payload = JSON.parse(await readBody(request))
+    } catch (error) {
+      if (error instanceof HttpError) throw error
+      throw new HttpError(400, 'the request body is not valid JSON')
+    }
+    sendJson(response, 200, await dispatch(options.handlers, channel, payload))
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    })
+    response.write('retry: 2000\n\n')
+    streams.add(response)
+    const unsubscribe = options.events.subscribe((event, payload) => {
+      response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS)
+    response.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(response)
+    })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, HOST_ADDRESS, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  origin = `http://${HOST_ADDRESS}:${port}`
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new HttpError(413, 'request too large'))
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.end(JSON.stringify(body))
+}
