@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { fail } from '../../shared/ipc/result'
-import { RENDERER_CSP } from '../../shared/security/content-security-policy'
+import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import type { EventHub } from '../services/event-hub'
 import { readStaticFile } from './static-files'
 
@@ -92,7 +92,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     response.writeHead(200, {
       'content-type': file.contentType,
-      'content-security-policy': RENDERER_CSP,
+      'content-security-policy': RENDERER_CSP_HEADER,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',

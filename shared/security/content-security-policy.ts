@@ -13,6 +13,8 @@ export const RENDERER_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-src 'none'",
-  "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ')
+
+/** Response headers add what a <meta> policy cannot carry: no framing by any other page. */
+export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`

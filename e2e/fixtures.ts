@@ -1,0 +1,89 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { _electron as electron, chromium } from 'playwright-core'
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser'
+
+const ROOT = join(__dirname, '..')
+const CLI = join(ROOT, 'out', 'main', 'cli.js')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface CopydeskApp {
+  page: Page
+  library: string
+  /** Runs the built `copydesk` command against this test's library. */
+  cli(...args: string[]): Promise<CliResult>
+  /** Calls main's API as another client would (browser host only). */
+  api?: (channel: string, request: unknown) => Promise<unknown>
+}
+
+/** Waits for the host's "Listening on URL" line. */
+function listeningUrl(server: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: server.stdout })
+    lines.on('line', (line) => {
+      const match = /^Listening on (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
+      if (match?.[1]) resolve(match[1])
+    })
+    server.once('exit', (code) => reject(new Error(`copydesk serve exited with ${code}`)))
+  })
+}
+
+/**
+ * Each test gets a fresh library and settings folder, and the app in the shell this machine
+ * has: the browser host in Chromium by default, Electron when COPYDESK_E2E_SHELL=electron.
+ */
+export const test = base.extend<{ app: CopydeskApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+  app: async ({}, use, testInfo) => {
+    const temp = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'))
+    const library = join(temp, 'library')
+    const env = { ...process.env, COPYDESK_CONFIG_DIR: join(temp, 'config'), COPYDESK_LIBRARY: library }
+    const cli = (...args: string[]) =>
+      new Promise<CliResult>((resolve) => {
+        execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        )
+      })
+    const cleanups: (() => Promise<void> | void)[] = [() => rmSync(temp, { recursive: true, force: true })]
+    try {
+      if (process.env.COPYDESK_E2E_SHELL === 'electron') {
+        const app = await electron.launch({ args: [ROOT, '--library', library], env })
+        cleanups.unshift(() => app.close())
+        await use({ page: await app.firstWindow(), library, cli })
+        return
+      }
+      const browserPath = findBrowser()
+      testInfo.skip(!browserPath, NO_BROWSER_MESSAGE)
+      const server = spawn(process.execPath, [CLI, 'serve', '--library', library], { env })
+      cleanups.unshift(() => void server.kill())
+      const url = await listeningUrl(server)
+      const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
+      cleanups.unshift(() => browser.close())
+      const page = await browser.newPage()
+      await page.goto(url)
+      const { origin, searchParams } = new URL(url)
+      const api = async (channel: string, request: unknown) => {
+        const response = await fetch(`${origin}/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-copydesk-token': searchParams.get('token') ?? '' },
+          body: JSON.stringify(request),
+        })
+        return response.json()
+      }
+      await use({ page, library, cli, api })
+    } finally {
+      for (const cleanup of cleanups) await cleanup()
+    }
+  },
+})
+
+export { expect }

@@ -1,0 +1,26 @@
+import Store from 'electron-store'
+import { SettingsSchema, type Settings } from '../../shared/settings/schema'
+import type { SettingsStore } from '../services/settings-store'
+
+/** Settings in electron-store (userData/settings.json), validated on every read and write. */
+export class ElectronSettingsStore implements SettingsStore {
+  private readonly store = new Store<Record<string, unknown>>({ name: 'settings' })
+  private settings: Settings
+
+  constructor(defaults: Partial<Settings>) {
+    const parsed = SettingsSchema.partial().safeParse(this.store.store)
+    // A hand-edited or corrupt file falls back to defaults; it is rewritten only on the next change.
+    this.settings = SettingsSchema.parse({ ...defaults, ...(parsed.success ? parsed.data : {}) })
+  }
+
+  get(): Settings {
+    return this.settings
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = SettingsSchema.parse({ ...this.settings, ...patch })
+    this.store.store = next
+    this.settings = next
+    return next
+  }
+}

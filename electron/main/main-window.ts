@@ -1,0 +1,41 @@
+import { BrowserWindow, screen } from 'electron'
+import { join } from 'node:path'
+import type { Settings } from '../../shared/settings/schema'
+import type { SettingsStore } from '../services/settings-store'
+import { hardenContents, SECURE_WEB_PREFERENCES } from './security'
+
+const DEFAULT_SIZE = { width: 1280, height: 860 }
+
+/** Restores the saved bounds only while they still fit on a connected display. */
+function restoredBounds(saved: Settings['windowBounds']): Partial<Electron.Rectangle> {
+  if (!saved) return DEFAULT_SIZE
+  const visible = screen.getAllDisplays().some(({ workArea }) =>
+    saved.x >= workArea.x - 50 &&
+    saved.y >= workArea.y - 50 &&
+    saved.x + saved.width <= workArea.x + workArea.width + 50 &&
+    saved.y + saved.height <= workArea.y + workArea.height + 50,
+  )
+  return visible ? saved : { width: saved.width, height: saved.height }
+}
+
+export function createMainWindow(options: {
+  settings: SettingsStore
+  appUrl: string
+  isAppUrl: (url: string) => boolean
+}): BrowserWindow {
+  const window = new BrowserWindow({
+    ...restoredBounds(options.settings.get().windowBounds),
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Copydesk',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+  })
+  hardenContents(window.webContents, options.isAppUrl)
+  window.once('ready-to-show', () => window.show())
+  window.on('close', () => {
+    void options.settings.update({ windowBounds: window.getNormalBounds() })
+  })
+  void window.loadURL(options.appUrl)
+  return window
+}

@@ -1,0 +1,21 @@
+import type { PreloadBridge } from '../../../shared/ipc/bridge'
+import { createClient, type Transport } from '../../../shared/ipc/client'
+import { httpTransport, takeHostToken } from './http-transport'
+
+declare global {
+  interface Window {
+    /** Present only inside Electron, put there by the preload. */
+    copydesk?: PreloadBridge
+  }
+}
+
+function bridgeTransport(bridge: PreloadBridge): Transport {
+  return { invoke: (channel, request) => bridge.invoke(channel, request), subscribe: (event, listener) => bridge.on(event, listener) }
+}
+
+/** The one client the UI talks to main through, whichever host it runs in. */
+export const client = createClient(
+  window.copydesk
+    ? bridgeTransport(window.copydesk)
+    : httpTransport(takeHostToken(window.location, window.history, window.sessionStorage)),
+)

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/formats'
+import { client } from '../api/client'
+import { useEditorStore } from '../stores/editor-store'
+import { download } from './download'
+
+export function ArticleToolbar({ articleId }: { articleId: string }) {
+  const save = useEditorStore((state) => state.save)
+  const open = useEditorStore((state) => state.open)
+  const close = useEditorStore((state) => state.close)
+  const [format, setFormat] = useState<ExportFormat>('html')
+  const [problem, setProblem] = useState<string>()
+
+  const run = async (action: () => Promise<string | undefined>) => setProblem(await action())
+
+  const exportArticle = () =>
+    run(async () => {
+      if (!(await save())) return 'Save the article before exporting it.'
+      const result = await client.invoke('article:export', { id: articleId, format })
+      if (!result.ok) return result.error.message
+      download(result.value)
+      return undefined
+    })
+
+  const duplicate = () =>
+    run(async () => {
+      if (!(await save())) return 'Save the article before duplicating it.'
+      const result = await client.invoke('article:duplicate', { id: articleId })
+      if (!result.ok) return result.error.message
+      await open(result.value.id)
+      return undefined
+    })
+
+  const trash = () =>
+    run(async () => {
+      if (!(await close())) return 'The article could not be saved, so it was not moved to the trash.'
+      const result = await client.invoke('article:trash', { id: articleId })
+      return result.ok ? undefined : result.error.message
+    })
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Article actions">
+      <button type="button" className="primary" onClick={() => void save()} title="Save (Ctrl+S)">
+        Save
+      </button>
+      <label className="inline-field">
+        <span>Export format</span>
+        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((value) => (
+            <option key={value} value={value}>
+              {EXPORT_FORMAT_INFO[value].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => void exportArticle()}>
+        Export
+      </button>
+      <button type="button" onClick={() => void duplicate()}>
+        Duplicate
+      </button>
+      <button type="button" className="danger" onClick={() => void trash()}>
+        Move to trash
+      </button>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+    </div>
+  )
+}
