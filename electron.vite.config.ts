@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
 import { RENDERER_CSP } from './shared/security/content-security-policy'
 
@@ -8,7 +9,11 @@ const contentSecurityPolicy = (): Plugin => ({
   name: 'copydesk-csp',
   apply: 'build',
   transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+      injectTo: 'head-prepend',
+    },
   ],
 })
 

@@ -23,18 +23,44 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no Node APIs.' },
-            { group: ['electron', '**/electron/**', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'shared/ is pure: no Node APIs.',
+            },
+            {
+              group: ['electron', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not import from electron/ or renderer/.',
+            },
           ],
         },
       ],
     },
   },
   {
+    // Tests of shared code may read fixtures from disk.
+    files: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // Only the Electron glue may import electron.
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    files: [
+      'electron/services/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main and electron/preload import electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,10 @@ export function findBrowser(): string | undefined {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined
   for (const name of ON_PATH) {
     try {
-      const path = execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+      const path = execFileSync('which', [name], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim()
       if (path) return path
     } catch {
       // not on PATH; try the next name

@@ -46,14 +46,20 @@ export const test = base.extend<{ app: CopydeskApp }>({
   app: async ({}, use, testInfo) => {
     const temp = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'))
     const library = join(temp, 'library')
-    const env = { ...process.env, COPYDESK_CONFIG_DIR: join(temp, 'config'), COPYDESK_LIBRARY: library }
+    const env = {
+      ...process.env,
+      COPYDESK_CONFIG_DIR: join(temp, 'config'),
+      COPYDESK_LIBRARY: library,
+    }
     const cli = (...args: string[]) =>
       new Promise<CliResult>((resolve) => {
         execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         )
       })
-    const cleanups: (() => Promise<void> | void)[] = [() => rmSync(temp, { recursive: true, force: true })]
+    const cleanups: (() => Promise<void> | void)[] = [
+      () => rmSync(temp, { recursive: true, force: true }),
+    ]
     try {
       if (process.env.COPYDESK_E2E_SHELL === 'electron') {
         const app = await electron.launch({ args: [ROOT, '--library', library], env })
@@ -74,7 +80,10 @@ export const test = base.extend<{ app: CopydeskApp }>({
       const api = async (channel: string, request: unknown) => {
         const response = await fetch(`${origin}/api/invoke/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-copydesk-token': searchParams.get('token') ?? '' },
+          headers: {
+            'content-type': 'application/json',
+            'x-copydesk-token': searchParams.get('token') ?? '',
+          },
           body: JSON.stringify(request),
         })
         return response.json()

@@ -7,7 +7,8 @@ const shortDate = (iso: string) => iso.slice(0, 16).replace('T', ' ')
 
 export function formatListing(listing: LibraryListing): string {
   const lines = [`Library: ${listing.root}`]
-  if (listing.articles.length === 0 && listing.damaged.length === 0) lines.push('No articles yet. Create one with: copydesk new --headline "..."')
+  if (listing.articles.length === 0 && listing.damaged.length === 0)
+    lines.push('No articles yet. Create one with: copydesk new --headline "..."')
   for (const article of listing.articles) {
     const headline = article.headline || '(no headline)'
     lines.push(

@@ -26,7 +26,18 @@ async function cli(...argv: string[]) {
 
 describe('copydesk CLI', () => {
   it('creates an article and prints its JSON with the folder', async () => {
-    const result = await cli('new', '--headline', 'Port strike ends', '--standfirst', 'Ships move again.', '--byline', 'Ana Lee, Sam Roe (Additional reporting)', '--library', library, '--json')
+    const result = await cli(
+      'new',
+      '--headline',
+      'Port strike ends',
+      '--standfirst',
+      'Ships move again.',
+      '--byline',
+      'Ana Lee, Sam Roe (Additional reporting)',
+      '--library',
+      library,
+      '--json',
+    )
     expect(result).toMatchObject({ code: 0, stderr: '' })
     const article = JSON.parse(result.stdout)
     expect(article).toMatchObject({
@@ -36,17 +47,25 @@ describe('copydesk CLI', () => {
       revision: 1,
       folder: join(library, `port-strike-ends-${article.id.slice(0, 8)}`),
     })
-    expect(JSON.parse(readFileSync(join(article.folder, 'article.json'), 'utf8')).id).toBe(article.id)
+    expect(JSON.parse(readFileSync(join(article.folder, 'article.json'), 'utf8')).id).toBe(
+      article.id,
+    )
   })
 
   it('lists articles and damaged files', async () => {
-    const created = JSON.parse((await cli('new', '--headline', 'One', '--library', library, '--json')).stdout)
-    const broken = JSON.parse((await cli('new', '--headline', 'Two', '--library', library, '--json')).stdout)
+    const created = JSON.parse(
+      (await cli('new', '--headline', 'One', '--library', library, '--json')).stdout,
+    )
+    const broken = JSON.parse(
+      (await cli('new', '--headline', 'Two', '--library', library, '--json')).stdout,
+    )
     writeFileSync(join(broken.folder, 'article.json'), 'garbage')
     const json = await cli('list', '--library', library, '--json')
     expect(JSON.parse(json.stdout)).toMatchObject({
       articles: [{ id: created.id, headline: 'One' }],
-      damaged: [{ folder: `two-${broken.id.slice(0, 8)}`, reason: expect.stringMatching(/not valid JSON/) }],
+      damaged: [
+        { folder: `two-${broken.id.slice(0, 8)}`, reason: expect.stringMatching(/not valid JSON/) },
+      ],
     })
     const text = await cli('list', '--library', library)
     expect(text.stdout).toMatch(new RegExp(`${created.id.slice(0, 8)}\\s+draft .* One`))
@@ -54,7 +73,20 @@ describe('copydesk CLI', () => {
   })
 
   it('shows an article by id prefix, and exports it', async () => {
-    const { id } = JSON.parse((await cli('new', '--headline', 'Rates rise', '--standfirst', 'By 4%.', '--library', library, '--json')).stdout)
+    const { id } = JSON.parse(
+      (
+        await cli(
+          'new',
+          '--headline',
+          'Rates rise',
+          '--standfirst',
+          'By 4%.',
+          '--library',
+          library,
+          '--json',
+        )
+      ).stdout,
+    )
     const shown = await cli('show', id.slice(0, 8), '--library', library)
     expect(shown.stdout).toContain(`Id:       ${id}`)
     expect(shown.stdout).toContain('Rates rise\n\nBy 4%.')
@@ -69,9 +101,21 @@ describe('copydesk CLI', () => {
 
   it('fails with one clear line and a non-zero code', async () => {
     const cases = [
-      [['show', 'no-such-article', '--library', library], 1, /^copydesk: No article matches "no-such-article"/],
-      [['export', 'x', '--format', 'pdf', '--out', '-'], 2, /^error: option '--format <format>' argument 'pdf' is invalid/],
-      [['new', '--library', library], 2, /^error: required option '--headline <text>' not specified/],
+      [
+        ['show', 'no-such-article', '--library', library],
+        1,
+        /^copydesk: No article matches "no-such-article"/,
+      ],
+      [
+        ['export', 'x', '--format', 'pdf', '--out', '-'],
+        2,
+        /^error: option '--format <format>' argument 'pdf' is invalid/,
+      ],
+      [
+        ['new', '--library', library],
+        2,
+        /^error: required option '--headline <text>' not specified/,
+      ],
       [['frobnicate'], 2, /^error: unknown command 'frobnicate'/],
     ] as const
     for (const [argv, code, message] of cases) {
@@ -83,7 +127,9 @@ describe('copydesk CLI', () => {
   })
 
   it('refuses to show a damaged article, naming the reason', async () => {
-    const { id, folder } = JSON.parse((await cli('new', '--headline', 'Broken', '--library', library, '--json')).stdout)
+    const { id, folder } = JSON.parse(
+      (await cli('new', '--headline', 'Broken', '--library', library, '--json')).stdout,
+    )
     writeFileSync(join(folder, 'article.json'), '{"schemaVersion": 7}')
     const result = await cli('show', id, '--library', library)
     expect(result.code).toBe(1)

@@ -24,15 +24,20 @@ function unwrap<T>(result: Result<T>): T {
 
 function parsePort(value: string): number {
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.')
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a number from 0 to 65535.')
   return port
 }
 
 const libraryOption = () =>
-  new Option('--library <dir>', 'the library folder (default: $COPYDESK_LIBRARY, the saved setting, or ~/Documents/Copydesk)')
+  new Option(
+    '--library <dir>',
+    'the library folder (default: $COPYDESK_LIBRARY, the saved setting, or ~/Documents/Copydesk)',
+  )
 
 export function createProgram(io: CliIo): Command {
-  const services = (options: LibraryOption) => createNodeServices({ libraryFlag: options.library, env: io.env })
+  const services = (options: LibraryOption) =>
+    createNodeServices({ libraryFlag: options.library, env: io.env })
   const print = (value: unknown, json: boolean | undefined, text: () => string) =>
     io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : text())
 
@@ -51,18 +56,31 @@ export function createProgram(io: CliIo): Command {
     .option('--byline <names>', 'byline: "Ana Lee, Sam Roe (Additional reporting)"')
     .addOption(libraryOption())
     .option('--json', 'print the article as JSON, with its folder')
-    .action(async (options: LibraryOption & { headline: string; standfirst?: string; byline?: string; json?: boolean }) => {
-      const { library } = services(options)
-      const article = unwrap(
-        await library.create({
-          headline: options.headline,
-          ...(options.standfirst !== undefined && { standfirst: options.standfirst }),
-          ...(options.byline !== undefined && { byline: parseBylineText(options.byline) }),
-        }),
-      )
-      const folder = unwrap(await library.folderOf(article.id))
-      print({ ...article, folder }, options.json, () => `Created "${article.headline}"\n${formatArticle(article, folder)}`)
-    })
+    .action(
+      async (
+        options: LibraryOption & {
+          headline: string
+          standfirst?: string
+          byline?: string
+          json?: boolean
+        },
+      ) => {
+        const { library } = services(options)
+        const article = unwrap(
+          await library.create({
+            headline: options.headline,
+            ...(options.standfirst !== undefined && { standfirst: options.standfirst }),
+            ...(options.byline !== undefined && { byline: parseBylineText(options.byline) }),
+          }),
+        )
+        const folder = unwrap(await library.folderOf(article.id))
+        print(
+          { ...article, folder },
+          options.json,
+          () => `Created "${article.headline}"\n${formatArticle(article, folder)}`,
+        )
+      },
+    )
 
   program
     .command('list')
@@ -92,27 +110,38 @@ export function createProgram(io: CliIo): Command {
     .command('export')
     .description('export an article to a file')
     .argument('<id>', 'article id, id prefix or slug')
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
     .requiredOption('--out <path>', 'file to write, or - for standard output')
     .addOption(libraryOption())
-    .action(async (reference: string, options: LibraryOption & { format: (typeof EXPORT_FORMATS)[number]; out: string }) => {
-      const { library } = services(options)
-      const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
-      const file = exportArticle(article, options.format)
-      if (options.out === '-') return io.stdout(file.content)
-      const out = resolve(options.out)
-      try {
-        await mkdir(dirname(out), { recursive: true })
-        await writeFileDurably(out, file.content)
-      } catch (error) {
-        throw new CliError(fsFailure(error, `write ${out}`).error.message)
-      }
-      io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
-    })
+    .action(
+      async (
+        reference: string,
+        options: LibraryOption & { format: (typeof EXPORT_FORMATS)[number]; out: string },
+      ) => {
+        const { library } = services(options)
+        const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
+        const file = exportArticle(article, options.format)
+        if (options.out === '-') return io.stdout(file.content)
+        const out = resolve(options.out)
+        try {
+          await mkdir(dirname(out), { recursive: true })
+          await writeFileDurably(out, file.content)
+        } catch (error) {
+          throw new CliError(fsFailure(error, `write ${out}`).error.message)
+        }
+        io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
+      },
+    )
 
   program
     .command('serve')
-    .description('run the browser host: the app over http://127.0.0.1, for machines without Electron')
+    .description(
+      'run the browser host: the app over http://127.0.0.1, for machines without Electron',
+    )
     .addOption(libraryOption())
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .action(async (options: LibraryOption & { port?: number }) => {
@@ -125,12 +154,16 @@ export function createProgram(io: CliIo): Command {
     .addOption(libraryOption())
     .option('--port <n>', 'port for the browser host fallback', parsePort)
     .action(async (options: LibraryOption & { port?: number }) => {
-      const launch = await launchDesktop(options.library ? ['--library', resolve(options.library)] : [])
+      const launch = await launchDesktop(
+        options.library ? ['--library', resolve(options.library)] : [],
+      )
       if (launch.started) {
         process.exitCode = await launch.exitCode
         return
       }
-      io.stderr(`Copydesk desktop cannot start here: ${launch.reason}. Starting the browser host instead.\n`)
+      io.stderr(
+        `Copydesk desktop cannot start here: ${launch.reason}. Starting the browser host instead.\n`,
+      )
       await serve(services(options), io, options.port)
     })
 
@@ -151,7 +184,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`copydesk: ${error.message}\n`)
       return error.exitCode
     }
-    io.stderr(`copydesk: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr(
+      `copydesk: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
     return 1
   }
 }

@@ -6,7 +6,11 @@ import type { CliIo } from './cli-io'
 /** The built renderer, beside the built CLI in out/. */
 export const BUILT_RENDERER_DIR = join(__dirname, '..', 'renderer')
 
-export async function serve(services: NodeServices, io: CliIo, port: number | undefined): Promise<RunningHost> {
+export async function serve(
+  services: NodeServices,
+  io: CliIo,
+  port: number | undefined,
+): Promise<RunningHost> {
   const host = await startHost({
     handlers: services.handlers,
     events: services.events,

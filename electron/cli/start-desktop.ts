@@ -7,14 +7,16 @@ import { join } from 'node:path'
 const STARTUP_GRACE_MS = 4_000
 const APP_DIR = join(__dirname, '..', '..')
 
-export type DesktopLaunch = { started: true; exitCode: Promise<number> } | { started: false; reason: string }
+export type DesktopLaunch =
+  { started: true; exitCode: Promise<number> } | { started: false; reason: string }
 
 /** The Electron binary as the `electron` package knows it, or why there is none. */
 function electronBinary(): { path: string } | { reason: string } {
   try {
     // In plain Node the electron package exports the path of its downloaded binary.
     const path = createRequire(__filename)('electron') as unknown
-    if (typeof path !== 'string' || !existsSync(path)) return { reason: 'the Electron binary is not installed' }
+    if (typeof path !== 'string' || !existsSync(path))
+      return { reason: 'the Electron binary is not installed' }
     return { path }
   } catch (error) {
     const firstLine = String((error as Error).message).split('\n')[0]

@@ -19,7 +19,9 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
   writeFileSync(join(temp.path, 'secret.txt'), 'outside the renderer')
   const events = new EventHub()
-  const library = new LibraryStore(join(temp.path, 'library'), { onChange: (change) => events.emit('library:changed', change) })
+  const library = new LibraryStore(join(temp.path, 'library'), {
+    onChange: (change) => events.emit('library:changed', change),
+  })
   const settings = new FileSettingsStore(join(temp.path, 'settings.json'), { displayName: 'Ana' })
   host = await startHost({ handlers: createHandlers({ library, settings }), events, rendererDir })
 })
@@ -37,7 +39,9 @@ const invoke = (channel: string, body: unknown, headers: Record<string, string> 
 
 describe('browser host', () => {
   it('listens on 127.0.0.1 and prints a URL with the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`))
+    expect(host.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`),
+    )
   })
 
   it('serves the renderer with a strict CSP', async () => {
@@ -57,7 +61,9 @@ describe('browser host', () => {
 
   it('answers the API with the token, and 401 without it', async () => {
     expect((await invoke('library:list', {}, { [TOKEN_HEADER]: '' })).status).toBe(401)
-    expect((await invoke('library:list', {}, { [TOKEN_HEADER]: `${host.token}x` })).status).toBe(401)
+    expect((await invoke('library:list', {}, { [TOKEN_HEADER]: `${host.token}x` })).status).toBe(
+      401,
+    )
     const response = await invoke('library:list', {})
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ ok: true, value: { articles: [], damaged: [] } })
@@ -71,7 +77,12 @@ describe('browser host', () => {
   it('refuses another Host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: host.port, path: '/', headers: { host: `evil.example:${host.port}` } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/',
+          headers: { host: `evil.example:${host.port}` },
+        },
         (res) => resolve(res.statusCode ?? 0),
       )
       req.on('error', reject)
@@ -82,9 +93,15 @@ describe('browser host', () => {
 
   it('rejects malformed payloads with a typed error', async () => {
     const response = await invoke('article:open', { id: 'not-a-uuid' })
-    expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringMatching(/^article:open: id/) } })
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: expect.stringMatching(/^article:open: id/) },
+    })
     const unknown = await invoke('shell:exec', {})
-    expect(await unknown.json()).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: 'unknown channel "shell:exec"' } })
+    expect(await unknown.json()).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: 'unknown channel "shell:exec"' },
+    })
     const notJson = await fetch(`${host.origin}/api/invoke/library:list`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
@@ -95,12 +112,15 @@ describe('browser host', () => {
 
   it('streams library events', async () => {
     const controller = new AbortController()
-    const events = await fetch(`${host.origin}/api/events?token=${host.token}`, { signal: controller.signal })
+    const events = await fetch(`${host.origin}/api/events?token=${host.token}`, {
+      signal: controller.signal,
+    })
     expect(events.headers.get('content-type')).toBe('text/event-stream')
     const reader = (events.body as ReadableStream<Uint8Array>).getReader()
     const created = await (await invoke('article:create', { headline: 'Live' })).json()
     let received = ''
-    while (!received.includes('library:changed')) received += new TextDecoder().decode((await reader.read()).value)
+    while (!received.includes('library:changed'))
+      received += new TextDecoder().decode((await reader.read()).value)
     expect(received).toContain(`"id":"${created.value.id}"`)
     controller.abort()
   })

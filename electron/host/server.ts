@@ -68,26 +68,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin)
-    if (request.headers.host !== new URL(origin).host) throw new HttpError(421, 'unexpected Host header')
+    if (request.headers.host !== new URL(origin).host)
+      throw new HttpError(421, 'unexpected Host header')
     const requestOrigin = request.headers.origin
-    if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'cross-origin request refused')
+    if (requestOrigin !== undefined && requestOrigin !== origin)
+      throw new HttpError(403, 'cross-origin request refused')
 
     if (url.pathname.startsWith('/api/')) {
-      const given = url.pathname === '/api/events' ? url.searchParams.get('token') : request.headers[TOKEN_HEADER]
+      const given =
+        url.pathname === '/api/events'
+          ? url.searchParams.get('token')
+          : request.headers[TOKEN_HEADER]
       if (!tokenMatches(typeof given === 'string' ? given : undefined)) {
         throw new HttpError(401, 'missing or wrong token: open the URL that copydesk serve printed')
       }
-      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response)
+      if (url.pathname === '/api/events' && request.method === 'GET')
+        return openEventStream(response)
       const channel = /^\/api\/invoke\/([a-z:]+)$/.exec(url.pathname)?.[1]
       if (channel && request.method === 'POST') return invoke(request, response, channel)
       throw new HttpError(404, `no such API: ${request.method} ${url.pathname}`)
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      throw new HttpError(405, 'method not allowed')
     const file = await readStaticFile(options.rendererDir, url.pathname)
     if (!file) {
       const hint = url.pathname === '/' ? ' (the renderer is not built: run npm run build)' : ''
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found${hint}\n`)
+      response
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`Not found${hint}\n`)
       return
     }
     response.writeHead(200, {
@@ -100,8 +109,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
-  async function invoke(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
-    if (!request.headers['content-type']?.startsWith('application/json')) throw new HttpError(415, 'send JSON')
+  async function invoke(
+    request: IncomingMessage,
+    response: ServerResponse,
+    channel: string,
+  ): Promise<void> {
+    if (!request.headers['content-type']?.startsWith('application/json'))
+      throw new HttpError(415, 'send JSON')
     let payload: unknown
     try {
       payload = JSON.parse(await readBody(request))
@@ -168,6 +182,9 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
   response.end(JSON.stringify(body))
 }

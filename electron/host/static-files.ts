@@ -20,7 +20,10 @@ export interface StaticFile {
 }
 
 /** Reads a file of the built renderer; anything outside its folder is simply not there. */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<StaticFile | undefined> {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -29,11 +32,16 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '')
   const path = join(root, relative)
-  if (!path.startsWith(root.endsWith(sep) ? root : root + sep) || relative.includes('\0')) return undefined
+  if (!path.startsWith(root.endsWith(sep) ? root : root + sep) || relative.includes('\0'))
+    return undefined
   try {
-    return { body: await readFile(path), contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' }
+    return {
+      body: await readFile(path),
+      contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    }
   } catch (error) {
-    if (isErrnoException(error) && (error.code === 'ENOENT' || error.code === 'EISDIR')) return undefined
+    if (isErrnoException(error) && (error.code === 'ENOENT' || error.code === 'EISDIR'))
+      return undefined
     throw error
   }
 }

@@ -5,6 +5,7 @@ import { EventHub } from '../services/event-hub'
 import { LibraryStore } from '../services/library-store'
 import { defaultDisplayName, resolveLibraryPath } from '../services/locations'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
+import { urlOrigin } from './url-origin'
 import { ElectronSettingsStore } from './electron-settings-store'
 import { createMainWindow } from './main-window'
 import { registerIpc, trustedOrigins } from './register-ipc'
@@ -17,14 +18,8 @@ function flagValue(name: string): string | undefined {
 
 // electron-vite sets this while `npm run dev` serves the renderer with hot reload.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])]
-const isAppUrl = (url: string) => {
-  try {
-    return appOrigins.includes(new URL(url).origin)
-  } catch {
-    return false
-  }
-}
+const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [urlOrigin(devServerUrl) ?? ''] : [])]
+const isAppUrl = (url: string) => appOrigins.includes(urlOrigin(url) ?? '')
 
 registerAppScheme()
 
@@ -36,13 +31,16 @@ void app.whenReady().then(() => {
     setting: settings.get().libraryPath,
     documentsDir: app.getPath('documents'),
   })
-  const library = new LibraryStore(root, { onChange: (change) => events.emit('library:changed', change) })
+  const library = new LibraryStore(root, {
+    onChange: (change) => events.emit('library:changed', change),
+  })
 
   hardenSession(session.defaultSession)
   serveRenderer(join(__dirname, '../renderer'))
   registerIpc(ipcMain, createHandlers({ library, settings }), trustedOrigins(appOrigins))
   events.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`event:${event}`, payload)
+    for (const window of BrowserWindow.getAllWindows())
+      window.webContents.send(`event:${event}`, payload)
   })
 
   const open = () =>

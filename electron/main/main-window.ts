@@ -9,12 +9,15 @@ const DEFAULT_SIZE = { width: 1280, height: 860 }
 /** Restores the saved bounds only while they still fit on a connected display. */
 function restoredBounds(saved: Settings['windowBounds']): Partial<Electron.Rectangle> {
   if (!saved) return DEFAULT_SIZE
-  const visible = screen.getAllDisplays().some(({ workArea }) =>
-    saved.x >= workArea.x - 50 &&
-    saved.y >= workArea.y - 50 &&
-    saved.x + saved.width <= workArea.x + workArea.width + 50 &&
-    saved.y + saved.height <= workArea.y + workArea.height + 50,
-  )
+  const visible = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea }) =>
+        saved.x >= workArea.x - 50 &&
+        saved.y >= workArea.y - 50 &&
+        saved.x + saved.width <= workArea.x + workArea.width + 50 &&
+        saved.y + saved.height <= workArea.y + workArea.height + 50,
+    )
   return visible ? saved : { width: saved.width, height: saved.height }
 }
 

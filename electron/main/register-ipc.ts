@@ -3,12 +3,17 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { fail } from '../../shared/ipc/result'
+import { urlOrigin } from './url-origin'
 
 /** True when a request comes from the app's own page, not from some other frame or origin. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
 /** Registers one handler per contract channel; each validates its payload and its sender. */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSender: SenderCheck): void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrustedSender: SenderCheck,
+): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
@@ -24,10 +29,7 @@ export function trustedOrigins(origins: string[]): SenderCheck {
   return (event) => {
     const frame = event.senderFrame
     if (!frame || frame.parent) return false
-    try {
-      return origins.includes(new URL(frame.url).origin)
-    } catch {
-      return false
-    }
+    const origin = urlOrigin(frame.url)
+    return origin !== undefined && origins.includes(origin)
   }
 }

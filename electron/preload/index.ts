@@ -8,7 +8,8 @@ import { isChannelName, isEventName } from '../../shared/ipc/channels'
  */
 const bridge: PreloadBridge = {
   invoke(channel: unknown, request: unknown): Promise<unknown> {
-    if (!isChannelName(channel)) return Promise.reject(new Error(`unknown channel ${String(channel)}`))
+    if (!isChannelName(channel))
+      return Promise.reject(new Error(`unknown channel ${String(channel)}`))
     return ipcRenderer.invoke(channel, request)
   },
   on(event: unknown, listener: (payload: unknown) => void): () => void {

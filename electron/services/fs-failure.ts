@@ -16,7 +16,8 @@ export function fsFailure(error: unknown, action: string): { ok: false; error: F
     const why = code === 'EROFS' ? 'the folder is on a read-only disk' : 'permission denied'
     return fail('permission-denied', `Cannot ${action}: ${why}${where}.`)
   }
-  if (DISK_FULL_CODES.has(code)) return fail('disk-full', `Cannot ${action}: the disk is full${where}.`)
+  if (DISK_FULL_CODES.has(code))
+    return fail('disk-full', `Cannot ${action}: the disk is full${where}.`)
   if (code === 'ENOENT') return fail('not-found', `Cannot ${action}: not found${where}.`)
   return fail('io', `Cannot ${action}: ${error.message}`)
 }

@@ -13,7 +13,9 @@ let changes: LibraryChange[]
 beforeEach(() => {
   temp = makeTempDir()
   changes = []
-  store = new LibraryStore(join(temp.path, 'Copydesk'), { onChange: (change) => changes.push(change) })
+  store = new LibraryStore(join(temp.path, 'Copydesk'), {
+    onChange: (change) => changes.push(change),
+  })
 })
 afterEach(() => temp.remove())
 
@@ -41,14 +43,19 @@ describe('LibraryStore', () => {
     const folder = `bridge-closes-for-repairs-${article.id.slice(0, 8)}`
     expect(readdirSync(store.root).sort()).toEqual([folder])
     expect(readdirSync(join(store.root, folder)).sort()).toEqual(['article.json', 'assets'])
-    expect(JSON.parse(readFileSync(join(store.root, folder, ARTICLE_FILE), 'utf8'))).toEqual(article)
+    expect(JSON.parse(readFileSync(join(store.root, folder, ARTICLE_FILE), 'utf8'))).toEqual(
+      article,
+    )
     expect(changes).toEqual([{ id: article.id, change: 'created' }])
   })
 
   it('lists summaries, newest first, with word counts', async () => {
     const first = await created('First')
     const second = await created('Second')
-    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three little words' }] }] }
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three little words' }] }],
+    }
     await store.save(first.id, 1, fieldsWith({ headline: 'First', body }))
     const listing = await store.list()
     expect(listing.ok && listing.value.articles.map((a) => [a.headline, a.wordCount])).toEqual([
@@ -60,13 +67,23 @@ describe('LibraryStore', () => {
   })
 
   it('lists an empty library when the folder does not exist yet', async () => {
-    expect(await store.list()).toEqual({ ok: true, value: { root: store.root, articles: [], damaged: [] } })
+    expect(await store.list()).toEqual({
+      ok: true,
+      value: { root: store.root, articles: [], damaged: [] },
+    })
   })
 
   it('saves atomically, bumping the revision, leaving no temp files', async () => {
     const article = await created()
-    const saved = await store.save(article.id, 1, fieldsWith({ headline: 'Bridge reopens', status: 'filed' }))
-    expect(saved).toMatchObject({ ok: true, value: { headline: 'Bridge reopens', status: 'filed', revision: 2 } })
+    const saved = await store.save(
+      article.id,
+      1,
+      fieldsWith({ headline: 'Bridge reopens', status: 'filed' }),
+    )
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { headline: 'Bridge reopens', status: 'filed', revision: 2 },
+    })
     const folder = join(store.root, readdirSync(store.root)[0] ?? '')
     expect(readdirSync(folder).sort()).toEqual(['article.json', 'assets'])
     const reopened = await store.open(article.id)
@@ -77,10 +94,15 @@ describe('LibraryStore', () => {
   it('refuses a save based on an old revision and overwrites nothing', async () => {
     const article = await created()
     await store.save(article.id, 1, fieldsWith({ headline: 'Theirs' }))
-    const before = readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8')
+    const before = readFileSync(
+      join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE),
+      'utf8',
+    )
     const result = await store.save(article.id, 1, fieldsWith({ headline: 'Mine' }))
     expect(result).toMatchObject({ ok: false, error: { kind: 'conflict', currentRevision: 2 } })
-    expect(readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8')).toBe(before)
+    expect(
+      readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8'),
+    ).toBe(before)
   })
 
   it('lists a damaged file with its reason, never overwrites it, and loads the rest', async () => {
@@ -94,25 +116,39 @@ describe('LibraryStore', () => {
     const listing = await store.list()
     expect(listing.ok && listing.value.articles.map((a) => a.id)).toEqual([good.id])
     expect(listing.ok && listing.value.damaged).toEqual([
-      { folder: `bad-${bad.id.slice(0, 8)}`, reason: expect.stringMatching(/article\.json: not valid JSON/) },
+      {
+        folder: `bad-${bad.id.slice(0, 8)}`,
+        reason: expect.stringMatching(/article\.json: not valid JSON/),
+      },
       { folder: 'orphan-0123abcd', reason: 'article.json is missing' },
     ])
-    expect(await store.save(bad.id, 1, fieldsWith({}))).toMatchObject({ ok: false, error: { kind: 'damaged' } })
+    expect(await store.save(bad.id, 1, fieldsWith({}))).toMatchObject({
+      ok: false,
+      error: { kind: 'damaged' },
+    })
     expect(await store.open(bad.id)).toMatchObject({ ok: false, error: { kind: 'damaged' } })
     expect(readFileSync(badFile, 'utf8')).toBe('{"schemaVersion": 2, "headline": ')
   })
 
   it('answers not-found for an unknown id', async () => {
     const result = await store.open('00000000-0000-4000-8000-000000000000')
-    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringMatching(/No article with id/) } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found', message: expect.stringMatching(/No article with id/) },
+    })
   })
 
   it('moves to the trash and restores', async () => {
     const article = await created()
     const trashed = await store.trash(article.id)
-    expect(trashed).toMatchObject({ ok: true, value: { id: article.id, headline: 'Bridge closes' } })
+    expect(trashed).toMatchObject({
+      ok: true,
+      value: { id: article.id, headline: 'Bridge closes' },
+    })
     expect(readdirSync(store.root)).toEqual([TRASH_FOLDER])
-    expect((await store.list()).ok && (await store.list())).toMatchObject({ value: { articles: [] } })
+    expect((await store.list()).ok && (await store.list())).toMatchObject({
+      value: { articles: [] },
+    })
     expect(await store.listTrash()).toMatchObject({ ok: true, value: [{ id: article.id }] })
 
     const restored = await store.restore(article.id)
@@ -120,7 +156,9 @@ describe('LibraryStore', () => {
     expect(await store.listTrash()).toEqual({ ok: true, value: [] })
     const listing = await store.list()
     expect(listing.ok && listing.value.articles.map((a) => a.id)).toEqual([article.id])
-    expect(readdirSync(join(store.root, `bridge-closes-${article.id.slice(0, 8)}`)).sort()).toEqual(['article.json', 'assets'])
+    expect(readdirSync(join(store.root, `bridge-closes-${article.id.slice(0, 8)}`)).sort()).toEqual(
+      ['article.json', 'assets'],
+    )
     expect(changes.map((c) => c.change)).toEqual(['created', 'trashed', 'restored'])
   })
 
@@ -129,10 +167,18 @@ describe('LibraryStore', () => {
     const assetDir = join(store.root, `bridge-closes-${article.id.slice(0, 8)}`, 'assets')
     writeFileSync(join(assetDir, 'photo.jpg'), 'jpeg bytes')
     const copy = await store.duplicate(article.id)
-    expect(copy).toMatchObject({ ok: true, value: { slug: 'bridge-closes-copy', revision: 1, headline: 'Bridge closes' } })
+    expect(copy).toMatchObject({
+      ok: true,
+      value: { slug: 'bridge-closes-copy', revision: 1, headline: 'Bridge closes' },
+    })
     if (!copy.ok) return
     expect(copy.value.id).not.toBe(article.id)
-    const copiedAsset = join(store.root, `bridge-closes-copy-${copy.value.id.slice(0, 8)}`, 'assets', 'photo.jpg')
+    const copiedAsset = join(
+      store.root,
+      `bridge-closes-copy-${copy.value.id.slice(0, 8)}`,
+      'assets',
+      'photo.jpg',
+    )
     expect(readFileSync(copiedAsset, 'utf8')).toBe('jpeg bytes')
   })
 
@@ -147,7 +193,10 @@ describe('LibraryStore', () => {
     const article = await created()
     expect(await store.resolve(article.id.slice(0, 8))).toEqual({ ok: true, value: article.id })
     expect(await store.resolve('bridge-closes')).toEqual({ ok: true, value: article.id })
-    expect(await store.resolve('nothing-here')).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+    expect(await store.resolve('nothing-here')).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    })
   })
 
   it('says permission denied in a read-only folder and keeps the file', async (context) => {
@@ -155,10 +204,17 @@ describe('LibraryStore', () => {
     const folder = join(store.root, `bridge-closes-${article.id.slice(0, 8)}`)
     const before = readFileSync(join(folder, ARTICLE_FILE), 'utf8')
     const undo = makeReadOnly(folder)
-    if (!undo) return context.skip('this file system cannot make a folder read-only for root (chattr +i)')
+    if (!undo)
+      return context.skip('this file system cannot make a folder read-only for root (chattr +i)')
     try {
       const result = await store.save(article.id, 1, fieldsWith({ headline: 'Changed' }))
-      expect(result).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: expect.stringMatching(/^Cannot save the article: permission denied/) } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'permission-denied',
+          message: expect.stringMatching(/^Cannot save the article: permission denied/),
+        },
+      })
       expect((await store.create({ headline: 'Also fine elsewhere' })).ok).toBe(true)
     } finally {
       undo()

@@ -29,7 +29,10 @@ const FOLDER_PATTERN = /^[a-z0-9-]+-([0-9a-f]{8})$/
 
 export const articleFolderName = (slug: string, id: string): string => `${slug}-${id.slice(0, 8)}`
 
-const TrashInfoSchema = z.object({ trashedAt: z.iso.datetime({ offset: true }), folder: z.string() })
+const TrashInfoSchema = z.object({
+  trashedAt: z.iso.datetime({ offset: true }),
+  folder: z.string(),
+})
 
 export interface LibraryStoreOptions {
   now?: () => Date
@@ -51,7 +54,9 @@ async function readArticleFile(folder: string): Promise<Result<Article>> {
     return fsFailure(error, `read ${ARTICLE_FILE}`)
   }
   const parsed = parseArticleJson(text)
-  return parsed.ok ? ok(parsed.article) : fail('damaged', `${join(folder, ARTICLE_FILE)}: ${parsed.reason}`)
+  return parsed.ok
+    ? ok(parsed.article)
+    : fail('damaged', `${join(folder, ARTICLE_FILE)}: ${parsed.reason}`)
 }
 
 async function subfolders(directory: string): Promise<string[]> {
@@ -101,7 +106,8 @@ export class LibraryStore implements Library {
           else if (result.error.kind === 'not-found') {
             // A folder named like an article but without its file is worth a warning; any other
             // folder a person keeps in the library is none of our business.
-            if (FOLDER_PATTERN.test(folder)) damaged.push({ folder, reason: `${ARTICLE_FILE} is missing` })
+            if (FOLDER_PATTERN.test(folder))
+              damaged.push({ folder, reason: `${ARTICLE_FILE} is missing` })
           } else damaged.push({ folder, reason: result.error.message })
         }),
       )
@@ -139,7 +145,12 @@ export class LibraryStore implements Library {
           { currentRevision: article.revision },
         )
       }
-      const saved: Article = { ...article, ...fields, revision: article.revision + 1, updatedAt: this.stamp() }
+      const saved: Article = {
+        ...article,
+        ...fields,
+        revision: article.revision + 1,
+        updatedAt: this.stamp(),
+      }
       await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(saved))
       this.onChange({ id, change: 'saved' })
       return ok(saved)
@@ -174,8 +185,14 @@ export class LibraryStore implements Library {
       const { folder, article } = located.value
       if (article.slug === slug) return ok(article)
       const target = join(this.root, articleFolderName(slug, id))
-      if (await exists(target)) return fail('conflict', `A folder named ${articleFolderName(slug, id)} already exists.`)
-      const renamed: Article = { ...article, slug, revision: article.revision + 1, updatedAt: this.stamp() }
+      if (await exists(target))
+        return fail('conflict', `A folder named ${articleFolderName(slug, id)} already exists.`)
+      const renamed: Article = {
+        ...article,
+        slug,
+        revision: article.revision + 1,
+        updatedAt: this.stamp(),
+      }
       // The file first: if the folder rename then fails, the article is still found by its id.
       await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(renamed))
       await rename(folder, target)
@@ -194,7 +211,10 @@ export class LibraryStore implements Library {
       await mkdir(this.trashRoot, { recursive: true })
       let target = join(this.trashRoot, name)
       if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
-      await writeFileDurably(join(folder, TRASH_INFO_FILE), JSON.stringify({ trashedAt, folder: name }))
+      await writeFileDurably(
+        join(folder, TRASH_INFO_FILE),
+        JSON.stringify({ trashedAt, folder: name }),
+      )
       await rename(folder, target)
       this.onChange({ id, change: 'trashed' })
       return ok({ id, headline: article.headline, folder: target, trashedAt })
@@ -209,7 +229,12 @@ export class LibraryStore implements Library {
         const article = await readArticleFile(folder)
         if (!article.ok) continue
         const info = await this.readTrashInfo(folder)
-        entries.push({ id: article.value.id, headline: article.value.headline, folder, trashedAt: info.trashedAt })
+        entries.push({
+          id: article.value.id,
+          headline: article.value.headline,
+          folder,
+          trashedAt: info.trashedAt,
+        })
       }
       return ok(entries.sort((a, b) => b.trashedAt.localeCompare(a.trashedAt)))
     })
@@ -218,10 +243,14 @@ export class LibraryStore implements Library {
   async restore(id: string) {
     return this.guard('restore the article', async () => {
       const located = await this.locate(this.trashRoot, id)
-      if (!located.ok) return located.error.kind === 'not-found' ? fail('not-found', `No article with id ${id} in the trash.`) : located
+      if (!located.ok)
+        return located.error.kind === 'not-found'
+          ? fail('not-found', `No article with id ${id} in the trash.`)
+          : located
       const { folder, article } = located.value
       const target = join(this.root, articleFolderName(article.slug, id))
-      if (await exists(target)) return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
+      if (await exists(target))
+        return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
       await rename(folder, target)
       await rm(join(target, TRASH_INFO_FILE), { force: true })
       this.onChange({ id, change: 'restored' })
@@ -235,16 +264,25 @@ export class LibraryStore implements Library {
       if (!listing.ok) return listing
       const wanted = reference.trim().toLowerCase()
       const matches = listing.value.articles.filter(
-        (article) => article.id === wanted || article.slug === wanted || (wanted.length >= 4 && article.id.startsWith(wanted)),
+        (article) =>
+          article.id === wanted ||
+          article.slug === wanted ||
+          (wanted.length >= 4 && article.id.startsWith(wanted)),
       )
       const exact = matches.find((article) => article.id === wanted)
       if (exact) return ok(exact.id)
       if (matches.length === 1 && matches[0]) return ok(matches[0].id)
       if (matches.length > 1) {
-        return fail('invalid-request', `"${reference}" matches ${matches.length} articles; give more of the id.`)
+        return fail(
+          'invalid-request',
+          `"${reference}" matches ${matches.length} articles; give more of the id.`,
+        )
       }
-      const damaged = listing.value.damaged.find((entry) => entry.folder.endsWith(wanted.slice(0, 8)))
-      if (damaged && wanted.length >= 8) return fail('damaged', `${damaged.folder}: ${damaged.reason}`)
+      const damaged = listing.value.damaged.find((entry) =>
+        entry.folder.endsWith(wanted.slice(0, 8)),
+      )
+      if (damaged && wanted.length >= 8)
+        return fail('damaged', `${damaged.folder}: ${damaged.reason}`)
       return fail('not-found', `No article matches "${reference}" in ${this.root}.`)
     })
   }
@@ -280,7 +318,8 @@ export class LibraryStore implements Library {
     const staging = join(this.root, `${STAGING_PREFIX}${article.id}`)
     await mkdir(join(staging, ASSETS_FOLDER), { recursive: true })
     try {
-      if (assetsFrom && (await exists(assetsFrom))) await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })
+      if (assetsFrom && (await exists(assetsFrom)))
+        await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })
       await writeFileDurably(join(staging, ARTICLE_FILE), serializeArticle(article))
       await rename(staging, join(this.root, articleFolderName(article.slug, article.id)))
     } catch (error) {
@@ -291,7 +330,9 @@ export class LibraryStore implements Library {
 
   private async readTrashInfo(folder: string): Promise<z.infer<typeof TrashInfoSchema>> {
     try {
-      return TrashInfoSchema.parse(JSON.parse(await readFile(join(folder, TRASH_INFO_FILE), 'utf8')))
+      return TrashInfoSchema.parse(
+        JSON.parse(await readFile(join(folder, TRASH_INFO_FILE), 'utf8')),
+      )
     } catch {
       // Trashed by hand or by an older version: the folder's time is the best we know.
       return { trashedAt: (await stat(folder)).mtime.toISOString(), folder }

@@ -25,7 +25,8 @@ export function resolveLibraryPath(sources: LibraryPathSources): string {
 export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
   if (env[CONFIG_DIR_ENV]) return resolve(env[CONFIG_DIR_ENV])
   if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'Copydesk')
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Copydesk')
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Copydesk')
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'copydesk')
 }
 

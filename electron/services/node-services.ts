@@ -14,13 +14,21 @@ export interface NodeServices {
 }
 
 /** The services as the CLI and the browser host run them, under plain Node. */
-export function createNodeServices(options: { libraryFlag?: string | undefined; env?: NodeJS.ProcessEnv } = {}): NodeServices {
+export function createNodeServices(
+  options: { libraryFlag?: string | undefined; env?: NodeJS.ProcessEnv } = {},
+): NodeServices {
   const env = options.env ?? process.env
   const settings = new FileSettingsStore(join(configDirectory(env), 'settings.json'), {
     displayName: defaultDisplayName(),
   })
   const events = new EventHub()
-  const root = resolveLibraryPath({ flag: options.libraryFlag, env, setting: settings.get().libraryPath })
-  const library = new LibraryStore(root, { onChange: (change) => events.emit('library:changed', change) })
+  const root = resolveLibraryPath({
+    flag: options.libraryFlag,
+    env,
+    setting: settings.get().libraryPath,
+  })
+  const library = new LibraryStore(root, {
+    onChange: (change) => events.emit('library:changed', change),
+  })
   return { library, settings, events, handlers: createHandlers({ library, settings }) }
 }

@@ -38,7 +38,11 @@ export function App() {
             {openError}
           </p>
         )}
-        {hasArticle ? <ArticleEditor /> : <p className="hint empty">Open an article from the library, or start a new one.</p>}
+        {hasArticle ? (
+          <ArticleEditor />
+        ) : (
+          <p className="hint empty">Open an article from the library, or start a new one.</p>
+        )}
       </main>
     </div>
   )

@@ -32,7 +32,12 @@ describe('createArticle', () => {
 describe('serialize and parse', () => {
   it('round-trips an article exactly', () => {
     const article = createArticle(
-      { headline: 'A', standfirst: 'B', byline: [{ name: 'Ana', role: 'Reporter' }], keywords: ['x'] },
+      {
+        headline: 'A',
+        standfirst: 'B',
+        byline: [{ name: 'Ana', role: 'Reporter' }],
+        keywords: ['x'],
+      },
       ID,
       NOW,
     )
@@ -54,12 +59,18 @@ describe('serialize and parse', () => {
   it('names the field that is wrong', () => {
     const article = createArticle({ headline: 'A' }, ID, NOW)
     const parsed = parseArticleJson(JSON.stringify({ ...article, id: 'nope', status: 'lost' }))
-    expect(parsed).toMatchObject({ ok: false, reason: expect.stringMatching(/status: Invalid option.*; id: Invalid UUID/) })
+    expect(parsed).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/status: Invalid option.*; id: Invalid UUID/),
+    })
   })
 
   it('rejects a body with a node the editor does not know', () => {
     const article = createArticle({ headline: 'A' }, ID, NOW)
-    const text = JSON.stringify({ ...article, body: { type: 'doc', content: [{ type: 'iframe' }] } })
+    const text = JSON.stringify({
+      ...article,
+      body: { type: 'doc', content: [{ type: 'iframe' }] },
+    })
     const parsed = parseArticleJson(text)
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.reason).toMatch(/iframe/)
@@ -68,7 +79,9 @@ describe('serialize and parse', () => {
   it('rejects a figure pointing outside the article folder', () => {
     const article = createArticle({ headline: 'A' }, ID, NOW)
     const figure = { type: 'figure', attrs: { src: '../../secrets.jpg', alt: '', credit: '' } }
-    const parsed = parseArticleJson(JSON.stringify({ ...article, body: { type: 'doc', content: [figure] } }))
+    const parsed = parseArticleJson(
+      JSON.stringify({ ...article, body: { type: 'doc', content: [figure] } }),
+    )
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.reason).toMatch(/assets\/ folder/)
   })
@@ -92,7 +105,10 @@ describe('migrations', () => {
   it('reports a version 1 file of the wrong shape instead of half-migrating it', () => {
     const broken = JSON.stringify({ ...JSON.parse(v1), byline: 42 })
     const parsed = parseArticleJson(broken)
-    expect(parsed).toMatchObject({ ok: false, reason: expect.stringMatching(/migrate from schema version 1: byline/) })
+    expect(parsed).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/migrate from schema version 1: byline/),
+    })
   })
 })
 

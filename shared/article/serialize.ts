@@ -3,8 +3,7 @@ import { migrateToCurrent, MigrationError } from './migrations'
 import { ArticleSchema, type Article } from './schema'
 
 export type ArticleParseResult =
-  | { ok: true; article: Article; migratedFrom?: number }
-  | { ok: false; reason: string }
+  { ok: true; article: Article; migratedFrom?: number } | { ok: false; reason: string }
 
 /** Reads `article.json` text. Never throws: a bad file gets a reason a person can act on. */
 export function parseArticleJson(text: string): ArticleParseResult {
@@ -26,7 +25,8 @@ export function parseArticleJson(text: string): ArticleParseResult {
     throw error
   }
   const parsed = ArticleSchema.safeParse(migrated)
-  if (!parsed.success) return { ok: false, reason: `invalid article: ${describeZodError(parsed.error)}` }
+  if (!parsed.success)
+    return { ok: false, reason: `invalid article: ${describeZodError(parsed.error)}` }
   const fromVersion = original.schemaVersion as number
   return fromVersion === parsed.data.schemaVersion
     ? { ok: true, article: parsed.data }

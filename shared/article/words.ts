@@ -14,6 +14,8 @@ export function plainText(node: TiptapNode): string {
   if (node.type === 'text') return node.text ?? ''
   if (node.type === 'hardBreak') return '\n'
   const inner = (node.content ?? []).map(plainText)
-  const isInlineContainer = (node.content ?? []).every((child) => child.type === 'text' || child.type === 'hardBreak')
+  const isInlineContainer = (node.content ?? []).every(
+    (child) => child.type === 'text' || child.type === 'hardBreak',
+  )
   return isInlineContainer ? inner.join('') : inner.join('\n')
 }

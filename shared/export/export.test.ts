@@ -4,7 +4,11 @@ import { exportArticle, renderArticleHtml, renderArticleMarkdown, renderArticleT
 
 const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
 const NOW = new Date('2026-11-28T10:00:00.000Z')
-const text = (value: string, marks?: TiptapNode['marks']): TiptapNode => ({ type: 'text', text: value, ...(marks ? { marks } : {}) })
+const text = (value: string, marks?: TiptapNode['marks']): TiptapNode => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+})
 const paragraph = (...content: TiptapNode[]): TiptapNode => ({ type: 'paragraph', content })
 
 const body: TiptapNode = {
@@ -19,7 +23,11 @@ const body: TiptapNode = {
     { type: 'blockquote', content: [paragraph(text('We had no choice,'), text(' she said.'))] },
     {
       type: 'figure',
-      attrs: { src: 'assets/abc123.jpg', alt: 'Councillors at the table', credit: 'Jo Smith/Herald' },
+      attrs: {
+        src: 'assets/abc123.jpg',
+        alt: 'Councillors at the table',
+        credit: 'Jo Smith/Herald',
+      },
       content: [text('The vote was '), text('close', [{ type: 'italic' }])],
     },
   ],
@@ -65,7 +73,9 @@ describe('HTML export', () => {
     expect(html).toContain('<h2>What was decided</h2>')
     expect(html).toContain('<blockquote>')
     expect(html).toContain('<img src="assets/abc123.jpg" alt="Councillors at the table"/>')
-    expect(html).toMatch(/<figcaption><span class="caption">The vote was <em>close<\/em><\/span><span class="credit">Jo Smith\/Herald<\/span><\/figcaption>/)
+    expect(html).toMatch(
+      /<figcaption><span class="caption">The vote was <em>close<\/em><\/span><span class="credit">Jo Smith\/Herald<\/span><\/figcaption>/,
+    )
   })
 
   it('leaves nothing executable from hostile text', () => {
@@ -127,7 +137,10 @@ describe('plain text export', () => {
 
 describe('exportArticle', () => {
   it('names the file after the slug', () => {
-    expect(exportArticle(article, 'md')).toMatchObject({ fileName: 'council-lifts-rates.md', mimeType: expect.stringMatching(/markdown/) })
+    expect(exportArticle(article, 'md')).toMatchObject({
+      fileName: 'council-lifts-rates.md',
+      mimeType: expect.stringMatching(/markdown/),
+    })
     expect(exportArticle(article, 'txt').fileName).toBe('council-lifts-rates.txt')
   })
 })

@@ -33,11 +33,17 @@ export function renderArticleMarkdown(article: Article): string {
  * renderer that shows front matter as text still gets no markup from it.
  */
 function yamlValue(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(value).replace(
+    /[<>&]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }
 
 export function renderBlocks(nodes: TiptapNode[]): string {
-  return nodes.map(renderBlock).filter((block) => block !== '').join('\n\n')
+  return nodes
+    .map(renderBlock)
+    .filter((block) => block !== '')
+    .join('\n\n')
 }
 
 function renderBlock(node: TiptapNode): string {
@@ -61,7 +67,9 @@ function renderBlock(node: TiptapNode): string {
       const alt = escapeInline(String(node.attrs?.alt ?? ''))
       const credit = String(node.attrs?.credit ?? '')
       const caption = renderInline(children)
-      const line = [caption && `*${caption}*`, credit && escapeInline(credit)].filter(Boolean).join(' — ')
+      const line = [caption && `*${caption}*`, credit && escapeInline(credit)]
+        .filter(Boolean)
+        .join(' — ')
       return [`![${alt}](<${String(node.attrs?.src ?? '')}>)`, line].filter(Boolean).join('\n\n')
     }
     default:
@@ -100,7 +108,10 @@ function escapeInline(text: string): string {
 
 /** Text that would read as a heading, list, quote or rule at the start of a line is escaped. */
 function escapeLineStart(text: string): string {
-  return text.replace(/^(\s*)([-+=>]|\d+[.)])/gm, (_, space: string, marker: string) => `${space}\\${marker}`)
+  return text.replace(
+    /^(\s*)([-+=>]|\d+[.)])/gm,
+    (_, space: string, marker: string) => `${space}\\${marker}`,
+  )
 }
 
 function prefixLines(text: string, prefix: string): string {

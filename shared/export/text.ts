@@ -34,7 +34,8 @@ function textBlock(node: TiptapNode, prefix: string): string {
     case 'orderedList':
       return children
         .map((item, index) => {
-          const marker = node.type === 'bulletList' ? '- ' : `${Number(node.attrs?.start ?? 1) + index}. `
+          const marker =
+            node.type === 'bulletList' ? '- ' : `${Number(node.attrs?.start ?? 1) + index}. `
           const body = textBlocks(item.content ?? [], ' '.repeat(marker.length))
           return prefix + marker + body.trimStart()
         })

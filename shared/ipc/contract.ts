@@ -79,9 +79,14 @@ export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['reque
 export type ResponseOf<C extends ChannelName> = Contract[C]['response']
 
 /** Main's side: a handler per channel. Leaving one out does not compile. */
-export type Handlers = { [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
+export type Handlers = {
+  [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>
+}
 
 export interface EventPayloads {
-  'library:changed': { id?: string; change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' }
+  'library:changed': {
+    id?: string
+    change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored'
+  }
 }
 export type EventPayloadOf<E extends EventName> = EventPayloads[E]

@@ -21,7 +21,11 @@ export interface Failure {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (kind: FailureKind, message: string, extra: Partial<Failure> = {}): { ok: false; error: Failure } => ({
+export const fail = (
+  kind: FailureKind,
+  message: string,
+  extra: Partial<Failure> = {},
+): { ok: false; error: Failure } => ({
   ok: false,
   error: { kind, message, ...extra },
 })

@@ -10,7 +10,10 @@ declare global {
 }
 
 function bridgeTransport(bridge: PreloadBridge): Transport {
-  return { invoke: (channel, request) => bridge.invoke(channel, request), subscribe: (event, listener) => bridge.on(event, listener) }
+  return {
+    invoke: (channel, request) => bridge.invoke(channel, request),
+    subscribe: (event, listener) => bridge.on(event, listener),
+  }
 }
 
 /** The one client the UI talks to main through, whichever host it runs in. */

@@ -36,7 +36,10 @@ export function httpTransport(token: string): Transport {
         return fail('io', 'Cannot reach the Copydesk host. Is `copydesk serve` still running?')
       }
       if (response.status === 401) {
-        return fail('invalid-request', 'This page has no valid token: open the address that `copydesk serve` printed.')
+        return fail(
+          'invalid-request',
+          'This page has no valid token: open the address that `copydesk serve` printed.',
+        )
       }
       return response.json()
     },

@@ -16,7 +16,8 @@ export function ArticleEditor() {
 
   const bind = (field: TextField) => ({
     value: form[field],
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => edit({ [field]: event.target.value }),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      edit({ [field]: event.target.value }),
   })
 
   return (
@@ -25,15 +26,28 @@ export function ArticleEditor() {
       <SaveStatus />
       <label className="field headline-field">
         <span>Headline</span>
-        <input type="text" {...bind('headline')} placeholder="Headline" autoFocus={!form.headline} />
+        <input
+          type="text"
+          {...bind('headline')}
+          placeholder="Headline"
+          autoFocus={!form.headline}
+        />
       </label>
       <label className="field">
         <span>Standfirst</span>
-        <textarea rows={2} {...bind('standfirst')} placeholder="One or two sentences that sell the story" />
+        <textarea
+          rows={2}
+          {...bind('standfirst')}
+          placeholder="One or two sentences that sell the story"
+        />
       </label>
       <label className="field">
         <span>Byline</span>
-        <input type="text" {...bind('bylineText')} placeholder="Ana Lee, Sam Roe (Additional reporting)" />
+        <input
+          type="text"
+          {...bind('bylineText')}
+          placeholder="Ana Lee, Sam Roe (Additional reporting)"
+        />
       </label>
       <div className="metadata" role="group" aria-label="Metadata">
         <label className="field">
@@ -54,7 +68,10 @@ export function ArticleEditor() {
         </label>
         <label className="field">
           <span>Status</span>
-          <select value={form.status} onChange={(event) => edit({ status: event.target.value as ArticleStatus })}>
+          <select
+            value={form.status}
+            onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
+          >
             {ARTICLE_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {status}

@@ -1,5 +1,9 @@
 import { useState } from 'react'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/formats'
+import {
+  EXPORT_FORMAT_INFO,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../../shared/export/formats'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { download } from './download'
@@ -33,7 +37,8 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
 
   const trash = () =>
     run(async () => {
-      if (!(await close())) return 'The article could not be saved, so it was not moved to the trash.'
+      if (!(await close()))
+        return 'The article could not be saved, so it was not moved to the trash.'
       const result = await client.invoke('article:trash', { id: articleId })
       return result.ok ? undefined : result.error.message
     })

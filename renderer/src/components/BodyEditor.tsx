@@ -12,7 +12,12 @@ export function BodyEditor({ initialBody }: { initialBody: TiptapNode }) {
     extensions: articleBodyExtensions(),
     content: initialBody,
     editorProps: {
-      attributes: { 'aria-label': 'Body', role: 'textbox', 'aria-multiline': 'true', class: 'body-editor' },
+      attributes: {
+        'aria-label': 'Body',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        class: 'body-editor',
+      },
     },
     onUpdate: () => bodyEdited(),
   })

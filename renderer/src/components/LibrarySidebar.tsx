@@ -48,7 +48,9 @@ export function LibrarySidebar() {
           </li>
         ))}
       </ul>
-      {listing && listing.articles.length === 0 && <p className="hint">No articles yet. Start one with “New article”.</p>}
+      {listing && listing.articles.length === 0 && (
+        <p className="hint">No articles yet. Start one with “New article”.</p>
+      )}
       {listing && listing.damaged.length > 0 && (
         <section aria-label="Damaged articles" className="damaged">
           <h3>Damaged</h3>
@@ -68,7 +70,11 @@ export function LibrarySidebar() {
             {trash.map((entry) => (
               <li key={entry.id}>
                 <span>{entry.headline || 'Untitled'}</span>
-                <button type="button" onClick={() => void restore(entry.id)} aria-label={`Restore ${entry.headline || 'Untitled'}`}>
+                <button
+                  type="button"
+                  onClick={() => void restore(entry.id)}
+                  aria-label={`Restore ${entry.headline || 'Untitled'}`}
+                >
                   Restore
                 </button>
               </li>
@@ -76,7 +82,11 @@ export function LibrarySidebar() {
           </ul>
         </details>
       )}
-      {listing && <p className="library-root" title={listing.root}>{listing.root}</p>}
+      {listing && (
+        <p className="library-root" title={listing.root}>
+          {listing.root}
+        </p>
+      )}
     </nav>
   )
 }

@@ -1,4 +1,10 @@
-import { bylineToText, parseBylineText, type Article, type ArticleFields, type ArticleStatus } from '../../../shared/article'
+import {
+  bylineToText,
+  parseBylineText,
+  type Article,
+  type ArticleFields,
+  type ArticleStatus,
+} from '../../../shared/article'
 
 /** The article's fields as the form holds them: bylines and keywords as the text a person types. */
 export interface ArticleForm {
@@ -32,7 +38,14 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
     byline: parseBylineText(form.bylineText),
     dateline: form.dateline.trim(),
     section: form.section.trim(),
-    keywords: [...new Set(form.keywordsText.split(',').map((keyword) => keyword.trim()).filter(Boolean))],
+    keywords: [
+      ...new Set(
+        form.keywordsText
+          .split(',')
+          .map((keyword) => keyword.trim())
+          .filter(Boolean),
+      ),
+    ],
     status: form.status,
     body,
   }

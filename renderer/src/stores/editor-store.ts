@@ -31,7 +31,8 @@ interface EditorState {
   close(): Promise<boolean>
 }
 
-export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) => state.editCount !== state.savedEditCount
+export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
+  state.editCount !== state.savedEditCount
 
 export const useEditorStore = create<EditorState>((set, get) => ({
   editCount: 0,
@@ -72,7 +73,10 @@ export const useEditorStore = create<EditorState>((set, get) => ({
     const { form } = get()
     if (!form) return
     // The slug follows the headline until someone sets it by hand.
-    const slugFollows = patch.headline !== undefined && patch.slug === undefined && form.slug === slugify(form.headline)
+    const slugFollows =
+      patch.headline !== undefined &&
+      patch.slug === undefined &&
+      form.slug === slugify(form.headline)
     const next = { ...form, ...patch, ...(slugFollows && { slug: slugify(patch.headline ?? '') }) }
     set((state) => ({ form: next, editCount: state.editCount + 1 }))
   },
@@ -86,7 +90,15 @@ export const useEditorStore = create<EditorState>((set, get) => ({
     const editCount = state.editCount
     const slug = SlugSchema.safeParse(form.slug)
     if (!slug.success) {
-      set({ saveState: { kind: 'failed', failure: { kind: 'invalid-request', message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.` } } })
+      set({
+        saveState: {
+          kind: 'failed',
+          failure: {
+            kind: 'invalid-request',
+            message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
+          },
+        },
+      })
       return false
     }
     set({ saveState: { kind: 'saving' } })
@@ -97,7 +109,11 @@ export const useEditorStore = create<EditorState>((set, get) => ({
       base = renamed.value
     }
     const body = state.bodySource?.() ?? article.body
-    const saved = await client.invoke('article:save', { id: article.id, baseRevision: base.revision, fields: fieldsFromForm(form, body) })
+    const saved = await client.invoke('article:save', {
+      id: article.id,
+      baseRevision: base.revision,
+      fields: fieldsFromForm(form, body),
+    })
     if (!saved.ok) {
       set({ article: base })
       return fail(saved.error)
@@ -117,7 +133,13 @@ export const useEditorStore = create<EditorState>((set, get) => ({
 
   async close() {
     if (!(await get().save())) return false
-    set({ article: undefined, form: undefined, editCount: 0, savedEditCount: 0, saveState: { kind: 'idle' } })
+    set({
+      article: undefined,
+      form: undefined,
+      editCount: 0,
+      savedEditCount: 0,
+      saveState: { kind: 'idle' },
+    })
     return true
   },
 }))

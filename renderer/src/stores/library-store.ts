@@ -13,7 +13,10 @@ interface LibraryState {
 export const useLibrary = create<LibraryState>((set, get) => ({
   trash: [],
   async refresh() {
-    const [listing, trash] = await Promise.all([client.invoke('library:list', {}), client.invoke('trash:list', {})])
+    const [listing, trash] = await Promise.all([
+      client.invoke('library:list', {}),
+      client.invoke('trash:list', {}),
+    ])
     if (!listing.ok) return set({ error: listing.error.message })
     set({ listing: listing.value, trash: trash.ok ? trash.value : [], error: undefined })
   },
