@@ -20,6 +20,7 @@ beforeEach(() => {
 afterEach(() => temp.remove())
 
 const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
+  slug: 'bridge-closes',
   headline: 'Bridge closes',
   standfirst: '',
   byline: [],
@@ -187,6 +188,13 @@ describe('LibraryStore', () => {
     const renamed = await store.rename(article.id, 'harbour-bridge')
     expect(renamed).toMatchObject({ ok: true, value: { slug: 'harbour-bridge', revision: 2 } })
     expect(readdirSync(store.root)).toEqual([`harbour-bridge-${article.id.slice(0, 8)}`])
+  })
+
+  it('renames the folder when a save changes the slug, in one revision', async () => {
+    const article = await created()
+    const saved = await store.save(article.id, 1, fieldsWith({ slug: 'bridge-reopens' }))
+    expect(saved).toMatchObject({ ok: true, value: { slug: 'bridge-reopens', revision: 2 } })
+    expect(readdirSync(store.root)).toEqual([`bridge-reopens-${article.id.slice(0, 8)}`])
   })
 
   it('resolves an id prefix or a slug', async () => {

@@ -151,9 +151,9 @@ export class LibraryStore implements Library {
         revision: article.revision + 1,
         updatedAt: this.stamp(),
       }
-      await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(saved))
-      this.onChange({ id, change: 'saved' })
-      return ok(saved)
+      const written = await this.writeInPlace(folder, saved)
+      if (written.ok) this.onChange({ id, change: 'saved' })
+      return written
     })
   }
 
@@ -184,20 +184,15 @@ export class LibraryStore implements Library {
       if (!located.ok) return located
       const { folder, article } = located.value
       if (article.slug === slug) return ok(article)
-      const target = join(this.root, articleFolderName(slug, id))
-      if (await exists(target))
-        return fail('conflict', `A folder named ${articleFolderName(slug, id)} already exists.`)
       const renamed: Article = {
         ...article,
         slug,
         revision: article.revision + 1,
         updatedAt: this.stamp(),
       }
-      // The file first: if the folder rename then fails, the article is still found by its id.
-      await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(renamed))
-      await rename(folder, target)
-      this.onChange({ id, change: 'renamed' })
-      return ok(renamed)
+      const written = await this.writeInPlace(folder, renamed)
+      if (written.ok) this.onChange({ id, change: 'renamed' })
+      return written
     })
   }
 
@@ -312,6 +307,21 @@ export class LibraryStore implements Library {
       if (!article.ok && article.error.kind === 'damaged') damaged = article
     }
     return damaged ?? fail('not-found', `No article with id ${id} in ${parent}.`)
+  }
+
+  /** Writes the article file, then renames its folder when the slug changed. */
+  private async writeInPlace(folder: string, article: Article): Promise<Result<Article>> {
+    const target = join(this.root, articleFolderName(article.slug, article.id))
+    if (target !== folder && (await exists(target))) {
+      return fail(
+        'conflict',
+        `Cannot use the slug "${article.slug}": the folder ${basename(target)} already exists.`,
+      )
+    }
+    // The file first: if the folder rename then fails, the article is still found by its id.
+    await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(article))
+    if (target !== folder) await rename(folder, target)
+    return ok(article)
   }
 
   private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {

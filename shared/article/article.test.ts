@@ -49,7 +49,7 @@ describe('serialize and parse', () => {
     ['{not json', /not valid JSON/],
     ['[]', /not a JSON object/],
     ['{"schemaVersion": 99}', /newer Copydesk/],
-    ['{"schemaVersion": 2}', /invalid article: headline/],
+    ['{"schemaVersion": 2}', /invalid article: slug/],
   ])('rejects %s with a reason', (text, reason) => {
     const parsed = parseArticleJson(text)
     expect(parsed.ok).toBe(false)

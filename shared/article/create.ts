@@ -2,9 +2,7 @@ import { ARTICLE_SCHEMA_VERSION, type Article, type ArticleFields } from './sche
 import { slugify } from './slug'
 import { emptyDoc } from './tiptap-json'
 
-export interface NewArticleInput extends Partial<ArticleFields> {
-  slug?: string
-}
+export type NewArticleInput = Partial<ArticleFields>
 
 /** A fresh article at revision 1. Pure: the caller supplies the id and the clock. */
 export function createArticle(input: NewArticleInput, id: string, now: Date): Article {

@@ -25,6 +25,8 @@ const IsoDateTime = z.iso.datetime({ offset: true })
 
 /** The editable part of an article: what a person types. */
 export const ArticleFieldsSchema = z.object({
+  /** Names the folder too: changing it renames the article's folder on the next save. */
+  slug: SlugSchema,
   headline: z.string().max(1_000),
   standfirst: z.string().max(5_000),
   byline: z.array(BylineEntrySchema).max(50),
@@ -39,7 +41,6 @@ export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 export const ArticleSchema = ArticleFieldsSchema.extend({
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: z.uuid(),
-  slug: SlugSchema,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   revision: z.number().int().min(1),

@@ -47,6 +47,7 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
       ),
     ],
     status: form.status,
+    slug: form.slug,
     body,
   }
 }

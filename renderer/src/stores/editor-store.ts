@@ -88,36 +88,20 @@ export const useEditorStore = create<EditorState>((set, get) => ({
     const { article, form } = state
     if (!article || !form || !isDirty(state)) return true
     const editCount = state.editCount
-    const slug = SlugSchema.safeParse(form.slug)
-    if (!slug.success) {
-      set({
-        saveState: {
-          kind: 'failed',
-          failure: {
-            kind: 'invalid-request',
-            message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
-          },
-        },
+    if (!SlugSchema.safeParse(form.slug).success) {
+      return fail({
+        kind: 'invalid-request',
+        message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
       })
-      return false
     }
     set({ saveState: { kind: 'saving' } })
-    let base = article
-    if (slug.data !== article.slug) {
-      const renamed = await client.invoke('article:rename', { id: article.id, slug: slug.data })
-      if (!renamed.ok) return fail(renamed.error)
-      base = renamed.value
-    }
     const body = state.bodySource?.() ?? article.body
     const saved = await client.invoke('article:save', {
       id: article.id,
-      baseRevision: base.revision,
+      baseRevision: article.revision,
       fields: fieldsFromForm(form, body),
     })
-    if (!saved.ok) {
-      set({ article: base })
-      return fail(saved.error)
-    }
+    if (!saved.ok) return fail(saved.error)
     set({
       article: saved.value,
       savedEditCount: editCount,
