@@ -1,5 +1,5 @@
 import Store from 'electron-store'
-import { SettingsSchema, type Settings } from '../../shared/settings/schema'
+import { SettingsSchema, settingsOver, type Settings } from '../../shared/settings/schema'
 import type { SettingsStore } from '../services/settings-store'
 
 /** Settings in electron-store (userData/settings.json), validated on every read and write. */
@@ -8,9 +8,8 @@ export class ElectronSettingsStore implements SettingsStore {
   private settings: Settings
 
   constructor(defaults: Partial<Settings>) {
-    const parsed = SettingsSchema.partial().safeParse(this.store.store)
     // A hand-edited or corrupt file falls back to defaults; it is rewritten only on the next change.
-    this.settings = SettingsSchema.parse({ ...defaults, ...(parsed.success ? parsed.data : {}) })
+    this.settings = settingsOver(defaults, this.store.store).settings
   }
 
   get(): Settings {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { SettingsSchema, type Settings } from '../../shared/settings/schema'
+import { SettingsSchema, settingsOver, type Settings } from '../../shared/settings/schema'
 import { writeFileDurably } from './atomic-file'
 import { isErrnoException } from './fs-failure'
 import type { SettingsStore } from './settings-store'
@@ -9,16 +9,16 @@ import type { SettingsStore } from './settings-store'
 /** Settings kept in one JSON file, validated on read and written atomically. */
 export class FileSettingsStore implements SettingsStore {
   private settings: Settings
-  /** Why the file on disk could not be used, if it could not; it is then left untouched until the next change. */
+  /** Why the file on disk could not be used, if it could not; it is left untouched until the next change. */
   readonly loadProblem: string | undefined
 
   constructor(
     private readonly path: string,
     defaults: Partial<Settings> = {},
   ) {
-    const loaded = this.load()
-    this.loadProblem = loaded.problem
-    this.settings = SettingsSchema.parse({ ...defaults, ...loaded.values })
+    const { settings, problem } = this.load(defaults)
+    this.settings = settings
+    this.loadProblem = problem
   }
 
   get(): Settings {
@@ -33,20 +33,25 @@ export class FileSettingsStore implements SettingsStore {
     return next
   }
 
-  private load(): { values: Partial<Settings>; problem?: string } {
-    let text: string
+  private load(defaults: Partial<Settings>): { settings: Settings; problem?: string } {
+    let stored: unknown
     try {
-      text = readFileSync(this.path, 'utf8')
+      stored = JSON.parse(readFileSync(this.path, 'utf8'))
     } catch (error) {
-      if (isErrnoException(error) && error.code === 'ENOENT') return { values: {} }
-      return { values: {}, problem: `cannot read ${this.path}: ${(error as Error).message}` }
+      if (isErrnoException(error) && error.code === 'ENOENT')
+        return settingsOver(defaults, undefined)
+      const why =
+        error instanceof SyntaxError
+          ? 'is not valid JSON'
+          : `cannot be read (${(error as Error).message})`
+      return {
+        ...settingsOver(defaults, undefined),
+        problem: `${this.path} ${why}; defaults are used`,
+      }
     }
-    try {
-      const parsed = SettingsSchema.partial().safeParse(JSON.parse(text))
-      if (parsed.success) return { values: parsed.data }
-      return { values: {}, problem: `${this.path} is not valid settings; defaults are used` }
-    } catch {
-      return { values: {}, problem: `${this.path} is not valid JSON; defaults are used` }
-    }
+    const { settings, problem } = settingsOver(defaults, stored)
+    return problem
+      ? { settings, problem: `${this.path}: ${problem}; defaults are used` }
+      : { settings }
   }
 }

@@ -7,20 +7,45 @@ export const WindowBoundsSchema = z.object({
   height: z.number().int().min(200),
 })
 
+const DisplayNameSchema = z.string().trim().max(200)
+const RecentArticlesSchema = z.array(z.uuid()).max(20)
+
 export const SettingsSchema = z.object({
   /** Absolute path of the library folder; unset means the default in Documents. */
   libraryPath: z.string().min(1).optional(),
   /** Shown in new bylines and on every tracked change. */
-  displayName: z.string().trim().max(200).default(''),
+  displayName: DisplayNameSchema.default(''),
   /** Ids of recently opened articles, most recent first. */
-  recentArticles: z.array(z.uuid()).max(20).default([]),
+  recentArticles: RecentArticlesSchema.default([]),
   windowBounds: WindowBoundsSchema.optional(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-/** What the renderer may change; window bounds belong to main. */
-export const SettingsPatchSchema = SettingsSchema.pick({
-  displayName: true,
-  recentArticles: true,
-}).partial()
+/** What the renderer may change: no defaults (absent means unchanged), and nothing main owns. */
+export const SettingsPatchSchema = z.strictObject({
+  displayName: DisplayNameSchema.optional(),
+  recentArticles: RecentArticlesSchema.optional(),
+})
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
+
+/**
+ * Stored settings over defaults. A stored file that does not validate is not used (the caller
+ * reports why and leaves the file alone until the next change), rather than half-applied.
+ */
+export function settingsOver(
+  defaults: Partial<Settings>,
+  stored: unknown,
+): { settings: Settings; problem?: string } {
+  const fallback = SettingsSchema.parse(defaults)
+  if (stored === undefined) return { settings: fallback }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { settings: fallback, problem: 'not a JSON object' }
+  }
+  const merged = SettingsSchema.safeParse({ ...defaults, ...stored })
+  return merged.success
+    ? { settings: merged.data }
+    : {
+        settings: fallback,
+        problem: merged.error.issues.map((issue) => issue.path.join('.')).join(', ') + ' invalid',
+      }
+}
