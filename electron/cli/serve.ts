@@ -13,6 +13,7 @@ export async function serve(
 ): Promise<RunningHost> {
   const host = await startHost({
     handlers: services.handlers,
+    assets: services.assets,
     events: services.events,
     rendererDir: BUILT_RENDERER_DIR,
     port,

@@ -2,15 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { EventHub } from '../services/event-hub'
-import { FileSettingsStore } from '../services/file-settings-store'
-import { createHandlers } from '../services/handlers'
-import { LibraryStore } from '../services/library-store'
-import { makeTempDir } from '../services/test-support'
+import type { NodeServices } from '../services/node-services'
+import { createTempServices, makeTempDir } from '../services/test-support'
+import { makeImage } from '../services/test-images'
 import { startHost, TOKEN_HEADER, type RunningHost } from './server'
 
 let temp: ReturnType<typeof makeTempDir>
 let host: RunningHost
+let services: NodeServices
 
 beforeEach(async () => {
   temp = makeTempDir()
@@ -18,12 +17,8 @@ beforeEach(async () => {
   mkdirSync(rendererDir)
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
   writeFileSync(join(temp.path, 'secret.txt'), 'outside the renderer')
-  const events = new EventHub()
-  const library = new LibraryStore(join(temp.path, 'library'), {
-    onChange: (change) => events.emit('library:changed', change),
-  })
-  const settings = new FileSettingsStore(join(temp.path, 'settings.json'), { displayName: 'Ana' })
-  host = await startHost({ handlers: createHandlers({ library, settings }), events, rendererDir })
+  services = createTempServices(temp.path)
+  host = await startHost({ ...services, rendererDir })
 })
 afterEach(async () => {
   await host.close()
@@ -108,6 +103,36 @@ describe('browser host', () => {
       body: '{',
     })
     expect(notJson.status).toBe(400)
+  })
+
+  it('takes an image as a binary body and serves it back with the token', async () => {
+    const created = await (await invoke('article:create', { headline: 'Pictures' })).json()
+    const bytes = await makeImage('png')
+    const fields = encodeURIComponent(
+      JSON.stringify({ articleId: created.value.id, fileName: 'a.png' }),
+    )
+    const upload = await fetch(`${host.origin}/api/invoke/asset:import?fields=${fields}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
+      body: new Uint8Array(bytes),
+    })
+    const imported = await upload.json()
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { format: 'png', src: expect.stringMatching(/^assets\//) },
+    })
+    const path = `${host.origin}/api/assets/${created.value.id}/${imported.value.src}`
+    expect((await fetch(path)).status).toBe(401)
+    const image = await fetch(`${path}?token=${host.token}`)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(bytes)
+    expect(
+      (
+        await fetch(
+          `${host.origin}/api/assets/${created.value.id}/article.json?token=${host.token}`,
+        )
+      ).status,
+    ).toBe(404)
   })
 
   it('streams library events', async () => {

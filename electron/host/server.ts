@@ -5,17 +5,23 @@ import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { fail } from '../../shared/ipc/result'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
+import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
+import { MAX_IMAGE_BYTES } from '../../shared/assets/image-policy'
+import type { AssetStore } from '../services/asset-store'
 import type { EventHub } from '../services/event-hub'
 import { readStaticFile } from './static-files'
 
 export const HOST_ADDRESS = '127.0.0.1'
 export const TOKEN_HEADER = 'x-copydesk-token'
 /** Large enough for a 50,000-word article with its JSON overhead, small enough to refuse abuse. */
-const MAX_REQUEST_BYTES = 32 * 1024 * 1024
+const MAX_JSON_BYTES = 32 * 1024 * 1024
+/** An image at the size limit, with room for the contract to say so itself. */
+const MAX_BINARY_BYTES = MAX_IMAGE_BYTES + 1024 * 1024
 const HEARTBEAT_MS = 25_000
 
 export interface HostOptions {
   handlers: Handlers
+  assets: AssetStore
   events: EventHub
   /** The built renderer (out/renderer). */
   rendererDir: string
@@ -75,17 +81,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       throw new HttpError(403, 'cross-origin request refused')
 
     if (url.pathname.startsWith('/api/')) {
+      // EventSource and <img> cannot send headers: GET requests take the token from the query.
       const given =
-        url.pathname === '/api/events'
-          ? url.searchParams.get('token')
-          : request.headers[TOKEN_HEADER]
+        request.method === 'GET' ? url.searchParams.get('token') : request.headers[TOKEN_HEADER]
       if (!tokenMatches(typeof given === 'string' ? given : undefined)) {
         throw new HttpError(401, 'missing or wrong token: open the URL that copydesk serve printed')
       }
       if (url.pathname === '/api/events' && request.method === 'GET')
         return openEventStream(response)
-      const channel = /^\/api\/invoke\/([a-z:]+)$/.exec(url.pathname)?.[1]
-      if (channel && request.method === 'POST') return invoke(request, response, channel)
+      const asset = parseAssetPath(url.pathname, HOST_ASSET_PREFIX)
+      if (asset && request.method === 'GET') return sendAsset(response, asset.articleId, asset.src)
+      const channel = /^\/api\/invoke\/([a-z:-]+)$/.exec(url.pathname)?.[1]
+      if (channel && request.method === 'POST') return invoke(request, response, url, channel)
       throw new HttpError(404, `no such API: ${request.method} ${url.pathname}`)
     }
 
@@ -109,21 +116,48 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
+  /**
+   * JSON requests carry their payload in the body. Binary ones (an image) carry the bytes as the
+   * body and the other fields as JSON in the `fields` query parameter; both become the same
+   * payload the contract validates.
+   */
   async function invoke(
     request: IncomingMessage,
     response: ServerResponse,
+    url: URL,
     channel: string,
   ): Promise<void> {
-    if (!request.headers['content-type']?.startsWith('application/json'))
-      throw new HttpError(415, 'send JSON')
+    const type = request.headers['content-type'] ?? ''
     let payload: unknown
     try {
-      payload = JSON.parse(await readBody(request))
+      if (type.startsWith('application/json')) {
+        payload = JSON.parse((await readBody(request, MAX_JSON_BYTES)).toString('utf8'))
+      } else if (type.startsWith('application/octet-stream')) {
+        const fields: unknown = JSON.parse(url.searchParams.get('fields') ?? '{}')
+        const bytes = new Uint8Array(await readBody(request, MAX_BINARY_BYTES))
+        payload = typeof fields === 'object' && fields !== null ? { ...fields, bytes } : fields
+      } else throw new HttpError(415, 'send JSON, or binary with its fields in the query')
     } catch (error) {
       if (error instanceof HttpError) throw error
-      throw new HttpError(400, 'the request body is not valid JSON')
+      throw new HttpError(400, 'the request is not valid JSON')
     }
     sendJson(response, 200, await dispatch(options.handlers, channel, payload))
+  }
+
+  async function sendAsset(
+    response: ServerResponse,
+    articleId: string,
+    src: string,
+  ): Promise<void> {
+    const image = await options.assets.read(articleId, src)
+    if (!image.ok) throw new HttpError(404, image.error.message)
+    response.writeHead(200, {
+      'content-type': image.value.mimeType,
+      'content-security-policy': "default-src 'none'",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=31536000, immutable',
+    })
+    response.end(image.value.bytes)
   }
 
   function openEventStream(response: ServerResponse): void {
@@ -165,18 +199,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_REQUEST_BYTES) {
+      if (size > limit) {
         reject(new HttpError(413, 'request too large'))
         request.destroy()
       } else chunks.push(chunk)
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
 }

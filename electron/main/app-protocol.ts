@@ -1,5 +1,7 @@
 import { protocol } from 'electron'
+import { ELECTRON_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
 import { readStaticFile } from '../host/static-files'
+import type { AssetStore } from '../services/asset-store'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { urlOrigin } from './url-origin'
 
@@ -14,13 +16,20 @@ export function registerAppScheme(): void {
   ])
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer, and article images under /library-assets/<id>/assets/<file>. */
+export function serveRenderer(rendererDir: string, assets: AssetStore): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url)
-    const file =
-      urlOrigin(request.url) === APP_ORIGIN
-        ? await readStaticFile(rendererDir, url.pathname)
-        : undefined
+    if (urlOrigin(request.url) !== APP_ORIGIN) return new Response('Not found', { status: 404 })
+    const { pathname } = new URL(request.url)
+    const asset = parseAssetPath(pathname, ELECTRON_ASSET_PREFIX)
+    if (asset) {
+      const image = await assets.read(asset.articleId, asset.src)
+      if (!image.ok) return new Response(image.error.message, { status: 404 })
+      return new Response(new Uint8Array(image.value.bytes), {
+        headers: { 'content-type': image.value.mimeType, 'x-content-type-options': 'nosniff' },
+      })
+    }
+    const file = await readStaticFile(rendererDir, pathname)
     if (!file) return new Response('Not found', { status: 404 })
     return new Response(new Uint8Array(file.body), {
       headers: {

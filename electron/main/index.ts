@@ -1,13 +1,14 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron'
 import { join } from 'node:path'
-import { createHandlers } from '../services/handlers'
+import { AssetStore } from '../services/asset-store'
+import { createHandlers, type DesktopServices } from '../services/handlers'
 import { EventHub } from '../services/event-hub'
 import { LibraryStore } from '../services/library-store'
-import { defaultDisplayName, resolveLibraryPath } from '../services/locations'
+import { defaultDisplayName, RESOURCES_DIR, resolveLibraryPath } from '../services/locations'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { urlOrigin } from './url-origin'
 import { ElectronSettingsStore } from './electron-settings-store'
-import { createMainWindow } from './main-window'
+import { createMainWindow, type MainWindow } from './main-window'
 import { registerIpc, trustedOrigins } from './register-ipc'
 import { hardenSession } from './security'
 
@@ -34,17 +35,44 @@ void app.whenReady().then(() => {
   const library = new LibraryStore(root, {
     onChange: (change) => events.emit('library:changed', change),
   })
+  let main: MainWindow | undefined
+
+  const desktop: DesktopServices = {
+    async chooseImages() {
+      const options: OpenDialogOptions = {
+        title: 'Insert image',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] }],
+      }
+      const chosen = main
+        ? await dialog.showOpenDialog(main.window, options)
+        : await dialog.showOpenDialog(options)
+      return chosen.canceled ? [] : chosen.filePaths
+    },
+    closeWindow: () => main?.approveClose(),
+  }
 
   hardenSession(session.defaultSession)
-  serveRenderer(join(__dirname, '../renderer'))
-  registerIpc(ipcMain, createHandlers({ library, settings }), trustedOrigins(appOrigins))
+  const assets = new AssetStore(library)
+  serveRenderer(join(__dirname, '../renderer'), assets)
+  registerIpc(
+    ipcMain,
+    createHandlers({ library, settings, assets, resourcesDir: RESOURCES_DIR, desktop }),
+    trustedOrigins(appOrigins),
+  )
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())
       window.webContents.send(`event:${event}`, payload)
   })
 
-  const open = () =>
-    createMainWindow({ settings, appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, isAppUrl })
+  const open = () => {
+    main = createMainWindow({
+      settings,
+      appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      isAppUrl,
+    })
+    main.window.on('closed', () => (main = undefined))
+  }
   open()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Settings } from '../../shared/settings/schema'
+import { SettingsSchema, type Settings } from '../../shared/settings/schema'
 
 type Handler = (...args: unknown[]) => unknown
 
@@ -39,11 +39,7 @@ const { createMainWindow } = await import('./main-window')
 const { hardenSession } = await import('./security')
 
 function settingsWith(windowBounds?: Settings['windowBounds']) {
-  const settings: Settings = {
-    displayName: 'Ana',
-    recentArticles: [],
-    ...(windowBounds && { windowBounds }),
-  }
+  const settings: Settings = SettingsSchema.parse({ displayName: 'Ana', windowBounds })
   return { get: () => settings, update: vi.fn(async () => settings) }
 }
 

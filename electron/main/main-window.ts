@@ -21,11 +21,17 @@ function restoredBounds(saved: Settings['windowBounds']): Partial<Electron.Recta
   return visible ? saved : { width: saved.width, height: saved.height }
 }
 
+export interface MainWindow {
+  window: BrowserWindow
+  /** The page has saved everything: let the window close. */
+  approveClose(): void
+}
+
 export function createMainWindow(options: {
   settings: SettingsStore
   appUrl: string
   isAppUrl: (url: string) => boolean
-}): BrowserWindow {
+}): MainWindow {
   const window = new BrowserWindow({
     ...restoredBounds(options.settings.get().windowBounds),
     minWidth: 900,
@@ -36,9 +42,21 @@ export function createMainWindow(options: {
   })
   hardenContents(window.webContents, options.isAppUrl)
   window.once('ready-to-show', () => window.show())
-  window.on('close', () => {
+  // Closing waits for the page to save; if the save fails the window stays open, showing why.
+  // A page that has crashed or hung has nothing left to save and does not hold the window.
+  let closeApproved = false
+  const approveClose = () => {
+    closeApproved = true
+    window.close()
+  }
+  window.webContents.on('render-process-gone', () => (closeApproved = true))
+  window.webContents.on('unresponsive', () => (closeApproved = true))
+  window.on('close', (event) => {
     void options.settings.update({ windowBounds: window.getNormalBounds() })
+    if (closeApproved) return
+    event.preventDefault()
+    window.webContents.send('event:window:closing', {})
   })
   void window.loadURL(options.appUrl)
-  return window
+  return { window, approveClose }
 }

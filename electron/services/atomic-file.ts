@@ -6,8 +6,11 @@ import writeFileAtomic from 'write-file-atomic'
  * Writes a whole file or nothing: a temp file beside it, fsync, rename over the old one, then
  * fsync of the folder so the rename itself survives a power cut.
  */
-export async function writeFileDurably(path: string, content: string): Promise<void> {
-  await writeFileAtomic(path, content, { encoding: 'utf8', fsync: true })
+export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), {
+    encoding: 'utf8',
+    fsync: true,
+  })
   await fsyncDirectory(dirname(path))
 }
 

@@ -15,7 +15,12 @@ afterEach(() => temp.remove())
 describe('FileSettingsStore', () => {
   it('starts from defaults and persists updates', async () => {
     const store = new FileSettingsStore(path, { displayName: 'ana' })
-    expect(store.get()).toEqual({ displayName: 'ana', recentArticles: [] })
+    expect(store.get()).toEqual({
+      displayName: 'ana',
+      recentArticles: [],
+      headlineLimit: 70,
+      standfirstLimit: 200,
+    })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { displayName: 'ana' }).get().displayName).toBe('Ana Lee')
   })

@@ -1,22 +1,19 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArticleFieldsSchema } from '../../shared/article'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { ok } from '../../shared/ipc/result'
-import { FileSettingsStore } from './file-settings-store'
-import { createHandlers } from './handlers'
-import { LibraryStore } from './library-store'
-import { makeTempDir } from './test-support'
+import type { FileSettingsStore } from './file-settings-store'
+import { createTempServices, makeTempDir } from './test-support'
 
 let temp: ReturnType<typeof makeTempDir>
 let handlers: Handlers
 let settings: FileSettingsStore
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = makeTempDir()
-  settings = new FileSettingsStore(join(temp.path, 'settings.json'), { displayName: 'Ana' })
-  handlers = createHandlers({ library: new LibraryStore(join(temp.path, 'library')), settings })
+  ;({ handlers, settings } = createTempServices(temp.path))
+  await settings.update({ displayName: 'Ana' })
 })
 afterEach(() => temp.remove())
 

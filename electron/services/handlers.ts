@@ -1,25 +1,65 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ImportedImage } from '../../shared/assets/image-policy'
 import { exportArticle } from '../../shared/export'
-import type { Handlers } from '../../shared/ipc/contract'
-import { ok } from '../../shared/ipc/result'
+import { CreateArticleRequest, type Handlers } from '../../shared/ipc/contract'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import { describeZodError } from '../../shared/validation/describe-zod-error'
+import type { AssetStore } from './asset-store'
+import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
-import { fsFailure } from './fs-failure'
+
+const MAX_RECENT_ARTICLES = 20
+
+/** What only the desktop app can do; absent in the browser host and the CLI. */
+export interface DesktopServices {
+  /** Main's native file dialog: the paths the person chose, none when cancelled. */
+  chooseImages(): Promise<string[]>
+  /** Closes the window once the page has saved. */
+  closeWindow(): void
+}
 
 export interface Services {
   library: Library
   settings: SettingsStore
+  assets: AssetStore
+  /** Holds `sample/article.json` and its `sample/assets/`. */
+  resourcesDir: string
+  desktop?: DesktopServices
 }
 
-const MAX_RECENT_ARTICLES = 20
+const desktopOnly = (what: string) =>
+  fail('invalid-request', `${what} is only available in the desktop app.`)
 
 /** Every channel's handler, in one object: Electron IPC and the browser host both serve this. */
-export function createHandlers({ library, settings }: Services): Handlers {
+export function createHandlers({
+  library,
+  settings,
+  assets,
+  resourcesDir,
+  desktop,
+}: Services): Handlers {
   /** Best effort: a settings file that cannot be written must not stop an article opening. */
   const rememberRecent = async (id: string) => {
     const recent = [id, ...settings.get().recentArticles.filter((other) => other !== id)]
     await settings
       .update({ recentArticles: recent.slice(0, MAX_RECENT_ARTICLES) })
       .catch(() => undefined)
+  }
+
+  const createSample = async () => {
+    const sampleDir = join(resourcesDir, 'sample')
+    let text: string
+    try {
+      text = await readFile(join(sampleDir, 'article.json'), 'utf8')
+    } catch (error) {
+      return fsFailure(error, 'read the sample article')
+    }
+    const fields = CreateArticleRequest.safeParse(JSON.parse(text))
+    if (!fields.success)
+      return fail('damaged', `The sample article is invalid: ${describeZodError(fields.error)}`)
+    return library.create(fields.data, { assetsFrom: join(sampleDir, 'assets') })
   }
 
   return {
@@ -31,6 +71,7 @@ export function createHandlers({ library, settings }: Services): Handlers {
       return opened
     },
     'article:save': ({ id, baseRevision, fields }) => library.save(id, baseRevision, fields),
+    'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),
     'article:rename': ({ id, slug }) => library.rename(id, slug),
     'article:trash': ({ id }) => library.trash(id),
@@ -39,6 +80,28 @@ export function createHandlers({ library, settings }: Services): Handlers {
     'article:export': async ({ id, format }) => {
       const article = await library.open(id)
       return article.ok ? ok(exportArticle(article.value, format)) : article
+    },
+    'library:create-sample': createSample,
+    'asset:import': ({ articleId, fileName, bytes }) =>
+      assets.importImage(articleId, fileName, bytes),
+    'asset:choose': async ({ articleId }) => {
+      if (!desktop) return desktopOnly('The native file dialog')
+      const imported: ImportedImage[] = []
+      for (const path of await desktop.chooseImages()) {
+        const result: Result<ImportedImage> = await assets.importFile(
+          articleId,
+          path,
+          path.split(/[/\\]/).pop() ?? path,
+        )
+        if (!result.ok) return result
+        imported.push(result.value)
+      }
+      return ok(imported)
+    },
+    'window:close': async () => {
+      if (!desktop) return desktopOnly('Closing the window')
+      desktop.closeWindow()
+      return ok(null)
     },
     'settings:get': async () => ok(settings.get()),
     'settings:update': async (patch) => {

@@ -117,10 +117,10 @@ export class LibraryStore implements Library {
     })
   }
 
-  async create(input: z.infer<typeof CreateArticleRequest>) {
+  async create(input: z.infer<typeof CreateArticleRequest>, options: { assetsFrom?: string } = {}) {
     return this.guard('create the article', async () => {
       const article = createArticle(input, this.newId(), this.now())
-      await this.placeNewArticle(article)
+      await this.placeNewArticle(article, options.assetsFrom)
       this.onChange({ id: article.id, change: 'created' })
       return ok(article)
     })
@@ -173,6 +173,21 @@ export class LibraryStore implements Library {
         updatedAt: timestamp,
       }
       await this.placeNewArticle(copy, join(folder, ASSETS_FOLDER))
+      this.onChange({ id: copy.id, change: 'created' })
+      return ok(copy)
+    })
+  }
+
+  async saveAsCopy(id: string, fields: ArticleFields) {
+    return this.guard('save a copy of the article', async () => {
+      const located = await this.locate(this.root, id)
+      if (!located.ok) return located
+      const copy = createArticle(
+        { ...fields, slug: slugify(`${fields.slug}-copy`), status: 'draft' },
+        this.newId(),
+        this.now(),
+      )
+      await this.placeNewArticle(copy, join(located.value.folder, ASSETS_FOLDER))
       this.onChange({ id: copy.id, change: 'created' })
       return ok(copy)
     })

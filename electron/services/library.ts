@@ -17,11 +17,17 @@ export type LibraryChange = EventPayloads['library:changed']
 export interface Library {
   readonly root: string
   list(): Promise<Result<LibraryListing>>
-  create(input: z.infer<typeof CreateArticleRequest>): Promise<Result<Article>>
+  /** A new article; `assetsFrom` is a folder of images to copy into its assets/. */
+  create(
+    input: z.infer<typeof CreateArticleRequest>,
+    options?: { assetsFrom?: string },
+  ): Promise<Result<Article>>
   open(id: string): Promise<Result<Article>>
   /** Refused with a `conflict` when the stored revision is not `baseRevision`. */
   save(id: string, baseRevision: number, fields: ArticleFields): Promise<Result<Article>>
   duplicate(id: string): Promise<Result<Article>>
+  /** A new article from edited fields, with the original's images: nothing is lost after a conflict. */
+  saveAsCopy(id: string, fields: ArticleFields): Promise<Result<Article>>
   rename(id: string, slug: string): Promise<Result<Article>>
   trash(id: string): Promise<Result<TrashEntry>>
   listTrash(): Promise<Result<TrashEntry[]>>

@@ -1,13 +1,15 @@
 import { join } from 'node:path'
 import type { Handlers } from '../../shared/ipc/contract'
+import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
 import { FileSettingsStore } from './file-settings-store'
 import { createHandlers } from './handlers'
 import { LibraryStore } from './library-store'
-import { configDirectory, defaultDisplayName, resolveLibraryPath } from './locations'
+import { configDirectory, defaultDisplayName, RESOURCES_DIR, resolveLibraryPath } from './locations'
 
 export interface NodeServices {
   library: LibraryStore
+  assets: AssetStore
   settings: FileSettingsStore
   events: EventHub
   handlers: Handlers
@@ -30,5 +32,12 @@ export function createNodeServices(
   const library = new LibraryStore(root, {
     onChange: (change) => events.emit('library:changed', change),
   })
-  return { library, settings, events, handlers: createHandlers({ library, settings }) }
+  const assets = new AssetStore(library)
+  return {
+    library,
+    assets,
+    settings,
+    events,
+    handlers: createHandlers({ library, settings, assets, resourcesDir: RESOURCES_DIR }),
+  }
 }

@@ -2,6 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createNodeServices, type NodeServices } from './node-services'
+
+/** The services as the CLI and host run them, on a temp library and settings folder. */
+export function createTempServices(dir: string): NodeServices {
+  return createNodeServices({
+    libraryFlag: join(dir, 'library'),
+    env: { COPYDESK_CONFIG_DIR: join(dir, 'config') },
+  })
+}
 
 export function makeTempDir(prefix = 'copydesk-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix))

@@ -1,9 +1,12 @@
-import type { Extensions } from '@tiptap/core'
+import type { Extensions, NodeViewRenderer } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Figure, type FigureOptions } from './figure'
+import { PullQuote } from './pull-quote'
 
 export interface ArticleExtensionOptions {
   assetUrl?: FigureOptions['assetUrl']
+  /** The renderer's interactive figure (image, caption, credit and alt text fields). */
+  figureNodeView?: NodeViewRenderer
 }
 
 /**
@@ -19,6 +22,10 @@ export function articleBodyExtensions(options: ArticleExtensionOptions = {}): Ex
       codeBlock: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
-    Figure.configure(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
+    (options.figureNodeView
+      ? Figure.extend({ addNodeView: () => options.figureNodeView ?? null })
+      : Figure
+    ).configure(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
+    PullQuote,
   ]
 }

@@ -10,6 +10,19 @@ export interface FigureAttributes {
   alt: string
   /** Photographer or agency, shown after the caption. */
   credit: string
+  /** The story's lead image: at most one figure per article. */
+  lead: boolean
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    figure: {
+      /** Inserts a figure at the selection. */
+      insertFigure: (attributes: Partial<FigureAttributes> & { src: string; caption?: string }) => ReturnType
+      /** Makes the figure at `position` the lead image and every other figure not. */
+      setLeadFigure: (position: number) => ReturnType
+    }
+  }
 }
 
 export interface FigureOptions {
@@ -49,6 +62,11 @@ export const Figure = Node.create<FigureOptions>({
         parseHTML: (element) => element.querySelector('.credit')?.textContent?.trim() ?? '',
         renderHTML: () => ({}),
       },
+      lead: {
+        default: false,
+        parseHTML: (element) => element.hasAttribute('data-lead'),
+        renderHTML: (attributes) => (attributes.lead ? { 'data-lead': 'true' } : {}),
+      },
     }
   },
 
@@ -62,6 +80,33 @@ export const Figure = Node.create<FigureOptions>({
           element,
       },
     ]
+  },
+
+  addCommands() {
+    return {
+      insertFigure:
+        ({ caption, ...attributes }) =>
+        ({ commands }) =>
+          commands.insertContent({
+            type: this.name,
+            attrs: attributes,
+            content: caption ? [{ type: 'text', text: caption }] : [],
+          }),
+      setLeadFigure:
+        (position) =>
+        ({ tr, state, dispatch }) => {
+          const target = state.doc.nodeAt(position)
+          if (target?.type.name !== this.name) return false
+          if (dispatch) {
+            state.doc.descendants((node, pos) => {
+              if (node.type.name !== this.name) return
+              const lead = pos === position
+              if (node.attrs.lead !== lead) tr.setNodeAttribute(pos, 'lead', lead)
+            })
+          }
+          return true
+        },
+    }
   },
 
   renderHTML({ node, HTMLAttributes }) {

@@ -1,3 +1,4 @@
 export * from './figure'
 export * from './extensions'
 export * from './validate-body'
+export * from './pull-quote'

@@ -61,6 +61,8 @@ function renderBlock(node: TiptapNode): string {
       const start = Number(node.attrs?.start ?? 1)
       return children.map((item, index) => listItem(item, `${start + index}. `)).join('\n')
     }
+    case 'pullQuote':
+      return prefixLines(`**${renderInline(children)}**`, '> ')
     case 'horizontalRule':
       return '---'
     case 'figure': {

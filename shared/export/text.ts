@@ -40,6 +40,8 @@ function textBlock(node: TiptapNode, prefix: string): string {
           return prefix + marker + body.trimStart()
         })
         .join('\n')
+    case 'pullQuote':
+      return wrap(inlineText(children), `${prefix}> `)
     case 'horizontalRule':
       return `${prefix}* * *`
     case 'figure': {

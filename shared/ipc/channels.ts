@@ -15,10 +15,15 @@ export const CHANNEL_NAMES = [
   'article:export',
   'settings:get',
   'settings:update',
+  'article:save-as-copy',
+  'library:create-sample',
+  'asset:import',
+  'asset:choose',
+  'window:close',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
-export const EVENT_NAMES = ['library:changed'] as const
+export const EVENT_NAMES = ['library:changed', 'window:closing'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export const isChannelName = (name: unknown): name is ChannelName =>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import type { ImportedImage } from '../assets/image-policy'
 import {
   ArticleFieldsSchema,
-  BylineEntrySchema,
   SlugSchema,
   type Article,
   type ArticleSummary,
@@ -33,17 +33,23 @@ export interface TrashEntry {
 const EmptyRequest = z.object({})
 const IdRequest = z.object({ id: z.uuid() })
 
-export const CreateArticleRequest = z.object({
-  headline: z.string().max(1_000).optional(),
-  standfirst: z.string().max(5_000).optional(),
-  byline: z.array(BylineEntrySchema).max(50).optional(),
-})
+export const CreateArticleRequest = ArticleFieldsSchema.partial()
 
 /** A save names the revision it was based on, so a newer file on disk is never overwritten. */
 export const SaveArticleRequest = z.object({
   id: z.uuid(),
   baseRevision: z.number().int().min(1),
   fields: ArticleFieldsSchema,
+})
+
+/** "Keep mine as a copy" after a conflict: the edited fields become a new article, images included. */
+export const SaveAsCopyRequest = z.object({ id: z.uuid(), fields: ArticleFieldsSchema })
+
+/** Bytes travel as a Uint8Array over Electron IPC, and as the raw request body over the browser host. */
+export const ImportAssetRequest = z.object({
+  articleId: z.uuid(),
+  fileName: z.string().min(1).max(255),
+  bytes: z.instanceof(Uint8Array),
 })
 
 export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
@@ -71,6 +77,13 @@ export const contract = {
   'article:export': channel<ExportedFile>()(ExportRequest),
   'settings:get': channel<Settings>()(EmptyRequest),
   'settings:update': channel<Settings>()(SettingsPatchSchema),
+  'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),
+  'library:create-sample': channel<Article>()(EmptyRequest),
+  'asset:import': channel<ImportedImage>()(ImportAssetRequest),
+  /** Desktop only: main's file dialog, then the same import as `asset:import`. */
+  'asset:choose': channel<ImportedImage[]>()(z.object({ articleId: z.uuid() })),
+  /** Desktop only: the renderer has saved everything and the window may close. */
+  'window:close': channel<null>()(EmptyRequest),
 } satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
 export type Contract = typeof contract
@@ -84,6 +97,8 @@ export type Handlers = {
 }
 
 export interface EventPayloads {
+  /** Main asks the page to save before the window closes; it answers with `window:close`. */
+  'window:closing': Record<string, never>
   'library:changed': {
     id?: string
     change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored'

@@ -9,6 +9,8 @@ export type FailureKind =
   | 'permission-denied'
   | 'disk-full'
   | 'invalid-request'
+  /** A file the user offered (an image, an import) that is unsupported, damaged or too large. */
+  | 'invalid-file'
   | 'io'
 
 export interface Failure {

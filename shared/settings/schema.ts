@@ -9,6 +9,8 @@ export const WindowBoundsSchema = z.object({
 
 const DisplayNameSchema = z.string().trim().max(200)
 const RecentArticlesSchema = z.array(z.uuid()).max(20)
+const HeadlineLimitSchema = z.number().int().min(10).max(1_000)
+const StandfirstLimitSchema = z.number().int().min(10).max(5_000)
 
 export const SettingsSchema = z.object({
   /** Absolute path of the library folder; unset means the default in Documents. */
@@ -18,12 +20,17 @@ export const SettingsSchema = z.object({
   /** Ids of recently opened articles, most recent first. */
   recentArticles: RecentArticlesSchema.default([]),
   windowBounds: WindowBoundsSchema.optional(),
+  /** Character limits the story editor flags (never enforces). */
+  headlineLimit: HeadlineLimitSchema.default(70),
+  standfirstLimit: StandfirstLimitSchema.default(200),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
 /** What the renderer may change: no defaults (absent means unchanged), and nothing main owns. */
 export const SettingsPatchSchema = z.strictObject({
   displayName: DisplayNameSchema.optional(),
+  headlineLimit: HeadlineLimitSchema.optional(),
+  standfirstLimit: StandfirstLimitSchema.optional(),
   recentArticles: RecentArticlesSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import sharp, { type Metadata } from 'sharp'
+import {
+  formatMegabytes,
+  IMAGE_FORMATS,
+  imageMimeTypeOf,
+  isImageFormat,
+  MAX_IMAGE_BYTES,
+  type ImageFormat,
+  type ImportedImage,
+} from '../../shared/assets/image-policy'
+import { ASSET_PATH_PATTERN } from '../../shared/editor/figure'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import { writeFileDurably } from './atomic-file'
+import { fsFailure } from './fs-failure'
+import { readEmbeddedCaption } from './image-metadata'
+import type { Library } from './library'
+import { ASSETS_FOLDER } from './library-store'
+
+const ACCEPTED = Object.values(IMAGE_FORMATS)
+  .map((format) => format.label)
+  .join(', ')
+  .replace(/, ([^,]+)$/, ' or $1')
+
+/** What the file really is, judged by decoding it, not by its name. */
+async function inspect(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<Result<{ format: ImageFormat; width: number; height: number }>> {
+  if (bytes.byteLength > MAX_IMAGE_BYTES) {
+    return fail(
+      'invalid-file',
+      `${fileName} is ${formatMegabytes(bytes.byteLength)}; images can be at most ${formatMegabytes(MAX_IMAGE_BYTES)}.`,
+    )
+  }
+  const damaged = (error: unknown) =>
+    fail(
+      'invalid-file',
+      `${fileName} is damaged and cannot be read (${String((error as Error).message).split('\n')[0]}).`,
+    )
+  let metadata: Metadata
+  try {
+    metadata = await sharp(bytes).metadata()
+  } catch (error) {
+    if (/unsupported image format/i.test(String((error as Error).message))) {
+      return fail('invalid-file', `${fileName} is not an image Copydesk can use: use ${ACCEPTED}.`)
+    }
+    return damaged(error)
+  }
+  if (!isImageFormat(metadata.format)) {
+    return fail(
+      'invalid-file',
+      `${fileName} is a ${String(metadata.format).toUpperCase()} image; use ${ACCEPTED}.`,
+    )
+  }
+  try {
+    // Decoding a small version reads every byte of the data: a truncated file fails here.
+    await sharp(bytes, { failOn: 'truncated', animated: false })
+      .resize(32, 32, { fit: 'inside' })
+      .raw()
+      .toBuffer()
+  } catch (error) {
+    return damaged(error)
+  }
+  return ok({ format: metadata.format, width: metadata.width ?? 0, height: metadata.height ?? 0 })
+}
+
+/** Images inside articles' `assets/` folders, stored once each under a name made from their content. */
+export class AssetStore {
+  constructor(private readonly library: Library) {}
+
+  async importImage(
+    articleId: string,
+    fileName: string,
+    bytes: Uint8Array,
+  ): Promise<Result<ImportedImage>> {
+    const inspected = await inspect(fileName, bytes)
+    if (!inspected.ok) return inspected
+    const { format, width, height } = inspected.value
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return folder
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+    const src = `${ASSETS_FOLDER}/${hash}.${IMAGE_FORMATS[format].extension}`
+    const path = join(folder.value, src)
+    let reused = false
+    try {
+      reused = (await stat(path)).size === bytes.byteLength
+    } catch {
+      reused = false
+    }
+    try {
+      if (!reused) {
+        await mkdir(join(folder.value, ASSETS_FOLDER), { recursive: true })
+        await writeFileDurably(path, bytes)
+      }
+    } catch (error) {
+      return fsFailure(error, `store ${fileName}`)
+    }
+    return ok({ src, format, width, height, reused, ...(await readEmbeddedCaption(bytes)) })
+  }
+
+  /** Reads a file from disk (the desktop file dialog hands over paths) and imports it. */
+  async importFile(
+    articleId: string,
+    path: string,
+    fileName: string,
+  ): Promise<Result<ImportedImage>> {
+    try {
+      const { size } = await stat(path)
+      if (size > MAX_IMAGE_BYTES) {
+        return fail(
+          'invalid-file',
+          `${fileName} is ${formatMegabytes(size)}; images can be at most ${formatMegabytes(MAX_IMAGE_BYTES)}.`,
+        )
+      }
+      return this.importImage(articleId, fileName, await readFile(path))
+    } catch (error) {
+      return fsFailure(error, `read ${fileName}`)
+    }
+  }
+
+  /** The image behind a figure's `src`; only accepted images inside that article's assets/ folder. */
+  async read(articleId: string, src: string): Promise<Result<{ bytes: Buffer; mimeType: string }>> {
+    const mimeType = imageMimeTypeOf(src)
+    if (!ASSET_PATH_PATTERN.test(src) || !mimeType)
+      return fail('invalid-request', `${src} is not an image asset path.`)
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return folder
+    try {
+      return ok({ bytes: await readFile(join(folder.value, src)), mimeType })
+    } catch (error) {
+      return fsFailure(error, `read ${src}`)
+    }
+  }
+}

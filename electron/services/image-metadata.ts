@@ -1,0 +1,58 @@
+import exifr from 'exifr'
+
+export interface EmbeddedCaption {
+  caption: string
+  credit: string
+}
+
+type Tags = Record<string, unknown>
+
+/**
+ * exifr reads IPTC text as Latin-1 even when the file declares UTF-8 (as modern wire photos do):
+ * "Ōwhiro" arrives as "Å\x8Cwhiro". Re-decode when the bytes are valid UTF-8; genuine Latin-1
+ * ("Zürich" as 0xFC) is not, and stays as it is.
+ */
+function repairUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value
+  const decoded = Buffer.from(value, 'latin1').toString('utf8')
+  return decoded.includes('\uFFFD') ? value : decoded
+}
+
+/** exifr gives XMP language alternatives as { lang, value } or a list of them. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return repairUtf8(value).trim()
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ')
+  if (value && typeof value === 'object' && 'value' in value)
+    return text((value as { value: unknown }).value)
+  return ''
+}
+
+const first = (tags: Tags, ...names: string[]) =>
+  names.map((name) => text(tags[name])).find(Boolean) ?? ''
+
+/**
+ * The caption and credit a photographer or agency embedded: IPTC first (what wire services
+ * fill), then XMP, then EXIF. Unreadable metadata means none, never a failed import.
+ */
+export async function readEmbeddedCaption(bytes: Uint8Array): Promise<EmbeddedCaption> {
+  let tags: Tags | undefined
+  try {
+    tags = (await exifr.parse(Buffer.from(bytes), {
+      tiff: true,
+      xmp: true,
+      iptc: true,
+      mergeOutput: true,
+    })) as Tags | undefined
+  } catch {
+    return { caption: '', credit: '' }
+  }
+  if (!tags) return { caption: '', credit: '' }
+  const caption = first(tags, 'Caption', 'Caption-Abstract', 'description', 'ImageDescription')
+  const agency = first(tags, 'Credit', 'Source')
+  const photographer = first(tags, 'Byline', 'By-line', 'creator', 'Artist')
+  const credit =
+    photographer && agency && photographer !== agency
+      ? `${photographer}/${agency}`
+      : agency || photographer || first(tags, 'Copyright', 'rights', 'CopyrightNotice')
+  return { caption, credit }
+}
