@@ -13,7 +13,8 @@ type Tags = Record<string, unknown>
  * ("Zürich" as 0xFC) is not, and stays as it is.
  */
 function repairUtf8(value: string): string {
-  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value
+  const onlyLatin1 = Array.from(value).every((char) => char.charCodeAt(0) <= 0xff)
+  if (!onlyLatin1 || !/[\u0080-\u00ff]/.test(value)) return value
   const decoded = Buffer.from(value, 'latin1').toString('utf8')
   return decoded.includes('\uFFFD') ? value : decoded
 }
