@@ -1,10 +1,7 @@
-import { join } from 'node:path'
+import { builtRendererDir } from '../services/app-paths'
 import { startHost, type RunningHost } from '../host/server'
 import type { NodeServices } from '../services/node-services'
 import type { CliIo } from './cli-io'
-
-/** The built renderer, beside the built CLI in out/. */
-export const BUILT_RENDERER_DIR = join(__dirname, '..', 'renderer')
 
 export async function serve(
   services: NodeServices,
@@ -15,7 +12,7 @@ export async function serve(
     handlers: services.handlers,
     assets: services.assets,
     events: services.events,
-    rendererDir: BUILT_RENDERER_DIR,
+    rendererDir: builtRendererDir(),
     port,
   })
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)

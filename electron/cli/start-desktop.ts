@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { appRoot } from '../services/app-paths'
 
 /** How long a failed Electron start takes at most to show itself (missing libraries, no display). */
 const STARTUP_GRACE_MS = 4_000
-const APP_DIR = join(__dirname, '..', '..')
 
 export type DesktopLaunch =
   { started: true; exitCode: Promise<number> } | { started: false; reason: string }
@@ -31,7 +30,7 @@ function electronBinary(): { path: string } | { reason: string } {
 export function launchDesktop(args: string[]): Promise<DesktopLaunch> {
   const binary = electronBinary()
   if ('reason' in binary) return Promise.resolve({ started: false, reason: binary.reason })
-  const child = spawn(binary.path, [APP_DIR, ...args], { stdio: ['ignore', 'inherit', 'pipe'] })
+  const child = spawn(binary.path, [appRoot(), ...args], { stdio: ['ignore', 'inherit', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()

@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron'
-import { join } from 'node:path'
 import { AssetStore } from '../services/asset-store'
 import { createHandlers, type DesktopServices } from '../services/handlers'
 import { EventHub } from '../services/event-hub'
 import { LibraryStore } from '../services/library-store'
-import { defaultDisplayName, RESOURCES_DIR, resolveLibraryPath } from '../services/locations'
+import { builtRendererDir, resourcesDir } from '../services/app-paths'
+import { defaultDisplayName, resolveLibraryPath } from '../services/locations'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { urlOrigin } from './url-origin'
 import { ElectronSettingsStore } from './electron-settings-store'
@@ -54,10 +54,10 @@ void app.whenReady().then(() => {
 
   hardenSession(session.defaultSession)
   const assets = new AssetStore(library)
-  serveRenderer(join(__dirname, '../renderer'), assets)
+  serveRenderer(builtRendererDir(), assets)
   registerIpc(
     ipcMain,
-    createHandlers({ library, settings, assets, resourcesDir: RESOURCES_DIR, desktop }),
+    createHandlers({ library, settings, assets, resourcesDir: resourcesDir(), desktop }),
     trustedOrigins(appOrigins),
   )
   events.subscribe((event, payload) => {

@@ -1,9 +1,6 @@
 import { homedir, userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 
-/** Built code runs from out/main (sources from electron/services): resources/ is two levels up from either. */
-export const RESOURCES_DIR = join(__dirname, '..', '..', 'resources')
-
 export const LIBRARY_ENV = 'COPYDESK_LIBRARY'
 export const CONFIG_DIR_ENV = 'COPYDESK_CONFIG_DIR'
 

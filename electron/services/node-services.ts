@@ -5,7 +5,8 @@ import { EventHub } from './event-hub'
 import { FileSettingsStore } from './file-settings-store'
 import { createHandlers } from './handlers'
 import { LibraryStore } from './library-store'
-import { configDirectory, defaultDisplayName, RESOURCES_DIR, resolveLibraryPath } from './locations'
+import { resourcesDir } from './app-paths'
+import { configDirectory, defaultDisplayName, resolveLibraryPath } from './locations'
 
 export interface NodeServices {
   library: LibraryStore
@@ -38,6 +39,6 @@ export function createNodeServices(
     assets,
     settings,
     events,
-    handlers: createHandlers({ library, settings, assets, resourcesDir: RESOURCES_DIR }),
+    handlers: createHandlers({ library, settings, assets, resourcesDir: resourcesDir() }),
   }
 }

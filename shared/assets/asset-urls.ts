@@ -6,7 +6,10 @@ export const ELECTRON_ASSET_PREFIX = '/library-assets/'
 export const HOST_ASSET_PREFIX = '/api/assets/'
 
 /** Parses `<prefix><articleId>/<src>`; undefined when the path is anything else. */
-export function parseAssetPath(pathname: string, prefix: string): { articleId: string; src: string } | undefined {
+export function parseAssetPath(
+  pathname: string,
+  prefix: string,
+): { articleId: string; src: string } | undefined {
   if (!pathname.startsWith(prefix)) return undefined
   let rest: string
   try {

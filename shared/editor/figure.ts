@@ -18,7 +18,9 @@ declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     figure: {
       /** Inserts a figure at the selection. */
-      insertFigure: (attributes: Partial<FigureAttributes> & { src: string; caption?: string }) => ReturnType
+      insertFigure: (
+        attributes: Partial<FigureAttributes> & { src: string; caption?: string },
+      ) => ReturnType
       /** Makes the figure at `position` the lead image and every other figure not. */
       setLeadFigure: (position: number) => ReturnType
     }

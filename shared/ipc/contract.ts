@@ -1,11 +1,6 @@
 import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
-import {
-  ArticleFieldsSchema,
-  SlugSchema,
-  type Article,
-  type ArticleSummary,
-} from '../article'
+import { ArticleFieldsSchema, SlugSchema, type Article, type ArticleSummary } from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'

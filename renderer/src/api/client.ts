@@ -1,3 +1,4 @@
+import { ELECTRON_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { PreloadBridge } from '../../../shared/ipc/bridge'
 import { createClient, type Transport } from '../../../shared/ipc/client'
 import { httpTransport, takeHostToken } from './http-transport'
@@ -11,8 +12,10 @@ declare global {
 
 function bridgeTransport(bridge: PreloadBridge): Transport {
   return {
+    isDesktop: true,
     invoke: (channel, request) => bridge.invoke(channel, request),
     subscribe: (event, listener) => bridge.on(event, listener),
+    assetUrl: (articleId, src) => `app://copydesk${ELECTRON_ASSET_PREFIX}${articleId}/${src}`,
   }
 }
 

@@ -1,6 +1,7 @@
-import { fail } from '../../../shared/ipc/result'
-import type { Transport } from '../../../shared/ipc/client'
+import { HOST_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { EventName } from '../../../shared/ipc/channels'
+import type { Transport } from '../../../shared/ipc/client'
+import { fail } from '../../../shared/ipc/result'
 
 const TOKEN_KEY = 'copydesk.token'
 export const TOKEN_HEADER = 'x-copydesk-token'
@@ -20,17 +21,38 @@ export function takeHostToken(location: Location, history: History, storage: Sto
   return fromUrl ?? storage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** Requests with bytes (an image) go as a binary body, their other fields as JSON in the query. */
+function encode(channel: string, request: unknown): { url: string; type: string; body: BodyInit } {
+  if (
+    typeof request === 'object' &&
+    request !== null &&
+    'bytes' in request &&
+    request.bytes instanceof Uint8Array
+  ) {
+    const { bytes, ...fields } = request
+    const query = encodeURIComponent(JSON.stringify(fields))
+    return {
+      url: `/api/invoke/${channel}?fields=${query}`,
+      type: 'application/octet-stream',
+      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    }
+  }
+  return { url: `/api/invoke/${channel}`, type: 'application/json', body: JSON.stringify(request) }
+}
+
 /** Main's handlers over the browser host's loopback HTTP API, with events over SSE. */
 export function httpTransport(token: string): Transport {
   let source: EventSource | undefined
   return {
+    isDesktop: false,
     async invoke(channel, request) {
+      const { url, type, body } = encode(channel, request)
       let response: Response
       try {
-        response = await fetch(`/api/invoke/${channel}`, {
+        response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(request),
+          headers: { 'content-type': type, [TOKEN_HEADER]: token },
+          body,
         })
       } catch {
         return fail('io', 'Cannot reach the Copydesk host. Is `copydesk serve` still running?')
@@ -49,5 +71,7 @@ export function httpTransport(token: string): Transport {
       source.addEventListener(event, handler)
       return () => source?.removeEventListener(event, handler)
     },
+    assetUrl: (articleId, src) =>
+      `${HOST_ASSET_PREFIX}${articleId}/${src}?token=${encodeURIComponent(token)}`,
   }
 }

@@ -1,89 +1,51 @@
-import type { ChangeEvent } from 'react'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
-import type { ArticleForm } from '../stores/article-form'
+import { BodyEditor } from '../editor/BodyEditor'
+import { SingleLineEditor } from '../editor/SingleLineEditor'
 import { useEditorStore } from '../stores/editor-store'
+import { useSettings } from '../stores/settings-store'
 import { ArticleToolbar } from './ArticleToolbar'
-import { BodyEditor } from './BodyEditor'
+import { BylineEditor } from './BylineEditor'
+import { ConflictNotice } from './ConflictNotice'
+import { MetadataPanel } from './MetadataPanel'
 import { SaveStatus } from './SaveStatus'
 
-type TextField = Exclude<keyof ArticleForm, 'status'>
-
+/** Everything a story has, edited in one place. Leaving any field saves at once. */
 export function ArticleEditor() {
   const article = useEditorStore((state) => state.article)
   const form = useEditorStore((state) => state.form)
   const edit = useEditorStore((state) => state.edit)
+  const save = useEditorStore((state) => state.save)
+  const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
+  const standfirstLimit = useSettings((state) => state.settings?.standfirstLimit ?? 200)
   if (!article || !form) return null
 
-  const bind = (field: TextField) => ({
-    value: form[field],
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      edit({ [field]: event.target.value }),
-  })
-
   return (
-    <article className="article-editor" aria-label="Article">
-      <ArticleToolbar articleId={article.id} />
-      <SaveStatus />
-      <label className="field headline-field">
-        <span>Headline</span>
-        <input
-          type="text"
-          {...bind('headline')}
+    <div className="article-layout" onBlur={() => void save()}>
+      <article className="article-editor" aria-label="Article">
+        <ArticleToolbar articleId={article.id} />
+        <SaveStatus />
+        <ConflictNotice />
+        <SingleLineEditor
+          key={`headline-${article.id}`}
+          className="headline-field"
+          label="Headline"
+          value={form.headline}
+          limit={headlineLimit}
           placeholder="Headline"
-          autoFocus={!form.headline}
+          onChange={(headline) => edit({ headline })}
         />
-      </label>
-      <label className="field">
-        <span>Standfirst</span>
-        <textarea
-          rows={2}
-          {...bind('standfirst')}
+        <SingleLineEditor
+          key={`standfirst-${article.id}`}
+          className="standfirst-field"
+          label="Standfirst"
+          value={form.standfirst}
+          limit={standfirstLimit}
           placeholder="One or two sentences that sell the story"
+          onChange={(standfirst) => edit({ standfirst })}
         />
-      </label>
-      <label className="field">
-        <span>Byline</span>
-        <input
-          type="text"
-          {...bind('bylineText')}
-          placeholder="Ana Lee, Sam Roe (Additional reporting)"
-        />
-      </label>
-      <div className="metadata" role="group" aria-label="Metadata">
-        <label className="field">
-          <span>Dateline</span>
-          <input type="text" {...bind('dateline')} placeholder="WELLINGTON" />
-        </label>
-        <label className="field">
-          <span>Section</span>
-          <input type="text" {...bind('section')} />
-        </label>
-        <label className="field">
-          <span>Keywords</span>
-          <input type="text" {...bind('keywordsText')} placeholder="transport, roads" />
-        </label>
-        <label className="field">
-          <span>Slug</span>
-          <input type="text" {...bind('slug')} spellCheck={false} />
-        </label>
-        <label className="field">
-          <span>Status</span>
-          <select
-            value={form.status}
-            onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
-          >
-            {ARTICLE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <div className="field">
-        <span aria-hidden="true">Body</span>
-        <BodyEditor key={article.id} initialBody={article.body} />
-      </div>
-    </article>
+        <BylineEditor byline={form.byline} />
+        <BodyEditor key={article.id} articleId={article.id} initialBody={article.body} />
+      </article>
+      <MetadataPanel form={form} />
+    </div>
   )
 }

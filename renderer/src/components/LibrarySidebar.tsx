@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
@@ -11,11 +12,30 @@ export function LibrarySidebar() {
   const open = useEditorStore((state) => state.open)
   const create = useEditorStore((state) => state.create)
   const displayName = useSettings((state) => state.settings?.displayName ?? '')
+  const [filter, setFilter] = useState('')
+  const [status, setStatus] = useState<ArticleStatus | ''>('')
+  const [sampleProblem, setSampleProblem] = useState<string>()
 
   useEffect(() => {
     void refresh()
     return client.on('library:changed', () => void refresh())
   }, [refresh])
+
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean)
+  const visible = (listing?.articles ?? []).filter((article) => {
+    if (status && article.status !== status) return false
+    const haystack =
+      `${article.headline} ${article.slug} ${article.byline.map((b) => b.name).join(' ')}`.toLowerCase()
+    return words.every((word) => haystack.includes(word))
+  })
+  const emptyLibrary =
+    listing !== undefined && listing.articles.length === 0 && listing.damaged.length === 0
+
+  const openSample = async () => {
+    const sample = await client.invoke('library:create-sample', {})
+    if (!sample.ok) return setSampleProblem(sample.error.message)
+    await open(sample.value.id)
+  }
 
   return (
     <nav className="library" aria-label="Library">
@@ -25,13 +45,34 @@ export function LibrarySidebar() {
           New article
         </button>
       </div>
+      <div className="library-filters">
+        <input
+          type="search"
+          aria-label="Filter articles"
+          placeholder="Filter by headline or byline"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <select
+          aria-label="Filter by status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as ArticleStatus | '')}
+        >
+          <option value="">All statuses</option>
+          {ARTICLE_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </div>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       <ul className="article-list" aria-label="Articles">
-        {listing?.articles.map((article) => (
+        {visible.map((article) => (
           <li key={article.id}>
             <button
               type="button"
@@ -43,13 +84,29 @@ export function LibrarySidebar() {
               <span className="article-meta">
                 <span className={`status status-${article.status}`}>{article.status}</span>
                 <time dateTime={article.updatedAt}>{formatUpdated(article.updatedAt)}</time>
+                <span>{article.wordCount.toLocaleString()} words</span>
               </span>
             </button>
           </li>
         ))}
       </ul>
-      {listing && listing.articles.length === 0 && (
-        <p className="hint">No articles yet. Start one with “New article”.</p>
+      {listing && !emptyLibrary && visible.length === 0 && (
+        <p className="hint">No article matches the filter.</p>
+      )}
+      {emptyLibrary && (
+        <div className="first-run">
+          <p className="hint">
+            No articles yet. Start one with “New article”, or look around a finished one first.
+          </p>
+          <button type="button" onClick={() => void openSample()}>
+            Open a sample article
+          </button>
+          {sampleProblem && (
+            <p role="alert" className="error">
+              {sampleProblem}
+            </p>
+          )}
+        </div>
       )}
       {listing && listing.damaged.length > 0 && (
         <section aria-label="Damaged articles" className="damaged">

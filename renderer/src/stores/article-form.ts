@@ -1,16 +1,15 @@
-import {
-  bylineToText,
-  parseBylineText,
-  type Article,
-  type ArticleFields,
-  type ArticleStatus,
-} from '../../../shared/article'
+import type { Article, ArticleFields, ArticleStatus } from '../../../shared/article'
 
-/** The article's fields as the form holds them: bylines and keywords as the text a person types. */
+export interface BylineRow {
+  name: string
+  role: string
+}
+
+/** The article's fields as the form holds them while a person types (a byline row may be half-filled). */
 export interface ArticleForm {
   headline: string
   standfirst: string
-  bylineText: string
+  byline: BylineRow[]
   dateline: string
   section: string
   keywordsText: string
@@ -22,7 +21,7 @@ export function formFromArticle(article: Article): ArticleForm {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
-    bylineText: bylineToText(article.byline),
+    byline: article.byline.map(({ name, role }) => ({ name, role: role ?? '' })),
     dateline: article.dateline,
     section: article.section,
     keywordsText: article.keywords.join(', '),
@@ -33,9 +32,13 @@ export function formFromArticle(article: Article): ArticleForm {
 
 export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): ArticleFields {
   return {
+    slug: form.slug,
     headline: form.headline.trim(),
     standfirst: form.standfirst.trim(),
-    byline: parseBylineText(form.bylineText),
+    byline: form.byline
+      .map(({ name, role }) => ({ name: name.trim(), role: role.trim() }))
+      .filter(({ name }) => name)
+      .map(({ name, role }) => (role ? { name, role } : { name })),
     dateline: form.dateline.trim(),
     section: form.section.trim(),
     keywords: [
@@ -47,7 +50,6 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
       ),
     ],
     status: form.status,
-    slug: form.slug,
     body,
   }
 }

@@ -1,14 +1,26 @@
 import { create } from 'zustand'
-import { slugify, SlugSchema, type Article, type TiptapNode } from '../../../shared/article'
-import type { Failure } from '../../../shared/ipc/result'
+import {
+  slugify,
+  SlugSchema,
+  type Article,
+  type TextCounts,
+  type TiptapNode,
+} from '../../../shared/article'
+import type { Failure, FailureKind } from '../../../shared/ipc/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
+
+/** Autosave waits this long after the last keystroke. */
+export const AUTOSAVE_DELAY_MS = 2_000
+/** A save that failed for a reason that may pass (disk full, network share away) is tried again. */
+export const RETRY_DELAY_MS = 5_000
+const RETRYABLE: FailureKind[] = ['io', 'disk-full', 'permission-denied']
 
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string; revision: number }
-  | { kind: 'failed'; failure: Failure }
+  | { kind: 'failed'; failure: Failure; retrying: boolean }
 
 interface EditorState {
   /** The article as last saved or opened. */
@@ -19,81 +31,62 @@ interface EditorState {
   savedEditCount: number
   saveState: SaveState
   openError?: string
-  /** Set by the body editor: reads the current body only when it is needed. */
+  bodyCounts: TextCounts
+  /** Set by the body editor: reads the body only when a save needs it, never on a keystroke. */
   bodySource?: () => TiptapNode
   setBodySource(source: (() => TiptapNode) | undefined): void
+  setBodyCounts(counts: TextCounts): void
   open(id: string): Promise<boolean>
   create(displayName: string): Promise<void>
   edit(patch: Partial<ArticleForm>): void
   bodyEdited(): void
-  /** Saves if there is anything to save; true when nothing unsaved is left. */
+  /** Saves now if there is anything to save; true when nothing unsaved is left. */
   save(): Promise<boolean>
+  /** Saves, then closes the article; false (and still open) when the save failed. */
   close(): Promise<boolean>
+  /** After a conflict: the local edits become a new article, which is then open. */
+  keepMineAsCopy(): Promise<void>
+  /** After a conflict: drop the local edits and load what is on disk. */
+  loadTheirs(): Promise<void>
 }
 
 export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
   state.editCount !== state.savedEditCount
 
-export const useEditorStore = create<EditorState>((set, get) => ({
-  editCount: 0,
-  savedEditCount: 0,
-  saveState: { kind: 'idle' },
+const NO_COUNTS: TextCounts = { words: 0, characters: 0, readingMinutes: 0 }
 
-  setBodySource: (bodySource) => set({ bodySource }),
+let autosaveTimer: ReturnType<typeof setTimeout> | undefined
+let inFlight: Promise<boolean> | undefined
 
-  async open(id) {
-    if (!(await get().save())) return false
-    const result = await client.invoke('article:open', { id })
-    if (!result.ok) {
-      set({ openError: result.error.message })
-      return false
-    }
-    set({
-      article: result.value,
-      form: formFromArticle(result.value),
-      editCount: 0,
-      savedEditCount: 0,
-      saveState: { kind: 'idle' },
-      openError: undefined,
-    })
-    return true
-  },
+export const useEditorStore = create<EditorState>((set, get) => {
+  const scheduleSave = (delay: number) => {
+    clearTimeout(autosaveTimer)
+    autosaveTimer = setTimeout(() => void get().save(), delay)
+  }
 
-  async create(displayName) {
-    if (!(await get().save())) return
-    const result = await client.invoke('article:create', {
-      headline: '',
-      byline: displayName ? [{ name: displayName }] : [],
-    })
-    if (!result.ok) return set({ openError: result.error.message })
-    await get().open(result.value.id)
-  },
+  const edited = (patch: Partial<EditorState> = {}) => {
+    set((state) => ({ ...patch, editCount: state.editCount + 1 }))
+    scheduleSave(AUTOSAVE_DELAY_MS)
+  }
 
-  edit(patch) {
-    const { form } = get()
-    if (!form) return
-    // The slug follows the headline until someone sets it by hand.
-    const slugFollows =
-      patch.headline !== undefined &&
-      patch.slug === undefined &&
-      form.slug === slugify(form.headline)
-    const next = { ...form, ...patch, ...(slugFollows && { slug: slugify(patch.headline ?? '') }) }
-    set((state) => ({ form: next, editCount: state.editCount + 1 }))
-  },
+  const fail = (failure: Failure): false => {
+    const retrying = RETRYABLE.includes(failure.kind)
+    set({ saveState: { kind: 'failed', failure, retrying } })
+    if (retrying) scheduleSave(RETRY_DELAY_MS)
+    return false
+  }
 
-  bodyEdited: () => set((state) => ({ editCount: state.editCount + 1 })),
-
-  async save() {
+  const saveOnce = async (): Promise<boolean> => {
     const state = get()
     const { article, form } = state
     if (!article || !form || !isDirty(state)) return true
-    const editCount = state.editCount
     if (!SlugSchema.safeParse(form.slug).success) {
       return fail({
         kind: 'invalid-request',
         message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
       })
     }
+    const editCount = state.editCount
     set({ saveState: { kind: 'saving' } })
     const body = state.bodySource?.() ?? article.body
     const saved = await client.invoke('article:save', {
@@ -108,22 +101,105 @@ export const useEditorStore = create<EditorState>((set, get) => ({
       saveState: { kind: 'saved', at: saved.value.updatedAt, revision: saved.value.revision },
     })
     return !isDirty(get())
+  }
 
-    function fail(failure: Failure): false {
-      set({ saveState: { kind: 'failed', failure } })
-      return false
-    }
-  },
-
-  async close() {
-    if (!(await get().save())) return false
+  const load = (article: Article) => {
+    clearTimeout(autosaveTimer)
     set({
-      article: undefined,
-      form: undefined,
+      article,
+      form: formFromArticle(article),
       editCount: 0,
       savedEditCount: 0,
       saveState: { kind: 'idle' },
+      openError: undefined,
     })
-    return true
-  },
-}))
+  }
+
+  return {
+    editCount: 0,
+    savedEditCount: 0,
+    saveState: { kind: 'idle' },
+    bodyCounts: NO_COUNTS,
+
+    setBodySource: (bodySource) => set({ bodySource }),
+    setBodyCounts: (bodyCounts) => set({ bodyCounts }),
+
+    async open(id) {
+      if (!(await get().save())) return false
+      const result = await client.invoke('article:open', { id })
+      if (!result.ok) {
+        set({ openError: result.error.message })
+        return false
+      }
+      load(result.value)
+      return true
+    },
+
+    async create(displayName) {
+      if (!(await get().save())) return
+      const result = await client.invoke('article:create', {
+        byline: displayName ? [{ name: displayName }] : [],
+      })
+      if (!result.ok) return set({ openError: result.error.message })
+      load(result.value)
+    },
+
+    edit(patch) {
+      const { form } = get()
+      if (!form) return
+      // The slug follows the headline until someone sets it by hand.
+      const slugFollows =
+        patch.headline !== undefined &&
+        patch.slug === undefined &&
+        form.slug === slugify(form.headline)
+      edited({
+        form: { ...form, ...patch, ...(slugFollows && { slug: slugify(patch.headline ?? '') }) },
+      })
+    },
+
+    bodyEdited: () => edited(),
+
+    async save() {
+      clearTimeout(autosaveTimer)
+      // One save at a time; a request during a save runs after it, with whatever changed meanwhile.
+      while (inFlight) await inFlight
+      // After a conflict only the person decides (keep mine as a copy, or load theirs).
+      const current = get().saveState
+      if (current.kind === 'failed' && current.failure.kind === 'conflict') return false
+      inFlight = saveOnce().finally(() => (inFlight = undefined))
+      return inFlight
+    },
+
+    async close() {
+      if (!(await get().save())) return false
+      clearTimeout(autosaveTimer)
+      set({
+        article: undefined,
+        form: undefined,
+        editCount: 0,
+        savedEditCount: 0,
+        saveState: { kind: 'idle' },
+      })
+      return true
+    },
+
+    async keepMineAsCopy() {
+      const { article, form, bodySource } = get()
+      if (!article || !form) return
+      const copy = await client.invoke('article:save-as-copy', {
+        id: article.id,
+        fields: fieldsFromForm(form, bodySource?.() ?? article.body),
+      })
+      if (!copy.ok) return void fail(copy.error)
+      load(copy.value)
+    },
+
+    async loadTheirs() {
+      const { article } = get()
+      if (!article) return
+      const theirs = await client.invoke('article:open', { id: article.id })
+      if (!theirs.ok) return void fail(theirs.error)
+      load(theirs.value)
+    },
+  }
+})

@@ -1,0 +1,49 @@
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
+import type { ArticleForm } from '../stores/article-form'
+import { useEditorStore } from '../stores/editor-store'
+import { CountsPanel } from './CountsPanel'
+
+type TextField = 'slug' | 'section' | 'keywordsText' | 'dateline'
+
+const FIELDS: { field: TextField; label: string; placeholder?: string }[] = [
+  { field: 'slug', label: 'Slug' },
+  { field: 'section', label: 'Section', placeholder: 'News' },
+  { field: 'keywordsText', label: 'Keywords', placeholder: 'transport, roads' },
+  { field: 'dateline', label: 'Dateline', placeholder: 'WELLINGTON' },
+]
+
+/** The story's metadata, beside the text: slug, section, keywords, dateline and status. */
+export function MetadataPanel({ form }: { form: ArticleForm }) {
+  const edit = useEditorStore((state) => state.edit)
+  return (
+    <aside className="metadata" aria-label="Metadata">
+      <h2>Metadata</h2>
+      {FIELDS.map(({ field, label, placeholder }) => (
+        <label className="field" key={field}>
+          <span>{label}</span>
+          <input
+            type="text"
+            value={form[field]}
+            placeholder={placeholder}
+            spellCheck={field !== 'slug'}
+            onChange={(event) => edit({ [field]: event.target.value })}
+          />
+        </label>
+      ))}
+      <label className="field">
+        <span>Status</span>
+        <select
+          value={form.status}
+          onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
+        >
+          {ARTICLE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CountsPanel />
+    </aside>
+  )
+}

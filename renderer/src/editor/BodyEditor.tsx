@@ -1,0 +1,134 @@
+import type { EditorView } from '@tiptap/pm/view'
+import Typography from '@tiptap/extension-typography'
+import { Placeholder } from '@tiptap/extensions'
+import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
+import { useEffect, useRef, useState } from 'react'
+import { countText, type TiptapNode } from '../../../shared/article'
+import { articleBodyExtensions } from '../../../shared/editor'
+import { client } from '../api/client'
+import { useEditorStore } from '../stores/editor-store'
+import { BodyToolbar } from './BodyToolbar'
+import { FigureView } from './FigureView'
+import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
+import { STORY_FIELD_ATTRIBUTE } from './story-fields'
+
+/** Counting a long read takes a few milliseconds: it waits until typing pauses. */
+const COUNT_DELAY_MS = 300
+
+interface Props {
+  articleId: string
+  initialBody: TiptapNode
+}
+
+/** The rich-text body: the shared article schema, edited with TipTap, images by button, drop or paste. */
+export function BodyEditor({ articleId, initialBody }: Props) {
+  const bodyEdited = useEditorStore((state) => state.bodyEdited)
+  const setBodySource = useEditorStore((state) => state.setBodySource)
+  const setBodyCounts = useEditorStore((state) => state.setBodyCounts)
+  const [imageProblem, setImageProblem] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const countTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+
+  const addImages = async (files: File[], at?: (view: EditorView) => number | undefined) => {
+    if (files.length === 0) return
+    setBusy(true)
+    const result = await importImageFiles(articleId, files)
+    setBusy(false)
+    if (!result.ok) return setImageProblem(result.error.message)
+    setImageProblem(undefined)
+    insertFigures(editor, result.value, at?.(editor.view))
+  }
+
+  const editor = useEditor({
+    extensions: [
+      ...articleBodyExtensions({
+        assetUrl: (src) => client.assetUrl(articleId, src),
+        figureNodeView: ReactNodeViewRenderer(FigureView),
+      }),
+      Typography,
+      Placeholder.configure({ placeholder: 'Write the story…' }),
+    ],
+    content: initialBody,
+    editorProps: {
+      attributes: {
+        'aria-label': 'Body',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        class: 'body-editor',
+        [STORY_FIELD_ATTRIBUTE]: '',
+      },
+      handleDrop: (_view, event) => {
+        const files = imageFilesOf(event.dataTransfer?.files)
+        if (files.length === 0) return false
+        event.preventDefault()
+        const coordinates = { left: event.clientX, top: event.clientY }
+        void addImages(files, (view) => view.posAtCoords(coordinates)?.pos)
+        return true
+      },
+      handlePaste: (_view, event) => {
+        const files = imageFilesOf(event.clipboardData?.files)
+        if (files.length === 0) return false
+        void addImages(files)
+        return true
+      },
+    },
+    onUpdate: ({ editor: current }) => {
+      bodyEdited()
+      clearTimeout(countTimer.current)
+      countTimer.current = setTimeout(() => {
+        const { doc } = current.state
+        setBodyCounts(countText(doc.textBetween(0, doc.content.size, '\n', ' ')))
+      }, COUNT_DELAY_MS)
+    },
+  })
+
+  useEffect(() => {
+    setBodySource(() => editor.getJSON() as TiptapNode)
+    const { doc } = editor.state
+    setBodyCounts(countText(doc.textBetween(0, doc.content.size, '\n', ' ')))
+    return () => {
+      clearTimeout(countTimer.current)
+      setBodySource(undefined)
+    }
+  }, [editor, setBodySource, setBodyCounts])
+
+  const chooseImages = async () => {
+    if (!client.isDesktop) return fileInput.current?.click()
+    setBusy(true)
+    const result = await client.invoke('asset:choose', { articleId })
+    setBusy(false)
+    if (!result.ok) return setImageProblem(result.error.message)
+    setImageProblem(undefined)
+    insertFigures(editor, result.value)
+  }
+
+  return (
+    <div className="field body-field">
+      <span className="field-label" aria-hidden="true">
+        Body
+      </span>
+      <BodyToolbar editor={editor} onInsertImage={() => void chooseImages()} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/gif"
+        multiple
+        hidden
+        aria-label="Choose images"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? [])
+          event.target.value = ''
+          void addImages(files)
+        }}
+      />
+      {busy && <p className="hint">Adding image…</p>}
+      {imageProblem && (
+        <p role="alert" className="error">
+          {imageProblem} Nothing was inserted.
+        </p>
+      )}
+      <EditorContent editor={editor} className="body" />
+    </div>
+  )
+}

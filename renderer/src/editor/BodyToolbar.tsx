@@ -1,0 +1,95 @@
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useState, type FormEvent } from 'react'
+
+interface Props {
+  editor: Editor
+  onInsertImage: () => void
+}
+
+/** Formatting for the body. Toggles report their state with aria-pressed. */
+export function BodyToolbar({ editor, onInsertImage }: Props) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      link: current.isActive('link'),
+      h2: current.isActive('heading', { level: 2 }),
+      h3: current.isActive('heading', { level: 3 }),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      blockquote: current.isActive('blockquote'),
+      pullQuote: current.isActive('pullQuote'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  })
+  const [linkOpen, setLinkOpen] = useState(false)
+  const [href, setHref] = useState('')
+
+  const toggle = (label: string, pressed: boolean, run: () => void, text = label) => (
+    <button type="button" aria-label={label} aria-pressed={pressed} title={label} onClick={run}>
+      {text}
+    </button>
+  )
+  const chain = () => editor.chain().focus()
+
+  const applyLink = (event: FormEvent) => {
+    event.preventDefault()
+    const value = href.trim()
+    if (value)
+      chain()
+        .extendMarkRange('link')
+        .setLink({ href: /^[a-z]+:/i.test(value) ? value : `https://${value}` })
+        .run()
+    else chain().extendMarkRange('link').unsetLink().run()
+    setLinkOpen(false)
+  }
+
+  return (
+    <div className="body-toolbar" role="toolbar" aria-label="Body formatting">
+      {toggle('Bold', active.bold, () => chain().toggleBold().run(), 'B')}
+      {toggle('Italic', active.italic, () => chain().toggleItalic().run(), 'I')}
+      {toggle('Link', active.link, () => {
+        setHref((editor.getAttributes('link').href as string | undefined) ?? '')
+        setLinkOpen((open) => !open)
+      })}
+      {toggle('Subheading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
+      {toggle('Minor subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
+      {toggle('Bulleted list', active.bulletList, () => chain().toggleBulletList().run(), '• List')}
+      {toggle(
+        'Numbered list',
+        active.orderedList,
+        () => chain().toggleOrderedList().run(),
+        '1. List',
+      )}
+      {toggle('Quote', active.blockquote, () => chain().toggleBlockquote().run())}
+      {toggle('Pull quote', active.pullQuote, () => chain().togglePullQuote().run())}
+      <button type="button" onClick={() => chain().setHorizontalRule().run()}>
+        Horizontal rule
+      </button>
+      <button type="button" onClick={onInsertImage}>
+        Insert image
+      </button>
+      <button type="button" onClick={() => chain().undo().run()} disabled={!active.canUndo}>
+        Undo
+      </button>
+      <button type="button" onClick={() => chain().redo().run()} disabled={!active.canRedo}>
+        Redo
+      </button>
+      {linkOpen && (
+        <form className="link-form" onSubmit={applyLink}>
+          <input
+            aria-label="Link address"
+            value={href}
+            onChange={(event) => setHref(event.target.value)}
+            placeholder="https://"
+            autoFocus
+          />
+          <button type="submit">Apply link</button>
+        </form>
+      )}
+    </div>
+  )
+}

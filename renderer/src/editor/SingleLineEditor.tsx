@@ -1,0 +1,93 @@
+import Document from '@tiptap/extension-document'
+import Paragraph from '@tiptap/extension-paragraph'
+import Text from '@tiptap/extension-text'
+import Typography from '@tiptap/extension-typography'
+import { Placeholder, UndoRedo } from '@tiptap/extensions'
+import { Extension } from '@tiptap/core'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useId } from 'react'
+import { checkLimit } from '../../../shared/article'
+import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
+
+/** A headline is one paragraph: the document holds exactly one. */
+const OneParagraph = Document.extend({ content: 'paragraph' })
+
+const EnterMovesOn = Extension.create({
+  name: 'enterMovesOn',
+  addKeyboardShortcuts() {
+    const next = () => {
+      focusNextStoryField(this.editor.view.dom)
+      return true
+    }
+    return { Enter: next, 'Shift-Enter': next, 'Mod-Enter': next }
+  },
+})
+
+const toDoc = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }],
+})
+
+interface Props {
+  label: string
+  value: string
+  onChange: (text: string) => void
+  placeholder?: string
+  /** Characters allowed before the field is flagged; going over is shown, never blocked. */
+  limit?: number
+  className?: string
+}
+
+/**
+ * A one-line TipTap field (headline, standfirst): its own undo history, smart quotes and dashes,
+ * Enter moves to the next field, and pasted line breaks become spaces.
+ */
+export function SingleLineEditor({ label, value, onChange, placeholder, limit, className }: Props) {
+  const countId = useId()
+  const editor = useEditor({
+    extensions: [
+      OneParagraph,
+      Paragraph,
+      Text,
+      UndoRedo,
+      Typography,
+      EnterMovesOn,
+      Placeholder.configure({ placeholder }),
+    ],
+    content: toDoc(value),
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-label': label,
+        'aria-multiline': 'false',
+        ...(limit !== undefined && { 'aria-describedby': countId }),
+        class: 'single-line',
+        [STORY_FIELD_ATTRIBUTE]: '',
+      },
+      handlePaste: (view, event) => {
+        const text = event.clipboardData?.getData('text/plain')
+        if (text === undefined || text === '') return false
+        view.dispatch(view.state.tr.insertText(text.replace(/\s*[\r\n]+\s*/g, ' ')))
+        return true
+      },
+    },
+    onUpdate: ({ editor: current }) => onChange(current.getText()),
+  })
+
+  const check = limit === undefined ? undefined : checkLimit(value, limit)
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <span className="field-label" aria-hidden="true">
+        {label}
+      </span>
+      <EditorContent editor={editor} />
+      {check && (
+        <span id={countId} className={check.over ? 'limit over' : 'limit'}>
+          {check.over
+            ? `${check.count}/${check.limit} characters: ${check.over} over the limit`
+            : `${check.count}/${check.limit} characters`}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Editor } from '@tiptap/core'
+import type { ImportedImage } from '../../../shared/assets/image-policy'
+import type { Result } from '../../../shared/ipc/result'
+import { client } from '../api/client'
+
+/** Sends image files to main, one at a time; stops at the first refusal, which is reported. */
+export async function importImageFiles(
+  articleId: string,
+  files: File[],
+): Promise<Result<ImportedImage[]>> {
+  const imported: ImportedImage[] = []
+  for (const file of files) {
+    const result = await client.invoke('asset:import', {
+      articleId,
+      fileName: file.name || 'pasted image',
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })
+    if (!result.ok) return result
+    imported.push(result.value)
+  }
+  return { ok: true, value: imported }
+}
+
+/** Inserts one figure per image at `position` (or the selection), caption and credit pre-filled. */
+export function insertFigures(editor: Editor, images: ImportedImage[], position?: number): void {
+  const figures = images.map((image) => ({
+    type: 'figure',
+    attrs: { src: image.src, alt: '', credit: image.credit, lead: false },
+    content: image.caption ? [{ type: 'text', text: image.caption }] : [],
+  }))
+  if (figures.length === 0) return
+  const chain = editor.chain().focus()
+  ;(position === undefined
+    ? chain.insertContent(figures)
+    : chain.insertContentAt(position, figures)
+  ).run()
+}
+
+export const imageFilesOf = (list: FileList | null | undefined): File[] =>
+  Array.from(list ?? []).filter(
+    (file) => file.type.startsWith('image/') || /\.(jpe?g|png|webp|gif)$/i.test(file.name),
+  )
