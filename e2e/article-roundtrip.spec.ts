@@ -13,27 +13,29 @@ test('create, fill, save, reload, reopen: the story is intact, and the CLI expor
 
   await page.getByRole('textbox', { name: 'Headline' }).fill(HEADLINE)
   await page.getByRole('textbox', { name: 'Standfirst' }).fill(STANDFIRST)
-  await page
-    .getByRole('textbox', { name: 'Byline' })
-    .fill('Ana Lee, Sam Roe (Additional reporting)')
+  const byline = page.getByRole('list', { name: 'Byline' })
+  await byline.getByRole('textbox', { name: 'Name' }).fill('Ana Lee')
+  await page.getByRole('button', { name: 'Add byline' }).click()
+  await byline.getByRole('textbox', { name: 'Name' }).nth(1).fill('Sam Roe')
+  await byline.getByRole('combobox', { name: 'Role' }).nth(1).fill('Additional reporting')
   await page.getByRole('textbox', { name: 'Dateline' }).fill('WELLINGTON')
-  await page.getByRole('combobox', { name: 'Status' }).selectOption('filed')
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('filed')
   await page.getByRole('textbox', { name: 'Body' }).click()
   await page.keyboard.type(BODY)
-  await expect(page.getByRole('status')).toHaveText('Unsaved changes')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Unsaved changes')
 
   await page.keyboard.press('ControlOrMeta+s')
-  await expect(page.getByRole('status')).toHaveText(/^Saved .* \(revision 2\)$/)
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved \d\d:\d\d/)
 
   await page.reload()
   const library = page.getByRole('navigation', { name: 'Library' })
   await library.getByRole('button', { name: new RegExp(HEADLINE) }).click()
-  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(HEADLINE)
-  await expect(page.getByRole('textbox', { name: 'Standfirst' })).toHaveValue(STANDFIRST)
-  await expect(page.getByRole('textbox', { name: 'Byline' })).toHaveValue(
-    'Ana Lee, Sam Roe (Additional reporting)',
-  )
-  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('filed')
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText(HEADLINE)
+  await expect(page.getByRole('textbox', { name: 'Standfirst' })).toHaveText(STANDFIRST)
+  await expect(byline.getByRole('textbox', { name: 'Name' }).nth(0)).toHaveValue('Ana Lee')
+  await expect(byline.getByRole('textbox', { name: 'Name' }).nth(1)).toHaveValue('Sam Roe')
+  await expect(page.getByRole('textbox', { name: 'Dateline' })).toHaveValue('WELLINGTON')
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('filed')
   await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText(BODY)
 
   const listed = JSON.parse((await app.cli('list', '--json')).stdout)
@@ -51,35 +53,66 @@ test('create, fill, save, reload, reopen: the story is intact, and the CLI expor
   )
 })
 
-test('a save that would overwrite someone else’s change is refused and the text stays', async ({
+test('a save that would overwrite someone else’s change is refused; the reporter keeps theirs as a copy', async ({
   app,
 }) => {
   test.skip(!app.api, 'needs a second client of the browser host’s API')
   const { page } = app
   const created = JSON.parse((await app.cli('new', '--headline', 'Council meets', '--json')).stdout)
   await page.reload()
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Council meets/ })
-    .click()
-  await page.getByRole('textbox', { name: 'Headline' }).fill('Council meets tonight')
+  const library = page.getByRole('navigation', { name: 'Library' })
+  await library.getByRole('button', { name: /Council meets/ }).click()
 
   // Another desk saves first.
-  const opened = (await app.api?.('article:open', { id: created.id })) as {
-    value: { revision: number; headline: string }
-  }
   const fields = ArticleFieldsSchema.parse(created)
   await app.api?.('article:save', {
     id: created.id,
-    baseRevision: opened.value.revision,
+    baseRevision: 1,
     fields: { ...fields, headline: 'Council meets (desk)' },
   })
 
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByRole('status')).toHaveText(
-    /^Not saved: This article was changed elsewhere: revision 2 is on disk/,
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  await headline.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' tonight')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(
+    /^Save failed: This article was changed elsewhere: revision 2 is on disk/,
   )
-  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Council meets tonight')
+  await expect(headline).toHaveText('Council meets tonight')
+
+  const choice = page.getByRole('alertdialog', { name: 'Changed elsewhere' })
+  await choice.getByRole('button', { name: 'Keep mine as a copy' }).click()
+  await expect(choice).toBeHidden()
+  await expect(headline).toHaveText('Council meets tonight')
+  const articles = library.getByRole('list', { name: 'Articles' })
+  await expect(articles.getByRole('button', { name: /Council meets tonight/ })).toBeVisible()
+  await expect(articles.getByRole('button', { name: /Council meets \(desk\)/ })).toBeVisible()
+})
+
+test('after a conflict, loading theirs shows their version', async ({ app }) => {
+  test.skip(!app.api, 'needs a second client of the browser host’s API')
+  const { page } = app
+  const created = JSON.parse((await app.cli('new', '--headline', 'Budget', '--json')).stdout)
+  await page.reload()
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Budget/ })
+    .click()
+  await app.api?.('article:save', {
+    id: created.id,
+    baseRevision: 1,
+    fields: { ...ArticleFieldsSchema.parse(created), headline: 'Budget: desk version' },
+  })
+  await page.getByRole('textbox', { name: 'Standfirst' }).click()
+  await page.keyboard.type('Mine')
+  await page.keyboard.press('ControlOrMeta+s')
+  await page
+    .getByRole('alertdialog', { name: 'Changed elsewhere' })
+    .getByRole('button', { name: 'Load theirs' })
+    .click()
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText('Budget: desk version')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('No changes')
 })
 
 test('move to trash and restore from the library', async ({ app }) => {

@@ -12,6 +12,7 @@ import { SaveStatus } from './SaveStatus'
 export function ArticleEditor() {
   const article = useEditorStore((state) => state.article)
   const form = useEditorStore((state) => state.form)
+  const loadCount = useEditorStore((state) => state.loadCount)
   const edit = useEditorStore((state) => state.edit)
   const save = useEditorStore((state) => state.save)
   const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
@@ -25,7 +26,7 @@ export function ArticleEditor() {
         <SaveStatus />
         <ConflictNotice />
         <SingleLineEditor
-          key={`headline-${article.id}`}
+          key={`headline-${loadCount}`}
           className="headline-field"
           label="Headline"
           value={form.headline}
@@ -34,7 +35,7 @@ export function ArticleEditor() {
           onChange={(headline) => edit({ headline })}
         />
         <SingleLineEditor
-          key={`standfirst-${article.id}`}
+          key={`standfirst-${loadCount}`}
           className="standfirst-field"
           label="Standfirst"
           value={form.standfirst}
@@ -43,7 +44,7 @@ export function ArticleEditor() {
           onChange={(standfirst) => edit({ standfirst })}
         />
         <BylineEditor byline={form.byline} />
-        <BodyEditor key={article.id} articleId={article.id} initialBody={article.body} />
+        <BodyEditor key={`body-${loadCount}`} articleId={article.id} initialBody={article.body} />
       </article>
       <MetadataPanel form={form} />
     </div>

@@ -25,6 +25,8 @@ export type SaveState =
 interface EditorState {
   /** The article as last saved or opened. */
   article?: Article
+  /** Changes whenever an article is (re)loaded from disk, so the field editors start afresh. */
+  loadCount: number
   form?: ArticleForm
   /** Counts edits, so a save that finishes while someone types does not mark their new text saved. */
   editCount: number
@@ -105,17 +107,19 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
   const load = (article: Article) => {
     clearTimeout(autosaveTimer)
-    set({
+    set((state) => ({
       article,
+      loadCount: state.loadCount + 1,
       form: formFromArticle(article),
       editCount: 0,
       savedEditCount: 0,
       saveState: { kind: 'idle' },
       openError: undefined,
-    })
+    }))
   }
 
   return {
+    loadCount: 0,
     editCount: 0,
     savedEditCount: 0,
     saveState: { kind: 'idle' },
