@@ -25,6 +25,19 @@ export interface CopydeskApp {
   api?: (channel: string, request: unknown) => Promise<unknown>
 }
 
+/** SIGTERM, and SIGKILL if the process has not gone within two seconds: no test leaves a server behind. */
+function stopProcess(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 2_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
 /** Waits for the host's "Listening on URL" line. */
 function listeningUrl(server: ChildProcessWithoutNullStreams): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -53,8 +66,12 @@ export const test = base.extend<{ app: CopydeskApp }>({
     }
     const cli = (...args: string[]) =>
       new Promise<CliResult>((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          [CLI, ...args],
+          { env, maxBuffer: 256 * 1024 * 1024 },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         )
       })
     const cleanups: (() => Promise<void> | void)[] = [
@@ -70,7 +87,7 @@ export const test = base.extend<{ app: CopydeskApp }>({
       const browserPath = findBrowser()
       testInfo.skip(!browserPath, NO_BROWSER_MESSAGE)
       const server = spawn(process.execPath, [CLI, 'serve', '--library', library], { env })
-      cleanups.unshift(() => void server.kill())
+      cleanups.unshift(() => stopProcess(server))
       const url = await listeningUrl(server)
       const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
       cleanups.unshift(() => browser.close())

@@ -10,6 +10,7 @@ import {
   slugify,
   summarize,
   countWords,
+  countCharacters,
 } from '.'
 
 const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
@@ -139,5 +140,32 @@ describe('text helpers', () => {
     const byline = parseBylineText('By Ana Lee, Sam Roe (Additional reporting)')
     expect(byline).toEqual([{ name: 'Ana Lee' }, { name: 'Sam Roe', role: 'Additional reporting' }])
     expect(formatByline(byline)).toBe('By Ana Lee and Sam Roe (Additional reporting)')
+  })
+})
+
+describe('counts on a long read', () => {
+  it('counts 160,000 words exactly and without slowing down', () => {
+    const sentence =
+      'The inquiry heard evidence from harbour staff, engineers and passengers over three weeks. '
+    const text = Array.from(
+      { length: 2_000 },
+      (_, i) => `Paragraph ${i + 1}. ${sentence.repeat(6)}`,
+    ).join(' ')
+    expect(countWords(text)).toBe(160_000)
+    expect(countCharacters('é👍🏽\nab')).toBe(5)
+  })
+})
+
+describe('word counting agrees with Intl.Segmenter', () => {
+  it.each([
+    'The bridge, closed — again.',
+    "Tom O'Brien said the 6.45am sailing was 4% full, at $1.2 million.",
+    'Crème brûlée: the chef’s e-mail said “no”.',
+    'Ōtaki — 12,000 people; 3:15pm.',
+    '東京で会議が開かれた。 Then English.',
+  ])('%s', (text) => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
+    const expected = [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length
+    expect(countWords(text)).toBe(expected)
   })
 })

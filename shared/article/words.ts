@@ -2,10 +2,25 @@ import type { TiptapNode } from './tiptap-json'
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
 
-/** Counts words the way a reader would, in any script (Intl.Segmenter, not whitespace). */
+/**
+ * Scripts written without spaces between words need a dictionary to find them: Intl.Segmenter.
+ * Everything else is counted with a regular expression that agrees with the segmenter on
+ * newsroom text ("O'Brien", "6.45am", "4%"), because segmenting is slow in Node 20 (about 3 s for
+ * a 1 MB article, against milliseconds here) and a library lists thousands of articles.
+ */
+const NEEDS_DICTIONARY =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+// UAX #29 in short: letters join across ' . : and digits across , ; . ' ("O'Brien", "12,000").
+const WORD =
+  /[\p{L}\p{N}\p{M}]+(?:(?:(?<=\p{L}\p{M}*)['’.:·](?=\p{L})|(?<=\p{N})[,;.'’](?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu
+
+/** Counts words the way a reader would, in any script. */
 export function countWords(text: string): number {
+  if (!NEEDS_DICTIONARY.test(text)) return text.match(WORD)?.length ?? 0
   let words = 0
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++
+  // Segmenting one long string is quadratic in some V8 versions: go line by line.
+  for (const line of text.split('\n'))
+    for (const segment of segmenter.segment(line)) if (segment.isWordLike) words++
   return words
 }
 
