@@ -245,3 +245,22 @@ test('library filter, quick switcher and the shortcuts overlay', async ({ app })
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
 })
+
+test('settings: the display name starts new bylines, and the headline limit is the one set', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByRole('textbox', { name: /Your name/ }).fill('Mere Tane')
+  await dialog.getByRole('spinbutton', { name: /Headline limit/ }).fill('20')
+  await dialog.getByRole('button', { name: 'Save settings' }).click()
+  await expect(dialog).toBeHidden()
+
+  await page.getByRole('button', { name: 'New article' }).click()
+  await expect(
+    page.getByRole('list', { name: 'Byline' }).getByRole('textbox', { name: 'Name' }),
+  ).toHaveValue('Mere Tane')
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Twenty-five characters!!')
+  await expect(page.getByText('24/20 characters: 4 over the limit')).toBeVisible()
+})

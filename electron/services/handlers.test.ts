@@ -1,18 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArticleFieldsSchema } from '../../shared/article'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ArticleFieldsSchema, type TiptapNode } from '../../shared/article'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
 import { ok } from '../../shared/ipc/result'
+import { resourcesDir } from './app-paths'
 import type { FileSettingsStore } from './file-settings-store'
+import { createHandlers } from './handlers'
+import type { NodeServices } from './node-services'
+import { makeImage } from './test-images'
 import { createTempServices, makeTempDir } from './test-support'
 
 let temp: ReturnType<typeof makeTempDir>
 let handlers: Handlers
 let settings: FileSettingsStore
+let services: NodeServices
 
 beforeEach(async () => {
   temp = makeTempDir()
-  ;({ handlers, settings } = createTempServices(temp.path))
+  services = createTempServices(temp.path)
+  ;({ handlers, settings } = services)
   await settings.update({ displayName: 'Ana' })
 })
 afterEach(() => temp.remove())
@@ -99,5 +107,53 @@ describe('handlers and dispatch', () => {
       ok: true,
       value: { fileName: 'tide-turns.md', content: expect.stringContaining('# Tide turns') },
     })
+  })
+
+  it('creates the sample article with its picture', async () => {
+    const sample = await dispatch(handlers, 'library:create-sample', {})
+    expect(sample).toMatchObject({
+      ok: true,
+      value: { headline: expect.stringMatching(/^Harbour ferry/), revision: 1 },
+    })
+    const article = sample.ok ? (sample.value as { id: string; body: TiptapNode }) : undefined
+    const figure = article?.body.content?.find((node) => node.type === 'figure')
+    const image = await services.assets.read(article?.id ?? '', String(figure?.attrs?.src))
+    expect(image).toMatchObject({ ok: true, value: { mimeType: 'image/jpeg' } })
+  })
+
+  it('answers the desktop-only channels with a clear refusal outside the desktop app', async () => {
+    const created = await dispatch(handlers, 'article:create', { headline: 'A' })
+    const articleId = created.ok ? (created.value as { id: string }).id : ''
+    expect(await dispatch(handlers, 'asset:choose', { articleId })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-request',
+        message: 'The native file dialog is only available in the desktop app.',
+      },
+    })
+    expect(await dispatch(handlers, 'window:close', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request' },
+    })
+  })
+
+  it('imports the files chosen in the desktop dialog, and closes the window when asked', async () => {
+    const image = join(temp.path, 'chosen.png')
+    writeFileSync(image, await makeImage('png'))
+    const desktop = { chooseImages: vi.fn(async () => [image]), closeWindow: vi.fn() }
+    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
+    const created = await dispatch(desktopHandlers, 'article:create', { headline: 'A' })
+    const articleId = created.ok ? (created.value as { id: string }).id : ''
+    expect(await dispatch(desktopHandlers, 'asset:choose', { articleId })).toMatchObject({
+      ok: true,
+      value: [{ format: 'png', src: expect.stringMatching(/^assets\/[0-9a-f]{32}\.png$/) }],
+    })
+    desktop.chooseImages.mockResolvedValueOnce([])
+    expect(await dispatch(desktopHandlers, 'asset:choose', { articleId })).toEqual({
+      ok: true,
+      value: [],
+    })
+    expect(await dispatch(desktopHandlers, 'window:close', {})).toEqual({ ok: true, value: null })
+    expect(desktop.closeWindow).toHaveBeenCalledOnce()
   })
 })

@@ -3,11 +3,12 @@ import { client } from './api/client'
 import { ArticleEditor } from './components/ArticleEditor'
 import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
+import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutsHelp } from './components/ShortcutsHelp'
 import { isDirty, useEditorStore } from './stores/editor-store'
 import { useSettings } from './stores/settings-store'
 
-type Overlay = 'shortcuts' | 'switcher' | undefined
+type Overlay = 'shortcuts' | 'switcher' | 'settings' | undefined
 
 export function App() {
   const hasArticle = useEditorStore((state) => state.article !== undefined)
@@ -52,7 +53,7 @@ export function App() {
 
   return (
     <div className="app">
-      <LibrarySidebar />
+      <LibrarySidebar onOpenSettings={() => setOverlay('settings')} />
       <main className="story" aria-label="Story">
         {openError && (
           <p role="alert" className="error">
@@ -69,6 +70,7 @@ export function App() {
       </main>
       {overlay === 'shortcuts' && <ShortcutsHelp onClose={() => setOverlay(undefined)} />}
       {overlay === 'switcher' && <QuickSwitcher onClose={() => setOverlay(undefined)} />}
+      {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { useLibrary } from '../stores/library-store'
 import { useSettings } from '../stores/settings-store'
 import { formatUpdated } from './relative-time'
 
-export function LibrarySidebar() {
+export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { listing, trash, error, refresh, restore } = useLibrary()
   const openId = useEditorStore((state) => state.article?.id)
   const open = useEditorStore((state) => state.open)
@@ -139,11 +139,16 @@ export function LibrarySidebar() {
           </ul>
         </details>
       )}
-      {listing && (
-        <p className="library-root" title={listing.root}>
-          {listing.root}
-        </p>
-      )}
+      <div className="library-footer">
+        {listing && (
+          <p className="library-root" title={listing.root}>
+            {listing.root}
+          </p>
+        )}
+        <button type="button" onClick={onOpenSettings}>
+          Settings
+        </button>
+      </div>
     </nav>
   )
 }

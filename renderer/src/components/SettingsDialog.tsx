@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react'
+import { client } from '../api/client'
+import { useSettings } from '../stores/settings-store'
+import { Dialog } from './Dialog'
+
+/** The few things a person sets once: their name for bylines and tracked changes, and field limits. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const settings = useSettings((state) => state.settings)
+  const load = useSettings((state) => state.load)
+  const [displayName, setDisplayName] = useState(settings?.displayName ?? '')
+  const [headlineLimit, setHeadlineLimit] = useState(String(settings?.headlineLimit ?? 70))
+  const [standfirstLimit, setStandfirstLimit] = useState(String(settings?.standfirstLimit ?? 200))
+  const [problem, setProblem] = useState<string>()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const result = await client.invoke('settings:update', {
+      displayName: displayName.trim(),
+      headlineLimit: Number(headlineLimit),
+      standfirstLimit: Number(standfirstLimit),
+    })
+    if (!result.ok) return setProblem(result.error.message)
+    await load()
+    onClose()
+  }
+
+  return (
+    <Dialog label="Settings" onClose={onClose}>
+      <h2>Settings</h2>
+      <form className="settings-form" onSubmit={(event) => void submit(event)}>
+        <label className="field">
+          <span>Your name (for new bylines and tracked changes)</span>
+          <input
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            autoFocus
+          />
+        </label>
+        <label className="field">
+          <span>Headline limit (characters)</span>
+          <input
+            type="number"
+            min={10}
+            max={1000}
+            value={headlineLimit}
+            onChange={(event) => setHeadlineLimit(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Standfirst limit (characters)</span>
+          <input
+            type="number"
+            min={10}
+            max={5000}
+            value={standfirstLimit}
+            onChange={(event) => setStandfirstLimit(event.target.value)}
+          />
+        </label>
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { renderBodyHtml } from '../export'
+import { articleBodyExtensions } from './extensions'
+
+let editor: Editor | undefined
+afterEach(() => editor?.destroy())
+
+const makeEditor = (content: string | object) => {
+  editor = new Editor({ extensions: articleBodyExtensions(), content })
+  return editor
+}
+
+const figureHtml =
+  '<figure data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>'
+
+describe('figure node', () => {
+  it('parses image, caption with marks, credit, alt text and the lead flag from HTML', () => {
+    const figure = makeEditor(figureHtml).getJSON().content?.[0]
+    expect(figure).toEqual({
+      type: 'figure',
+      attrs: { src: 'assets/abc.jpg', alt: 'Two linesmen', credit: 'Jo Smith/Herald', lead: true },
+      content: [
+        { type: 'text', text: 'Work on ' },
+        { type: 'text', text: 'Tuesday', marks: [{ type: 'italic' }] },
+      ],
+    })
+  })
+
+  it('renders the same HTML it parses, in the editor and in exports', () => {
+    const html = makeEditor(figureHtml).getHTML()
+    expect(html).toBe(
+      '<figure data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>',
+    )
+    expect(renderBodyHtml(makeEditor(figureHtml).getJSON() as never)).toContain(
+      '<span class="credit">Jo Smith/Herald</span>',
+    )
+  })
+
+  it('leaves the credit out when there is none, and takes a figcaption without spans as the caption', () => {
+    const json = makeEditor(
+      '<figure><img src="assets/x.png" alt=""><figcaption>Plain caption</figcaption></figure>',
+    ).getJSON()
+    expect(json.content?.[0]).toMatchObject({
+      attrs: { credit: '', lead: false },
+      content: [{ text: 'Plain caption' }],
+    })
+    expect(makeEditor(json).getHTML()).not.toContain('credit')
+  })
+
+  it('inserts a figure with its caption', () => {
+    const current = makeEditor('<p>Text</p>')
+    current.commands.insertFigure({
+      src: 'assets/new.webp',
+      alt: 'A',
+      credit: 'AP',
+      caption: 'Caption text',
+    })
+    expect(current.getJSON().content).toContainEqual({
+      type: 'figure',
+      attrs: { src: 'assets/new.webp', alt: 'A', credit: 'AP', lead: false },
+      content: [{ type: 'text', text: 'Caption text' }],
+    })
+  })
+
+  it('keeps one lead image: marking another moves the flag', () => {
+    const current = makeEditor(
+      figureHtml + '<figure><img src="assets/two.jpg" alt=""><figcaption>Two</figcaption></figure>',
+    )
+    const positions: number[] = []
+    current.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'figure') positions.push(pos)
+    })
+    expect(current.commands.setLeadFigure(positions[1] ?? -1)).toBe(true)
+    const leads = current
+      .getJSON()
+      .content?.filter((node) => node.type === 'figure')
+      .map((node) => node.attrs?.lead)
+    expect(leads).toEqual([false, true])
+    expect(current.commands.setLeadFigure(0 + 1)).toBe(false)
+  })
+})
+
+describe('pull quote node', () => {
+  it('toggles from a paragraph and renders as an aside', () => {
+    const current = makeEditor('<p>Five weeks felt like five months.</p>')
+    current.commands.setTextSelection(3)
+    current.commands.togglePullQuote()
+    // StarterKit's trailing node keeps an empty paragraph after the last block, to type into.
+    expect(current.getHTML()).toBe(
+      '<aside class="pull-quote"><p>Five weeks felt like five months.</p></aside><p></p>',
+    )
+    expect(makeEditor(current.getHTML()).getJSON().content?.[0]?.type).toBe('pullQuote')
+  })
+})
