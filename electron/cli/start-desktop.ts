@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { appRoot } from '../services/app-paths'
 
 /** How long a failed Electron start takes at most to show itself (missing libraries, no display). */
@@ -9,18 +10,29 @@ const STARTUP_GRACE_MS = 4_000
 export type DesktopLaunch =
   { started: true; exitCode: Promise<number> } | { started: false; reason: string }
 
-/** The Electron binary as the `electron` package knows it, or why there is none. */
+const EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+  win32: 'electron.exe',
+}
+
+/**
+ * The Electron binary, found the way the `electron` package finds it, but without requiring
+ * that package: from Node it starts a download when the binary is missing, which fails offline
+ * with a page of stack trace and a long wait.
+ */
 function electronBinary(): { path: string } | { reason: string } {
+  let packageDir: string
   try {
-    // In plain Node the electron package exports the path of its downloaded binary.
-    const path = createRequire(__filename)('electron') as unknown
-    if (typeof path !== 'string' || !existsSync(path))
-      return { reason: 'the Electron binary is not installed' }
-    return { path }
-  } catch (error) {
-    const firstLine = String((error as Error).message).split('\n')[0]
-    return { reason: `the Electron binary is not installed (${firstLine})` }
+    packageDir = dirname(createRequire(__filename).resolve('electron/package.json'))
+  } catch {
+    return { reason: 'the electron package is not installed (run npm install)' }
   }
+  const pathFile = join(packageDir, 'path.txt')
+  const recorded = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+  const executable = recorded ?? EXECUTABLE[process.platform] ?? 'electron'
+  const path = override ? join(override, executable) : recorded ? join(packageDir, 'dist', recorded) : undefined
+  return path && existsSync(path) ? { path } : { reason: 'the Electron binary is not installed' }
 }
 
 /**
