@@ -31,7 +31,11 @@ function electronBinary(): { path: string } | { reason: string } {
   const recorded = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const executable = recorded ?? EXECUTABLE[process.platform] ?? 'electron'
-  const path = override ? join(override, executable) : recorded ? join(packageDir, 'dist', recorded) : undefined
+  const path = override
+    ? join(override, executable)
+    : recorded
+      ? join(packageDir, 'dist', recorded)
+      : undefined
   return path && existsSync(path) ? { path } : { reason: 'the Electron binary is not installed' }
 }
 

@@ -135,6 +135,22 @@ describe('browser host', () => {
     ).toBe(404)
   })
 
+  it('answers an oversized request with 413 and a typed, final failure', async () => {
+    const response = await fetch(`${host.origin}/api/invoke/asset:import?fields=%7B%7D`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
+      body: new Uint8Array(52 * 1024 * 1024),
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-request',
+        message: expect.stringMatching(/larger than the host accepts/),
+      },
+    })
+  })
+
   it('streams library events', async () => {
     const controller = new AbortController()
     const events = await fetch(`${host.origin}/api/events?token=${host.token}`, {

@@ -67,6 +67,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const status = error instanceof HttpError ? error.status : 500
       const message = error instanceof HttpError ? error.message : 'internal error'
       if (!(error instanceof HttpError)) console.error('copydesk host:', error)
+      if (status === 413) response.setHeader('connection', 'close')
       if (!response.headersSent) sendJson(response, status, fail('invalid-request', message))
       else response.end()
     })
@@ -200,20 +201,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > limit) return Promise.reject(new HttpError(413, tooLarge(limit)))
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > limit) {
-        reject(new HttpError(413, 'request too large'))
-        request.destroy()
-      } else chunks.push(chunk)
-    })
+      if (size <= limit) return void chunks.push(chunk)
+      // Stop reading, but leave the connection open long enough to answer 413.
+      request.off('data', onData)
+      request.resume()
+      reject(new HttpError(413, tooLarge(limit)))
+    }
+    request.on('data', onData)
     request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
 }
+
+const tooLarge = (limit: number) =>
+  `The request is larger than the host accepts (${Math.round(limit / (1024 * 1024))} MB).`
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, {

@@ -18,9 +18,14 @@ function flagValue(name: string): string | undefined {
 }
 
 // electron-vite sets this while `npm run dev` serves the renderer with hot reload.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [urlOrigin(devServerUrl) ?? ''] : [])]
-const isAppUrl = (url: string) => appOrigins.includes(urlOrigin(url) ?? '')
+// Only in development: a packaged app never trusts an origin named by an environment variable.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const devServerOrigin = devServerUrl ? urlOrigin(devServerUrl) : undefined
+const appOrigins = [APP_ORIGIN, ...(devServerOrigin ? [devServerOrigin] : [])]
+const isAppUrl = (url: string) => {
+  const origin = urlOrigin(url)
+  return origin !== undefined && appOrigins.includes(origin)
+}
 
 registerAppScheme()
 

@@ -5,6 +5,10 @@ type Handler = (...args: unknown[]) => unknown
 
 class FakeContents {
   readonly handlers = new Map<string, Handler>()
+  readonly sent: string[] = []
+  send(channel: string) {
+    this.sent.push(channel)
+  }
   windowOpenHandler?: Handler
   on(event: string, handler: Handler) {
     this.handlers.set(event, handler)
@@ -19,11 +23,23 @@ class FakeBrowserWindow {
   static last: FakeBrowserWindow
   readonly webContents = new FakeContents()
   loadedUrl = ''
+  closed = false
+  readonly windowHandlers = new Map<string, Handler>()
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
     FakeBrowserWindow.last = this
   }
   once() {}
-  on() {}
+  on(event: string, handler: Handler) {
+    this.windowHandlers.set(event, handler)
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 860 }
+  }
+  close() {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) }
+    this.windowHandlers.get('close')?.(event)
+    if (!event.defaultPrevented) this.closed = true
+  }
   loadURL(url: string) {
     this.loadedUrl = url
     return Promise.resolve()
@@ -32,6 +48,7 @@ class FakeBrowserWindow {
 
 vi.mock('electron', () => ({
   BrowserWindow: FakeBrowserWindow,
+  dialog: { showMessageBoxSync: () => 0 },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }))
 
@@ -100,6 +117,26 @@ describe('main window', () => {
       isAppUrl,
     })
     expect(FakeBrowserWindow.last.options).not.toHaveProperty('x')
+  })
+})
+
+describe('closing the window', () => {
+  it('asks the page to save first, and closes once the page confirms', () => {
+    const main = createMainWindow({ settings: settingsWith(), appUrl: 'app://copydesk/', isAppUrl })
+    const window = FakeBrowserWindow.last
+    window.close()
+    expect(window.closed).toBe(false)
+    expect(window.webContents.sent).toEqual(['event:window:closing'])
+    main.approveClose()
+    expect(window.closed).toBe(true)
+  })
+
+  it('does not wait for a page that has crashed', () => {
+    createMainWindow({ settings: settingsWith(), appUrl: 'app://copydesk/', isAppUrl })
+    const window = FakeBrowserWindow.last
+    window.webContents.handlers.get('render-process-gone')?.()
+    window.close()
+    expect(window.closed).toBe(true)
   })
 })
 

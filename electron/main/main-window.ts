@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron'
+import { BrowserWindow, dialog, screen } from 'electron'
 import { join } from 'node:path'
 import type { Settings } from '../../shared/settings/schema'
 import type { SettingsStore } from '../services/settings-store'
@@ -19,6 +19,19 @@ function restoredBounds(saved: Settings['windowBounds']): Partial<Electron.Recta
         saved.y + saved.height <= workArea.y + workArea.height + 50,
     )
   return visible ? saved : { width: saved.width, height: saved.height }
+}
+
+function confirmCloseWithoutSaving(window: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    buttons: ['Keep editing', 'Close without saving'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Your latest changes have not been saved.',
+    detail:
+      'The save status in the window says why. Close anyway, and lose the changes since the last save?',
+  })
+  return choice === 1
 }
 
 export interface MainWindow {
@@ -43,18 +56,24 @@ export function createMainWindow(options: {
   hardenContents(window.webContents, options.isAppUrl)
   window.once('ready-to-show', () => window.show())
   // Closing waits for the page to save; if the save fails the window stays open, showing why.
-  // A page that has crashed or hung has nothing left to save and does not hold the window.
+  // Asked a second time while the page still has not confirmed, main offers to close anyway.
+  // A page that has crashed, or hangs, has nothing it can save and does not hold the window.
   let closeApproved = false
+  let closeRequested = false
+  let pageHung = false
   const approveClose = () => {
     closeApproved = true
     window.close()
   }
   window.webContents.on('render-process-gone', () => (closeApproved = true))
-  window.webContents.on('unresponsive', () => (closeApproved = true))
+  window.webContents.on('unresponsive', () => (pageHung = true))
+  window.webContents.on('responsive', () => (pageHung = false))
   window.on('close', (event) => {
     void options.settings.update({ windowBounds: window.getNormalBounds() })
-    if (closeApproved) return
+    if (closeApproved || pageHung) return
     event.preventDefault()
+    if (closeRequested && confirmCloseWithoutSaving(window)) return approveClose()
+    closeRequested = true
     window.webContents.send('event:window:closing', {})
   })
   void window.loadURL(options.appUrl)

@@ -79,26 +79,43 @@ export class AssetStore {
     const inspected = await inspect(fileName, bytes)
     if (!inspected.ok) return inspected
     const { format, width, height } = inspected.value
-    const folder = await this.library.folderOf(articleId)
-    if (!folder.ok) return folder
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
     const src = `${ASSETS_FOLDER}/${hash}.${IMAGE_FORMATS[format].extension}`
+    const stored = await this.library.exclusive(articleId, () =>
+      this.store(articleId, fileName, src, bytes),
+    )
+    if (!stored.ok) return stored
+    return ok({
+      src,
+      format,
+      width,
+      height,
+      reused: stored.value,
+      ...(await readEmbeddedCaption(bytes)),
+    })
+  }
+
+  /** Writes the image unless the same bytes are already there; true when they were. */
+  private async store(
+    articleId: string,
+    fileName: string,
+    src: string,
+    bytes: Uint8Array,
+  ): Promise<Result<boolean>> {
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return folder
     const path = join(folder.value, src)
-    let reused = false
     try {
-      reused = (await stat(path)).size === bytes.byteLength
-    } catch {
-      reused = false
-    }
-    try {
-      if (!reused) {
-        await mkdir(join(folder.value, ASSETS_FOLDER), { recursive: true })
-        await writeFileDurably(path, bytes)
-      }
+      if ((await stat(path).catch(() => undefined))?.size === bytes.byteLength) return ok(true)
+      // Not recursive: if the article folder itself has gone, this must fail, not recreate it.
+      await mkdir(join(folder.value, ASSETS_FOLDER)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error
+      })
+      await writeFileDurably(path, bytes)
+      return ok(false)
     } catch (error) {
       return fsFailure(error, `store ${fileName}`)
     }
-    return ok({ src, format, width, height, reused, ...(await readEmbeddedCaption(bytes)) })
   }
 
   /** Reads a file from disk (the desktop file dialog hands over paths) and imports it. */

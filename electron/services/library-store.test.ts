@@ -106,6 +106,23 @@ describe('LibraryStore', () => {
     ).toBe(before)
   })
 
+  it('lets only one of two simultaneous saves from the same revision through', async () => {
+    const article = await created()
+    const results = await Promise.all([
+      store.save(article.id, 1, fieldsWith({ headline: 'Tab one' })),
+      store.save(article.id, 1, fieldsWith({ headline: 'Tab two' })),
+    ])
+    expect(results.map((result) => (result.ok ? 'saved' : result.error.kind))).toEqual([
+      'saved',
+      'conflict',
+    ])
+    const reopened = await store.open(article.id)
+    expect(reopened.ok && [reopened.value.headline, reopened.value.revision]).toEqual([
+      'Tab one',
+      2,
+    ])
+  })
+
   it('lists a damaged file with its reason, never overwrites it, and loads the rest', async () => {
     const good = await created('Good')
     const bad = await created('Bad')

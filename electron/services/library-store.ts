@@ -16,6 +16,7 @@ import type { CreateArticleRequest, DamagedEntry, TrashEntry } from '../../share
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
+import { KeyedQueue } from './keyed-queue'
 import type { Library, LibraryChange } from './library'
 
 export const ARTICLE_FILE = 'article.json'
@@ -84,6 +85,7 @@ export class LibraryStore implements Library {
   private readonly now: () => Date
   private readonly newId: () => string
   private readonly onChange: (change: LibraryChange) => void
+  private readonly queue = new KeyedQueue()
 
   constructor(
     readonly root: string,
@@ -134,27 +136,29 @@ export class LibraryStore implements Library {
   }
 
   async save(id: string, baseRevision: number, fields: ArticleFields) {
-    return this.guard('save the article', async () => {
-      const located = await this.locate(this.root, id)
-      if (!located.ok) return located
-      const { folder, article } = located.value
-      if (article.revision !== baseRevision) {
-        return fail(
-          'conflict',
-          `This article was changed elsewhere: revision ${article.revision} is on disk, and this edit was based on revision ${baseRevision}. Nothing was overwritten.`,
-          { currentRevision: article.revision },
-        )
-      }
-      const saved: Article = {
-        ...article,
-        ...fields,
-        revision: article.revision + 1,
-        updatedAt: this.stamp(),
-      }
-      const written = await this.writeInPlace(folder, saved)
-      if (written.ok) this.onChange({ id, change: 'saved' })
-      return written
-    })
+    return this.guard('save the article', () =>
+      this.exclusive(id, async () => {
+        const located = await this.locate(this.root, id)
+        if (!located.ok) return located
+        const { folder, article } = located.value
+        if (article.revision !== baseRevision) {
+          return fail(
+            'conflict',
+            `This article was changed elsewhere: revision ${article.revision} is on disk, and this edit was based on revision ${baseRevision}. Nothing was overwritten.`,
+            { currentRevision: article.revision },
+          )
+        }
+        const saved: Article = {
+          ...article,
+          ...fields,
+          revision: article.revision + 1,
+          updatedAt: this.stamp(),
+        }
+        const written = await this.writeInPlace(folder, saved)
+        if (written.ok) this.onChange({ id, change: 'saved' })
+        return written
+      }),
+    )
   }
 
   async duplicate(id: string) {
@@ -194,41 +198,45 @@ export class LibraryStore implements Library {
   }
 
   async rename(id: string, slug: string) {
-    return this.guard('rename the article', async () => {
-      const located = await this.locate(this.root, id)
-      if (!located.ok) return located
-      const { folder, article } = located.value
-      if (article.slug === slug) return ok(article)
-      const renamed: Article = {
-        ...article,
-        slug,
-        revision: article.revision + 1,
-        updatedAt: this.stamp(),
-      }
-      const written = await this.writeInPlace(folder, renamed)
-      if (written.ok) this.onChange({ id, change: 'renamed' })
-      return written
-    })
+    return this.guard('rename the article', () =>
+      this.exclusive(id, async () => {
+        const located = await this.locate(this.root, id)
+        if (!located.ok) return located
+        const { folder, article } = located.value
+        if (article.slug === slug) return ok(article)
+        const renamed: Article = {
+          ...article,
+          slug,
+          revision: article.revision + 1,
+          updatedAt: this.stamp(),
+        }
+        const written = await this.writeInPlace(folder, renamed)
+        if (written.ok) this.onChange({ id, change: 'renamed' })
+        return written
+      }),
+    )
   }
 
   async trash(id: string) {
-    return this.guard('move the article to the trash', async () => {
-      const located = await this.locate(this.root, id)
-      if (!located.ok) return located
-      const { folder, article } = located.value
-      const name = basename(folder)
-      const trashedAt = this.stamp()
-      await mkdir(this.trashRoot, { recursive: true })
-      let target = join(this.trashRoot, name)
-      if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
-      await writeFileDurably(
-        join(folder, TRASH_INFO_FILE),
-        JSON.stringify({ trashedAt, folder: name }),
-      )
-      await rename(folder, target)
-      this.onChange({ id, change: 'trashed' })
-      return ok({ id, headline: article.headline, folder: target, trashedAt })
-    })
+    return this.guard('move the article to the trash', () =>
+      this.exclusive(id, async () => {
+        const located = await this.locate(this.root, id)
+        if (!located.ok) return located
+        const { folder, article } = located.value
+        const name = basename(folder)
+        const trashedAt = this.stamp()
+        await mkdir(this.trashRoot, { recursive: true })
+        let target = join(this.trashRoot, name)
+        if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
+        await writeFileDurably(
+          join(folder, TRASH_INFO_FILE),
+          JSON.stringify({ trashedAt, folder: name }),
+        )
+        await rename(folder, target)
+        this.onChange({ id, change: 'trashed' })
+        return ok({ id, headline: article.headline, folder: target, trashedAt })
+      }),
+    )
   }
 
   async listTrash() {
@@ -251,21 +259,23 @@ export class LibraryStore implements Library {
   }
 
   async restore(id: string) {
-    return this.guard('restore the article', async () => {
-      const located = await this.locate(this.trashRoot, id)
-      if (!located.ok)
-        return located.error.kind === 'not-found'
-          ? fail('not-found', `No article with id ${id} in the trash.`)
-          : located
-      const { folder, article } = located.value
-      const target = join(this.root, articleFolderName(article.slug, id))
-      if (await exists(target))
-        return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
-      await rename(folder, target)
-      await rm(join(target, TRASH_INFO_FILE), { force: true })
-      this.onChange({ id, change: 'restored' })
-      return ok(article)
-    })
+    return this.guard('restore the article', () =>
+      this.exclusive(id, async () => {
+        const located = await this.locate(this.trashRoot, id)
+        if (!located.ok)
+          return located.error.kind === 'not-found'
+            ? fail('not-found', `No article with id ${id} in the trash.`)
+            : located
+        const { folder, article } = located.value
+        const target = join(this.root, articleFolderName(article.slug, id))
+        if (await exists(target))
+          return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
+        await rename(folder, target)
+        await rm(join(target, TRASH_INFO_FILE), { force: true })
+        this.onChange({ id, change: 'restored' })
+        return ok(article)
+      }),
+    )
   }
 
   async resolve(reference: string) {
@@ -333,9 +343,11 @@ export class LibraryStore implements Library {
         `Cannot use the slug "${article.slug}": the folder ${basename(target)} already exists.`,
       )
     }
-    // The file first: if the folder rename then fails, the article is still found by its id.
     await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(article))
-    if (target !== folder) await rename(folder, target)
+    // The save itself is done. A folder that cannot be renamed now (a file open in it on
+    // Windows, a virus scanner) keeps its old name: articles are found by id, and the next save
+    // tries again. Failing here would report a saved article as unsaved.
+    if (target !== folder) await rename(folder, target).catch(() => undefined)
     return ok(article)
   }
 
@@ -362,6 +374,11 @@ export class LibraryStore implements Library {
       // Trashed by hand or by an older version: the folder's time is the best we know.
       return { trashedAt: (await stat(folder)).mtime.toISOString(), folder }
     }
+  }
+
+  /** Runs work on one article after any other work on it has finished (see KeyedQueue). */
+  exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(id, work)
   }
 
   /** File-system errors become typed failures; anything else is a bug and is rethrown. */

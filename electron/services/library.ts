@@ -34,6 +34,8 @@ export interface Library {
   restore(id: string): Promise<Result<Article>>
   /** Finds the one article a person means by a full id, an id prefix or a slug. */
   resolve(reference: string): Promise<Result<string>>
+  /** Runs work on one article after all other work on it (saves, renames, image imports). */
+  exclusive<T>(id: string, work: () => Promise<T>): Promise<T>
   /** The article's folder on disk, for people and tools that need the path. */
   folderOf(id: string): Promise<Result<string>>
 }

@@ -49,6 +49,30 @@ describe('figure node', () => {
     expect(makeEditor(json).getHTML()).not.toContain('credit')
   })
 
+  it('pastes back as the same figure: the HTML carries the asset path, never a host URL', () => {
+    const withUrl = new Editor({
+      extensions: articleBodyExtensions({
+        assetUrl: (src) => `/api/assets/id/${src}?token=SECRET`,
+      }),
+      content: figureHtml,
+    })
+    const html = withUrl.getHTML()
+    withUrl.destroy()
+    expect(html).not.toContain('SECRET')
+    expect(makeEditor(html).getJSON().content?.[0]).toMatchObject({
+      type: 'figure',
+      attrs: { src: 'assets/abc.jpg' },
+    })
+  })
+
+  it('keeps only the caption text of a figure whose picture is not in the article', () => {
+    const json = makeEditor(
+      '<figure><img src="https://example.com/photo.jpg" alt=""><figcaption>From the web</figcaption></figure>',
+    ).getJSON()
+    expect(json.content?.some((node) => node.type === 'figure')).toBe(false)
+    expect(JSON.stringify(json)).toContain('From the web')
+  })
+
   it('inserts a figure with its caption', () => {
     const current = makeEditor('<p>Text</p>')
     current.commands.insertFigure({

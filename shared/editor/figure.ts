@@ -28,7 +28,11 @@ declare module '@tiptap/core' {
 }
 
 export interface FigureOptions {
-  /** Maps an asset path to a URL the current host can load; exports keep the path as it is. */
+  /**
+   * Maps an asset path to a URL the current host can load, for the renderer's node view only.
+   * The node's own HTML (clipboard, exports) always carries the plain asset path: a copied
+   * figure pastes back as the same figure, and no host URL or token reaches the clipboard.
+   */
   assetUrl: (src: string) => string
 }
 
@@ -76,6 +80,12 @@ export const Figure = Node.create<FigureOptions>({
     return [
       {
         tag: 'figure',
+        // A figure from elsewhere (a web page) has no file in this article: its caption is kept
+        // as text by the other rules, and importing its picture is the importer's job.
+        getAttrs: (element) =>
+          ASSET_PATH_PATTERN.test(element.querySelector('img')?.getAttribute('src') ?? '')
+            ? null
+            : false,
         contentElement: (element) =>
           element.querySelector<HTMLElement>('figcaption .caption') ??
           element.querySelector<HTMLElement>('figcaption') ??
@@ -118,7 +128,7 @@ export const Figure = Node.create<FigureOptions>({
     return [
       'figure',
       mergeAttributes(HTMLAttributes),
-      ['img', { src: this.options.assetUrl(src), alt }],
+      ['img', { src, alt }],
       ['figcaption', caption, ...creditSpec],
     ]
   },

@@ -63,7 +63,11 @@ export function httpTransport(token: string): Transport {
           'This page has no valid token: open the address that `copydesk serve` printed.',
         )
       }
-      return response.json()
+      try {
+        return await response.json()
+      } catch {
+        return fail('io', `The Copydesk host sent an unreadable answer (HTTP ${response.status}).`)
+      }
     },
     subscribe(event: EventName, listener) {
       source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`)

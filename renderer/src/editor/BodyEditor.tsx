@@ -35,6 +35,8 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     setBusy(true)
     const result = await importImageFiles(articleId, files)
     setBusy(false)
+    // The person may have switched article while the image was on its way.
+    if (editor.isDestroyed) return
     if (!result.ok) return setImageProblem(result.error.message)
     setImageProblem(undefined)
     insertFigures(editor, result.value, at?.(editor.view))
@@ -98,6 +100,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     setBusy(true)
     const result = await client.invoke('asset:choose', { articleId })
     setBusy(false)
+    if (editor.isDestroyed) return
     if (!result.ok) return setImageProblem(result.error.message)
     setImageProblem(undefined)
     insertFigures(editor, result.value)

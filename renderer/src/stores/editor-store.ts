@@ -59,6 +59,8 @@ const NO_COUNTS: TextCounts = { words: 0, characters: 0, readingMinutes: 0 }
 
 let autosaveTimer: ReturnType<typeof setTimeout> | undefined
 let inFlight: Promise<boolean> | undefined
+/** Numbers each open or create, so only the latest one loads. */
+let openTicket = 0
 
 export const useEditorStore = create<EditorState>((set, get) => {
   const scheduleSave = (delay: number) => {
@@ -78,7 +80,16 @@ export const useEditorStore = create<EditorState>((set, get) => {
     return false
   }
 
+  /** Any surprise (a bug, a cut-off reply) still ends as a failed save the person can see. */
   const saveOnce = async (): Promise<boolean> => {
+    try {
+      return await attemptSave()
+    } catch (error) {
+      return fail({ kind: 'io', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}.` })
+    }
+  }
+
+  const attemptSave = async (): Promise<boolean> => {
     const state = get()
     const { article, form } = state
     if (!article || !form || !isDirty(state)) return true
@@ -129,8 +140,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
     setBodyCounts: (bodyCounts) => set({ bodyCounts }),
 
     async open(id) {
+      const ticket = ++openTicket
       if (!(await get().save())) return false
       const result = await client.invoke('article:open', { id })
+      // Another article was asked for meanwhile, or typing went on in this one: that wins.
+      if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return false
       if (!result.ok) {
         set({ openError: result.error.message })
         return false
@@ -140,11 +154,13 @@ export const useEditorStore = create<EditorState>((set, get) => {
     },
 
     async create(displayName) {
+      const ticket = ++openTicket
       if (!(await get().save())) return
       const result = await client.invoke('article:create', {
         byline: displayName ? [{ name: displayName }] : [],
       })
       if (!result.ok) return set({ openError: result.error.message })
+      if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return
       load(result.value)
     },
 
