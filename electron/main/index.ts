@@ -1,9 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron'
-import { AssetStore } from '../services/asset-store'
-import { createHandlers, type DesktopServices } from '../services/handlers'
-import { EventHub } from '../services/event-hub'
-import { LibraryStore } from '../services/library-store'
-import { builtRendererDir, resourcesDir } from '../services/app-paths'
+import { createAppServices } from '../services/app-services'
+import type { DesktopServices } from '../services/handlers'
+import { builtRendererDir } from '../services/app-paths'
 import { defaultDisplayName, resolveLibraryPath } from '../services/locations'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { urlOrigin } from './url-origin'
@@ -31,14 +29,10 @@ registerAppScheme()
 
 void app.whenReady().then(() => {
   const settings = new ElectronSettingsStore({ displayName: defaultDisplayName() })
-  const events = new EventHub()
   const root = resolveLibraryPath({
     flag: flagValue('--library'),
     setting: settings.get().libraryPath,
     documentsDir: app.getPath('documents'),
-  })
-  const library = new LibraryStore(root, {
-    onChange: (change) => events.emit('library:changed', change),
   })
   let main: MainWindow | undefined
 
@@ -56,15 +50,11 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
+  const { assets, events, handlers } = createAppServices({ root, settings, desktop })
 
   hardenSession(session.defaultSession)
-  const assets = new AssetStore(library)
   serveRenderer(builtRendererDir(), assets)
-  registerIpc(
-    ipcMain,
-    createHandlers({ library, settings, assets, resourcesDir: resourcesDir(), desktop }),
-    trustedOrigins(appOrigins),
-  )
+  registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())
       window.webContents.send(`event:${event}`, payload)

@@ -9,6 +9,7 @@ import type { AssetStore } from './asset-store'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
+import type { VersionStore } from './version-store'
 
 const MAX_RECENT_ARTICLES = 20
 
@@ -24,6 +25,7 @@ export interface Services {
   library: Library
   settings: SettingsStore
   assets: AssetStore
+  versions: VersionStore
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -37,6 +39,7 @@ export function createHandlers({
   library,
   settings,
   assets,
+  versions,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -103,6 +106,11 @@ export function createHandlers({
       desktop.closeWindow()
       return ok(null)
     },
+    'version:list': ({ articleId }) => versions.list(articleId),
+    'version:create': ({ articleId, label }) => versions.create(articleId, label),
+    'version:open': ({ articleId, versionId }) => versions.open(articleId, versionId),
+    'version:restore': ({ articleId, versionId, baseRevision }) =>
+      versions.restore(articleId, versionId, baseRevision),
     'settings:get': async () => ok(settings.get()),
     'settings:update': async (patch) => {
       try {

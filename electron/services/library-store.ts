@@ -7,6 +7,7 @@ import {
   parseArticleJson,
   serializeArticle,
   slugify,
+  statusChangeProblem,
   summarize,
   type Article,
   type ArticleFields,
@@ -34,6 +35,9 @@ const TrashInfoSchema = z.object({
   trashedAt: z.iso.datetime({ offset: true }),
   folder: z.string(),
 })
+
+/** Runs after a save, inside the article's lock (the version history hooks in here). */
+export type AfterSave = (previous: Article, saved: Article, folder: string) => Promise<void>
 
 export interface LibraryStoreOptions {
   now?: () => Date
@@ -86,6 +90,8 @@ export class LibraryStore implements Library {
   private readonly newId: () => string
   private readonly onChange: (change: LibraryChange) => void
   private readonly queue = new KeyedQueue()
+  /** Set once by whoever keeps the history (see VersionStore). */
+  afterSave?: AfterSave
 
   constructor(
     readonly root: string,
@@ -148,6 +154,8 @@ export class LibraryStore implements Library {
             { currentRevision: article.revision },
           )
         }
+        const statusProblem = statusChangeProblem(article.status, fields.status)
+        if (statusProblem) return fail('invalid-request', statusProblem)
         const saved: Article = {
           ...article,
           ...fields,
@@ -155,8 +163,11 @@ export class LibraryStore implements Library {
           updatedAt: this.stamp(),
         }
         const written = await this.writeInPlace(folder, saved)
-        if (written.ok) this.onChange({ id, change: 'saved' })
-        return written
+        if (!written.ok) return written
+        this.onChange({ id, change: 'saved' })
+        // History is a record of the save, not part of it: a failure there must not fail the save.
+        await this.afterSave?.(article, saved, written.value).catch(() => undefined)
+        return ok(saved)
       }),
     )
   }
@@ -211,8 +222,9 @@ export class LibraryStore implements Library {
           updatedAt: this.stamp(),
         }
         const written = await this.writeInPlace(folder, renamed)
-        if (written.ok) this.onChange({ id, change: 'renamed' })
-        return written
+        if (!written.ok) return written
+        this.onChange({ id, change: 'renamed' })
+        return ok(renamed)
       }),
     )
   }
@@ -334,8 +346,8 @@ export class LibraryStore implements Library {
     return damaged ?? fail('not-found', `No article with id ${id} in ${parent}.`)
   }
 
-  /** Writes the article file, then renames its folder when the slug changed. */
-  private async writeInPlace(folder: string, article: Article): Promise<Result<Article>> {
+  /** Writes the article file, then renames its folder when the slug changed; gives the folder now in use. */
+  private async writeInPlace(folder: string, article: Article): Promise<Result<string>> {
     const target = join(this.root, articleFolderName(article.slug, article.id))
     if (target !== folder && (await exists(target))) {
       return fail(
@@ -347,8 +359,13 @@ export class LibraryStore implements Library {
     // The save itself is done. A folder that cannot be renamed now (a file open in it on
     // Windows, a virus scanner) keeps its old name: articles are found by id, and the next save
     // tries again. Failing here would report a saved article as unsaved.
-    if (target !== folder) await rename(folder, target).catch(() => undefined)
-    return ok(article)
+    if (target === folder) return ok(folder)
+    return ok(
+      await rename(folder, target).then(
+        () => target,
+        () => folder,
+      ),
+    )
   }
 
   private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {

@@ -1,20 +1,9 @@
 import { join } from 'node:path'
-import type { Handlers } from '../../shared/ipc/contract'
-import { AssetStore } from './asset-store'
-import { EventHub } from './event-hub'
+import { createAppServices, type AppServices } from './app-services'
 import { FileSettingsStore } from './file-settings-store'
-import { createHandlers } from './handlers'
-import { LibraryStore } from './library-store'
-import { resourcesDir } from './app-paths'
 import { configDirectory, defaultDisplayName, resolveLibraryPath } from './locations'
 
-export interface NodeServices {
-  library: LibraryStore
-  assets: AssetStore
-  settings: FileSettingsStore
-  events: EventHub
-  handlers: Handlers
-}
+export type NodeServices = AppServices<FileSettingsStore>
 
 /** The services as the CLI and the browser host run them, under plain Node. */
 export function createNodeServices(
@@ -24,21 +13,10 @@ export function createNodeServices(
   const settings = new FileSettingsStore(join(configDirectory(env), 'settings.json'), {
     displayName: defaultDisplayName(),
   })
-  const events = new EventHub()
   const root = resolveLibraryPath({
     flag: options.libraryFlag,
     env,
     setting: settings.get().libraryPath,
   })
-  const library = new LibraryStore(root, {
-    onChange: (change) => events.emit('library:changed', change),
-  })
-  const assets = new AssetStore(library)
-  return {
-    library,
-    assets,
-    settings,
-    events,
-    handlers: createHandlers({ library, settings, assets, resourcesDir: resourcesDir() }),
-  }
+  return createAppServices({ root, settings })
 }

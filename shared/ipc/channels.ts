@@ -20,6 +20,10 @@ export const CHANNEL_NAMES = [
   'asset:import',
   'asset:choose',
   'window:close',
+  'version:list',
+  'version:create',
+  'version:open',
+  'version:restore',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
+import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../history/version'
 import { ArticleFieldsSchema, SlugSchema, type Article, type ArticleSummary } from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
@@ -47,6 +48,16 @@ export const ImportAssetRequest = z.object({
   bytes: z.instanceof(Uint8Array),
 })
 
+const ArticleIdRequest = z.object({ articleId: z.uuid() })
+export const CreateVersionRequest = ArticleIdRequest.extend({
+  label: z.string().max(200).default(''),
+})
+export const VersionRequest = ArticleIdRequest.extend({ versionId: VersionIdSchema })
+/** Restoring names the revision it replaces, like a save. */
+export const RestoreVersionRequest = VersionRequest.extend({
+  baseRevision: z.number().int().min(1),
+})
+
 export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
 
 export const ExportRequest = z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) })
@@ -79,6 +90,10 @@ export const contract = {
   'asset:choose': channel<ImportedImage[]>()(z.object({ articleId: z.uuid() })),
   /** Desktop only: the renderer has saved everything and the window may close. */
   'window:close': channel<null>()(EmptyRequest),
+  'version:list': channel<VersionSummary[]>()(ArticleIdRequest),
+  'version:create': channel<VersionSummary>()(CreateVersionRequest),
+  'version:open': channel<ArticleVersion>()(VersionRequest),
+  'version:restore': channel<Article>()(RestoreVersionRequest),
 } satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
 export type Contract = typeof contract

@@ -85,7 +85,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
     try {
       return await attemptSave()
     } catch (error) {
-      return fail({ kind: 'io', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}.` })
+      return fail({
+        kind: 'io',
+        message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
+      })
     }
   }
 

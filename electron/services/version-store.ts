@@ -1,0 +1,193 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Article } from '../../shared/article'
+import {
+  ArticleVersionSchema,
+  AUTO_VERSION_INTERVAL_MS,
+  versionId,
+  VersionIdSchema,
+  VersionSummarySchema,
+  type ArticleVersion,
+  type VersionSummary,
+} from '../../shared/history/version'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import { writeFileDurably } from './atomic-file'
+import { fsFailure, isErrnoException } from './fs-failure'
+import type { Library } from './library'
+
+export const VERSIONS_FOLDER = 'versions'
+
+type VersionReason = VersionSummary['reason']
+
+/** The version without its text (zod drops the keys a summary does not have). */
+const summaryOf = (version: ArticleVersion): VersionSummary => VersionSummarySchema.parse(version)
+
+/**
+ * Earlier states of an article, one JSON file each in its `versions/` folder: kept on every
+ * status change, on "Save version", automatically at most every ten minutes, and before a
+ * restore, so that restoring never loses the text it replaces.
+ */
+export class VersionStore {
+  constructor(
+    private readonly library: Library,
+    private readonly author: () => string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(articleId: string): Promise<Result<VersionSummary[]>> {
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return folder
+    try {
+      const versions = await this.readAll(folder.value)
+      return ok(versions.map(summaryOf).sort((a, b) => b.id.localeCompare(a.id)))
+    } catch (error) {
+      return fsFailure(error, 'list the versions')
+    }
+  }
+
+  async open(articleId: string, id: string): Promise<Result<ArticleVersion>> {
+    if (!VersionIdSchema.safeParse(id).success)
+      return fail('invalid-request', `${id} is not a version id.`)
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return folder
+    try {
+      const parsed = ArticleVersionSchema.safeParse(
+        JSON.parse(await readFile(this.file(folder.value, id), 'utf8')),
+      )
+      return parsed.success ? ok(parsed.data) : fail('damaged', `Version ${id} cannot be read.`)
+    } catch (error) {
+      if (error instanceof SyntaxError) return fail('damaged', `Version ${id} is not valid JSON.`)
+      return isErrnoException(error) && error.code === 'ENOENT'
+        ? fail('not-found', `There is no version ${id} of this article.`)
+        : fsFailure(error, 'read the version')
+    }
+  }
+
+  /** "Save version": the article as it is on disk now, with an optional label. */
+  async create(articleId: string, label: string): Promise<Result<VersionSummary>> {
+    return this.library.exclusive(articleId, async () => {
+      const article = await this.library.open(articleId)
+      const folder = await this.library.folderOf(articleId)
+      if (!article.ok) return article
+      if (!folder.ok) return folder
+      return this.record(folder.value, article.value, 'manual', label)
+    })
+  }
+
+  /**
+   * Puts a version's text back as the current text. The current text is kept as a version
+   * first; the workflow status stays where it is, since restoring text is not a status change.
+   */
+  async restore(articleId: string, id: string, baseRevision: number): Promise<Result<Article>> {
+    const version = await this.open(articleId, id)
+    if (!version.ok) return version
+    const current = await this.library.open(articleId)
+    if (!current.ok) return current
+    if (current.value.revision !== baseRevision) {
+      return fail(
+        'conflict',
+        'This article was changed elsewhere since you opened it; nothing was restored.',
+        {
+          currentRevision: current.value.revision,
+        },
+      )
+    }
+    const kept = await this.library.exclusive(articleId, async () => {
+      const folder = await this.library.folderOf(articleId)
+      if (!folder.ok) return folder
+      return this.record(
+        folder.value,
+        current.value,
+        'before-restore',
+        `Before restoring ${version.value.label || id}`,
+      )
+    })
+    if (!kept.ok) return kept
+    return this.library.save(articleId, baseRevision, {
+      ...version.value.fields,
+      status: current.value.status,
+    })
+  }
+
+  /** Called after every save, inside the article's lock: status changes and the ten-minute rule. */
+  async afterSave(previous: Article, saved: Article, folder: string): Promise<void> {
+    if (previous.status !== saved.status) {
+      await this.record(folder, saved, 'status', `${previous.status} → ${saved.status}`)
+      return
+    }
+    const latest = (await this.readAll(folder))
+      .map((version) => Date.parse(version.createdAt))
+      .sort()
+      .pop()
+    if (latest === undefined || this.now().getTime() - latest >= AUTO_VERSION_INTERVAL_MS) {
+      await this.record(folder, saved, 'auto', '')
+    }
+  }
+
+  private async record(
+    folder: string,
+    article: Article,
+    reason: VersionReason,
+    label: string,
+  ): Promise<Result<VersionSummary>> {
+    const createdAt = this.now()
+    const version: ArticleVersion = {
+      schemaVersion: 1,
+      id: versionId(createdAt, article.revision),
+      createdAt: createdAt.toISOString(),
+      author: this.author(),
+      label: label.trim().slice(0, 200),
+      reason,
+      status: article.status,
+      revision: article.revision,
+      fields: {
+        slug: article.slug,
+        headline: article.headline,
+        standfirst: article.standfirst,
+        byline: article.byline,
+        dateline: article.dateline,
+        section: article.section,
+        keywords: article.keywords,
+        status: article.status,
+        body: article.body,
+      },
+    }
+    try {
+      await mkdir(join(folder, VERSIONS_FOLDER), { recursive: true })
+      await writeFileDurably(this.file(folder, version.id), `${JSON.stringify(version)}\n`)
+      return ok(summaryOf(version))
+    } catch (error) {
+      return fsFailure(error, 'save the version')
+    }
+  }
+
+  /** Every readable version; one that does not validate is skipped, never overwritten. */
+  private async readAll(folder: string): Promise<ArticleVersion[]> {
+    let names: string[]
+    try {
+      names = await readdir(join(folder, VERSIONS_FOLDER))
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return []
+      throw error
+    }
+    const versions = await Promise.all(
+      names
+        .filter((name) => name.endsWith('.json'))
+        .map(async (name) => {
+          try {
+            const parsed = ArticleVersionSchema.safeParse(
+              JSON.parse(await readFile(join(folder, VERSIONS_FOLDER, name), 'utf8')),
+            )
+            return parsed.success ? parsed.data : undefined
+          } catch {
+            return undefined
+          }
+        }),
+    )
+    return versions.filter((version): version is ArticleVersion => version !== undefined)
+  }
+
+  private file(folder: string, id: string): string {
+    return join(folder, VERSIONS_FOLDER, `${id}.json`)
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { ArticleFieldsSchema, ArticleStatusSchema } from '../article/schema'
+
+/** Why a version was kept. */
+export const VERSION_REASONS = ['manual', 'status', 'auto', 'before-restore'] as const
+
+/** `20261129T031000123Z-r5`: when, and which revision; sorts by time as text. */
+export const VersionIdSchema = z.string().regex(/^\d{8}T\d{9}Z-r\d+$/, 'not a version id')
+
+export const VersionSummarySchema = z.object({
+  id: VersionIdSchema,
+  createdAt: z.iso.datetime({ offset: true }),
+  author: z.string().max(200),
+  label: z.string().max(200),
+  reason: z.enum(VERSION_REASONS),
+  status: ArticleStatusSchema,
+  revision: z.number().int().min(1),
+})
+export type VersionSummary = z.infer<typeof VersionSummarySchema>
+
+/** A version file: its summary and the article's fields as they were. */
+export const ArticleVersionSchema = VersionSummarySchema.extend({
+  schemaVersion: z.literal(1),
+  fields: ArticleFieldsSchema,
+})
+export type ArticleVersion = z.infer<typeof ArticleVersionSchema>
+
+export function versionId(at: Date, revision: number): string {
+  return `${at.toISOString().replace(/[-:.]/g, '')}-r${revision}`
+}
+
+/** Automatic versions are kept at most this often while someone edits. */
+export const AUTO_VERSION_INTERVAL_MS = 10 * 60 * 1000
