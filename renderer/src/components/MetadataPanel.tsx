@@ -1,7 +1,8 @@
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
+import { allowedNextStatuses, ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import type { ArticleForm } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { CountsPanel } from './CountsPanel'
+import { HistoryPanel } from './HistoryPanel'
 
 type TextField = 'slug' | 'section' | 'keywordsText' | 'dateline'
 
@@ -15,6 +16,9 @@ const FIELDS: { field: TextField; label: string; placeholder?: string }[] = [
 /** The story's metadata, beside the text: slug, section, keywords, dateline and status. */
 export function MetadataPanel({ form }: { form: ArticleForm }) {
   const edit = useEditorStore((state) => state.edit)
+  const article = useEditorStore((state) => state.article)
+  // A story moves one step at a time from its saved status, forward or back.
+  const statuses = article ? allowedNextStatuses(article.status) : [...ARTICLE_STATUSES]
   return (
     <aside className="metadata" aria-label="Metadata">
       <h2>Metadata</h2>
@@ -36,7 +40,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
           value={form.status}
           onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
         >
-          {ARTICLE_STATUSES.map((status) => (
+          {statuses.map((status) => (
             <option key={status} value={status}>
               {status}
             </option>
@@ -44,6 +48,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
         </select>
       </label>
       <CountsPanel />
+      {article && <HistoryPanel articleId={article.id} />}
     </aside>
   )
 }

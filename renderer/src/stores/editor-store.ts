@@ -46,6 +46,8 @@ interface EditorState {
   save(): Promise<boolean>
   /** Saves, then closes the article; false (and still open) when the save failed. */
   close(): Promise<boolean>
+  /** Saves, then makes an earlier version the current text (the replaced text is kept as a version). */
+  restoreVersion(versionId: string): Promise<boolean>
   /** After a conflict: the local edits become a new article, which is then open. */
   keepMineAsCopy(): Promise<void>
   /** After a conflict: drop the local edits and load what is on disk. */
@@ -203,6 +205,20 @@ export const useEditorStore = create<EditorState>((set, get) => {
         savedEditCount: 0,
         saveState: { kind: 'idle' },
       })
+      return true
+    },
+
+    async restoreVersion(versionId) {
+      if (!(await get().save())) return false
+      const { article } = get()
+      if (!article) return false
+      const restored = await client.invoke('version:restore', {
+        articleId: article.id,
+        versionId,
+        baseRevision: article.revision,
+      })
+      if (!restored.ok) return fail(restored.error)
+      load(restored.value)
       return true
     },
 

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react'
+import type { VersionSummary } from '../../../shared/history/version'
+import { client } from '../api/client'
+import { useEditorStore } from '../stores/editor-store'
+import { CompareDialog } from './CompareDialog'
+import { formatUpdated } from './relative-time'
+
+const REASONS: Record<VersionSummary['reason'], string> = {
+  manual: 'Saved version',
+  status: 'Status change',
+  auto: 'Automatic',
+  'before-restore': 'Kept before a restore',
+}
+
+/** Earlier versions of the story: save one, compare any two, restore one. */
+export function HistoryPanel({ articleId }: { articleId: string }) {
+  const revision = useEditorStore((state) => state.article?.revision)
+  const save = useEditorStore((state) => state.save)
+  const restoreVersion = useEditorStore((state) => state.restoreVersion)
+  const [versions, setVersions] = useState<VersionSummary[]>([])
+  const [label, setLabel] = useState('')
+  const [comparing, setComparing] = useState<string>()
+  const [problem, setProblem] = useState<string>()
+
+  const [listed, setListed] = useState(0)
+
+  // The list follows every save (revision) and every version saved here (listed).
+  useEffect(() => {
+    let current = true
+    void client.invoke('version:list', { articleId }).then((result) => {
+      if (current && result.ok) setVersions(result.value)
+    })
+    return () => {
+      current = false
+    }
+  }, [articleId, revision, listed])
+
+  const saveVersion = async () => {
+    if (!(await save()))
+      return setProblem('Save the article first; the save status says why it could not be saved.')
+    const result = await client.invoke('version:create', { articleId, label })
+    if (!result.ok) return setProblem(result.error.message)
+    setProblem(undefined)
+    setLabel('')
+    setListed((count) => count + 1)
+  }
+
+  return (
+    <section className="history" aria-label="History">
+      <h2>History</h2>
+      <div className="history-save">
+        <input
+          aria-label="Version label"
+          placeholder="Label (optional)"
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+        />
+        <button type="button" onClick={() => void saveVersion()}>
+          Save version
+        </button>
+      </div>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <ul aria-label="Versions">
+        {versions.map((version) => {
+          const title = version.label || REASONS[version.reason]
+          return (
+            <li key={version.id}>
+              <span className="version-title">{title}</span>
+              <span className="version-meta">
+                <time dateTime={version.createdAt}>{formatUpdated(version.createdAt)}</time> ·{' '}
+                {version.author || 'unknown'} · {version.status}
+              </span>
+              <span className="version-actions">
+                <button
+                  type="button"
+                  aria-label={`Compare ${title}`}
+                  onClick={() => setComparing(version.id)}
+                >
+                  Compare
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Restore ${title}`}
+                  onClick={() => void restoreVersion(version.id)}
+                >
+                  Restore
+                </button>
+              </span>
+            </li>
+          )
+        })}
+        {versions.length === 0 && <li className="hint">No versions yet.</li>}
+      </ul>
+      {comparing && (
+        <CompareDialog
+          articleId={articleId}
+          versions={versions}
+          initial={comparing}
+          onClose={() => setComparing(undefined)}
+        />
+      )}
+    </section>
+  )
+}
