@@ -31,7 +31,9 @@ test('save versions, compare them word by word, restore the older and then the n
   await expect(headlineChanges).toContainText('Council')
   await expect(headlineChanges.locator('del').first()).toHaveText('delays')
   await expect(headlineChanges.locator('ins').first()).toHaveText('passes')
-  await expect(compare.getByRole('region', { name: 'Changes to Body' }).locator('ins').first()).toContainText('passed')
+  await expect(
+    compare.getByRole('region', { name: 'Changes to Body' }).locator('ins').first(),
+  ).toContainText('passed')
   await compare.getByRole('button', { name: 'Close' }).click()
 
   await history.getByRole('button', { name: 'Restore first', exact: true }).click()
