@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } from 'electron'
 import { createAppServices } from '../services/app-services'
 import type { DesktopServices } from '../services/handlers'
@@ -50,7 +51,12 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
-  const { assets, events, handlers } = createAppServices({ root, settings, desktop })
+  const { assets, events, handlers } = createAppServices({
+    root,
+    settings,
+    desktop,
+    userStyleDir: join(app.getPath('userData'), 'style'),
+  })
 
   hardenSession(session.defaultSession)
   serveRenderer(builtRendererDir(), assets)

@@ -1,5 +1,7 @@
 import type { Handlers } from '../../shared/ipc/contract'
+import { join } from 'node:path'
 import { resourcesDir } from './app-paths'
+import { StylePacks } from './style-packs'
 import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
 import { createHandlers, type DesktopServices } from './handlers'
@@ -11,6 +13,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   library: LibraryStore
   assets: AssetStore
   versions: VersionStore
+  stylePacks: StylePacks
   settings: Settings
   events: EventHub
   handlers: Handlers
@@ -20,6 +23,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
 export function createAppServices<Settings extends SettingsStore>(options: {
   root: string
   settings: Settings
+  /** Where rule packs the person imports are kept. */
+  userStyleDir: string
   desktop?: DesktopServices
 }): AppServices<Settings> {
   const { settings, desktop } = options
@@ -30,13 +35,15 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const assets = new AssetStore(library)
   const versions = new VersionStore(library, () => settings.get().displayName)
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
+  const stylePacks = new StylePacks(join(resourcesDir(), 'style'), options.userStyleDir)
   const handlers = createHandlers({
     library,
     settings,
     assets,
     versions,
+    stylePacks,
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
-  return { library, assets, versions, settings, events, handlers }
+  return { library, assets, versions, stylePacks, settings, events, handlers }
 }

@@ -157,3 +157,49 @@ describe('handlers and dispatch', () => {
     expect(desktop.closeWindow).toHaveBeenCalledOnce()
   })
 })
+
+describe('house-style packs', () => {
+  it('loads the shipped pack, imports a valid one, and refuses an invalid one without keeping it', async () => {
+    const loaded = await dispatch(handlers, 'style:packs', {})
+    expect(loaded).toMatchObject({
+      ok: true,
+      value: { packs: [{ name: 'Copydesk house style' }], problems: [] },
+    })
+    const pack = {
+      name: 'Sports desk',
+      rules: [
+        {
+          id: 'soccer',
+          category: 'Spelling',
+          words: ['soccer'],
+          replacement: 'football',
+          explanation: 'We say football.',
+        },
+      ],
+    }
+    expect(
+      await dispatch(handlers, 'style:import', {
+        fileName: 'sports.json',
+        text: JSON.stringify(pack),
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: { name: 'Sports desk' },
+    })
+    const broken = await dispatch(handlers, 'style:import', {
+      fileName: 'broken.json',
+      text: '{"name": "x", "rules": []}',
+    })
+    expect(broken).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-file',
+        message: expect.stringMatching(/^broken\.json is not a house-style pack: rules/),
+      },
+    })
+    const after = await dispatch(handlers, 'style:packs', {})
+    expect(
+      after.ok && (after.value as { packs: { name: string }[] }).packs.map((p) => p.name),
+    ).toEqual(['Copydesk house style', 'Sports desk'])
+  })
+})

@@ -9,6 +9,7 @@ import type { AssetStore } from './asset-store'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
+import type { StylePacks } from './style-packs'
 import type { VersionStore } from './version-store'
 
 const MAX_RECENT_ARTICLES = 20
@@ -26,6 +27,7 @@ export interface Services {
   settings: SettingsStore
   assets: AssetStore
   versions: VersionStore
+  stylePacks: StylePacks
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -40,6 +42,7 @@ export function createHandlers({
   settings,
   assets,
   versions,
+  stylePacks,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -111,6 +114,8 @@ export function createHandlers({
     'version:open': ({ articleId, versionId }) => versions.open(articleId, versionId),
     'version:restore': ({ articleId, versionId, baseRevision }) =>
       versions.restore(articleId, versionId, baseRevision),
+    'style:packs': () => stylePacks.load(),
+    'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
     'settings:get': async () => ok(settings.get()),
     'settings:update': async (patch) => {
       try {

@@ -29,6 +29,7 @@ const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
   keywords: [],
   status: 'draft',
   body: emptyDoc(),
+  styleIgnores: [],
   ...overrides,
 })
 

@@ -18,5 +18,5 @@ export function createNodeServices(
     env,
     setting: settings.get().libraryPath,
   })
-  return createAppServices({ root, settings })
+  return createAppServices({ root, settings, userStyleDir: join(configDirectory(env), 'style') })
 }

@@ -150,6 +150,7 @@ export class VersionStore {
         keywords: article.keywords,
         status: article.status,
         body: article.body,
+        styleIgnores: article.styleIgnores,
       },
     }
     try {

@@ -101,6 +101,7 @@ describe('migrations', () => {
     expect(parsed.article.keywords).toEqual(['transport', 'roads'])
     expect(parsed.article.revision).toBe(4)
     expect(parsed.article).not.toHaveProperty('tags')
+    expect(parsed.article.styleIgnores).toEqual([])
   })
 
   it('reports a version 1 file of the wrong shape instead of half-migrating it', () => {

@@ -20,6 +20,7 @@ export function createArticle(input: NewArticleInput, id: string, now: Date): Ar
     keywords: input.keywords ?? [],
     status: input.status ?? 'draft',
     body: input.body ?? emptyDoc(),
+    styleIgnores: input.styleIgnores ?? [],
     createdAt: timestamp,
     updatedAt: timestamp,
     revision: 1,

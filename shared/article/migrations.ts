@@ -31,6 +31,8 @@ const steps: Record<number, MigrationStep> = {
     const keywords = [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))]
     return { ...rest, schemaVersion: 2, byline: splitBylineLine(byline), keywords }
   },
+  /** Version 3 keeps the house-style matches ignored for this article. */
+  2: (document) => ({ ...document, schemaVersion: 3, styleIgnores: [] }),
 }
 
 export class MigrationError extends Error {}

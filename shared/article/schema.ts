@@ -3,7 +3,7 @@ import { SlugSchema } from './slug'
 import { validateBody } from '../editor/validate-body'
 import { TiptapDocSchema } from './tiptap-json'
 
-export const ARTICLE_SCHEMA_VERSION = 2
+export const ARTICLE_SCHEMA_VERSION = 3
 
 export const ARTICLE_STATUSES = ['draft', 'filed', 'subbed', 'ready', 'published'] as const
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES)
@@ -35,6 +35,8 @@ export const ArticleFieldsSchema = z.object({
   keywords: z.array(z.string().trim().min(1).max(200)).max(200),
   status: ArticleStatusSchema,
   body: ArticleBodySchema,
+  /** House-style matches the desk chose to leave, as `ruleId:matched text`, for this article only. */
+  styleIgnores: z.array(z.string().max(300)).max(1_000),
 })
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 

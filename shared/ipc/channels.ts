@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'version:create',
   'version:open',
   'version:restore',
+  'style:packs',
+  'style:import',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
 import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../history/version'
+import type { RulePack } from '../style/rules'
 import { ArticleFieldsSchema, SlugSchema, type Article, type ArticleSummary } from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
@@ -58,6 +59,17 @@ export const RestoreVersionRequest = VersionRequest.extend({
   baseRevision: z.number().int().min(1),
 })
 
+/** A rule pack the person chose, as text: validated in main before anything is kept. */
+export const ImportStylePackRequest = z.object({
+  fileName: z.string().min(1).max(255),
+  text: z.string().max(2_000_000),
+})
+
+export interface StylePacksAnswer {
+  packs: RulePack[]
+  problems: string[]
+}
+
 export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
 
 export const ExportRequest = z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) })
@@ -94,6 +106,8 @@ export const contract = {
   'version:create': channel<VersionSummary>()(CreateVersionRequest),
   'version:open': channel<ArticleVersion>()(VersionRequest),
   'version:restore': channel<Article>()(RestoreVersionRequest),
+  'style:packs': channel<StylePacksAnswer>()(EmptyRequest),
+  'style:import': channel<RulePack>()(ImportStylePackRequest),
 } satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
 export type Contract = typeof contract

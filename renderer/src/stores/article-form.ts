@@ -15,6 +15,7 @@ export interface ArticleForm {
   keywordsText: string
   status: ArticleStatus
   slug: string
+  styleIgnores: string[]
 }
 
 export function formFromArticle(article: Article): ArticleForm {
@@ -27,12 +28,14 @@ export function formFromArticle(article: Article): ArticleForm {
     keywordsText: article.keywords.join(', '),
     status: article.status,
     slug: article.slug,
+    styleIgnores: article.styleIgnores,
   }
 }
 
 export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): ArticleFields {
   return {
     slug: form.slug,
+    styleIgnores: form.styleIgnores,
     headline: form.headline.trim(),
     standfirst: form.standfirst.trim(),
     byline: form.byline
