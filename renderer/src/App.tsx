@@ -7,6 +7,7 @@ import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutsHelp } from './components/ShortcutsHelp'
 import { isDirty, useEditorStore } from './stores/editor-store'
 import { useSettings } from './stores/settings-store'
+import { useStyleStore } from './stores/style-store'
 
 type Overlay = 'shortcuts' | 'switcher' | 'settings' | undefined
 
@@ -14,10 +15,12 @@ export function App() {
   const hasArticle = useEditorStore((state) => state.article !== undefined)
   const openError = useEditorStore((state) => state.openError)
   const loadSettings = useSettings((state) => state.load)
+  const loadStyle = useStyleStore((state) => state.load)
   const [overlay, setOverlay] = useState<Overlay>()
 
   useEffect(() => {
     void loadSettings()
+    void loadStyle()
     const save = () => useEditorStore.getState().save()
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey
@@ -49,7 +52,7 @@ export function App() {
       document.removeEventListener('visibilitychange', onHidden)
       window.removeEventListener('beforeunload', onBeforeUnload)
     }
-  }, [loadSettings])
+  }, [loadSettings, loadStyle])
 
   return (
     <div className="app">

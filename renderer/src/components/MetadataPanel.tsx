@@ -3,6 +3,7 @@ import type { ArticleForm } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { CountsPanel } from './CountsPanel'
 import { HistoryPanel } from './HistoryPanel'
+import { StylePanel } from './StylePanel'
 
 type TextField = 'slug' | 'section' | 'keywordsText' | 'dateline'
 
@@ -48,6 +49,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
         </select>
       </label>
       <CountsPanel />
+      <StylePanel />
       {article && <HistoryPanel articleId={article.id} />}
     </aside>
   )

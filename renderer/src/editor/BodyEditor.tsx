@@ -8,7 +8,9 @@ import { articleBodyExtensions } from '../../../shared/editor'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { BodyToolbar } from './BodyToolbar'
+import { useStyleStore } from '../stores/style-store'
 import { FigureView } from './FigureView'
+import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
 
@@ -50,6 +52,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       }),
       Typography,
       Placeholder.configure({ placeholder: 'Write the story…' }),
+      HouseStyle.configure({ field: 'Body' }),
     ],
     content: initialBody,
     editorProps: {
@@ -84,6 +87,12 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       }, COUNT_DELAY_MS)
     },
   })
+
+  const registerForStyle = useStyleStore((state) => state.register)
+  useEffect(() => {
+    registerForStyle('Body', editor)
+    return () => registerForStyle('Body', undefined)
+  }, [editor, registerForStyle])
 
   useEffect(() => {
     setBodySource(() => editor.getJSON() as TiptapNode)

@@ -5,8 +5,10 @@ import Typography from '@tiptap/extension-typography'
 import { Placeholder, UndoRedo } from '@tiptap/extensions'
 import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { checkLimit } from '../../../shared/article'
+import { useStyleStore, type StyleField } from '../stores/style-store'
+import { HouseStyle } from './house-style'
 import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
 
 /** A headline is one paragraph: the document holds exactly one. */
@@ -29,7 +31,7 @@ const toDoc = (text: string) => ({
 })
 
 interface Props {
-  label: string
+  label: StyleField
   value: string
   onChange: (text: string) => void
   placeholder?: string
@@ -46,6 +48,7 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
   const countId = useId()
   const editor = useEditor({
     extensions: [
+      HouseStyle.configure({ field: label }),
       OneParagraph,
       Paragraph,
       Text,
@@ -73,6 +76,12 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
     },
     onUpdate: ({ editor: current }) => onChange(current.getText()),
   })
+
+  const register = useStyleStore((state) => state.register)
+  useEffect(() => {
+    register(label, editor)
+    return () => register(label, undefined)
+  }, [editor, label, register])
 
   const check = limit === undefined ? undefined : checkLimit(value, limit)
   return (

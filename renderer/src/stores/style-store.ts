@@ -1,0 +1,107 @@
+import type { Editor } from '@tiptap/core'
+import { create } from 'zustand'
+import { checkText, compileRules, type StyleMatch } from '../../../shared/style/check'
+import type { RulePack } from '../../../shared/style/rules'
+import { client } from '../api/client'
+import { useEditorStore } from './editor-store'
+
+export type StyleField = 'Headline' | 'Standfirst' | 'Body'
+
+/** A match placed in a field's document: `from` and `to` are ProseMirror positions. */
+export interface PlacedMatch extends StyleMatch {
+  field: StyleField
+  key: string
+}
+
+/** How an ignored match is remembered in the article: the rule and the exact text. */
+export const ignoreKey = (match: Pick<StyleMatch, 'ruleId' | 'text'>) =>
+  `${match.ruleId}:${match.text}`
+
+interface StyleState {
+  rules: ReturnType<typeof compileRules>
+  packs: RulePack[]
+  problems: string[]
+  matches: Record<StyleField, PlacedMatch[]>
+  /** The match last clicked in the text, shown first in the Style panel. */
+  selected?: PlacedMatch
+  editors: Partial<Record<StyleField, Editor>>
+  load(): Promise<void>
+  register(field: StyleField, editor: Editor | undefined): void
+  setMatches(field: StyleField, matches: PlacedMatch[]): void
+  select(match: PlacedMatch | undefined): void
+  apply(match: PlacedMatch): void
+  ignore(match: PlacedMatch): void
+}
+
+/** House-style matches in a field's document, block by block, minus the ones ignored for this article. */
+export function findMatches(
+  editor: Editor,
+  field: StyleField,
+  rules: StyleState['rules'],
+): PlacedMatch[] {
+  const ignored = new Set(useEditorStore.getState().form?.styleIgnores ?? [])
+  const found: PlacedMatch[] = []
+  editor.state.doc.descendants((node, position) => {
+    if (!node.isTextblock) return true
+    // One placeholder character per inline leaf (a line break) keeps text offsets equal to positions.
+    const text = node.textBetween(0, node.content.size, undefined, '\ufffc')
+    for (const match of checkText(text, rules)) {
+      const key = ignoreKey(match)
+      if (ignored.has(key)) continue
+      found.push({
+        ...match,
+        field,
+        key,
+        from: position + 1 + match.from,
+        to: position + 1 + match.to,
+      })
+    }
+    return false
+  })
+  return found
+}
+
+export const useStyleStore = create<StyleState>((set, get) => ({
+  rules: [],
+  packs: [],
+  problems: [],
+  matches: { Headline: [], Standfirst: [], Body: [] },
+  editors: {},
+
+  async load() {
+    const result = await client.invoke('style:packs', {})
+    if (!result.ok) return set({ problems: [result.error.message] })
+    const { packs, problems } = result.value
+    set({ packs, problems, rules: compileRules(packs.flatMap((pack) => pack.rules)) })
+  },
+
+  register: (field, editor) => set((state) => ({ editors: { ...state.editors, [field]: editor } })),
+  setMatches: (field, matches) =>
+    set((state) => ({ matches: { ...state.matches, [field]: matches } })),
+  select: (selected) => set({ selected }),
+
+  apply(match) {
+    const editor = get().editors[match.field]
+    if (!editor || match.replacement === undefined) return
+    // The text may have changed since the check: only replace what is still there.
+    if (editor.state.doc.textBetween(match.from, match.to, undefined, '\ufffc') !== match.text)
+      return
+    const replacement = match.replacement
+    editor
+      .chain()
+      .focus()
+      .command(({ tr }) => {
+        tr.insertText(replacement, match.from, match.to)
+        return true
+      })
+      .run()
+    set({ selected: undefined })
+  },
+
+  ignore(match) {
+    const { form, edit } = useEditorStore.getState()
+    if (!form) return
+    edit({ styleIgnores: [...new Set([...form.styleIgnores, match.key])] })
+    set({ selected: undefined })
+  },
+}))
