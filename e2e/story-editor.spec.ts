@@ -48,7 +48,7 @@ test('every field, images by file chooser and by drop, all back after a reload',
   await metadata.getByRole('textbox', { name: 'Section' }).fill('Local')
   await metadata.getByRole('textbox', { name: 'Keywords' }).fill('weather, power')
   await metadata.getByRole('textbox', { name: 'Dateline' }).fill('NAPIER')
-  await metadata.getByRole('combobox', { name: 'Status' }).selectOption('subbed')
+  await metadata.getByRole('combobox', { name: 'Status' }).selectOption('filed')
   await page.getByRole('textbox', { name: 'Body' }).click()
   await page.keyboard.type('Lines came down across the region overnight.')
 
@@ -91,7 +91,7 @@ test('every field, images by file chooser and by drop, all back after a reload',
   await expect(metadata.getByRole('textbox', { name: 'Section' })).toHaveValue('Local')
   await expect(metadata.getByRole('textbox', { name: 'Keywords' })).toHaveValue('weather, power')
   await expect(metadata.getByRole('textbox', { name: 'Dateline' })).toHaveValue('NAPIER')
-  await expect(metadata.getByRole('combobox', { name: 'Status' })).toHaveValue('subbed')
+  await expect(metadata.getByRole('combobox', { name: 'Status' })).toHaveValue('filed')
   await expect(page.getByRole('textbox', { name: 'Body' })).toContainText(
     'Lines came down across the region overnight.',
   )

@@ -3,7 +3,6 @@ import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
-import { useSettings } from '../stores/settings-store'
 import { formatUpdated } from './relative-time'
 
 export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -11,7 +10,6 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   const openId = useEditorStore((state) => state.article?.id)
   const open = useEditorStore((state) => state.open)
   const create = useEditorStore((state) => state.create)
-  const displayName = useSettings((state) => state.settings?.displayName ?? '')
   const [filter, setFilter] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [sampleProblem, setSampleProblem] = useState<string>()
@@ -41,7 +39,7 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
     <nav className="library" aria-label="Library">
       <div className="library-header">
         <h2>Library</h2>
-        <button type="button" className="primary" onClick={() => void create(displayName)}>
+        <button type="button" className="primary" onClick={() => void create()}>
           New article
         </button>
       </div>

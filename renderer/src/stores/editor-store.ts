@@ -9,6 +9,7 @@ import {
 import type { Failure, FailureKind } from '../../../shared/ipc/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
+import { useSettings } from './settings-store'
 
 /** Autosave waits this long after the last keystroke. */
 export const AUTOSAVE_DELAY_MS = 2_000
@@ -39,7 +40,8 @@ interface EditorState {
   setBodySource(source: (() => TiptapNode) | undefined): void
   setBodyCounts(counts: TextCounts): void
   open(id: string): Promise<boolean>
-  create(displayName: string): Promise<void>
+  /** A new draft, bylined to the person (from settings). */
+  create(): Promise<void>
   edit(patch: Partial<ArticleForm>): void
   bodyEdited(): void
   /** Saves now if there is anything to save; true when nothing unsaved is left. */
@@ -158,9 +160,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
       return true
     },
 
-    async create(displayName) {
+    async create() {
       const ticket = ++openTicket
       if (!(await get().save())) return
+      // Settings may still be on their way right after the page loads.
+      if (!useSettings.getState().settings) await useSettings.getState().load()
+      const displayName = useSettings.getState().settings?.displayName ?? ''
       const result = await client.invoke('article:create', {
         byline: displayName ? [{ name: displayName }] : [],
       })
