@@ -254,8 +254,16 @@ test('settings: the display name starts new bylines, and the headline limit is t
   const dialog = page.getByRole('dialog', { name: 'Settings' })
   await dialog.getByRole('textbox', { name: /Your name/ }).fill('Mere Tane')
   await dialog.getByRole('spinbutton', { name: /Headline limit/ }).fill('20')
+  await dialog
+    .getByRole('textbox', { name: /Newsroom dictionary/ })
+    .fill('Ngaio Marsh\nTe Whatu Ora')
   await dialog.getByRole('button', { name: 'Save settings' }).click()
   await expect(dialog).toBeHidden()
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(dialog.getByRole('textbox', { name: /Newsroom dictionary/ })).toHaveValue(
+    'Ngaio Marsh\nTe Whatu Ora',
+  )
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
 
   await page.getByRole('button', { name: 'New article' }).click()
   await expect(

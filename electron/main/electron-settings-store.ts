@@ -7,6 +7,9 @@ export class ElectronSettingsStore implements SettingsStore {
   private readonly store = new Store<Record<string, unknown>>({ name: 'settings' })
   private settings: Settings
 
+  /** Called after every change, with the settings before and after (main syncs the spellchecker). */
+  onUpdate?: (previous: Settings, next: Settings) => void
+
   constructor(defaults: Partial<Settings>) {
     // A hand-edited or corrupt file falls back to defaults; it is rewritten only on the next change.
     this.settings = settingsOver(defaults, this.store.store).settings
@@ -19,7 +22,9 @@ export class ElectronSettingsStore implements SettingsStore {
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = SettingsSchema.parse({ ...this.settings, ...patch })
     this.store.store = next
+    const previous = this.settings
     this.settings = next
+    this.onUpdate?.(previous, next)
     return next
   }
 }

@@ -10,6 +10,7 @@ import { ElectronSettingsStore } from './electron-settings-store'
 import { createMainWindow, type MainWindow } from './main-window'
 import { registerIpc, trustedOrigins } from './register-ipc'
 import { hardenSession } from './security'
+import { installSpelling, syncDictionary } from './spelling'
 
 function flagValue(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -59,6 +60,9 @@ void app.whenReady().then(() => {
   })
 
   hardenSession(session.defaultSession)
+  syncDictionary(session.defaultSession, [], settings.get().dictionary)
+  settings.onUpdate = (previous, next) =>
+    syncDictionary(session.defaultSession, previous.dictionary, next.dictionary)
   serveRenderer(builtRendererDir(), assets)
   registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
   events.subscribe((event, payload) => {
@@ -72,6 +76,7 @@ void app.whenReady().then(() => {
       appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
       isAppUrl,
     })
+    installSpelling(main.window, settings)
     main.window.on('closed', () => (main = undefined))
   }
   open()

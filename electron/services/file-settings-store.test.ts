@@ -20,6 +20,7 @@ describe('FileSettingsStore', () => {
       recentArticles: [],
       headlineLimit: 70,
       standfirstLimit: 200,
+      dictionary: [],
     })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { displayName: 'ana' }).get().displayName).toBe('Ana Lee')

@@ -11,6 +11,8 @@ const DisplayNameSchema = z.string().trim().max(200)
 const RecentArticlesSchema = z.array(z.uuid()).max(20)
 const HeadlineLimitSchema = z.number().int().min(10).max(1_000)
 const StandfirstLimitSchema = z.number().int().min(10).max(5_000)
+/** Newsroom names and terms the spellchecker should accept. */
+const DictionarySchema = z.array(z.string().trim().min(1).max(100)).max(5_000)
 
 export const SettingsSchema = z.object({
   /** Absolute path of the library folder; unset means the default in Documents. */
@@ -23,6 +25,7 @@ export const SettingsSchema = z.object({
   /** Character limits the story editor flags (never enforces). */
   headlineLimit: HeadlineLimitSchema.default(70),
   standfirstLimit: StandfirstLimitSchema.default(200),
+  dictionary: DictionarySchema.default([]),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -31,6 +34,7 @@ export const SettingsPatchSchema = z.strictObject({
   displayName: DisplayNameSchema.optional(),
   headlineLimit: HeadlineLimitSchema.optional(),
   standfirstLimit: StandfirstLimitSchema.optional(),
+  dictionary: DictionarySchema.optional(),
   recentArticles: RecentArticlesSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -10,6 +10,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [displayName, setDisplayName] = useState(settings?.displayName ?? '')
   const [headlineLimit, setHeadlineLimit] = useState(String(settings?.headlineLimit ?? 70))
   const [standfirstLimit, setStandfirstLimit] = useState(String(settings?.standfirstLimit ?? 200))
+  const [dictionary, setDictionary] = useState((settings?.dictionary ?? []).join('\n'))
   const [problem, setProblem] = useState<string>()
 
   const submit = async (event: FormEvent) => {
@@ -18,6 +19,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       displayName: displayName.trim(),
       headlineLimit: Number(headlineLimit),
       standfirstLimit: Number(standfirstLimit),
+      dictionary: [
+        ...new Set(
+          dictionary
+            .split('\n')
+            .map((word) => word.trim())
+            .filter(Boolean),
+        ),
+      ],
     })
     if (!result.ok) return setProblem(result.error.message)
     await load()
@@ -54,6 +63,15 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             max={5000}
             value={standfirstLimit}
             onChange={(event) => setStandfirstLimit(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Newsroom dictionary: names and terms the spellchecker accepts, one per line</span>
+          <textarea
+            rows={5}
+            value={dictionary}
+            onChange={(event) => setDictionary(event.target.value)}
+            spellCheck={false}
           />
         </label>
         {problem && (

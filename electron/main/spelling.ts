@@ -1,0 +1,27 @@
+import { Menu, type BrowserWindow, type Session } from 'electron'
+import type { SettingsStore } from '../services/settings-store'
+import { spellingMenu } from './spelling-menu'
+
+/** Words in the newsroom dictionary (settings) that the session's spellchecker should accept. */
+export function syncDictionary(session: Session, previous: string[], next: string[]): void {
+  for (const word of next)
+    if (!previous.includes(word)) session.addWordToSpellCheckerDictionary(word)
+  for (const word of previous)
+    if (!next.includes(word)) session.removeWordFromSpellCheckerDictionary(word)
+}
+
+/** Electron's built-in spellchecker with our context menu; "Add to dictionary" also goes into settings. */
+export function installSpelling(window: BrowserWindow, settings: SettingsStore): void {
+  const contents = window.webContents
+  contents.on('context-menu', (_event, params) => {
+    const template = spellingMenu(params, {
+      replace: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => {
+        contents.session.addWordToSpellCheckerDictionary(word)
+        const dictionary = settings.get().dictionary
+        if (!dictionary.includes(word)) void settings.update({ dictionary: [...dictionary, word] })
+      },
+    })
+    Menu.buildFromTemplate(template).popup({ window })
+  })
+}
