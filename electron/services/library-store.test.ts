@@ -30,6 +30,7 @@ const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
   status: 'draft',
   body: emptyDoc(),
   styleIgnores: [],
+  comments: [],
   ...overrides,
 })
 

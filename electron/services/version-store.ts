@@ -151,6 +151,7 @@ export class VersionStore {
         status: article.status,
         body: article.body,
         styleIgnores: article.styleIgnores,
+        comments: article.comments,
       },
     }
     try {

@@ -21,6 +21,7 @@ export function createArticle(input: NewArticleInput, id: string, now: Date): Ar
     status: input.status ?? 'draft',
     body: input.body ?? emptyDoc(),
     styleIgnores: input.styleIgnores ?? [],
+    comments: input.comments ?? [],
     createdAt: timestamp,
     updatedAt: timestamp,
     revision: 1,

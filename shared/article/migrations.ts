@@ -33,6 +33,8 @@ const steps: Record<number, MigrationStep> = {
   },
   /** Version 3 keeps the house-style matches ignored for this article. */
   2: (document) => ({ ...document, schemaVersion: 3, styleIgnores: [] }),
+  /** Version 4 keeps comment threads. */
+  3: (document) => ({ ...document, schemaVersion: 4, comments: [] }),
 }
 
 export class MigrationError extends Error {}

@@ -3,7 +3,7 @@ import { SlugSchema } from './slug'
 import { validateBody } from '../editor/validate-body'
 import { TiptapDocSchema } from './tiptap-json'
 
-export const ARTICLE_SCHEMA_VERSION = 3
+export const ARTICLE_SCHEMA_VERSION = 4
 
 export const ARTICLE_STATUSES = ['draft', 'filed', 'subbed', 'ready', 'published'] as const
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES)
@@ -15,13 +15,29 @@ export const BylineEntrySchema = z.object({
 })
 export type BylineEntry = z.infer<typeof BylineEntrySchema>
 
+const IsoDateTime = z.iso.datetime({ offset: true })
+
+export const CommentReplySchema = z.object({
+  id: z.uuid(),
+  author: z.string().max(200),
+  createdAt: IsoDateTime,
+  text: z.string().min(1).max(10_000),
+})
+
+/** A comment thread, anchored in the body by `comment` marks carrying its id. Never exported. */
+export const CommentThreadSchema = CommentReplySchema.extend({
+  resolved: z.boolean(),
+  resolvedBy: z.string().max(200).optional(),
+  replies: z.array(CommentReplySchema).max(500),
+})
+export type CommentThread = z.infer<typeof CommentThreadSchema>
+export type CommentReply = z.infer<typeof CommentReplySchema>
+
 /** Valid TipTap JSON that also fits the article body schema (known nodes, figures in assets/). */
 export const ArticleBodySchema = TiptapDocSchema.superRefine((doc, context) => {
   const problem = validateBody(doc)
   if (problem) context.addIssue({ code: 'custom', message: problem })
 })
-
-const IsoDateTime = z.iso.datetime({ offset: true })
 
 /** The editable part of an article: what a person types. */
 export const ArticleFieldsSchema = z.object({
@@ -37,6 +53,7 @@ export const ArticleFieldsSchema = z.object({
   body: ArticleBodySchema,
   /** House-style matches the desk chose to leave, as `ruleId:matched text`, for this article only. */
   styleIgnores: z.array(z.string().max(300)).max(1_000),
+  comments: z.array(CommentThreadSchema).max(2_000),
 })
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 

@@ -1,6 +1,7 @@
 import type { Extensions, NodeViewRenderer } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Figure, type FigureOptions } from './figure'
+import { CommentMark } from './comment-mark'
 import { PullQuote } from './pull-quote'
 
 export interface ArticleExtensionOptions {
@@ -27,5 +28,6 @@ export function articleBodyExtensions(options: ArticleExtensionOptions = {}): Ex
       : Figure
     ).configure(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
     PullQuote,
+    CommentMark,
   ]
 }

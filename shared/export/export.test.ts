@@ -144,3 +144,51 @@ describe('exportArticle', () => {
     expect(exportArticle(article, 'txt').fileName).toBe('council-lifts-rates.txt')
   })
 })
+
+describe('comments never leave the newsroom', () => {
+  const commented = createArticle(
+    {
+      headline: 'Budget',
+      body: {
+        type: 'doc',
+        content: [
+          paragraph(
+            text('The minister '),
+            text('denied', [
+              { type: 'comment', attrs: { threadId: 'c1f0a7e2-1111-4222-8333-444455556666' } },
+            ]),
+            text(' the leak.'),
+          ),
+        ],
+      },
+      comments: [
+        {
+          id: 'c1f0a7e2-1111-4222-8333-444455556666',
+          author: 'Desk',
+          createdAt: '2026-11-29T03:00:00.000Z',
+          text: 'SECRET-DESK-NOTE check with the lawyers',
+          resolved: false,
+          replies: [
+            {
+              id: 'd2f0a7e2-1111-4222-8333-444455556666',
+              author: 'Ana',
+              createdAt: '2026-11-29T03:05:00.000Z',
+              text: 'SECRET-REPLY',
+            },
+          ],
+        },
+      ],
+    },
+    ID,
+    NOW,
+  )
+
+  it.each(['html', 'md', 'txt'] as const)(
+    '%s keeps the text and drops the comment and its anchor',
+    (format) => {
+      const { content } = exportArticle(commented, format)
+      expect(content).toContain('The minister denied the leak.')
+      expect(content).not.toMatch(/SECRET|lawyers|data-comment|comment-anchor|c1f0a7e2/)
+    },
+  )
+})

@@ -16,7 +16,16 @@ figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-size:.9rem
 .credit{margin-left:.5em;color:#777}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem}`
 
 export function renderBodyHtml(body: TiptapNode): string {
-  return renderToHTMLString({ extensions: articleBodyExtensions(), content: body })
+  return renderToHTMLString({
+    extensions: articleBodyExtensions(),
+    content: body,
+    // Comment anchors are for the desk, never for readers: only their text is exported.
+    options: {
+      markMapping: {
+        comment: ({ children }) => (Array.isArray(children) ? children.join('') : (children ?? '')),
+      },
+    },
+  })
 }
 
 export function renderArticleHtml(article: Article): string {

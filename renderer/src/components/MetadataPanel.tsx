@@ -1,6 +1,7 @@
 import { allowedNextStatuses, ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import type { ArticleForm } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
+import { CommentsPanel } from './CommentsPanel'
 import { CountsPanel } from './CountsPanel'
 import { HistoryPanel } from './HistoryPanel'
 import { StylePanel } from './StylePanel'
@@ -49,6 +50,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
         </select>
       </label>
       <CountsPanel />
+      <CommentsPanel />
       <StylePanel />
       {article && <HistoryPanel articleId={article.id} />}
     </aside>

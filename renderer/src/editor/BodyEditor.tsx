@@ -8,7 +8,7 @@ import { articleBodyExtensions } from '../../../shared/editor'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { BodyToolbar } from './BodyToolbar'
-import { useStyleStore } from '../stores/style-store'
+import { useFieldEditors } from '../stores/field-editors'
 import { FigureView } from './FigureView'
 import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
@@ -88,7 +88,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     },
   })
 
-  const registerForStyle = useStyleStore((state) => state.register)
+  const registerForStyle = useFieldEditors((state) => state.register)
   useEffect(() => {
     registerForStyle('Body', editor)
     return () => registerForStyle('Body', undefined)

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useState, type FormEvent } from 'react'
+import { useCommentStore } from '../stores/comment-store'
 
 interface Props {
   editor: Editor
@@ -23,6 +24,7 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       pullQuote: current.isActive('pullQuote'),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
+      emptySelection: current.state.selection.empty,
     }),
   })
   const [linkOpen, setLinkOpen] = useState(false)
@@ -71,6 +73,13 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       </button>
       <button type="button" onClick={onInsertImage}>
         Insert image
+      </button>
+      <button
+        type="button"
+        onClick={() => useCommentStore.getState().start()}
+        disabled={active.emptySelection}
+      >
+        Add comment
       </button>
       <button type="button" onClick={() => chain().undo().run()} disabled={!active.canUndo}>
         Undo

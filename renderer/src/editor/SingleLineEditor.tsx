@@ -7,7 +7,8 @@ import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId } from 'react'
 import { checkLimit } from '../../../shared/article'
-import { useStyleStore, type StyleField } from '../stores/style-store'
+import { useFieldEditors } from '../stores/field-editors'
+import type { StyleField } from '../stores/style-store'
 import { HouseStyle } from './house-style'
 import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
 
@@ -77,7 +78,7 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
     onUpdate: ({ editor: current }) => onChange(current.getText()),
   })
 
-  const register = useStyleStore((state) => state.register)
+  const register = useFieldEditors((state) => state.register)
   useEffect(() => {
     register(label, editor)
     return () => register(label, undefined)

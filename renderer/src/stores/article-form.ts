@@ -1,4 +1,4 @@
-import type { Article, ArticleFields, ArticleStatus } from '../../../shared/article'
+import type { Article, ArticleFields, ArticleStatus, CommentThread } from '../../../shared/article'
 
 export interface BylineRow {
   name: string
@@ -16,6 +16,7 @@ export interface ArticleForm {
   status: ArticleStatus
   slug: string
   styleIgnores: string[]
+  comments: CommentThread[]
 }
 
 export function formFromArticle(article: Article): ArticleForm {
@@ -29,6 +30,7 @@ export function formFromArticle(article: Article): ArticleForm {
     status: article.status,
     slug: article.slug,
     styleIgnores: article.styleIgnores,
+    comments: article.comments,
   }
 }
 
@@ -36,6 +38,7 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
   return {
     slug: form.slug,
     styleIgnores: form.styleIgnores,
+    comments: form.comments,
     headline: form.headline.trim(),
     standfirst: form.standfirst.trim(),
     byline: form.byline

@@ -4,8 +4,9 @@ import { checkText, compileRules, type StyleMatch } from '../../../shared/style/
 import type { RulePack } from '../../../shared/style/rules'
 import { client } from '../api/client'
 import { useEditorStore } from './editor-store'
+import { useFieldEditors, type FieldName } from './field-editors'
 
-export type StyleField = 'Headline' | 'Standfirst' | 'Body'
+export type StyleField = FieldName
 
 /** A match placed in a field's document: `from` and `to` are ProseMirror positions. */
 export interface PlacedMatch extends StyleMatch {
@@ -24,9 +25,7 @@ interface StyleState {
   matches: Record<StyleField, PlacedMatch[]>
   /** The match last clicked in the text, shown first in the Style panel. */
   selected?: PlacedMatch
-  editors: Partial<Record<StyleField, Editor>>
   load(): Promise<void>
-  register(field: StyleField, editor: Editor | undefined): void
   setMatches(field: StyleField, matches: PlacedMatch[]): void
   select(match: PlacedMatch | undefined): void
   apply(match: PlacedMatch): void
@@ -61,12 +60,11 @@ export function findMatches(
   return found
 }
 
-export const useStyleStore = create<StyleState>((set, get) => ({
+export const useStyleStore = create<StyleState>((set) => ({
   rules: [],
   packs: [],
   problems: [],
   matches: { Headline: [], Standfirst: [], Body: [] },
-  editors: {},
 
   async load() {
     const result = await client.invoke('style:packs', {})
@@ -75,13 +73,12 @@ export const useStyleStore = create<StyleState>((set, get) => ({
     set({ packs, problems, rules: compileRules(packs.flatMap((pack) => pack.rules)) })
   },
 
-  register: (field, editor) => set((state) => ({ editors: { ...state.editors, [field]: editor } })),
   setMatches: (field, matches) =>
     set((state) => ({ matches: { ...state.matches, [field]: matches } })),
   select: (selected) => set({ selected }),
 
   apply(match) {
-    const editor = get().editors[match.field]
+    const editor = useFieldEditors.getState().editors[match.field]
     if (!editor || match.replacement === undefined) return
     // The text may have changed since the check: only replace what is still there.
     if (editor.state.doc.textBetween(match.from, match.to, undefined, '\ufffc') !== match.text)

@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import type { CommentThread } from '../../../shared/article'
+import { anchoredText, useCommentStore } from '../stores/comment-store'
+import { useEditorStore } from '../stores/editor-store'
+import { useFieldEditors } from '../stores/field-editors'
+import { formatUpdated } from './relative-time'
+
+/** Comment threads on the body: write, reply, resolve, reopen. Never exported. */
+export function CommentsPanel() {
+  const threads = useEditorStore((state) => state.form?.comments ?? [])
+  // Re-read the anchors whenever the text changes.
+  useEditorStore((state) => state.editCount)
+  const body = useFieldEditors((state) => state.editors.Body)
+  const { pending, cancel, post } = useCommentStore()
+  const [draft, setDraft] = useState('')
+  const quotes = anchoredText(body)
+
+  return (
+    <section className="comments" aria-label="Comments">
+      <h2>Comments</h2>
+      {pending && (
+        <form
+          className="comment-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            post(draft)
+            setDraft('')
+          }}
+        >
+          <blockquote>{pending.quote}</blockquote>
+          <textarea
+            aria-label="New comment"
+            rows={3}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            autoFocus
+          />
+          <span className="version-actions">
+            <button type="submit" className="primary" disabled={!draft.trim()}>
+              Post comment
+            </button>
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </span>
+        </form>
+      )}
+      {threads.length === 0 && !pending && (
+        <p className="hint">Select text in the body and choose “Add comment”.</p>
+      )}
+      <ul aria-label="Comment threads">
+        {threads.map((thread) => (
+          <Thread key={thread.id} thread={thread} quote={quotes.get(thread.id)} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Thread({ thread, quote }: { thread: CommentThread; quote: string | undefined }) {
+  const { reply, setResolved } = useCommentStore()
+  const [answer, setAnswer] = useState('')
+  return (
+    <li
+      className={thread.resolved ? 'thread resolved' : 'thread'}
+      aria-label={`Comment by ${thread.author || 'unknown'}`}
+    >
+      <blockquote>{quote ?? '(the commented text was deleted)'}</blockquote>
+      <p>
+        <strong>{thread.author || 'unknown'}</strong>{' '}
+        <time dateTime={thread.createdAt}>{formatUpdated(thread.createdAt)}</time>
+      </p>
+      <p>{thread.text}</p>
+      {thread.replies.map((entry) => (
+        <p key={entry.id} className="reply">
+          <strong>{entry.author || 'unknown'}</strong>: {entry.text}
+        </p>
+      ))}
+      {thread.resolved ? (
+        <p className="hint">Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy}` : ''}</p>
+      ) : (
+        <form
+          className="comment-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            reply(thread.id, answer)
+            setAnswer('')
+          }}
+        >
+          <input
+            aria-label="Reply"
+            value={answer}
+            onChange={(event) => setAnswer(event.target.value)}
+            placeholder="Reply"
+          />
+          <button type="submit" disabled={!answer.trim()}>
+            Send reply
+          </button>
+        </form>
+      )}
+      <button type="button" onClick={() => setResolved(thread.id, !thread.resolved)}>
+        {thread.resolved ? 'Reopen' : 'Resolve'}
+      </button>
+    </li>
+  )
+}
