@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -47,8 +47,16 @@ describe('browser host', () => {
     expect(await response.text()).toContain('<title>Copydesk</title>')
   })
 
-  it('does not serve files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+  it('does not serve files outside the renderer folder, by any spelling or through a link', async () => {
+    symlinkSync(join(temp.path, 'secret.txt'), join(temp.path, 'renderer', 'linked.txt'))
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2F..%2Fsecret.txt',
+      '/linked.txt',
+      `/${join(temp.path, 'secret.txt')}`,
+    ]) {
       const response = await fetch(`${host.origin}${path}`)
       expect(response.status).toBe(404)
     }
@@ -133,6 +141,18 @@ describe('browser host', () => {
         )
       ).status,
     ).toBe(404)
+  })
+
+  it('does not serve an article image that is a link out of the article folder', async () => {
+    const created = await (await invoke('article:create', { headline: 'Links' })).json()
+    const folder = await services.library.folderOf(created.value.id)
+    if (!folder.ok) throw new Error('no folder')
+    symlinkSync(join(temp.path, 'secret.txt'), join(folder.value, 'assets', 'escape.jpg'))
+    const response = await fetch(
+      `${host.origin}/api/assets/${created.value.id}/assets/escape.jpg?token=${host.token}`,
+    )
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('outside the renderer')
   })
 
   it('answers an oversized request with 413 and a typed, final failure', async () => {

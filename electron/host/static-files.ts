@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { isInside } from '../services/contained-path'
 import { isErrnoException } from '../services/fs-failure'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,6 +35,7 @@ export async function readStaticFile(
   const path = join(root, relative)
   if (!path.startsWith(root.endsWith(sep) ? root : root + sep) || relative.includes('\0'))
     return undefined
+  if (!(await isInside(root, path))) return undefined
   try {
     return {
       body: await readFile(path),

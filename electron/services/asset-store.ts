@@ -14,6 +14,7 @@ import {
 import { ASSET_PATH_PATTERN } from '../../shared/editor/figure'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
+import { isInside } from './contained-path'
 import { fsFailure } from './fs-failure'
 import { readEmbeddedCaption } from './image-metadata'
 import type { Library } from './library'
@@ -145,8 +146,12 @@ export class AssetStore {
       return fail('invalid-request', `${src} is not an image asset path.`)
     const folder = await this.library.folderOf(articleId)
     if (!folder.ok) return folder
+    const path = join(folder.value, src)
+    // An asset that is a link out of the article's folder is treated as missing.
+    if (!(await isInside(folder.value, path)))
+      return fail('not-found', `${src} is not in this article's folder.`)
     try {
-      return ok({ bytes: await readFile(join(folder.value, src)), mimeType })
+      return ok({ bytes: await readFile(path), mimeType })
     } catch (error) {
       return fsFailure(error, `read ${src}`)
     }
