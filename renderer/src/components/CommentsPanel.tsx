@@ -5,15 +5,19 @@ import { useEditorStore } from '../stores/editor-store'
 import { useFieldEditors } from '../stores/field-editors'
 import { formatUpdated } from './relative-time'
 
+/** A stable empty list: a selector that returned a new [] each time would re-render forever. */
+const NO_THREADS: CommentThread[] = []
+
 /** Comment threads on the body: write, reply, resolve, reopen. Never exported. */
 export function CommentsPanel() {
-  const threads = useEditorStore((state) => state.form?.comments ?? [])
-  // Re-read the anchors whenever the text changes.
-  useEditorStore((state) => state.editCount)
+  const threads = useEditorStore((state) => state.form?.comments ?? NO_THREADS)
+  // Re-read the anchors as the text changes, but only when there are threads to anchor: an
+  // article without comments costs nothing per keystroke.
+  useEditorStore((state) => (state.form?.comments.length ? state.editCount : 0))
   const body = useFieldEditors((state) => state.editors.Body)
   const { pending, cancel, post } = useCommentStore()
   const [draft, setDraft] = useState('')
-  const quotes = anchoredText(body)
+  const quotes = threads.length ? anchoredText(body) : new Map<string, string>()
 
   return (
     <section className="comments" aria-label="Comments">

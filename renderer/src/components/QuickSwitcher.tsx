@@ -1,11 +1,15 @@
 import { useState, type KeyboardEvent } from 'react'
+import type { ArticleSummary } from '../../../shared/article'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
 import { Dialog } from './Dialog'
 
+/** A stable empty list: a selector that returned a new [] each time would re-render forever. */
+const NO_ARTICLES: ArticleSummary[] = []
+
 /** Ctrl/Cmd+P: type part of a headline, Enter opens the highlighted article. */
 export function QuickSwitcher({ onClose }: { onClose: () => void }) {
-  const articles = useLibrary((state) => state.listing?.articles ?? [])
+  const articles = useLibrary((state) => state.listing?.articles ?? NO_ARTICLES)
   const open = useEditorStore((state) => state.open)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
