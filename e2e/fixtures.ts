@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { INVOKE_PATH, TOKEN_HEADER } from '../shared/ipc/host-protocol'
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser'
 
 const ROOT = join(__dirname, '..')
@@ -95,11 +96,11 @@ export const test = base.extend<{ app: CopydeskApp }>({
       await page.goto(url)
       const { origin, searchParams } = new URL(url)
       const api = async (channel: string, request: unknown) => {
-        const response = await fetch(`${origin}/api/invoke/${channel}`, {
+        const response = await fetch(`${origin}${INVOKE_PATH}${channel}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-copydesk-token': searchParams.get('token') ?? '',
+            [TOKEN_HEADER]: searchParams.get('token') ?? '',
           },
           body: JSON.stringify(request),
         })

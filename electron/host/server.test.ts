@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { NodeServices } from '../services/node-services'
 import { createTempServices, makeTempDir } from '../services/test-support'
 import { makeImage } from '../services/test-images'
-import { startHost, TOKEN_HEADER, type RunningHost } from './server'
+import { TOKEN_HEADER } from '../../shared/ipc/host-protocol'
+import { startHost, type RunningHost } from './server'
 
 let temp: ReturnType<typeof makeTempDir>
 let host: RunningHost

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
+import { EVENTS_PATH, TOKEN_HEADER } from '../../shared/ipc/host-protocol'
 import { fail } from '../../shared/ipc/result'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
@@ -12,7 +13,6 @@ import type { EventHub } from '../services/event-hub'
 import { readStaticFile } from './static-files'
 
 export const HOST_ADDRESS = '127.0.0.1'
-export const TOKEN_HEADER = 'x-copydesk-token'
 /** Large enough for a 50,000-word article with its JSON overhead, small enough to refuse abuse. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024
 /** An image at the size limit, with room for the contract to say so itself. */
@@ -88,8 +88,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!tokenMatches(typeof given === 'string' ? given : undefined)) {
         throw new HttpError(401, 'missing or wrong token: open the URL that copydesk serve printed')
       }
-      if (url.pathname === '/api/events' && request.method === 'GET')
-        return openEventStream(response)
+      if (url.pathname === EVENTS_PATH && request.method === 'GET') return openEventStream(response)
       const asset = parseAssetPath(url.pathname, HOST_ASSET_PREFIX)
       if (asset && request.method === 'GET') return sendAsset(response, asset.articleId, asset.src)
       const channel = /^\/api\/invoke\/([a-z:-]+)$/.exec(url.pathname)?.[1]

@@ -1,10 +1,10 @@
 import { HOST_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { EventName } from '../../../shared/ipc/channels'
 import type { Transport } from '../../../shared/ipc/client'
+import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from '../../../shared/ipc/host-protocol'
 import { fail } from '../../../shared/ipc/result'
 
 const TOKEN_KEY = 'copydesk.token'
-export const TOKEN_HEADER = 'x-copydesk-token'
 
 /**
  * The browser host hands out its token in the URL once; it is kept for this tab only and
@@ -32,12 +32,16 @@ function encode(channel: string, request: unknown): { url: string; type: string;
     const { bytes, ...fields } = request
     const query = encodeURIComponent(JSON.stringify(fields))
     return {
-      url: `/api/invoke/${channel}?fields=${query}`,
+      url: `${INVOKE_PATH}${channel}?fields=${query}`,
       type: 'application/octet-stream',
       body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     }
   }
-  return { url: `/api/invoke/${channel}`, type: 'application/json', body: JSON.stringify(request) }
+  return {
+    url: `${INVOKE_PATH}${channel}`,
+    type: 'application/json',
+    body: JSON.stringify(request),
+  }
 }
 
 /** Main's handlers over the browser host's loopback HTTP API, with events over SSE. */
@@ -70,7 +74,7 @@ export function httpTransport(token: string): Transport {
       }
     },
     subscribe(event: EventName, listener) {
-      source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+      source ??= new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`)
       const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data))
       source.addEventListener(event, handler)
       return () => source?.removeEventListener(event, handler)

@@ -1,6 +1,0 @@
-export * from './channels'
-export * from './contract'
-export * from './result'
-export * from './dispatch'
-export * from './client'
-export * from './bridge'
