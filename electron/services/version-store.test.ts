@@ -150,3 +150,40 @@ describe('VersionStore', () => {
     })
   })
 })
+
+describe('versions written by an older Copydesk', () => {
+  it('are migrated when read, so they can still be compared and restored', async () => {
+    const current = await article()
+    const folder = await services.library.folderOf(current.id)
+    if (!folder.ok) throw new Error('no folder')
+    const { mkdirSync, writeFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    mkdirSync(join(folder.value, 'versions'), { recursive: true })
+    const {
+      comments: _comments,
+      styleIgnores: _ignores,
+      ...fieldsV2
+    } = ArticleFieldsSchema.parse(current)
+    writeFileSync(
+      join(folder.value, 'versions', '20250101T000000000Z-r1.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        articleSchemaVersion: 2,
+        id: '20250101T000000000Z-r1',
+        createdAt: '2025-01-01T00:00:00.000Z',
+        author: 'Old',
+        label: 'from schema 2',
+        reason: 'manual',
+        status: 'draft',
+        revision: 1,
+        fields: { ...fieldsV2, headline: 'Old headline' },
+      }),
+    )
+    expect((await listed(current.id)).map((version) => version.label)).toContain('from schema 2')
+    const opened = await versions.open(current.id, '20250101T000000000Z-r1')
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { fields: { headline: 'Old headline', comments: [], styleIgnores: [] } },
+    })
+  })
+})

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Article } from '../../shared/article'
+import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/article'
 import {
-  ArticleVersionSchema,
+  parseVersion,
   AUTO_VERSION_INTERVAL_MS,
   versionId,
   VersionIdSchema,
@@ -51,10 +51,8 @@ export class VersionStore {
     const folder = await this.library.folderOf(articleId)
     if (!folder.ok) return folder
     try {
-      const parsed = ArticleVersionSchema.safeParse(
-        JSON.parse(await readFile(this.file(folder.value, id), 'utf8')),
-      )
-      return parsed.success ? ok(parsed.data) : fail('damaged', `Version ${id} cannot be read.`)
+      const version = parseVersion(JSON.parse(await readFile(this.file(folder.value, id), 'utf8')))
+      return version ? ok(version) : fail('damaged', `Version ${id} cannot be read.`)
     } catch (error) {
       if (error instanceof SyntaxError) return fail('damaged', `Version ${id} is not valid JSON.`)
       return isErrnoException(error) && error.code === 'ENOENT'
@@ -133,6 +131,7 @@ export class VersionStore {
     const createdAt = this.now()
     const version: ArticleVersion = {
       schemaVersion: 1,
+      articleSchemaVersion: ARTICLE_SCHEMA_VERSION,
       id: versionId(createdAt, article.revision),
       createdAt: createdAt.toISOString(),
       author: this.author(),
@@ -177,10 +176,9 @@ export class VersionStore {
         .filter((name) => name.endsWith('.json'))
         .map(async (name) => {
           try {
-            const parsed = ArticleVersionSchema.safeParse(
+            return parseVersion(
               JSON.parse(await readFile(join(folder, VERSIONS_FOLDER, name), 'utf8')),
             )
-            return parsed.success ? parsed.data : undefined
           } catch {
             return undefined
           }
