@@ -49,3 +49,24 @@ test('house style: matches underlined and counted, fixed or ignored, and ignorin
   await expect(matches).toContainText('“definately” → “definitely”')
   await expect(matches.getByRole('listitem')).toHaveCount(1)
 })
+
+test('house style on plain fields: byline names and figure alt text get hints with a fix', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Open a sample article' }).click()
+  const byline = page.getByRole('list', { name: 'Byline' })
+  await byline.getByRole('textbox', { name: 'Name' }).fill('Ana  Lee')
+  const nameHints = byline.getByRole('list', { name: 'House style for Name' })
+  await expect(nameHints).toContainText('More than one space between words.')
+  await nameHints.getByRole('button', { name: 'Apply fix' }).click()
+  await expect(byline.getByRole('textbox', { name: 'Name' })).toHaveValue('Ana Lee')
+
+  const alt = page.getByRole('textbox', { name: 'Alt text' })
+  await alt.fill('A ferry crosses the harbour toward the wharf.')
+  const altHints = page.getByRole('list', { name: 'House style for Alt text' })
+  await expect(altHints).toContainText('House style is towards.')
+  await altHints.getByRole('button', { name: 'Apply fix' }).click()
+  await expect(alt).toHaveValue('A ferry crosses the harbour towards the wharf.')
+  await expect(altHints).toHaveCount(0)
+})

@@ -1,6 +1,7 @@
 import type { BylineRow } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { STORY_FIELD_ATTRIBUTE } from '../editor/story-fields'
+import { StyleHint } from './StyleHint'
 
 /** One or more people, each with an optional role ("Reporter", "Additional reporting"). */
 export function BylineEditor({ byline }: { byline: BylineRow[] }) {
@@ -37,6 +38,7 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
             >
               Remove
             </button>
+            <StyleHint field="Name" value={row.name} onFix={(name) => update(index, { name })} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useState } from 'react'
 import type { FigureAttributes, FigureOptions } from '../../../shared/editor/figure'
+import { StyleHint } from '../components/StyleHint'
 
 /** The figure as the editor shows it: the image, its editable caption, credit, alt text and lead flag. */
 export function FigureView({
@@ -64,6 +65,18 @@ export function FigureView({
         <button type="button" onClick={deleteNode} aria-label={`Remove image ${src}`}>
           Remove
         </button>
+      </div>
+      <div contentEditable={false}>
+        <StyleHint
+          field="Credit"
+          value={credit}
+          onFix={(fixed) => updateAttributes({ credit: fixed })}
+        />
+        <StyleHint
+          field="Alt text"
+          value={alt}
+          onFix={(fixed) => updateAttributes({ alt: fixed })}
+        />
       </div>
     </NodeViewWrapper>
   )
