@@ -56,6 +56,7 @@ test('create, fill, save, reload, reopen: the story is intact, and the CLI expor
 test('a save that would overwrite someone else’s change is refused; the reporter keeps theirs as a copy', async ({
   app,
 }) => {
+  // Skipped in the Electron shell: there the page is the only client of main.
   test.skip(!app.api, 'needs a second client of the browser host’s API')
   const { page } = app
   const created = JSON.parse((await app.cli('new', '--headline', 'Council meets', '--json')).stdout)
@@ -91,6 +92,7 @@ test('a save that would overwrite someone else’s change is refused; the report
 })
 
 test('after a conflict, loading theirs shows their version', async ({ app }) => {
+  // Skipped in the Electron shell: there the page is the only client of main.
   test.skip(!app.api, 'needs a second client of the browser host’s API')
   const { page } = app
   const created = JSON.parse((await app.cli('new', '--headline', 'Budget', '--json')).stdout)

@@ -63,6 +63,7 @@ test('a failed save says why, keeps the text, and is retried until it works', as
     readdirSync(app.library).find((name) => name.startsWith('read-only-test')) ?? '',
   )
   const undo = makeReadOnly(folder)
+  // Skipped only where the file system cannot make a folder read-only for root.
   test.skip(!undo, 'this file system cannot make a folder read-only for root (chattr +i)')
   try {
     await page.getByRole('textbox', { name: 'Standfirst' }).click()
