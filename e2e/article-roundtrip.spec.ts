@@ -56,8 +56,6 @@ test('create, fill, save, reload, reopen: the story is intact, and the CLI expor
 test('a save that would overwrite someone else’s change is refused; the reporter keeps theirs as a copy', async ({
   app,
 }) => {
-  // Skipped in the Electron shell: there the page is the only client of main.
-  test.skip(!app.api, 'needs a second client of the browser host’s API')
   const { page } = app
   const created = JSON.parse((await app.cli('new', '--headline', 'Council meets', '--json')).stdout)
   await page.reload()
@@ -66,11 +64,7 @@ test('a save that would overwrite someone else’s change is refused; the report
 
   // Another desk saves first.
   const fields = ArticleFieldsSchema.parse(created)
-  await app.api?.('article:save', {
-    id: created.id,
-    baseRevision: 1,
-    fields: { ...fields, headline: 'Council meets (desk)' },
-  })
+  await app.otherDesk.save(created.id, 1, { ...fields, headline: 'Council meets (desk)' })
 
   const headline = page.getByRole('textbox', { name: 'Headline' })
   await headline.click()
@@ -92,8 +86,6 @@ test('a save that would overwrite someone else’s change is refused; the report
 })
 
 test('after a conflict, loading theirs shows their version', async ({ app }) => {
-  // Skipped in the Electron shell: there the page is the only client of main.
-  test.skip(!app.api, 'needs a second client of the browser host’s API')
   const { page } = app
   const created = JSON.parse((await app.cli('new', '--headline', 'Budget', '--json')).stdout)
   await page.reload()
@@ -101,10 +93,9 @@ test('after a conflict, loading theirs shows their version', async ({ app }) => 
     .getByRole('navigation', { name: 'Library' })
     .getByRole('button', { name: /Budget/ })
     .click()
-  await app.api?.('article:save', {
-    id: created.id,
-    baseRevision: 1,
-    fields: { ...ArticleFieldsSchema.parse(created), headline: 'Budget: desk version' },
+  await app.otherDesk.save(created.id, 1, {
+    ...ArticleFieldsSchema.parse(created),
+    headline: 'Budget: desk version',
   })
   await page.getByRole('textbox', { name: 'Standfirst' }).click()
   await page.keyboard.type('Mine')

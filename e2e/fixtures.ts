@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { INVOKE_PATH, TOKEN_HEADER } from '../shared/ipc/host-protocol'
+import { LibraryStore } from '../electron/services/library-store'
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser'
 
 const ROOT = join(__dirname, '..')
@@ -22,8 +22,11 @@ export interface CopydeskApp {
   library: string
   /** Runs the built `copydesk` command against this test's library. */
   cli(...args: string[]): Promise<CliResult>
-  /** Calls main's API as another client would (browser host only). */
-  api?: (channel: string, request: unknown) => Promise<unknown>
+  /**
+   * The same library opened by someone else (another window, process or person on a shared
+   * folder): what it writes, the app must notice rather than overwrite.
+   */
+  otherDesk: LibraryStore
 }
 
 /** SIGTERM, and SIGKILL if the process has not gone within two seconds: no test leaves a server behind. */
@@ -82,7 +85,12 @@ export const test = base.extend<{ app: CopydeskApp }>({
       if (process.env.COPYDESK_E2E_SHELL === 'electron') {
         const app = await electron.launch({ args: [ROOT, '--library', library], env })
         cleanups.unshift(() => app.close())
-        await use({ page: await app.firstWindow(), library, cli })
+        await use({
+          page: await app.firstWindow(),
+          library,
+          cli,
+          otherDesk: new LibraryStore(library),
+        })
         return
       }
       const browserPath = findBrowser()
@@ -94,19 +102,7 @@ export const test = base.extend<{ app: CopydeskApp }>({
       cleanups.unshift(() => browser.close())
       const page = await browser.newPage()
       await page.goto(url)
-      const { origin, searchParams } = new URL(url)
-      const api = async (channel: string, request: unknown) => {
-        const response = await fetch(`${origin}${INVOKE_PATH}${channel}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [TOKEN_HEADER]: searchParams.get('token') ?? '',
-          },
-          body: JSON.stringify(request),
-        })
-        return response.json()
-      }
-      await use({ page, library, cli, api })
+      await use({ page, library, cli, otherDesk: new LibraryStore(library) })
     } finally {
       for (const cleanup of cleanups) await cleanup()
     }

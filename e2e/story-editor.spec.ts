@@ -174,10 +174,8 @@ test('pasting 1 MB of text: the editor stays usable and the text is saved', asyn
 test('a figure whose image file is missing shows a placeholder and the article still opens', async ({
   app,
 }) => {
-  // Skipped in the Electron shell: there the page is the only client of main.
-  test.skip(!app.api, 'writes the article through the browser host’s API')
   const { page } = app
-  await app.api?.('article:create', {
+  await app.otherDesk.create({
     headline: 'Photo gone',
     body: {
       type: 'doc',
