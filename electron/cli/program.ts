@@ -124,7 +124,7 @@ export function createProgram(io: CliIo): Command {
       ) => {
         const { library } = services(options)
         const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
-        const file = exportArticle(article, options.format)
+        const file = unwrap(exportArticle(article, options.format))
         if (options.out === '-') return io.stdout(file.content)
         const out = resolve(options.out)
         try {

@@ -85,7 +85,7 @@ export function createHandlers({
     'article:restore': ({ id }) => library.restore(id),
     'article:export': async ({ id, format }) => {
       const article = await library.open(id)
-      return article.ok ? ok(exportArticle(article.value, format)) : article
+      return article.ok ? exportArticle(article.value, format) : article
     },
     'library:create-sample': createSample,
     'asset:import': ({ articleId, fileName, bytes }) =>

@@ -31,6 +31,8 @@ const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
   body: emptyDoc(),
   styleIgnores: [],
   comments: [],
+  tracked: {},
+  suggestions: [],
   ...overrides,
 })
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ARTICLE_SCHEMA_VERSION, type Article } from '../../shared/article'
+import { ARTICLE_SCHEMA_VERSION, fieldsOf, type Article } from '../../shared/article'
 import {
   parseVersion,
   AUTO_VERSION_INTERVAL_MS,
@@ -139,19 +139,7 @@ export class VersionStore {
       reason,
       status: article.status,
       revision: article.revision,
-      fields: {
-        slug: article.slug,
-        headline: article.headline,
-        standfirst: article.standfirst,
-        byline: article.byline,
-        dateline: article.dateline,
-        section: article.section,
-        keywords: article.keywords,
-        status: article.status,
-        body: article.body,
-        styleIgnores: article.styleIgnores,
-        comments: article.comments,
-      },
+      fields: fieldsOf(article),
     }
     try {
       await mkdir(join(folder, VERSIONS_FOLDER), { recursive: true })

@@ -22,6 +22,8 @@ export function createArticle(input: NewArticleInput, id: string, now: Date): Ar
     body: input.body ?? emptyDoc(),
     styleIgnores: input.styleIgnores ?? [],
     comments: input.comments ?? [],
+    tracked: input.tracked ?? {},
+    suggestions: input.suggestions ?? [],
     createdAt: timestamp,
     updatedAt: timestamp,
     revision: 1,

@@ -35,6 +35,8 @@ const steps: Record<number, MigrationStep> = {
   2: (document) => ({ ...document, schemaVersion: 3, styleIgnores: [] }),
   /** Version 4 keeps comment threads. */
   3: (document) => ({ ...document, schemaVersion: 4, comments: [] }),
+  /** Version 5 keeps suggestions (tracked changes) and who made them. */
+  4: (document) => ({ ...document, schemaVersion: 5, tracked: {}, suggestions: [] }),
 }
 
 export class MigrationError extends Error {}

@@ -3,15 +3,29 @@ import { SlugSchema } from './slug'
 import { validateBody } from '../editor/validate-body'
 import { TiptapDocSchema } from './tiptap-json'
 
-export const ARTICLE_SCHEMA_VERSION = 4
+export const ARTICLE_SCHEMA_VERSION = 5
 
 export const ARTICLE_STATUSES = ['draft', 'filed', 'subbed', 'ready', 'published'] as const
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES)
 export type ArticleStatus = z.infer<typeof ArticleStatusSchema>
 
+export const SuggestionIdSchema = z.string().min(1).max(100)
+
+/**
+ * A byline change proposed in Suggest edits: a person added, removed, or a name changed from
+ * `previousName`. The entry holds the proposed name until the suggestion is accepted or rejected.
+ */
+export const BylineSuggestionSchema = z.object({
+  id: SuggestionIdSchema,
+  kind: z.enum(['insert', 'delete', 'replace']),
+  previousName: z.string().max(200).optional(),
+})
+export type BylineSuggestion = z.infer<typeof BylineSuggestionSchema>
+
 export const BylineEntrySchema = z.object({
   name: z.string().trim().min(1, 'a byline needs a name').max(200),
   role: z.string().trim().min(1).max(200).optional(),
+  suggestion: BylineSuggestionSchema.optional(),
 })
 export type BylineEntry = z.infer<typeof BylineEntrySchema>
 
@@ -32,6 +46,42 @@ export const CommentThreadSchema = CommentReplySchema.extend({
 })
 export type CommentThread = z.infer<typeof CommentThreadSchema>
 export type CommentReply = z.infer<typeof CommentReplySchema>
+
+/** Who proposed a suggestion and when; the marks in the text carry only the id. */
+export const SuggestionAuthorshipSchema = z.object({
+  id: SuggestionIdSchema,
+  author: z.string().max(200),
+  createdAt: IsoDateTime,
+})
+export type SuggestionRecord = z.infer<typeof SuggestionAuthorshipSchema>
+
+/** A one-line field's text with its insertion and deletion marks, as the field's editor holds it. */
+export const TrackedLineSchema = z
+  .array(
+    z.object({
+      type: z.literal('text'),
+      text: z.string().min(1),
+      marks: z
+        .array(
+          z.object({
+            type: z.enum(['insertion', 'deletion']),
+            attrs: z.object({ id: z.union([SuggestionIdSchema, z.number()]) }),
+          }),
+        )
+        .max(1)
+        .optional(),
+    }),
+  )
+  .max(2_000)
+export type TrackedLine = z.infer<typeof TrackedLineSchema>
+
+/** The text as it stands without the line's pending insertions: what rejecting them all leaves. */
+export function baseTextOf(line: TrackedLine): string {
+  return line
+    .filter((node) => node.marks?.[0]?.type !== 'insertion')
+    .map((node) => node.text)
+    .join('')
+}
 
 /** Valid TipTap JSON that also fits the article body schema (known nodes, figures in assets/). */
 export const ArticleBodySchema = TiptapDocSchema.superRefine((doc, context) => {
@@ -54,6 +104,16 @@ export const ArticleFieldsSchema = z.object({
   /** House-style matches the desk chose to leave, as `ruleId:matched text`, for this article only. */
   styleIgnores: z.array(z.string().max(300)).max(1_000),
   comments: z.array(CommentThreadSchema).max(2_000),
+  /**
+   * The headline and standfirst with their suggestions, present only while they have some;
+   * `headline` and `standfirst` then hold the text without the proposed insertions.
+   */
+  tracked: z.object({
+    headline: TrackedLineSchema.optional(),
+    standfirst: TrackedLineSchema.optional(),
+  }),
+  /** Who made each suggestion in the article and when. */
+  suggestions: z.array(SuggestionAuthorshipSchema).max(10_000),
 })
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 
@@ -65,3 +125,9 @@ export const ArticleSchema = ArticleFieldsSchema.extend({
   revision: z.number().int().min(1),
 })
 export type Article = z.infer<typeof ArticleSchema>
+
+/** The editable fields of a stored article, without its identity and bookkeeping. */
+export function fieldsOf(article: Article): ArticleFields {
+  const { schemaVersion, id, createdAt, updatedAt, revision, ...fields } = article
+  return fields
+}

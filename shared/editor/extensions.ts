@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { Figure, type FigureOptions } from './figure'
 import { CommentMark } from './comment-mark'
 import { PullQuote } from './pull-quote'
+import { SuggestableContainers, SuggestionMarks } from './suggestion-marks'
 
 export interface ArticleExtensionOptions {
   assetUrl?: FigureOptions['assetUrl']
@@ -22,12 +23,20 @@ export function articleBodyExtensions(options: ArticleExtensionOptions = {}): Ex
       code: false,
       codeBlock: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      // Replaced below by versions that allow tracked changes on the blocks they hold.
+      document: false,
+      blockquote: false,
+      bulletList: false,
+      orderedList: false,
+      listItem: false,
     }),
+    ...SuggestableContainers,
     (options.figureNodeView
       ? Figure.extend({ addNodeView: () => options.figureNodeView ?? null })
       : Figure
     ).configure(options.assetUrl ? { assetUrl: options.assetUrl } : {}),
     PullQuote,
     CommentMark,
+    ...SuggestionMarks,
   ]
 }

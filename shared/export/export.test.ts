@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createArticle, type TiptapNode } from '../article'
 import { exportArticle, renderArticleHtml, renderArticleMarkdown, renderArticleText, wrap } from '.'
+import { exported } from './test-support'
 
 const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
 const NOW = new Date('2026-11-28T10:00:00.000Z')
@@ -137,11 +138,11 @@ describe('plain text export', () => {
 
 describe('exportArticle', () => {
   it('names the file after the slug', () => {
-    expect(exportArticle(article, 'md')).toMatchObject({
+    expect(exported(article, 'md')).toMatchObject({
       fileName: 'council-lifts-rates.md',
       mimeType: expect.stringMatching(/markdown/),
     })
-    expect(exportArticle(article, 'txt').fileName).toBe('council-lifts-rates.txt')
+    expect(exported(article, 'txt').fileName).toBe('council-lifts-rates.txt')
   })
 })
 
@@ -186,9 +187,40 @@ describe('comments never leave the newsroom', () => {
   it.each(['html', 'md', 'txt'] as const)(
     '%s keeps the text and drops the comment and its anchor',
     (format) => {
-      const { content } = exportArticle(commented, format)
+      const { content } = exported(commented, format)
       expect(content).toContain('The minister denied the leak.')
       expect(content).not.toMatch(/SECRET|lawyers|data-comment|comment-anchor|c1f0a7e2/)
+    },
+  )
+})
+
+describe('suggestions block every export until the desk resolves them', () => {
+  const suggestion = { type: 'insertion' as const, attrs: { id: 's1' } }
+  const cases: [string, Parameters<typeof createArticle>[0]][] = [
+    [
+      'body',
+      { body: { type: 'doc', content: [paragraph(text('Rates '), text('rise', [suggestion]))] } },
+    ],
+    [
+      'headline',
+      {
+        headline: 'Rates',
+        tracked: { headline: [{ type: 'text', text: ' rise', marks: [suggestion] }] },
+      },
+    ],
+    ['byline', { byline: [{ name: 'Jo', suggestion: { id: 's1', kind: 'insert' } }] }],
+  ]
+
+  it.each(cases)(
+    'a suggestion in the %s stops html, md and txt with the reason',
+    (_where, input) => {
+      const article = createArticle({ headline: 'Rates', ...input }, ID, NOW)
+      for (const format of ['html', 'md', 'txt'] as const) {
+        const result = exportArticle(article, format)
+        expect(result.ok).toBe(false)
+        if (!result.ok)
+          expect(result.error.message).toMatch(/1 suggestion waiting: accept or reject it/)
+      }
     },
   )
 })

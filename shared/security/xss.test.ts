@@ -3,7 +3,7 @@ import { Editor } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { createArticle, type TiptapNode } from '../article'
 import { articleBodyExtensions } from '../editor/extensions'
-import { exportArticle } from '../export'
+import { exported } from '../export/test-support'
 import { EXPORT_FORMATS } from '../export/formats'
 import { XSS_PAYLOADS } from './xss-payloads'
 
@@ -87,7 +87,7 @@ describe('hostile HTML', () => {
       const body = pasted(`<p>Before</p>${payload}<p>After</p>`)
       const article = createArticle({ headline: 'Pasted', body }, ID, NOW)
       for (const format of EXPORT_FORMATS) {
-        expect(executableIn(format, exportArticle(article, format).content), format).toEqual([])
+        expect(executableIn(format, exported(article, format).content), format).toEqual([])
       }
     },
   )
@@ -109,10 +109,10 @@ describe('hostile HTML', () => {
       NOW,
     )
     for (const format of EXPORT_FORMATS) {
-      expect(executableIn(format, exportArticle(article, format).content), format).toEqual([])
+      expect(executableIn(format, exported(article, format).content), format).toEqual([])
     }
     // The text survives as text (wrapped at 72 columns in the wire format).
     const flat = (text: string) => text.replace(/\s+/g, ' ')
-    expect(flat(exportArticle(article, 'txt').content)).toContain(flat(payload))
+    expect(flat(exported(article, 'txt').content)).toContain(flat(payload))
   })
 })

@@ -1,6 +1,8 @@
 import { BodyEditor } from '../editor/BodyEditor'
 import { SingleLineEditor } from '../editor/SingleLineEditor'
+import type { TrackedLine } from '../../../shared/article'
 import { useEditorStore } from '../stores/editor-store'
+import { useSuggestModeInFields } from '../stores/use-suggest-mode-in-fields'
 import { useSettings } from '../stores/settings-store'
 import { ArticleToolbar } from './ArticleToolbar'
 import { BylineEditor } from './BylineEditor'
@@ -17,7 +19,15 @@ export function ArticleEditor() {
   const save = useEditorStore((state) => state.save)
   const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
   const standfirstLimit = useSettings((state) => state.settings?.standfirstLimit ?? 200)
+  useSuggestModeInFields()
   if (!article || !form) return null
+
+  const editLine =
+    (field: 'headline' | 'standfirst') => (text: string, tracked: TrackedLine | undefined) => {
+      // The form as it is now: this callback may outlive the render that made it.
+      const current = useEditorStore.getState().form
+      edit({ [field]: text, tracked: { ...current?.tracked, [field]: tracked } })
+    }
 
   return (
     <div className="article-layout" onBlur={() => void save()}>
@@ -30,18 +40,20 @@ export function ArticleEditor() {
           className="headline-field"
           label="Headline"
           value={form.headline}
+          tracked={form.tracked.headline}
           limit={headlineLimit}
           placeholder="Headline"
-          onChange={(headline) => edit({ headline })}
+          onChange={editLine('headline')}
         />
         <SingleLineEditor
           key={`standfirst-${loadCount}`}
           className="standfirst-field"
           label="Standfirst"
           value={form.standfirst}
+          tracked={form.tracked.standfirst}
           limit={standfirstLimit}
           placeholder="One or two sentences that sell the story"
-          onChange={(standfirst) => edit({ standfirst })}
+          onChange={editLine('standfirst')}
         />
         <BylineEditor byline={form.byline} />
         <BodyEditor key={`body-${loadCount}`} articleId={article.id} initialBody={article.body} />

@@ -6,12 +6,15 @@ import {
 } from '../../../shared/export/formats'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { useSuggestMode } from '../stores/suggestion-store'
 import { download } from './download'
 
 export function ArticleToolbar({ articleId }: { articleId: string }) {
   const save = useEditorStore((state) => state.save)
   const open = useEditorStore((state) => state.open)
   const close = useEditorStore((state) => state.close)
+  const suggesting = useSuggestMode((state) => state.enabled)
+  const setSuggesting = useSuggestMode((state) => state.setEnabled)
   const [format, setFormat] = useState<ExportFormat>('html')
   const [problem, setProblem] = useState<string>()
 
@@ -47,6 +50,15 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
     <div className="toolbar" role="toolbar" aria-label="Article actions">
       <button type="button" className="primary" onClick={() => void save()} title="Save (Ctrl+S)">
         Save
+      </button>
+      <button
+        type="button"
+        aria-pressed={suggesting}
+        className={suggesting ? 'toggle on' : 'toggle'}
+        onClick={() => setSuggesting(!suggesting)}
+        title="Record edits as suggestions for the desk to accept or reject"
+      >
+        Suggest edits
       </button>
       <label className="inline-field">
         <span>Export format</span>

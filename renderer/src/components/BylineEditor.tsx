@@ -1,13 +1,38 @@
+import {
+  suggestAddition,
+  suggestNameChange,
+  suggestRemoval,
+} from '../../../shared/suggestions/byline-suggestions'
 import type { BylineRow } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
+import { newSuggestionId, useSuggestMode } from '../stores/suggestion-store'
 import { STORY_FIELD_ATTRIBUTE } from '../editor/story-fields'
 import { StyleHint } from './StyleHint'
 
 /** One or more people, each with an optional role ("Reporter", "Additional reporting"). */
 export function BylineEditor({ byline }: { byline: BylineRow[] }) {
   const edit = useEditorStore((state) => state.edit)
+  const suggesting = useSuggestMode((state) => state.enabled)
   const update = (index: number, patch: Partial<BylineRow>) =>
     edit({ byline: byline.map((row, i) => (i === index ? { ...row, ...patch } : row)) })
+  const rename = (index: number, name: string) =>
+    suggesting
+      ? edit({
+          byline: byline.map((row, i) =>
+            i === index ? suggestNameChange(row, name, newSuggestionId) : row,
+          ),
+        })
+      : update(index, { name })
+  const remove = (index: number) =>
+    edit({
+      byline: suggesting
+        ? suggestRemoval(byline, index, newSuggestionId)
+        : byline.filter((_, i) => i !== index),
+    })
+  const add = () => {
+    const row = { name: '', role: '' }
+    edit({ byline: suggesting ? suggestAddition(byline, row, newSuggestionId) : [...byline, row] })
+  }
 
   return (
     <div className="field byline">
@@ -16,12 +41,16 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
       </span>
       <ul aria-label="Byline">
         {byline.map((row, index) => (
-          <li key={index}>
+          <li
+            key={index}
+            className={row.suggestion ? `suggested-${row.suggestion.kind}` : undefined}
+          >
             <input
               aria-label="Name"
               value={row.name}
               placeholder="Name"
-              onChange={(event) => update(index, { name: event.target.value })}
+              readOnly={row.suggestion?.kind === 'delete'}
+              onChange={(event) => rename(index, event.target.value)}
               {...(index === 0 && { [STORY_FIELD_ATTRIBUTE]: '' })}
             />
             <input
@@ -34,11 +63,20 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
             <button
               type="button"
               aria-label={`Remove ${row.name || 'this person'} from the byline`}
-              onClick={() => edit({ byline: byline.filter((_, i) => i !== index) })}
+              onClick={() => remove(index)}
+              disabled={row.suggestion?.kind === 'delete'}
             >
               Remove
             </button>
-            <StyleHint field="Name" value={row.name} onFix={(name) => update(index, { name })} />
+            {row.suggestion?.kind === 'replace' && (
+              <span className="suggested-replacement">
+                Suggested change from <del>{row.suggestion.previousName}</del>
+              </span>
+            )}
+            {row.suggestion?.kind === 'delete' && (
+              <span className="suggested-replacement">Suggested removal</span>
+            )}
+            <StyleHint field="Name" value={row.name} onFix={(name) => rename(index, name)} />
           </li>
         ))}
       </ul>
@@ -49,7 +87,7 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
         <option value="Photographer" />
         <option value="Correspondent" />
       </datalist>
-      <button type="button" onClick={() => edit({ byline: [...byline, { name: '', role: '' }] })}>
+      <button type="button" onClick={add}>
         Add byline
       </button>
     </div>

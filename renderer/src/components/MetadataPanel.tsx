@@ -5,6 +5,7 @@ import { CommentsPanel } from './CommentsPanel'
 import { CountsPanel } from './CountsPanel'
 import { HistoryPanel } from './HistoryPanel'
 import { StylePanel } from './StylePanel'
+import { SuggestionsPanel } from './SuggestionsPanel'
 
 type TextField = 'slug' | 'section' | 'keywordsText' | 'dateline'
 
@@ -50,6 +51,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
         </select>
       </label>
       <CountsPanel />
+      <SuggestionsPanel />
       <CommentsPanel />
       <StylePanel />
       {article && <HistoryPanel articleId={article.id} />}

@@ -13,6 +13,8 @@ import { FigureView } from './FigureView'
 import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
+import { SuggestionAtCursor } from './SuggestionAtCursor'
+import { suggestChangesForField } from './suggest-changes-for-field'
 
 /** Counting a long read takes a few milliseconds: it waits until typing pauses. */
 const COUNT_DELAY_MS = 300
@@ -53,6 +55,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       Typography,
       Placeholder.configure({ placeholder: 'Write the story…' }),
       HouseStyle.configure({ field: 'Body' }),
+      suggestChangesForField(),
     ],
     content: initialBody,
     editorProps: {
@@ -141,6 +144,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
         </p>
       )}
       <EditorContent editor={editor} className="body" />
+      <SuggestionAtCursor editor={editor} />
     </div>
   )
 }

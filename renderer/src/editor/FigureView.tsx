@@ -2,6 +2,9 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useState } from 'react'
 import type { FigureAttributes, FigureOptions } from '../../../shared/editor/figure'
 import { StyleHint } from '../components/StyleHint'
+import { useSuggestMode } from '../stores/suggestion-store'
+
+type TextAttribute = 'credit' | 'alt'
 
 /** The figure as the editor shows it: the image, its editable caption, credit, alt text and lead flag. */
 export function FigureView({
@@ -16,6 +19,31 @@ export function FigureView({
   const [missingSrc, setMissingSrc] = useState<string>()
   const url = (extension.options as FigureOptions).assetUrl(src)
   const missing = missingSrc === src
+  const suggesting = useSuggestMode((state) => state.enabled)
+
+  /** In Suggest edits a credit or alt text change is proposed, keeping the text it replaces. */
+  const setText = (name: TextAttribute, value: string) => {
+    const position = getPos()
+    if (suggesting && typeof position === 'number') {
+      editor.commands.suggestNodeAttribute(position, name, value)
+    } else {
+      updateAttributes({ [name]: value })
+    }
+  }
+  const proposedChange = (name: TextAttribute) => {
+    const mark = node.marks.find(
+      (candidate) => candidate.type.name === 'modification' && candidate.attrs.attrName === name,
+    )
+    return mark ? String(mark.attrs.previousValue ?? '') : undefined
+  }
+  const replaced = (name: TextAttribute) => {
+    const previous = proposedChange(name)
+    return previous === undefined ? null : (
+      <span className="suggested-replacement">
+        Suggested change from <del>{previous || '(empty)'}</del>
+      </span>
+    )
+  }
 
   return (
     <NodeViewWrapper as="figure" className={lead ? 'figure lead' : 'figure'} data-drag-handle="">
@@ -37,17 +65,21 @@ export function FigureView({
           <span>Credit</span>
           <input
             value={credit}
-            onChange={(event) => updateAttributes({ credit: event.target.value })}
+            onChange={(event) => setText('credit', event.target.value)}
             placeholder="Photographer/Agency"
+            className={proposedChange('credit') === undefined ? undefined : 'suggested'}
           />
+          {replaced('credit')}
         </label>
         <label>
           <span>Alt text</span>
           <input
             value={alt}
-            onChange={(event) => updateAttributes({ alt: event.target.value })}
+            onChange={(event) => setText('alt', event.target.value)}
             placeholder="What the image shows, for people who cannot see it"
+            className={proposedChange('alt') === undefined ? undefined : 'suggested'}
           />
+          {replaced('alt')}
         </label>
         <label className="lead-toggle">
           <input
@@ -67,16 +99,8 @@ export function FigureView({
         </button>
       </div>
       <div contentEditable={false}>
-        <StyleHint
-          field="Credit"
-          value={credit}
-          onFix={(fixed) => updateAttributes({ credit: fixed })}
-        />
-        <StyleHint
-          field="Alt text"
-          value={alt}
-          onFix={(fixed) => updateAttributes({ alt: fixed })}
-        />
+        <StyleHint field="Credit" value={credit} onFix={(fixed) => setText('credit', fixed)} />
+        <StyleHint field="Alt text" value={alt} onFix={(fixed) => setText('alt', fixed)} />
       </div>
     </NodeViewWrapper>
   )

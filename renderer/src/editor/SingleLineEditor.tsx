@@ -6,14 +6,16 @@ import { Placeholder, UndoRedo } from '@tiptap/extensions'
 import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId } from 'react'
-import { checkLimit } from '../../../shared/article'
+import { baseTextOf, checkLimit, type TrackedLine } from '../../../shared/article'
+import { BLOCK_SUGGESTION_MARKS, SuggestionMarks } from '../../../shared/editor/suggestion-marks'
 import { useFieldEditors } from '../stores/field-editors'
-import type { StyleField } from '../stores/style-store'
 import { HouseStyle } from './house-style'
+import { SuggestionAtCursor } from './SuggestionAtCursor'
+import { suggestChangesForField } from './suggest-changes-for-field'
 import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
 
 /** A headline is one paragraph: the document holds exactly one. */
-const OneParagraph = Document.extend({ content: 'paragraph' })
+const OneParagraph = Document.extend({ content: 'paragraph', marks: BLOCK_SUGGESTION_MARKS })
 
 const EnterMovesOn = Extension.create({
   name: 'enterMovesOn',
@@ -26,15 +28,18 @@ const EnterMovesOn = Extension.create({
   },
 })
 
-const toDoc = (text: string) => ({
+const toDoc = (text: string, tracked: TrackedLine | undefined) => ({
   type: 'doc',
-  content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }],
+  content: [{ type: 'paragraph', content: tracked ?? (text ? [{ type: 'text', text }] : []) }],
 })
 
 interface Props {
-  label: StyleField
+  label: 'Headline' | 'Standfirst'
   value: string
-  onChange: (text: string) => void
+  /** The field's text with its pending suggestions, when it has any. */
+  tracked?: TrackedLine
+  /** The text without pending insertions, and the suggestions (undefined once none are left). */
+  onChange: (text: string, tracked: TrackedLine | undefined) => void
   placeholder?: string
   /** Characters allowed before the field is flagged; going over is shown, never blocked. */
   limit?: number
@@ -45,7 +50,15 @@ interface Props {
  * A one-line TipTap field (headline, standfirst): its own undo history, smart quotes and dashes,
  * Enter moves to the next field, and pasted line breaks become spaces.
  */
-export function SingleLineEditor({ label, value, onChange, placeholder, limit, className }: Props) {
+export function SingleLineEditor({
+  label,
+  value,
+  tracked,
+  onChange,
+  placeholder,
+  limit,
+  className,
+}: Props) {
   const countId = useId()
   const editor = useEditor({
     extensions: [
@@ -57,8 +70,10 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
       Typography,
       EnterMovesOn,
       Placeholder.configure({ placeholder }),
+      ...SuggestionMarks,
+      suggestChangesForField(),
     ],
-    content: toDoc(value),
+    content: toDoc(value, tracked),
     editorProps: {
       attributes: {
         role: 'textbox',
@@ -75,7 +90,14 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
         return true
       },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getText()),
+    onUpdate: ({ editor: current }) => {
+      const line = (current.getJSON().content?.[0]?.content ?? []) as TrackedLine
+      const hasSuggestions = line.some((node) => node.marks?.length)
+      onChange(
+        hasSuggestions ? baseTextOf(line) : current.getText(),
+        hasSuggestions ? line : undefined,
+      )
+    },
   })
 
   const register = useFieldEditors((state) => state.register)
@@ -91,6 +113,7 @@ export function SingleLineEditor({ label, value, onChange, placeholder, limit, c
         {label}
       </span>
       <EditorContent editor={editor} />
+      <SuggestionAtCursor editor={editor} />
       {check && (
         <span id={countId} className={check.over ? 'limit over' : 'limit'}>
           {check.over

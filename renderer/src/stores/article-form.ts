@@ -1,8 +1,17 @@
-import type { Article, ArticleFields, ArticleStatus, CommentThread } from '../../../shared/article'
+import type {
+  Article,
+  ArticleFields,
+  ArticleStatus,
+  BylineSuggestion,
+  CommentThread,
+} from '../../../shared/article'
+import { suggestionIds } from '../../../shared/suggestions/list-suggestions'
+import { recordsFor } from './suggestion-store'
 
 export interface BylineRow {
   name: string
   role: string
+  suggestion?: BylineSuggestion
 }
 
 /** The article's fields as the form holds them while a person types (a byline row may be half-filled). */
@@ -17,13 +26,18 @@ export interface ArticleForm {
   slug: string
   styleIgnores: string[]
   comments: CommentThread[]
+  tracked: ArticleFields['tracked']
 }
 
 export function formFromArticle(article: Article): ArticleForm {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
-    byline: article.byline.map(({ name, role }) => ({ name, role: role ?? '' })),
+    byline: article.byline.map(({ name, role, suggestion }) => ({
+      name,
+      role: role ?? '',
+      ...(suggestion && { suggestion }),
+    })),
     dateline: article.dateline,
     section: article.section,
     keywordsText: article.keywords.join(', '),
@@ -31,20 +45,30 @@ export function formFromArticle(article: Article): ArticleForm {
     slug: article.slug,
     styleIgnores: article.styleIgnores,
     comments: article.comments,
+    tracked: article.tracked,
   }
 }
 
 export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): ArticleFields {
+  const byline = form.byline
+    .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
+    .filter(({ name }) => name)
+    .map(({ name, role, suggestion }) => ({
+      name,
+      ...(role && { role }),
+      ...(suggestion && { suggestion }),
+    }))
+  const ids = suggestionIds(body)
+  for (const line of Object.values(form.tracked))
+    suggestionIds({ type: 'line', content: line }, ids)
+  for (const { suggestion } of byline) if (suggestion) ids.add(suggestion.id)
   return {
     slug: form.slug,
     styleIgnores: form.styleIgnores,
     comments: form.comments,
     headline: form.headline.trim(),
     standfirst: form.standfirst.trim(),
-    byline: form.byline
-      .map(({ name, role }) => ({ name: name.trim(), role: role.trim() }))
-      .filter(({ name }) => name)
-      .map(({ name, role }) => (role ? { name, role } : { name })),
+    byline,
     dateline: form.dateline.trim(),
     section: form.section.trim(),
     keywords: [
@@ -57,5 +81,7 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
     ],
     status: form.status,
     body,
+    tracked: form.tracked,
+    suggestions: recordsFor(ids),
   }
 }

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { create } from 'zustand'
 import type { CommentThread } from '../../../shared/article'
+import { notASuggestion } from '../../../shared/editor/suggest-changes'
 import { useEditorStore } from './editor-store'
 import { useFieldEditors } from './field-editors'
 import { useSettings } from './settings-store'
@@ -72,6 +73,8 @@ export const useCommentStore = create<CommentState>((set, get) => ({
       .chain()
       .setTextSelection({ from: pending.from, to: pending.to })
       .setMark('comment', { threadId: thread.id })
+      // Anchoring a comment changes no words: it is never a suggestion.
+      .command(({ tr }) => Boolean(notASuggestion(tr)))
       .run()
     updateThreads((threads) => [...threads, thread])
     set({ pending: undefined })

@@ -9,6 +9,7 @@ import {
 import type { Failure, FailureKind } from '../../../shared/ipc/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
+import { loadSuggestionRecords } from './suggestion-store'
 import { useSettings } from './settings-store'
 
 /** Autosave waits this long after the last keystroke. */
@@ -125,6 +126,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
   const load = (article: Article) => {
     clearTimeout(autosaveTimer)
+    loadSuggestionRecords(article.suggestions)
     set((state) => ({
       article,
       loadCount: state.loadCount + 1,

@@ -1,0 +1,186 @@
+import type { Locator, Page } from '@playwright/test'
+import { makeImage } from '../electron/services/test-images'
+import { expect, test } from './fixtures'
+
+/** Selects `text` inside `field` as a person would with the mouse. */
+async function selectText(field: Locator, text: string) {
+  await field.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const start = (node.textContent ?? '').indexOf(wanted)
+      if (start < 0) continue
+      const range = document.createRange()
+      range.setStart(node, start)
+      range.setEnd(node, start + wanted.length)
+      const selection = window.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+      return
+    }
+    throw new Error(`"${wanted}" is not in the field`)
+  }, text)
+}
+
+async function insertImage(page: Page, colour: string) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Insert image' }).click()
+  const fileChooser = await chooser
+  await fileChooser.setFiles({
+    name: 'picture.png',
+    mimeType: 'image/png',
+    buffer: await makeImage('png', colour),
+  })
+}
+
+async function setDisplayName(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByRole('textbox', { name: /Your name/ }).fill(name)
+  await dialog.getByRole('button', { name: 'Save settings' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+test('five suggestions across headline, caption and body: three accepted, two rejected, exactly', async ({
+  app,
+}) => {
+  const { page } = app
+  await setDisplayName(page, 'Dana Desk')
+  await page.getByRole('button', { name: 'New article' }).click()
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await headline.fill('Council approves budget')
+  await body.click()
+  await page.keyboard.type('The council met on Tuesday. It voted to close the bridge.')
+  await insertImage(page, '#336699')
+  const caption = page.getByRole('textbox', { name: 'Caption' })
+  await caption.click()
+  await page.keyboard.type('Workers on the bridge.')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+
+  const toggle = page.getByRole('button', { name: 'Suggest edits' })
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+
+  // 1. Headline: an insertion at the end.
+  await headline.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' plan')
+  // 2. Caption: an insertion at the end.
+  await caption.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Photo taken Monday.')
+  // 3. Body: a word typed over another.
+  await selectText(body, 'Tuesday')
+  await page.keyboard.type('Wednesday')
+  // 4. Body: a sentence deleted.
+  await selectText(body, ' It voted to close the bridge.')
+  await page.keyboard.press('Backspace')
+  // 5. Body: a new first paragraph.
+  await body.click()
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type('Residents objected.')
+  await page.keyboard.press('Enter')
+
+  // Recorded, not applied: the original text is all still there.
+  await expect(headline).toHaveText('Council approves budget plan')
+  await expect(body).toContainText('TuesdayWednesday')
+  await expect(body).toContainText('It voted to close the bridge.')
+  await expect(
+    body.locator('ins.suggestion-insertion, .suggestion-insertion').first(),
+  ).toBeVisible()
+  await expect(body.locator('.suggestion-deletion').first()).toBeVisible()
+
+  const panel = page.getByRole('region', { name: 'Suggestions' })
+  const items = panel.getByRole('listitem')
+  await expect(items).toHaveCount(5)
+  await expect(items.first()).toContainText('Dana Desk')
+
+  // Suggestions are kept in the file: they survive a reload.
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+  await page.reload()
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Council approves budget/ })
+    .click()
+  await expect(items).toHaveCount(5)
+  await expect(items.filter({ hasText: 'plan' })).toContainText('Dana Desk')
+
+  const item = (text: string) => items.filter({ hasText: text })
+  await item('plan').getByRole('button', { name: 'Accept' }).click()
+  await item('Photo taken Monday').getByRole('button', { name: 'Reject' }).click()
+  await item('Wednesday').getByRole('button', { name: 'Accept' }).click()
+  await item('It voted to close').getByRole('button', { name: 'Reject' }).click()
+  await item('Residents objected').getByRole('button', { name: 'Accept' }).click()
+  await expect(items).toHaveCount(0)
+  await expect(panel).toContainText('No suggestions')
+
+  const expectExactText = async () => {
+    await expect(headline).toHaveText('Council approves budget plan')
+    await expect(caption).toHaveText('Workers on the bridge.')
+    await expect(body.locator('> p').first()).toHaveText('Residents objected.')
+    await expect(body.locator('> p').nth(1)).toHaveText(
+      'The council met on Wednesday. It voted to close the bridge.',
+    )
+  }
+  await expectExactText()
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+
+  await page.reload()
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Council approves budget plan/ })
+    .click()
+  await expectExactText()
+
+  const listed = JSON.parse((await app.cli('list', '--json')).stdout)
+  const stored = JSON.parse((await app.cli('show', listed.articles[0].id, '--json')).stdout)
+  expect(stored.headline).toBe('Council approves budget plan')
+  expect(stored.tracked).toEqual({})
+  expect(stored.suggestions).toEqual([])
+  expect(JSON.stringify(stored.body)).not.toMatch(/insertion|deletion|modification|\\u200b/i)
+})
+
+test('byline and credit suggestions, accepting from the text, and Reject all', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Rates rise')
+  const byline = page.getByRole('list', { name: 'Byline' })
+  await byline.getByRole('textbox', { name: 'Name' }).fill('Ana Lee')
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.keyboard.type('Rates rise.')
+  await insertImage(page, '#993366')
+  const credit = page.getByRole('textbox', { name: 'Credit' })
+  await credit.fill('Jo')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+
+  await page.getByRole('button', { name: 'Suggest edits' }).click()
+  await byline.getByRole('textbox', { name: 'Name' }).fill('Ana Leigh')
+  await credit.fill('Jo Smith/Herald')
+  await selectText(body, 'rise.')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type(' Again.')
+
+  const items = page.getByRole('region', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(items).toHaveCount(3)
+  await expect(items.filter({ hasText: 'Byline' })).toContainText('Ana Lee')
+  await expect(items.filter({ hasText: 'Byline' })).toContainText('Ana Leigh')
+  await expect(items.filter({ hasText: 'Credit' })).toContainText('Jo → Jo Smith/Herald')
+
+  // From the text: the cursor in a suggestion offers to accept or reject it there.
+  await selectText(body, 'Again')
+  await page.getByRole('button', { name: 'Accept this suggestion' }).click()
+  await expect(items).toHaveCount(2)
+  await expect(body.locator('.suggestion-insertion')).toHaveCount(0)
+  await expect(body.locator('p').first()).toHaveText('Rates rise. Again.')
+
+  await page.getByRole('button', { name: 'Reject all' }).click()
+  await expect(items).toHaveCount(0)
+  await expect(byline.getByRole('textbox', { name: 'Name' })).toHaveValue('Ana Lee')
+  await expect(credit).toHaveValue('Jo')
+  await expect(body.locator('p').first()).toHaveText('Rates rise. Again.')
+})

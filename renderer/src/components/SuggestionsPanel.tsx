@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react'
+import { authorColourIndex } from '../../../shared/suggestions/author-colour'
+import type { SuggestionSummary } from '../../../shared/suggestions/list-suggestions'
+import { useEditorStore } from '../stores/editor-store'
+import { useFieldEditors } from '../stores/field-editors'
+import {
+  collectSuggestions,
+  resolveAllSuggestions,
+  resolveSuggestion,
+} from '../stores/suggestion-list'
+import { suggestionRecord } from '../stores/suggestion-store'
+import { formatUpdated } from './relative-time'
+
+/** Reading a long body's suggestions waits for typing to pause. */
+const LIST_DELAY_MS = 250
+
+/** Every pending suggestion, with who made it and when; accept or reject one or all. */
+export function SuggestionsPanel() {
+  const form = useEditorStore((state) => state.form)
+  const editCount = useEditorStore((state) => state.editCount)
+  const body = useFieldEditors((state) => state.editors.Body)
+  const [suggestions, setSuggestions] = useState<SuggestionSummary[]>([])
+
+  useEffect(() => {
+    if (!form) return
+    const timer = setTimeout(() => setSuggestions(collectSuggestions(form, body)), LIST_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [form, body, editCount])
+
+  return (
+    <section className="suggestions" aria-label="Suggestions">
+      <h2>Suggestions</h2>
+      {suggestions.length === 0 ? (
+        <p className="hint">
+          No suggestions. Turn on “Suggest edits” to propose changes the desk can accept or reject.
+        </p>
+      ) : (
+        <>
+          <span className="version-actions">
+            <button type="button" onClick={() => resolveAllSuggestions(true)}>
+              Accept all
+            </button>
+            <button type="button" onClick={() => resolveAllSuggestions(false)}>
+              Reject all
+            </button>
+          </span>
+          <ul aria-label="Pending suggestions">
+            {suggestions.map((suggestion) => (
+              <SuggestionItem key={suggestion.id} suggestion={suggestion} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+function SuggestionItem({ suggestion }: { suggestion: SuggestionSummary }) {
+  const record = suggestionRecord(suggestion.id)
+  const author = record?.author || 'unknown'
+  const { inserted, deleted, change } = suggestion
+  return (
+    <li
+      className={`suggestion-item suggestion-author-${authorColourIndex(record?.author ?? '')}`}
+      aria-label={`${suggestion.field}: suggestion by ${author}`}
+    >
+      <p>
+        <strong>{author}</strong>
+        {record && (
+          <>
+            {' '}
+            <time dateTime={record.createdAt}>{formatUpdated(record.createdAt)}</time>
+          </>
+        )}{' '}
+        · {suggestion.field}
+      </p>
+      <p className="suggestion-text">
+        {change ? (
+          <>
+            {change.what}: <del>{change.from || '(empty)'}</del> →{' '}
+            <ins>{change.to || '(empty)'}</ins>
+          </>
+        ) : (
+          <>
+            {deleted && <del>{deleted}</del>} {inserted && <ins>{inserted}</ins>}
+            {!deleted && !inserted && '(a paragraph break)'}
+          </>
+        )}
+      </p>
+      <span className="version-actions">
+        <button type="button" onClick={() => resolveSuggestion(suggestion, true)}>
+          Accept
+        </button>
+        <button type="button" onClick={() => resolveSuggestion(suggestion, false)}>
+          Reject
+        </button>
+      </span>
+    </li>
+  )
+}
