@@ -81,6 +81,8 @@ describe('copydesk CLI', () => {
           'Rates rise',
           '--standfirst',
           'By 4%.',
+          '--byline',
+          'Ana Lee',
           '--library',
           library,
           '--json',
@@ -96,7 +98,51 @@ describe('copydesk CLI', () => {
     expect(exported.code).toBe(0)
     expect(readFileSync(out, 'utf8')).toContain('# Rates rise')
     const stdout = await cli('export', id, '--format', 'txt', '--out', '-', '--library', library)
-    expect(stdout.stdout).toBe('Rates rise\n\nBy 4%.\n')
+    expect(stdout.stdout).toBe('Rates rise\n\nBy 4%.\n\nBy Ana Lee\n')
+    expect(stdout.stderr).toContain('Preflight for "Rates rise": 0 blocking, 1 warning')
+  })
+
+  it('refuses an export with blocking problems unless forced, and exports by status', async () => {
+    const { id } = JSON.parse(
+      (await cli('new', '--headline', 'TK to come', '--library', library, '--json')).stdout,
+    )
+    const refused = await cli('export', id, '--format', 'txt', '--out', '-', '--library', library)
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/BLOCKING +The story has no byline\./)
+    expect(refused.stderr).toMatch(/BLOCKING +"TK" is still in the headline/)
+    expect(refused.stdout).toBe('')
+    const forced = await cli(
+      'export',
+      id,
+      '--format',
+      'txt',
+      '--out',
+      '-',
+      '--force',
+      '--library',
+      library,
+    )
+    expect(forced.stdout).toBe('TK to come\n')
+
+    await cli('new', '--headline', 'Ready one', '--byline', 'Sam Roe', '--library', library)
+    const folder = join(temp.path, 'batch')
+    const batch = await cli(
+      'export',
+      '--status',
+      'draft',
+      '--format',
+      'ninjs',
+      '--out',
+      folder,
+      '--library',
+      library,
+    )
+    expect(batch.code).not.toBe(0)
+    expect(batch.stderr).toContain('Skipped "TK to come"')
+    expect(JSON.parse(readFileSync(join(folder, 'ready-one.ninjs.json'), 'utf8'))).toMatchObject({
+      headlines: [{ role: 'main', value: 'Ready one' }],
+      by: 'Sam Roe',
+    })
   })
 
   it('fails with one clear line and a non-zero code', async () => {

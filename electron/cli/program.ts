@@ -1,14 +1,17 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { mkdir } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import packageJson from '../../package.json'
-import { parseBylineText } from '../../shared/article'
-import { EXPORT_FORMATS, exportArticle } from '../../shared/export'
+import { ARTICLE_STATUSES, parseBylineText } from '../../shared/article'
+import { EXPORT_FORMATS } from '../../shared/export'
 import type { Result } from '../../shared/ipc/result'
-import { writeFileDurably } from '../services/atomic-file'
-import { fsFailure } from '../services/fs-failure'
 import { createNodeServices } from '../services/node-services'
 import { CliError, type CliIo } from './cli-io'
+import {
+  exportByStatus,
+  formatPreflight,
+  writeExported,
+  type ExportOptions,
+} from './export-command'
 import { formatArticle, formatListing } from './format'
 import { serve } from './serve'
 import { launchDesktop } from './start-desktop'
@@ -108,34 +111,43 @@ export function createProgram(io: CliIo): Command {
 
   program
     .command('export')
-    .description('export an article to a file')
-    .argument('<id>', 'article id, id prefix or slug')
+    .description(
+      'export an article after its preflight checklist; or, with --status, every article in that state',
+    )
+    .argument('[id]', 'article id, id prefix or slug')
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(EXPORT_FORMATS)
         .makeOptionMandatory(),
     )
-    .requiredOption('--out <path>', 'file to write, or - for standard output')
-    .addOption(libraryOption())
-    .action(
-      async (
-        reference: string,
-        options: LibraryOption & { format: (typeof EXPORT_FORMATS)[number]; out: string },
-      ) => {
-        const { library } = services(options)
-        const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
-        const file = unwrap(exportArticle(article, options.format))
-        if (options.out === '-') return io.stdout(file.content)
-        const out = resolve(options.out)
-        try {
-          await mkdir(dirname(out), { recursive: true })
-          await writeFileDurably(out, file.content)
-        } catch (error) {
-          throw new CliError(fsFailure(error, `write ${out}`).error.message)
-        }
-        io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
-      },
+    .requiredOption(
+      '--out <path>',
+      'file to write (- for standard output); with --status, the folder to write into',
     )
+    .addOption(
+      new Option('--status <status>', 'export every article in this state').choices(
+        ARTICLE_STATUSES,
+      ),
+    )
+    .option('--force', 'export despite blocking problems (never despite pending suggestions)')
+    .addOption(libraryOption())
+    .action(async (reference: string | undefined, options: ExportOptions) => {
+      const { library, exporter } = services(options)
+      if (options.status) {
+        if (reference) throw new CliError('Give an article or --status, not both.')
+        return exportByStatus(library, exporter, options, io)
+      }
+      if (!reference) throw new CliError('Name the article to export, or use --status.')
+      const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
+      io.stderr(formatPreflight(article, await exporter.preflight(article)))
+      const file = unwrap(await exporter.export(article, options.format, { force: options.force }))
+      if (options.out === '-') {
+        if (file.encoding === 'utf8') return io.stdout(file.content)
+        throw new CliError(`${options.format} is binary: give a file with --out.`)
+      }
+      const out = await writeExported(resolve(options.out), file)
+      io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
+    })
 
   program
     .command('serve')

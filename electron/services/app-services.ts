@@ -4,6 +4,7 @@ import { resourcesDir } from './app-paths'
 import { StylePacks } from './style-packs'
 import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
+import { Exporter } from './exporter'
 import { createHandlers, type DesktopServices } from './handlers'
 import { LibraryStore } from './library-store'
 import type { SettingsStore } from './settings-store'
@@ -14,6 +15,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
+  exporter: Exporter
   settings: Settings
   events: EventHub
   handlers: Handlers
@@ -36,14 +38,16 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const versions = new VersionStore(library, () => settings.get().displayName)
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
   const stylePacks = new StylePacks(join(resourcesDir(), 'style'), options.userStyleDir)
+  const exporter = new Exporter(assets, settings, stylePacks)
   const handlers = createHandlers({
     library,
     settings,
     assets,
     versions,
     stylePacks,
+    exporter,
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
-  return { library, assets, versions, stylePacks, settings, events, handlers }
+  return { library, assets, versions, stylePacks, exporter, settings, events, handlers }
 }

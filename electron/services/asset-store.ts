@@ -139,6 +139,16 @@ export class AssetStore {
     }
   }
 
+  /** Whether the image behind a figure's `src` is there, inside the article's folder. */
+  async has(articleId: string, src: string): Promise<boolean> {
+    if (!ASSET_PATH_PATTERN.test(src)) return false
+    const folder = await this.library.folderOf(articleId)
+    if (!folder.ok) return false
+    const path = join(folder.value, src)
+    const found = await stat(path).catch(() => undefined)
+    return Boolean(found?.isFile()) && (await isInside(folder.value, path))
+  }
+
   /** The image behind a figure's `src`; only accepted images inside that article's assets/ folder. */
   async read(articleId: string, src: string): Promise<Result<{ bytes: Buffer; mimeType: string }>> {
     const mimeType = imageMimeTypeOf(src)

@@ -21,6 +21,8 @@ describe('FileSettingsStore', () => {
       headlineLimit: 70,
       standfirstLimit: 200,
       dictionary: [],
+      language: 'en',
+      imageBaseUrl: '',
     })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { displayName: 'ana' }).get().displayName).toBe('Ana Lee')

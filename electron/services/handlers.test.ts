@@ -100,13 +100,35 @@ describe('handlers and dispatch', () => {
     expect(settings.get().recentArticles).toEqual([ids[0], ids[1]])
   })
 
-  it('exports through the contract', async () => {
-    const created = await dispatch(handlers, 'article:create', { headline: 'Tide turns' })
+  it('exports through the contract once the preflight passes, or when forced', async () => {
+    const created = await dispatch(handlers, 'article:create', {
+      headline: 'Tide turns',
+      byline: [{ name: 'Ana Lee' }],
+    })
     const id = created.ok ? (created.value as { id: string }).id : ''
     expect(await dispatch(handlers, 'article:export', { id, format: 'md' })).toMatchObject({
       ok: true,
       value: { fileName: 'tide-turns.md', content: expect.stringContaining('# Tide turns') },
     })
+
+    const unsigned = await dispatch(handlers, 'article:create', { headline: 'Unsigned' })
+    const unsignedId = unsigned.ok ? (unsigned.value as { id: string }).id : ''
+    expect(await dispatch(handlers, 'article:preflight', { id: unsignedId })).toMatchObject({
+      ok: true,
+      value: {
+        blocking: 1,
+        items: expect.arrayContaining([expect.objectContaining({ code: 'no-byline' })]),
+      },
+    })
+    expect(
+      await dispatch(handlers, 'article:export', { id: unsignedId, format: 'txt' }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('The story has no byline.') },
+    })
+    expect(
+      await dispatch(handlers, 'article:export', { id: unsignedId, format: 'txt', force: true }),
+    ).toMatchObject({ ok: true, value: { content: 'Unsigned\n' } })
   })
 
   it('creates the sample article with its picture', async () => {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportedImage } from '../../shared/assets/image-policy'
-import { exportArticle } from '../../shared/export'
+import type { Article } from '../../shared/article'
 import { CreateArticleRequest, type Handlers } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { AssetStore } from './asset-store'
+import type { Exporter } from './exporter'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
@@ -28,6 +29,7 @@ export interface Services {
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
+  exporter: Exporter
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -43,6 +45,7 @@ export function createHandlers({
   assets,
   versions,
   stylePacks,
+  exporter,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -83,9 +86,24 @@ export function createHandlers({
     'article:trash': ({ id }) => library.trash(id),
     'trash:list': () => library.listTrash(),
     'article:restore': ({ id }) => library.restore(id),
-    'article:export': async ({ id, format }) => {
+    'article:export': async ({ id, format, force }) => {
       const article = await library.open(id)
-      return article.ok ? exportArticle(article.value, format) : article
+      return article.ok
+        ? exporter.export(article.value, format, { force: force ?? false })
+        : article
+    },
+    'article:preflight': async ({ id }) => {
+      const article = await library.open(id)
+      return article.ok ? ok(await exporter.preflight(article.value)) : article
+    },
+    'articles:export': async ({ ids, format }) => {
+      const articles: Article[] = []
+      for (const id of ids) {
+        const article = await library.open(id)
+        if (!article.ok) return article
+        articles.push(article.value)
+      }
+      return exporter.exportBatch(articles, format)
     },
     'library:create-sample': createSample,
     'asset:import': ({ articleId, fileName, bytes }) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { exportArticle } from '../export'
-import { EXPORT_FORMATS } from '../export/formats'
+import { TEXT_FORMATS } from '../export/formats'
 import { createArticle } from './create'
 import type { TiptapNode } from './tiptap-json'
 import { parseArticleJson, serializeArticle } from './serialize'
@@ -76,7 +76,7 @@ describe('article properties', () => {
 
   it('exports are deterministic and never throw', () => {
     fc.assert(
-      fc.property(article, fc.constantFrom(...EXPORT_FORMATS), (original, format) => {
+      fc.property(article, fc.constantFrom(...TEXT_FORMATS), (original, format) => {
         expect(exportArticle(original, format)).toEqual(
           exportArticle(structuredClone(original), format),
         )

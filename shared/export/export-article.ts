@@ -1,22 +1,47 @@
 import type { Article } from '../article'
 import { fail, ok, type Result } from '../ipc/result'
 import { pendingSuggestionCount } from '../suggestions/pending'
-import { EXPORT_FORMAT_INFO, type ExportedFile, type ExportFormat } from './formats'
-import { renderArticleHtml } from './html'
+import { EXPORT_FORMAT_INFO, type ExportedFile, type TextFormat } from './formats'
+import { renderArticleHtml, renderArticleHtmlFragment } from './html'
 import { renderArticleMarkdown } from './markdown'
+import { buildNinjs22, buildNinjs31 } from './ninjs'
+import { renderArticleNitf } from './nitf'
+import { DEFAULT_EXPORT_CONTEXT, type ExportContext } from './renditions'
 import { renderArticleText } from './text'
 
-const renderers: Record<ExportFormat, (article: Article) => string> = {
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+const renderers: Record<TextFormat, (article: Article, context: ExportContext) => string> = {
   html: renderArticleHtml,
-  md: renderArticleMarkdown,
-  txt: renderArticleText,
+  'html-fragment': renderArticleHtmlFragment,
+  md: (article) => renderArticleMarkdown(article),
+  txt: (article) => renderArticleText(article),
+  ninjs: (article, context) => json(buildNinjs22(article, context)),
+  ninjs3: (article, context) => json(buildNinjs31(article, context)),
+  nitf: renderArticleNitf,
 }
 
+export function renderTextFormat(
+  article: Article,
+  format: TextFormat,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): string {
+  return renderers[format](article, context)
+}
+
+/** `slug.ninjs.json` and so on: one file name per format. */
+export const exportFileName = (article: Article, format: keyof typeof EXPORT_FORMAT_INFO) =>
+  `${article.slug}${EXPORT_FORMAT_INFO[format].suffix}`
+
 /**
- * The article as a file in `format`. Suggestions are the desk's unfinished business: an export
- * waits until each is accepted or rejected, so no proposed or struck text reaches a reader.
+ * The article as a text file in `format`. Suggestions are the desk's unfinished business: an
+ * export waits until each is accepted or rejected, so no proposed or struck text reaches a reader.
  */
-export function exportArticle(article: Article, format: ExportFormat): Result<ExportedFile> {
+export function exportArticle(
+  article: Article,
+  format: TextFormat,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): Result<ExportedFile> {
   const pending = pendingSuggestionCount(article)
   if (pending > 0) {
     return fail(
@@ -24,10 +49,10 @@ export function exportArticle(article: Article, format: ExportFormat): Result<Ex
       `"${article.headline || article.slug}" has ${pending} suggestion${pending === 1 ? '' : 's'} waiting: accept or reject ${pending === 1 ? 'it' : 'them'} before exporting.`,
     )
   }
-  const { extension, mimeType } = EXPORT_FORMAT_INFO[format]
   return ok({
-    fileName: `${article.slug}.${extension}`,
-    mimeType,
-    content: renderers[format](article),
+    fileName: exportFileName(article, format),
+    mimeType: EXPORT_FORMAT_INFO[format].mimeType,
+    content: renderTextFormat(article, format, context),
+    encoding: 'utf8',
   })
 }

@@ -2,33 +2,97 @@ import { renderToHTMLString, escapeHTML } from '@tiptap/static-renderer'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
+import { exportedImageSource } from './image-sources'
+import {
+  DEFAULT_EXPORT_CONTEXT,
+  primaryRendition,
+  type ExportContext,
+  type Rendition,
+} from './renditions'
 
 /**
  * Exported pages run nothing: no scripts are written, the CSP forbids any that a reader's tools
  * might inject, text and attributes are escaped, and links are limited to http(s) and mailto
  * by the Link extension's own check.
  */
-const EXPORT_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+const exportCsp = (context: ExportContext) => {
+  const imageOrigin = context.imageBaseUrl ? ` ${new URL(context.imageBaseUrl).origin}` : ''
+  return `default-src 'none'; img-src 'self' data:${imageOrigin}; style-src 'unsafe-inline'`
+}
 
 const PAGE_STYLE = `body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#111}
 h1{font-size:2.2rem;line-height:1.2}.standfirst{font-size:1.25rem;color:#333}.byline,.dateline{color:#555}
 figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
 .credit{margin-left:.5em;color:#777}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem}`
 
-export function renderBodyHtml(body: TiptapNode): string {
+const joined = (children: string | string[] | undefined) =>
+  Array.isArray(children) ? children.join('') : (children ?? '')
+
+const srcset = (renditions: Rendition[], mimeType: string, context: ExportContext) =>
+  renditions
+    .filter((rendition) => rendition.mimeType === mimeType && rendition.name !== 'original')
+    .map((rendition) => `${escapeHTML(imageUrl(rendition, context))} ${rendition.width}w`)
+    .join(', ')
+
+const imageUrl = (rendition: Rendition, context: ExportContext) =>
+  context.imageBaseUrl ? new URL(rendition.path, context.imageBaseUrl).href : rendition.path
+
+/**
+ * A figure with its renditions: WebP and JPEG at each width for the browser to choose from,
+ * and the original as the fallback, sized so the page does not jump as images load.
+ */
+function figureHtml(node: TiptapNode, caption: string, context: ExportContext): string {
+  const src = String(node.attrs?.src ?? '')
+  const alt = escapeHTML(String(node.attrs?.alt ?? ''))
+  const credit = String(node.attrs?.credit ?? '')
+  const renditions = context.renditions?.[src] ?? []
+  const main = primaryRendition(renditions)
+  const size = main ? ` width="${main.width}" height="${main.height}"` : ''
+  const webp = srcset(renditions, 'image/webp', context)
+  const jpeg = srcset(renditions, 'image/jpeg', context)
+  const sizes = ' sizes="(max-width: 42rem) 100vw, 42rem"'
+  const image = `<img src="${escapeHTML(exportedImageSource(src, context))}"${jpeg ? ` srcset="${jpeg}"${sizes}` : ''} alt="${alt}"${size}>`
+  const picture = webp
+    ? `<picture><source type="image/webp" srcset="${webp}"${sizes}>${image}</picture>`
+    : image
+  const creditHtml = credit ? `<span class="credit">${escapeHTML(credit)}</span>` : ''
+  const lead = node.attrs?.lead ? ' data-lead="true"' : ''
+  return `<figure${lead}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
+}
+
+export function renderBodyHtml(
+  body: TiptapNode,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): string {
   return renderToHTMLString({
     extensions: articleBodyExtensions(),
     content: body,
-    // Comment anchors are for the desk, never for readers: only their text is exported.
     options: {
-      markMapping: {
-        comment: ({ children }) => (Array.isArray(children) ? children.join('') : (children ?? '')),
-      },
+      // Comment anchors are for the desk, never for readers: only their text is exported.
+      markMapping: { comment: ({ children }) => joined(children) },
+      ...(context.renditions && {
+        nodeMapping: {
+          figure: ({ node, children }) =>
+            figureHtml(node.toJSON() as TiptapNode, joined(children), context),
+        },
+      }),
     },
   })
 }
 
-export function renderArticleHtml(article: Article): string {
+/** The story's body alone, for pasting into a CMS that supplies its own page and headline. */
+export function renderArticleHtmlFragment(
+  article: Article,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): string {
+  return `${renderBodyHtml(article.body, context)}\n`
+}
+
+/** A standalone, semantic page: header with headline, standfirst, byline and dateline, then the body. */
+export function renderArticleHtml(
+  article: Article,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): string {
   const byline = formatByline(article.byline)
   const header = [
     `<h1>${escapeHTML(article.headline)}</h1>`,
@@ -37,10 +101,10 @@ export function renderArticleHtml(article: Article): string {
     article.dateline && `<p class="dateline">${escapeHTML(article.dateline)}</p>`,
   ].filter(Boolean)
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHTML(context.language)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHTML(exportCsp(context))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHTML(article.headline)}</title>
 <style>${PAGE_STYLE}</style>
@@ -50,7 +114,7 @@ export function renderArticleHtml(article: Article): string {
 <header>
 ${header.join('\n')}
 </header>
-${renderBodyHtml(article.body)}
+${renderBodyHtml(article.body, context)}
 </article>
 </body>
 </html>

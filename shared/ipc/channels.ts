@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'trash:list',
   'article:restore',
   'article:export',
+  'article:preflight',
+  'articles:export',
   'settings:get',
   'settings:update',
   'article:save-as-copy',

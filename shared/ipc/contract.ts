@@ -4,6 +4,7 @@ import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../hi
 import type { RulePack } from '../style/rules'
 import { ArticleFieldsSchema, SlugSchema, type Article, type ArticleSummary } from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
+import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
@@ -72,7 +73,24 @@ export interface StylePacksAnswer {
 
 export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
 
-export const ExportRequest = z.object({ id: z.uuid(), format: z.enum(EXPORT_FORMATS) })
+export const ExportRequest = z.object({
+  id: z.uuid(),
+  format: z.enum(EXPORT_FORMATS),
+  /** Export despite blocking preflight problems that may be overridden. */
+  force: z.boolean().optional(),
+})
+
+export const BatchExportRequest = z.object({
+  ids: z.array(z.uuid()).min(1).max(1_000),
+  format: z.enum(EXPORT_FORMATS),
+})
+
+/** A batch: one zip of every article that passed its preflight, and why the others did not. */
+export interface BatchExport {
+  file: ExportedFile
+  exported: number
+  skipped: { id: string; title: string; reason: string }[]
+}
 
 /** Declares a channel: the zod schema its request must pass, and the type of its answer. */
 function channel<Response>() {
@@ -93,6 +111,8 @@ export const contract = {
   'trash:list': channel<TrashEntry[]>()(EmptyRequest),
   'article:restore': channel<Article>()(IdRequest),
   'article:export': channel<ExportedFile>()(ExportRequest),
+  'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
+  'articles:export': channel<BatchExport>()(BatchExportRequest),
   'settings:get': channel<Settings>()(EmptyRequest),
   'settings:update': channel<Settings>()(SettingsPatchSchema),
   'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createArticle, type TiptapNode } from '../article'
 import { articleBodyExtensions } from '../editor/extensions'
 import { exported } from '../export/test-support'
-import { EXPORT_FORMATS } from '../export/formats'
+import { TEXT_FORMATS, type TextFormat } from '../export/formats'
 import { XSS_PAYLOADS } from './xss-payloads'
 
 const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
@@ -55,10 +55,38 @@ function executableMarkdown(markdown: string): string[] {
   )
 }
 
-function executableIn(format: (typeof EXPORT_FORMATS)[number], content: string): string[] {
-  if (format === 'html') return executableParts(content)
-  if (format === 'md') return executableMarkdown(content)
-  return []
+/** NITF read as XML: any element or attribute that is not plain NITF markup. */
+function executableXml(xml: string): string[] {
+  const document = new DOMParser().parseFromString(xml, 'application/xml')
+  const found = Array.from(document.querySelectorAll('*'))
+    .filter((element) => DANGEROUS_ELEMENTS.split(', ').includes(element.localName))
+    .map((element) => `<${element.localName}>`)
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.name.toLowerCase().startsWith('on')) found.push(`${attribute.name}=`)
+      if (BAD_URL.test(attribute.value)) found.push(`${attribute.name}=${attribute.value}`)
+    }
+  }
+  return found
+}
+
+function executableIn(format: TextFormat, content: string): string[] {
+  switch (format) {
+    case 'html':
+    case 'html-fragment':
+      return executableParts(content)
+    case 'md':
+      return executableMarkdown(content)
+    case 'ninjs':
+    case 'ninjs3': {
+      const ninjs = JSON.parse(content) as { bodies: { value: string }[] }
+      return ninjs.bodies.flatMap((body) => executableParts(body.value))
+    }
+    case 'nitf':
+      return executableXml(content)
+    case 'txt':
+      return []
+  }
 }
 
 /** What the body editor keeps when this HTML is pasted into it. */
@@ -86,7 +114,7 @@ describe('hostile HTML', () => {
     (payload) => {
       const body = pasted(`<p>Before</p>${payload}<p>After</p>`)
       const article = createArticle({ headline: 'Pasted', body }, ID, NOW)
-      for (const format of EXPORT_FORMATS) {
+      for (const format of TEXT_FORMATS) {
         expect(executableIn(format, exported(article, format).content), format).toEqual([])
       }
     },
@@ -108,7 +136,7 @@ describe('hostile HTML', () => {
       ID,
       NOW,
     )
-    for (const format of EXPORT_FORMATS) {
+    for (const format of TEXT_FORMATS) {
       expect(executableIn(format, exported(article, format).content), format).toEqual([])
     }
     // The text survives as text (wrapped at 72 columns in the wire format).

@@ -13,6 +13,16 @@ const HeadlineLimitSchema = z.number().int().min(10).max(1_000)
 const StandfirstLimitSchema = z.number().int().min(10).max(5_000)
 /** Newsroom names and terms the spellchecker should accept. */
 const DictionarySchema = z.array(z.string().trim().min(1).max(100)).max(5_000)
+/** BCP 47, as exports declare it: "en", "en-GB", "mi". */
+const LanguageSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or en-GB')
+/** Where packaged images will be published, for absolute links in ninjs; empty for none. */
+const ImageBaseUrlSchema = z.union([
+  z.literal(''),
+  z.url({ protocol: /^https?$/ }).refine((url) => url.endsWith('/'), 'must end with /'),
+])
 
 export const SettingsSchema = z.object({
   /** Absolute path of the library folder; unset means the default in Documents. */
@@ -26,6 +36,9 @@ export const SettingsSchema = z.object({
   headlineLimit: HeadlineLimitSchema.default(70),
   standfirstLimit: StandfirstLimitSchema.default(200),
   dictionary: DictionarySchema.default([]),
+  /** The language exports declare. */
+  language: LanguageSchema.default('en'),
+  imageBaseUrl: ImageBaseUrlSchema.default(''),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -35,6 +48,8 @@ export const SettingsPatchSchema = z.strictObject({
   headlineLimit: HeadlineLimitSchema.optional(),
   standfirstLimit: StandfirstLimitSchema.optional(),
   dictionary: DictionarySchema.optional(),
+  language: LanguageSchema.optional(),
+  imageBaseUrl: ImageBaseUrlSchema.optional(),
   recentArticles: RecentArticlesSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

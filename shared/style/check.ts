@@ -13,7 +13,7 @@ export interface StyleMatch {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-interface CompiledRule {
+export interface CompiledRule {
   rule: StyleRule
   expression: RegExp
 }
@@ -80,3 +80,7 @@ export function applyMatch(text: string, match: StyleMatch): string {
     return text
   return text.slice(0, match.from) + match.replacement + text.slice(match.to)
 }
+
+/** How an ignored match is remembered in an article's `styleIgnores`. */
+export const ignoreKey = (match: Pick<StyleMatch, 'ruleId' | 'text'>) =>
+  `${match.ruleId}:${match.text}`

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { create } from 'zustand'
-import { checkText, compileRules, type StyleMatch } from '../../../shared/style/check'
+import { checkText, compileRules, ignoreKey, type StyleMatch } from '../../../shared/style/check'
 import type { RulePack } from '../../../shared/style/rules'
 import { client } from '../api/client'
 import { useEditorStore } from './editor-store'
@@ -15,8 +15,7 @@ export interface PlacedMatch extends StyleMatch {
 }
 
 /** How an ignored match is remembered in the article: the rule and the exact text. */
-export const ignoreKey = (match: Pick<StyleMatch, 'ruleId' | 'text'>) =>
-  `${match.ruleId}:${match.text}`
+export { ignoreKey }
 
 interface StyleState {
   rules: ReturnType<typeof compileRules>

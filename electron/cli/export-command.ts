@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import type { Article, ArticleStatus } from '../../shared/article'
+import type { ExportedFile, ExportFormat, PreflightReport } from '../../shared/export'
+import { writeFileDurably } from '../services/atomic-file'
+import type { Exporter } from '../services/exporter'
+import { fsFailure } from '../services/fs-failure'
+import type { Library } from '../services/library'
+import { CliError, type CliIo } from './cli-io'
+
+export interface ExportOptions {
+  library?: string
+  format: ExportFormat
+  out: string
+  status?: ArticleStatus
+  force?: boolean
+}
+
+/** The checklist as the CLI prints it: one line per item, blocking ones first. */
+export function formatPreflight(article: Article, report: PreflightReport): string {
+  const title = article.headline || article.slug
+  if (report.items.length === 0) return `Preflight for "${title}": all clear.\n`
+  const lines = [...report.items]
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1))
+    .map((item) => `  ${item.severity === 'blocking' ? 'BLOCKING' : 'warning '}  ${item.message}`)
+  return `Preflight for "${title}": ${report.blocking} blocking, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}\n${lines.join('\n')}\n`
+}
+
+/** Writes an exported file atomically, creating its folder; returns where it went. */
+export async function writeExported(path: string, file: ExportedFile): Promise<string> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFileDurably(path, Buffer.from(file.content, file.encoding))
+    return path
+  } catch (error) {
+    throw new CliError(fsFailure(error, `write ${path}`).error.message)
+  }
+}
+
+/**
+ * Every article in one status, each to its own file in the folder `--out`. An article whose
+ * preflight blocks is reported and skipped; the command then ends with an error.
+ */
+export async function exportByStatus(
+  library: Library,
+  exporter: Exporter,
+  options: ExportOptions,
+  io: CliIo,
+): Promise<void> {
+  const listing = await library.list()
+  if (!listing.ok) throw new CliError(listing.error.message)
+  const chosen = listing.value.articles.filter((summary) => summary.status === options.status)
+  if (chosen.length === 0) {
+    io.stderr(`No ${options.status} articles to export.\n`)
+    return
+  }
+  const folder = resolve(options.out)
+  let failed = 0
+  for (const summary of chosen) {
+    const article = await library.open(summary.id)
+    const file = article.ok
+      ? await exporter.export(article.value, options.format, { force: options.force })
+      : article
+    if (!file.ok) {
+      failed++
+      io.stderr(`Skipped "${summary.headline || summary.slug}": ${file.error.message}\n`)
+      continue
+    }
+    const out = await writeExported(join(folder, file.value.fileName), file.value)
+    io.stderr(`Exported "${summary.headline || summary.slug}" to ${out}\n`)
+  }
+  if (failed)
+    throw new CliError(
+      `${failed} of ${chosen.length} ${options.status} articles were not exported.`,
+    )
+}

@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto'
+import { Packer } from 'docx'
+import sharp from 'sharp'
+import type { Article } from '../../shared/article'
+import { buildDocxDocument, type DocxImage } from '../../shared/export/docx'
+import {
+  EXPORT_FORMAT_INFO,
+  TEXT_FORMATS,
+  exportFileName,
+  isTextFormat,
+  preflight,
+  renderTextFormat,
+  type ExportContext,
+  type ExportedFile,
+  type ExportFormat,
+  type PreflightReport,
+  type RenditionsBySource,
+} from '../../shared/export'
+import { figuresOf } from '../../shared/export/figures'
+import type { BatchExport } from '../../shared/ipc/contract'
+import { fail, ok, type Result } from '../../shared/ipc/result'
+import { compileRules } from '../../shared/style/check'
+import type { AssetStore } from './asset-store'
+import { makeRenditions } from './renditions'
+import type { SettingsStore } from './settings-store'
+import type { StylePacks } from './style-packs'
+import { unzipFiles, zipFiles, type ZipEntry } from './zip-files'
+
+/** Word pictures: wide enough for print, small enough to mail. */
+const DOCX_IMAGE_WIDTH = 1600
+
+export interface ExportOptions {
+  /** Export despite blocking problems that can be overridden (never pending suggestions). */
+  force?: boolean
+}
+
+/** The files one export produces, before they are handed out as one file or zipped. */
+interface PackageManifest {
+  articleId: string
+  revision: number
+  exportedAt: string
+  formats: string[]
+  files: { path: string; size: number; sha256: string }[]
+}
+
+/**
+ * Exports articles: runs the preflight, renders each format, and makes DOCX files and zip
+ * packages with image renditions. Outputs depend only on the article and its images, so the
+ * same revision exported twice gives the same bytes.
+ */
+export class Exporter {
+  constructor(
+    private readonly assets: AssetStore,
+    private readonly settings: SettingsStore,
+    private readonly stylePacks: StylePacks,
+  ) {}
+
+  private context(renditions?: RenditionsBySource): ExportContext {
+    const { language, imageBaseUrl } = this.settings.get()
+    return { language, ...(imageBaseUrl && { imageBaseUrl }), ...(renditions && { renditions }) }
+  }
+
+  async preflight(article: Article): Promise<PreflightReport> {
+    const missingImages = new Set<string>()
+    for (const { src } of figuresOf(article.body)) {
+      if (!(await this.assets.has(article.id, src))) missingImages.add(src)
+    }
+    const packs = await this.stylePacks.load()
+    const rules = packs.ok ? packs.value.packs.flatMap((pack) => pack.rules) : []
+    const { headlineLimit, standfirstLimit } = this.settings.get()
+    return preflight(article, {
+      missingImages,
+      headlineLimit,
+      standfirstLimit,
+      styleRules: compileRules(rules),
+      context: this.context(),
+    })
+  }
+
+  async export(
+    article: Article,
+    format: ExportFormat,
+    options: ExportOptions = {},
+  ): Promise<Result<ExportedFile>> {
+    const report = await this.preflight(article)
+    const stopping = report.items.filter(
+      (item) => item.severity === 'blocking' && (!options.force || !item.overridable),
+    )
+    if (stopping.length) {
+      return fail(
+        'invalid-request',
+        `"${article.headline || article.slug}" cannot be exported yet: ${stopping
+          .map((item) => item.message)
+          .join(' ')}`,
+      )
+    }
+    try {
+      const file = await this.render(article, format)
+      return ok(file)
+    } catch (error) {
+      return fail('io', `The ${EXPORT_FORMAT_INFO[format].label} export failed: ${String(error)}`)
+    }
+  }
+
+  /**
+   * Several articles in one zip, each as its own file (a package inside for `package`). An
+   * article that fails its preflight is left out and reported, never half-exported.
+   */
+  async exportBatch(articles: Article[], format: ExportFormat): Promise<Result<BatchExport>> {
+    const entries: ZipEntry[] = []
+    const skipped: BatchExport['skipped'] = []
+    for (const article of articles) {
+      const exported = await this.export(article, format)
+      if (!exported.ok) {
+        skipped.push({
+          id: article.id,
+          title: article.headline || article.slug,
+          reason: exported.error.message,
+        })
+        continue
+      }
+      const { fileName, content, encoding } = exported.value
+      entries.push({ path: fileName, bytes: Buffer.from(content, encoding) })
+    }
+    if (entries.length === 0) {
+      return fail(
+        'invalid-request',
+        `None of the ${articles.length} articles could be exported. ${skipped.map((s) => s.reason).join(' ')}`,
+      )
+    }
+    const latest =
+      articles
+        .map((article) => article.updatedAt)
+        .sort()
+        .at(-1) ?? articles[0]?.updatedAt
+    const zip = await zipFiles(entries, new Date(latest ?? 0))
+    return ok({
+      file: {
+        fileName: `copydesk-${format}-${entries.length}-articles.zip`,
+        mimeType: 'application/zip',
+        content: zip.toString('base64'),
+        encoding: 'base64',
+      },
+      exported: entries.length,
+      skipped,
+    })
+  }
+
+  private async render(article: Article, format: ExportFormat): Promise<ExportedFile> {
+    const { mimeType } = EXPORT_FORMAT_INFO[format]
+    const fileName = exportFileName(article, format)
+    if (isTextFormat(format)) {
+      const content = renderTextFormat(article, format, this.context())
+      return { fileName, mimeType, content, encoding: 'utf8' }
+    }
+    const bytes = format === 'docx' ? await this.docx(article) : await this.package(article)
+    return { fileName, mimeType, content: bytes.toString('base64'), encoding: 'base64' }
+  }
+
+  /** The Word file, its dates and zip entries fixed to the article's last save. */
+  async docx(article: Article): Promise<Buffer> {
+    const images: Record<string, DocxImage> = {}
+    for (const { src } of figuresOf(article.body)) {
+      const read = await this.assets.read(article.id, src)
+      if (!read.ok) continue
+      const { data, info } = await sharp(read.value.bytes)
+        .autoOrient()
+        .resize({ width: DOCX_IMAGE_WIDTH, withoutEnlargement: true })
+        .jpeg({ quality: 85 })
+        .toBuffer({ resolveWithObject: true })
+      images[src] = { data, type: 'jpg', width: info.width, height: info.height }
+    }
+    const packed = await Packer.toBuffer(buildDocxDocument(article, images))
+    const modified = new Date(article.updatedAt)
+    const entries = (await unzipFiles(packed)).map((entry) =>
+      entry.path === 'docProps/core.xml' ? withFixedDates(entry, article) : entry,
+    )
+    return zipFiles(entries, modified)
+  }
+
+  /** Every format and every image rendition in one zip, with a manifest of checksums. */
+  async package(article: Article): Promise<Buffer> {
+    const renditions: RenditionsBySource = {}
+    const imageFiles: ZipEntry[] = []
+    for (const figure of figuresOf(article.body)) {
+      if (renditions[figure.src]) continue
+      const read = await this.assets.read(article.id, figure.src)
+      if (!read.ok) continue
+      const made = await makeRenditions(figure.src, read.value.bytes, read.value.mimeType, figure)
+      renditions[figure.src] = made.map(({ rendition }) => rendition)
+      imageFiles.push(...made.map(({ rendition, bytes }) => ({ path: rendition.path, bytes })))
+    }
+    const context = this.context(renditions)
+    const packageNames: Record<(typeof TEXT_FORMATS)[number], string> = {
+      html: 'article.html',
+      'html-fragment': 'article.fragment.html',
+      md: 'article.md',
+      txt: 'article.txt',
+      ninjs: 'article.ninjs.json',
+      ninjs3: 'article.ninjs3.json',
+      nitf: 'article.nitf.xml',
+    }
+    const files: ZipEntry[] = [
+      ...TEXT_FORMATS.map((format) => ({
+        path: packageNames[format],
+        bytes: Buffer.from(renderTextFormat(article, format, context)),
+      })),
+      { path: 'article.docx', bytes: await this.docx(article) },
+      ...imageFiles,
+    ]
+    const manifest: PackageManifest = {
+      articleId: article.id,
+      revision: article.revision,
+      exportedAt: article.updatedAt,
+      formats: [...TEXT_FORMATS, 'docx'],
+      files: files.map(({ path, bytes }) => ({
+        path,
+        size: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      })),
+    }
+    const manifestEntry = {
+      path: 'manifest.json',
+      bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
+    }
+    return zipFiles([manifestEntry, ...files], new Date(article.updatedAt))
+  }
+}
+
+/** docx stamps the time it ran; the article's own times make the file reproducible. */
+function withFixedDates(entry: ZipEntry, article: Article): ZipEntry {
+  const stamp = (tag: string, iso: string) => (xml: string) =>
+    xml.replace(
+      new RegExp(`(<dcterms:${tag}[^>]*>)[^<]*(</dcterms:${tag}>)`),
+      `$1${iso.replace(/\.\d{3}Z$/, 'Z')}$2`,
+    )
+  const xml = [stamp('created', article.createdAt), stamp('modified', article.updatedAt)].reduce(
+    (text, fix) => fix(text),
+    entry.bytes.toString('utf8'),
+  )
+  return { path: entry.path, bytes: Buffer.from(xml) }
+}

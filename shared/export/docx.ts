@@ -1,0 +1,197 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx'
+import { formatByline, type Article } from '../article'
+import type { TiptapNode } from '../article/tiptap-json'
+import { safeHref } from './safe-href'
+
+/** An image as Word gets it: JPEG or PNG bytes with their pixel size. */
+export interface DocxImage {
+  data: Uint8Array
+  type: 'jpg' | 'png'
+  width: number
+  height: number
+}
+
+/** Word's text column on A4 with default margins is about 600 px at 96 dpi. */
+const COLUMN_WIDTH_PX = 600
+const ORDERED_LIST = 'copydesk-ordered'
+
+/**
+ * The story as a Word document: headline as Title, standfirst, byline and dateline, the body with
+ * headings, lists, quotes and links, and each figure with its caption and credit.
+ */
+export function buildDocxDocument(
+  article: Article,
+  images: Record<string, DocxImage | undefined>,
+): Document {
+  const byline = formatByline(article.byline)
+  const header: Paragraph[] = [
+    new Paragraph({ text: article.headline, heading: HeadingLevel.TITLE }),
+    ...(article.standfirst
+      ? [new Paragraph({ text: article.standfirst, style: 'Standfirst' })]
+      : []),
+    ...(byline ? [new Paragraph({ text: byline, style: 'Byline' })] : []),
+    ...(article.dateline ? [new Paragraph({ text: article.dateline, style: 'Byline' })] : []),
+  ]
+  let orderedLists = 0
+  const blocks = (nodes: TiptapNode[], context: BlockContext): Paragraph[] =>
+    nodes.flatMap((node) => block(node, context))
+  const block = (node: TiptapNode, context: BlockContext): Paragraph[] => {
+    const children = node.content ?? []
+    const paragraph = (options: IParagraphOptions) =>
+      new Paragraph({ ...options, ...context.paragraph, children: runs(children) })
+    switch (node.type) {
+      case 'paragraph':
+        return [paragraph({})]
+      case 'heading':
+        return [
+          paragraph({
+            heading: node.attrs?.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2,
+          }),
+        ]
+      case 'blockquote':
+        return blocks(children, { ...context, paragraph: { style: 'Quote' } })
+      case 'pullQuote':
+        return [paragraph({ style: 'PullQuote' })]
+      case 'bulletList':
+        return children.flatMap((item) =>
+          blocks(item.content ?? [], {
+            ...context,
+            paragraph: { bullet: { level: context.listLevel } },
+            listLevel: context.listLevel + 1,
+          }),
+        )
+      case 'orderedList': {
+        const instance = ++orderedLists
+        return children.flatMap((item) =>
+          blocks(item.content ?? [], {
+            ...context,
+            paragraph: {
+              numbering: { reference: ORDERED_LIST, level: context.listLevel, instance },
+            },
+            listLevel: context.listLevel + 1,
+          }),
+        )
+      }
+      case 'horizontalRule':
+        return [
+          new Paragraph({
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
+          }),
+        ]
+      case 'figure':
+        return figure(node)
+      default:
+        return blocks(children, context)
+    }
+  }
+  const figure = (node: TiptapNode): Paragraph[] => {
+    const image = images[String(node.attrs?.src ?? '')]
+    const alt = String(node.attrs?.alt ?? '')
+    const credit = String(node.attrs?.credit ?? '')
+    const scale = image ? Math.min(1, COLUMN_WIDTH_PX / image.width) : 1
+    const picture = image
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new ImageRun({
+                type: image.type,
+                data: image.data,
+                transformation: {
+                  width: Math.round(image.width * scale),
+                  height: Math.round(image.height * scale),
+                },
+                altText: { name: 'Picture', title: alt, description: alt },
+              }),
+            ],
+          }),
+        ]
+      : []
+    const caption = [
+      ...runs(node.content ?? []),
+      ...(credit ? [new TextRun({ text: ` ${credit}`, style: 'Credit' })] : []),
+    ]
+    return [
+      ...picture,
+      ...(caption.length ? [new Paragraph({ style: 'Caption', children: caption })] : []),
+    ]
+  }
+
+  return new Document({
+    title: article.headline,
+    description: article.standfirst,
+    keywords: article.keywords.join(', '),
+    creator: article.byline.map(({ name }) => name).join(', '),
+    styles: {
+      paragraphStyles: [
+        { id: 'Standfirst', name: 'Standfirst', basedOn: 'Normal', run: { size: 28, bold: true } },
+        {
+          id: 'Byline',
+          name: 'Byline',
+          basedOn: 'Normal',
+          run: { italics: true, color: '555555' },
+        },
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', paragraph: { indent: { left: 720 } } },
+        {
+          id: 'PullQuote',
+          name: 'Pull Quote',
+          basedOn: 'Normal',
+          run: { size: 32, italics: true },
+        },
+        { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, color: '444444' } },
+      ],
+      characterStyles: [{ id: 'Credit', name: 'Credit', run: { color: '777777' } }],
+    },
+    numbering: {
+      config: [
+        {
+          reference: ORDERED_LIST,
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
+      ],
+    },
+    sections: [{ children: [...header, ...blocks(article.body.content ?? [], ROOT)] }],
+  })
+}
+
+interface BlockContext {
+  paragraph: IParagraphOptions
+  listLevel: number
+}
+
+const ROOT: BlockContext = { paragraph: {}, listLevel: 0 }
+
+function runs(nodes: TiptapNode[]): ParagraphChild[] {
+  return nodes.flatMap((node): ParagraphChild[] => {
+    if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })]
+    const marks = new Set((node.marks ?? []).map((mark) => mark.type))
+    const run = new TextRun({
+      text: node.text ?? '',
+      bold: marks.has('bold'),
+      italics: marks.has('italic'),
+      strike: marks.has('strike'),
+      ...(marks.has('underline') && { underline: {} }),
+    })
+    const link = node.marks?.find((mark) => mark.type === 'link')
+    const href = link && safeHref(link.attrs?.href)
+    return [href ? new ExternalHyperlink({ link: href, children: [run] }) : run]
+  })
+}

@@ -1,0 +1,52 @@
+import type { TiptapNode } from '../article/tiptap-json'
+
+export interface FigureInfo {
+  src: string
+  alt: string
+  credit: string
+  lead: boolean
+  /** The caption as plain text. */
+  caption: string
+}
+
+/** Every figure in the body, in reading order. */
+export function figuresOf(body: TiptapNode): FigureInfo[] {
+  const figures: FigureInfo[] = []
+  const visit = (node: TiptapNode) => {
+    if (node.type === 'figure') {
+      const attrs = node.attrs ?? {}
+      figures.push({
+        src: String(attrs.src ?? ''),
+        alt: String(attrs.alt ?? ''),
+        credit: String(attrs.credit ?? ''),
+        lead: attrs.lead === true,
+        caption: plainText(node),
+      })
+    }
+    for (const child of node.content ?? []) visit(child)
+  }
+  visit(body)
+  return figures
+}
+
+/** The text of a node and its descendants, blocks joined by `separator`. */
+export function plainText(node: TiptapNode, separator = ''): string {
+  if (node.type === 'text') return node.text ?? ''
+  if (node.type === 'hardBreak') return '\n'
+  return (node.content ?? []).map((child) => plainText(child, separator)).join(separator)
+}
+
+/** The body as plain text, paragraphs on lines of their own (captions excluded). */
+export function bodyText(body: TiptapNode): string {
+  const blocks: string[] = []
+  const visit = (node: TiptapNode) => {
+    if (node.type === 'figure') return
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'pullQuote') {
+      blocks.push(plainText(node))
+      return
+    }
+    for (const child of node.content ?? []) visit(child)
+  }
+  visit(body)
+  return blocks.join('\n')
+}

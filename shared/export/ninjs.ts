@@ -1,0 +1,114 @@
+import { countText, type Article } from '../article'
+import { bodyText, figuresOf, type FigureInfo } from './figures'
+import { renderBodyHtml } from './html'
+import type { ExportContext, Rendition } from './renditions'
+
+/**
+ * IPTC ninjs, the JSON news format agencies and CMSs exchange. 2.x spells properties in lower
+ * case, 3.x in camelCase; both are built from one description of the story so they say the same.
+ */
+type Version = '2.2' | '3.1'
+
+const ARTICLE_URI_PREFIX = 'urn:uuid:'
+const IMAGE_URI_PREFIX = 'urn:copydesk:image:'
+
+/** ninjs "by": the people, as a reader would say them ("Jo Smith and Sam Lee"). */
+function byOf(article: Article): string {
+  const names = article.byline.map(({ name }) => name)
+  const last = names.pop()
+  return names.length ? `${names.join(', ')} and ${last}` : (last ?? '')
+}
+
+const pubStatusOf = (article: Article) =>
+  article.status === 'ready' || article.status === 'published' ? 'usable' : 'withheld'
+
+function keyFor(version: Version, ninjs22: string, ninjs31: string) {
+  return version === '2.2' ? ninjs22 : ninjs31
+}
+
+function renditionsOf(
+  figure: FigureInfo,
+  context: ExportContext,
+  version: Version,
+): Record<string, unknown>[] | undefined {
+  const renditions = context.renditions?.[figure.src]
+  if (!renditions?.length) return undefined
+  return renditions.map((rendition: Rendition) => ({
+    name: rendition.name,
+    ...(context.imageBaseUrl
+      ? { href: new URL(rendition.path, context.imageBaseUrl).href }
+      : { title: rendition.path }),
+    [keyFor(version, 'contenttype', 'contentType')]: rendition.mimeType,
+    width: rendition.width,
+    height: rendition.height,
+    [keyFor(version, 'sizeinbytes', 'sizeInBytes')]: rendition.sizeInBytes,
+  }))
+}
+
+function pictureAssociation(
+  figure: FigureInfo,
+  index: number,
+  context: ExportContext,
+  version: Version,
+) {
+  const fileName = figure.src.replace(/^assets\//, '')
+  const descriptions = [
+    figure.caption && { role: 'caption', value: figure.caption },
+    figure.alt && { role: 'alt-text', value: figure.alt },
+  ].filter(Boolean)
+  const renditions = renditionsOf(figure, context, version)
+  return {
+    name: figure.lead ? 'featureimage' : `picture${index + 1}`,
+    uri: `${IMAGE_URI_PREFIX}${encodeURIComponent(fileName)}`,
+    type: 'picture',
+    ...(descriptions.length && { descriptions }),
+    ...(figure.credit && {
+      by: figure.credit,
+      [keyFor(version, 'copyrightholder', 'copyrightHolder')]: figure.credit,
+    }),
+    ...(renditions && { renditions }),
+  }
+}
+
+function buildNinjs(article: Article, context: ExportContext, version: Version) {
+  const counts = countText(bodyText(article.body))
+  const html = renderBodyHtml(article.body, context)
+  const headlines = [
+    { role: 'main', value: article.headline },
+    ...(article.standfirst ? [{ role: 'sub', value: article.standfirst }] : []),
+  ]
+  const subjects = article.keywords.map((keyword) => ({ name: keyword }))
+  const by = byOf(article)
+  const associations = figuresOf(article.body).map((figure, index) =>
+    pictureAssociation(figure, index, context, version),
+  )
+  return {
+    uri: `${ARTICLE_URI_PREFIX}${article.id}`,
+    type: 'text',
+    version: String(article.revision),
+    [keyFor(version, 'versioncreated', 'versionCreated')]: article.updatedAt,
+    [keyFor(version, 'firstcreated', 'firstCreated')]: article.createdAt,
+    [keyFor(version, 'pubstatus', 'pubStatus')]: pubStatusOf(article),
+    language: context.language,
+    slugline: article.slug,
+    headlines,
+    ...(by && { by }),
+    ...(article.dateline && { located: article.dateline }),
+    ...(subjects.length && { subjects }),
+    bodies: [
+      {
+        role: 'main',
+        [keyFor(version, 'contenttype', 'contentType')]: 'text/html',
+        [keyFor(version, 'charcount', 'charCount')]: counts.characters,
+        [keyFor(version, 'wordcount', 'wordCount')]: counts.words,
+        value: html,
+      },
+    ],
+    ...(associations.length && { associations }),
+  }
+}
+
+export const buildNinjs22 = (article: Article, context: ExportContext) =>
+  buildNinjs(article, context, '2.2')
+export const buildNinjs31 = (article: Article, context: ExportContext) =>
+  buildNinjs(article, context, '3.1')

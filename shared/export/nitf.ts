@@ -1,0 +1,132 @@
+import { create } from 'xmlbuilder2'
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces'
+import { formatByline, type Article } from '../article'
+import type { TiptapNode } from '../article/tiptap-json'
+import { exportedImageSource } from './image-sources'
+import { primaryRendition, type ExportContext } from './renditions'
+import { safeHref } from './safe-href'
+
+export const NITF_NAMESPACE = 'http://iptc.org/std/NITF/2006-10-18/'
+
+/** NITF's date form: 20261129T101500Z. */
+const nitfDate = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+
+/**
+ * NITF 3.6, the XML news format print and wire systems still take: head with docdata, then
+ * body.head (headlines, byline, dateline, abstract) and body.content.
+ */
+export function renderArticleNitf(article: Article, context: ExportContext): string {
+  const document = create({ version: '1.0', encoding: 'UTF-8' })
+  const nitf = document.ele(NITF_NAMESPACE, 'nitf', {
+    version: '-//IPTC//DTD NITF 3.6//EN',
+    'change.date': nitfDate(article.updatedAt).slice(0, 8),
+    'change.time': nitfDate(article.updatedAt).slice(9, 13),
+  })
+  const head = nitf.ele('head')
+  head.ele('title').txt(article.headline)
+  const docdata = head.ele('docdata')
+  docdata.ele('doc-id', { 'id-string': article.id })
+  // 5 is the normal urgency on NITF's 1 (flash) to 8 scale.
+  docdata.ele('urgency', { 'ed-urg': '5' })
+  docdata.ele('date.issue', { norm: nitfDate(article.updatedAt) })
+  if (article.keywords.length) {
+    const keyList = docdata.ele('key-list')
+    for (const keyword of article.keywords) keyList.ele('keyword', { key: keyword })
+  }
+
+  const body = nitf.ele('body')
+  const bodyHead = body.ele('body.head')
+  const hedline = bodyHead.ele('hedline')
+  hedline.ele('hl1').txt(article.headline)
+  if (article.standfirst) hedline.ele('hl2').txt(article.standfirst)
+  if (article.byline.length) bodyHead.ele('byline').txt(formatByline(article.byline))
+  if (article.dateline) bodyHead.ele('dateline').ele('location').txt(article.dateline)
+  if (article.standfirst) bodyHead.ele('abstract').ele('p').txt(article.standfirst)
+
+  const content = body.ele('body.content')
+  for (const node of article.body.content ?? []) writeBlock(content, node, context)
+  body.ele('body.end')
+  return document.end({ prettyPrint: true })
+}
+
+function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext): void {
+  const children = node.content ?? []
+  switch (node.type) {
+    case 'paragraph':
+      if (children.length) writeInline(parent.ele('p'), children)
+      return
+    case 'heading':
+      writeInline(parent.ele('hl2'), children)
+      return
+    case 'blockquote': {
+      const block = parent.ele('bq').ele('block')
+      for (const child of children) writeBlock(block, child, context)
+      return
+    }
+    case 'pullQuote':
+      writeInline(parent.ele('bq', { class: 'pullquote' }).ele('block').ele('p'), children)
+      return
+    case 'bulletList':
+    case 'orderedList': {
+      const list = parent.ele(node.type === 'bulletList' ? 'ul' : 'ol')
+      for (const item of children) {
+        // A NITF list item holds text, not paragraphs: an item's paragraphs become its lines.
+        const li = list.ele('li')
+        ;(item.content ?? []).forEach((paragraph, index) => {
+          if (index > 0) li.ele('br')
+          writeInline(li, paragraph.content ?? [])
+        })
+      }
+      return
+    }
+    case 'horizontalRule':
+      parent.ele('hr')
+      return
+    case 'figure':
+      writeFigure(parent, node, context)
+      return
+    default:
+      for (const child of children) writeBlock(parent, child, context)
+  }
+}
+
+function writeFigure(parent: XMLBuilder, node: TiptapNode, context: ExportContext): void {
+  const src = String(node.attrs?.src ?? '')
+  const alt = String(node.attrs?.alt ?? '')
+  const credit = String(node.attrs?.credit ?? '')
+  const rendition = primaryRendition(context.renditions?.[src])
+  const media = parent.ele('media', { 'media-type': 'image' })
+  media.ele('media-reference', {
+    source: exportedImageSource(src, context),
+    ...(rendition && {
+      'mime-type': rendition.mimeType,
+      width: String(rendition.width),
+      height: String(rendition.height),
+    }),
+    ...(alt && { 'alternate-text': alt }),
+  })
+  if (node.content?.length) writeInline(media.ele('media-caption'), node.content)
+  if (credit) media.ele('media-producer').txt(credit)
+}
+
+function writeInline(parent: XMLBuilder, nodes: TiptapNode[]): void {
+  for (const node of nodes) {
+    if (node.type === 'hardBreak') {
+      parent.ele('br')
+      continue
+    }
+    let target = parent
+    const marks = node.marks ?? []
+    const link = marks.find((mark) => mark.type === 'link')
+    const href = link && safeHref(String(link.attrs?.href ?? ''))
+    if (href) target = target.ele('a', { href })
+    // NITF's one emphasis element; bold is told apart by its class.
+    if (marks.some((mark) => mark.type === 'bold')) target = target.ele('em', { class: 'bold' })
+    if (marks.some((mark) => mark.type === 'italic')) target = target.ele('em')
+    target.txt(node.text ?? '')
+  }
+}
