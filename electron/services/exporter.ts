@@ -171,11 +171,11 @@ export class Exporter {
       images[src] = { data, type: 'jpg', width: info.width, height: info.height }
     }
     const packed = await Packer.toBuffer(buildDocxDocument(article, images))
-    const modified = new Date(article.updatedAt)
+    const renumber = stableRelationshipIds()
     const entries = (await unzipFiles(packed)).map((entry) =>
-      entry.path === 'docProps/core.xml' ? withFixedDates(entry, article) : entry,
+      renumber(entry.path === 'docProps/core.xml' ? withFixedDates(entry, article) : entry),
     )
-    return zipFiles(entries, modified)
+    return zipFiles(entries, new Date(article.updatedAt))
   }
 
   /** Every format and every image rendition in one zip, with a manifest of checksums. */
@@ -224,6 +224,32 @@ export class Exporter {
       bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
     }
     return zipFiles([manifestEntry, ...files], new Date(article.updatedAt))
+  }
+}
+
+/**
+ * docx names some relationships (links, for one) with random ids, and numbers drawings with a
+ * counter that runs on across documents. Numbering both in the order they appear gives the same
+ * file for the same story, with every reference intact.
+ */
+function stableRelationshipIds(): (entry: ZipEntry) => ZipEntry {
+  const relationships = new Map<string, string>()
+  return (entry) => {
+    if (!/\.(xml|rels)$/.test(entry.path)) return entry
+    const text = entry.bytes.toString('utf8')
+    const drawings = new Map<string, number>()
+    const renumbered = text
+      .replace(/\brId[a-z0-9_-]{21}\b/g, (id) => {
+        let stable = relationships.get(id)
+        if (!stable) relationships.set(id, (stable = `rIdCopydesk${relationships.size + 1}`))
+        return stable
+      })
+      .replace(/(<(wp:docPr|pic:cNvPr|wps:cNvPr) id=")\d+"/g, (_, start: string, tag: string) => {
+        const next = (drawings.get(tag) ?? 0) + 1
+        drawings.set(tag, next)
+        return `${start}${next}"`
+      })
+    return renumbered === text ? entry : { path: entry.path, bytes: Buffer.from(renumbered) }
   }
 }
 

@@ -4,8 +4,9 @@ import sharp from 'sharp'
 export function makeImage(
   format: 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff',
   colour = '#336699',
+  size: { width: number; height: number } = { width: 64, height: 48 },
 ): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: colour } })
+  return sharp({ create: { ...size, channels: 3, background: colour } })
     .toFormat(format)
     .toBuffer()
 }

@@ -1,0 +1,386 @@
+import exifr from 'exifr'
+import { XMLParser } from 'fast-xml-parser'
+import mammoth from 'mammoth'
+import { createHash } from 'node:crypto'
+import sharp from 'sharp'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fieldsOf, type Article, type TiptapNode } from '../../shared/article'
+import { TEXT_FORMATS, type ExportFormat } from '../../shared/export'
+import type { NodeServices } from './node-services'
+import { makeImage } from './test-images'
+import {
+  OFFICIAL_SCHEMAS_ABSENT_REASON,
+  OFFICIAL_SCHEMAS_PRESENT,
+  officialNinjsValidator,
+} from './test-ninjs-schemas'
+import { createTempServices, makeTempDir } from './test-support'
+import { unzipFiles } from './zip-files'
+
+let temp: ReturnType<typeof makeTempDir>
+let services: NodeServices
+
+beforeEach(() => {
+  temp = makeTempDir()
+  services = createTempServices(temp.path)
+})
+afterEach(() => temp.remove())
+
+const text = (value: string, marks?: TiptapNode['marks']): TiptapNode => ({
+  type: 'text',
+  text: value,
+  ...(marks && { marks }),
+})
+const paragraph = (...content: TiptapNode[]): TiptapNode => ({ type: 'paragraph', content })
+
+/** A complete story with every kind of block, a comment, and a 2400-pixel picture. */
+async function storyWithPicture(): Promise<Article> {
+  const created = await services.library.create({
+    headline: 'Harbour bridge to close for repairs',
+    standfirst: 'Ferries will run every 20 minutes instead.',
+    byline: [{ name: 'Ana Lee' }, { name: 'Sam Roe', role: 'Additional reporting' }],
+    dateline: 'WELLINGTON',
+    keywords: ['transport', 'harbour'],
+    status: 'ready',
+  })
+  if (!created.ok) throw new Error(created.error.message)
+  const image = await services.assets.importImage(
+    created.value.id,
+    'bridge.jpg',
+    await makeImage('jpeg', '#2255aa', { width: 2400, height: 1600 }),
+  )
+  if (!image.ok) throw new Error(image.error.message)
+  const body: TiptapNode = {
+    type: 'doc',
+    content: [
+      paragraph(
+        text('The council said '),
+        text('on Tuesday', [{ type: 'comment', attrs: { threadId: 'thread-1' } }]),
+        text(' that the '),
+        text('bridge', [{ type: 'bold' }]),
+        text(' will close. '),
+        text('Details', [{ type: 'link', attrs: { href: 'https://example.com/notice' } }]),
+        text('.'),
+      ),
+      {
+        type: 'figure',
+        attrs: {
+          src: image.value.src,
+          alt: 'The bridge at dusk',
+          credit: 'Jo Smith/Herald',
+          lead: true,
+        },
+        content: [text('The bridge carries 30,000 cars a day.')],
+      },
+      { type: 'heading', attrs: { level: 2 }, content: [text('What changes')] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [paragraph(text('Ferries every 20 minutes'))] },
+          { type: 'listItem', content: [paragraph(text('Buses on the coast road'))] },
+        ],
+      },
+      { type: 'blockquote', content: [paragraph(text('We had no choice,'))] },
+    ],
+  }
+  const saved = await services.library.save(created.value.id, created.value.revision, {
+    ...fieldsOf(created.value),
+    body,
+    comments: [
+      {
+        id: '0d2c3a4b-1111-4222-8333-444455556666',
+        author: 'Desk',
+        createdAt: '2026-11-29T03:00:00.000Z',
+        text: 'SECRET-DESK-NOTE',
+        resolved: false,
+        replies: [],
+      },
+    ],
+  })
+  if (!saved.ok) throw new Error(saved.error.message)
+  return saved.value
+}
+
+/** The XMP fields as exifr names them, read from a packet with an XML parser. */
+function webpXmp(packet: string) {
+  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true })
+  const description = parser.parse(packet).xmpmeta.RDF.Description
+  const alternative = (field: { Alt: { li: { '#text': string } } }) => ({
+    value: field.Alt.li['#text'],
+  })
+  return {
+    description: alternative(description.description),
+    Credit: description.Credit,
+    rights: alternative(description.rights),
+    AltTextAccessibility: alternative(description.AltTextAccessibility),
+  }
+}
+
+
+async function exported(article: Article, format: ExportFormat) {
+  const result = await services.exporter.export(article, format)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+const bytesOf = (file: { content: string; encoding: 'utf8' | 'base64' }) =>
+  Buffer.from(file.content, file.encoding)
+
+describe('ninjs against the official IPTC schemas', () => {
+  it.skipIf(!OFFICIAL_SCHEMAS_PRESENT)(
+    `2.2 and 3.1, single files and in a package, with and without an image base URL${OFFICIAL_SCHEMAS_PRESENT ? '' : ` (skipped: ${OFFICIAL_SCHEMAS_ABSENT_REASON})`}`,
+    async () => {
+      const article = await storyWithPicture()
+      const validators = {
+        ninjs: officialNinjsValidator('2.2'),
+        ninjs3: officialNinjsValidator('3.1'),
+      }
+      const documents: [string, unknown][] = []
+      for (const format of ['ninjs', 'ninjs3'] as const) {
+        documents.push([format, JSON.parse((await exported(article, format)).content)])
+      }
+      for (const base of ['', 'https://cdn.example.com/stories/']) {
+        await services.settings.update({ imageBaseUrl: base })
+        const files = await unzipFiles(bytesOf(await exported(article, 'package')))
+        for (const [format, name] of [
+          ['ninjs', 'article.ninjs.json'],
+          ['ninjs3', 'article.ninjs3.json'],
+        ] as const) {
+          const file = files.find((entry) => entry.path === name)
+          documents.push([format, JSON.parse(String(file?.bytes))])
+        }
+      }
+      for (const [format, document] of documents) {
+        const validate = validators[format as 'ninjs' | 'ninjs3']
+        expect(validate(document), JSON.stringify(validate.errors)).toBe(true)
+      }
+      const packaged = documents.at(-1)?.[1] as {
+        associations: { renditions: { href: string }[] }[]
+        versionCreated: string
+      }
+      expect(packaged.versionCreated).toBe(article.updatedAt)
+      expect(packaged.associations[0]?.renditions.map((r) => r.href)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^https:\/\/cdn\.example\.com\/stories\/images\/\w+-w1024\.webp$/),
+        ]),
+      )
+    },
+  )
+})
+
+describe('formats', () => {
+  it('ninjs carries headlines, by, located, subjects, counts and the picture with caption, credit and alt text', async () => {
+    const article = await storyWithPicture()
+    const ninjs = JSON.parse((await exported(article, 'ninjs')).content)
+    expect(ninjs).toMatchObject({
+      uri: `urn:uuid:${article.id}`,
+      type: 'text',
+      version: String(article.revision),
+      pubstatus: 'usable',
+      language: 'en',
+      slugline: article.slug,
+      headlines: [
+        { role: 'main', value: 'Harbour bridge to close for repairs' },
+        { role: 'sub', value: 'Ferries will run every 20 minutes instead.' },
+      ],
+      by: 'Ana Lee and Sam Roe',
+      located: 'WELLINGTON',
+      subjects: [{ name: 'transport' }, { name: 'harbour' }],
+      associations: [
+        {
+          name: 'featureimage',
+          type: 'picture',
+          by: 'Jo Smith/Herald',
+          descriptions: [
+            { role: 'caption', value: 'The bridge carries 30,000 cars a day.' },
+            { role: 'alt-text', value: 'The bridge at dusk' },
+          ],
+        },
+      ],
+    })
+    expect(ninjs.bodies[0]).toMatchObject({ role: 'main', contenttype: 'text/html', wordcount: 26 })
+    expect(ninjs.bodies[0].value).toContain('<h2>What changes</h2>')
+  })
+
+  it('NITF 3.6 parses back element by element', async () => {
+    const article = await storyWithPicture()
+    const xml = (await exported(article, 'nitf')).content
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true)
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml)
+    const nitf = parsed.nitf
+    expect(nitf['@xmlns']).toBe('http://iptc.org/std/NITF/2006-10-18/')
+    expect(nitf['@version']).toBe('-//IPTC//DTD NITF 3.6//EN')
+    expect(nitf.head.title).toBe(article.headline)
+    expect(nitf.head.docdata['doc-id']['@id-string']).toBe(article.id)
+    expect(nitf.head.docdata.urgency['@ed-urg']).toBe('5')
+    expect(nitf.head.docdata['date.issue']['@norm']).toMatch(/^\d{8}T\d{6}Z$/)
+    expect(nitf.head.docdata['key-list'].keyword.map((k: { '@key': string }) => k['@key'])).toEqual(
+      ['transport', 'harbour'],
+    )
+    const head = nitf.body['body.head']
+    expect(head.hedline).toEqual({ hl1: article.headline, hl2: article.standfirst })
+    expect(head.byline).toBe('By Ana Lee and Sam Roe (Additional reporting)')
+    expect(head.dateline.location).toBe('WELLINGTON')
+    expect(head.abstract.p).toBe(article.standfirst)
+    const content = nitf.body['body.content']
+    expect(content.hl2).toBe('What changes')
+    expect(content.ul.li).toEqual(['Ferries every 20 minutes', 'Buses on the coast road'])
+    expect(content.bq.block.p).toBe('We had no choice,')
+    expect(content.media['@media-type']).toBe('image')
+    expect(content.media['media-reference']['@alternate-text']).toBe('The bridge at dusk')
+    expect(content.media['media-reference']['@source']).toMatch(/^assets\//)
+    expect(content.media['media-caption']).toBe('The bridge carries 30,000 cars a day.')
+    expect(content.media['media-producer']).toBe('Jo Smith/Herald')
+    expect(content.p['#text'] ?? content.p).toBeTruthy()
+  })
+
+  it('DOCX reads back with mammoth: title, standfirst, byline, headings, lists, picture, caption and credit', async () => {
+    const article = await storyWithPicture()
+    const buffer = bytesOf(await exported(article, 'docx'))
+    const { value: raw } = await mammoth.extractRawText({ buffer })
+    const lines = raw.split('\n').filter(Boolean)
+    expect(lines.slice(0, 4)).toEqual([
+      'Harbour bridge to close for repairs',
+      'Ferries will run every 20 minutes instead.',
+      'By Ana Lee and Sam Roe (Additional reporting)',
+      'WELLINGTON',
+    ])
+    expect(lines).toContain('The council said on Tuesday that the bridge will close. Details.')
+    expect(lines).toContain('The bridge carries 30,000 cars a day. Jo Smith/Herald')
+    const { value: html } = await mammoth.convertToHtml({ buffer })
+    expect(html).toContain('<h2>What changes</h2>')
+    expect(html).toMatch(
+      /<ul><li>Ferries every 20 minutes<\/li><li>Buses on the coast road<\/li><\/ul>/,
+    )
+    expect(html).toMatch(/<img alt="The bridge at dusk" src="data:image\/jpeg;base64,/)
+    expect(html).toContain('<a href="https://example.com/notice">Details</a>')
+  })
+
+  it('the package holds every format and image rendition, listed in a manifest with checksums', async () => {
+    const article = await storyWithPicture()
+    const files = await unzipFiles(bytesOf(await exported(article, 'package')))
+    const manifestEntry = files.find((entry) => entry.path === 'manifest.json')
+    const manifest = JSON.parse(String(manifestEntry?.bytes))
+    expect(manifest).toMatchObject({
+      articleId: article.id,
+      revision: article.revision,
+      exportedAt: article.updatedAt,
+    })
+    const others = files.filter((entry) => entry !== manifestEntry)
+    expect(manifest.files).toEqual(
+      others.map(({ path, bytes }) => ({
+        path,
+        size: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      })),
+    )
+    const paths = others.map((entry) => entry.path)
+    for (const name of [
+      'article.html',
+      'article.ninjs.json',
+      'article.ninjs3.json',
+      'article.nitf.xml',
+      'article.md',
+      'article.txt',
+      'article.docx',
+    ]) {
+      expect(paths).toContain(name)
+    }
+    const images = paths.filter((path) => path.startsWith('images/')).sort()
+    expect(images.map((path) => path.replace(/images\/[0-9a-f]+/, 'images/X'))).toEqual([
+      'images/X-w1024.jpg',
+      'images/X-w1024.webp',
+      'images/X-w2048.jpg',
+      'images/X-w2048.webp',
+      'images/X-w512.jpg',
+      'images/X-w512.webp',
+      'images/X.jpg',
+    ])
+    const page = String(others.find((entry) => entry.path === 'article.html')?.bytes)
+    expect(page).toMatch(
+      /<source type="image\/webp" srcset="images\/\w+-w2048\.webp 2048w, images\/\w+-w1024\.webp 1024w, images\/\w+-w512\.webp 512w"/,
+    )
+    expect(page).toMatch(
+      /<img src="images\/\w+\.jpg" srcset="[^"]+-w512\.jpg 512w" sizes="[^"]+" alt="The bridge at dusk" width="2400" height="1600">/,
+    )
+
+    for (const path of images.filter((name) => /-w\d+\./.test(name))) {
+      const bytes = others.find((entry) => entry.path === path)?.bytes as Buffer
+      // exifr reads JPEG; for WebP, sharp hands over the XMP packet.
+      const metadata = path.endsWith('.jpg')
+        ? await exifr.parse(bytes, { xmp: true })
+        : webpXmp(String((await sharp(bytes).metadata()).xmp))
+      expect(metadata, path).toMatchObject({
+        description: { value: 'The bridge carries 30,000 cars a day.' },
+        Credit: 'Jo Smith/Herald',
+        rights: { value: '© Jo Smith/Herald' },
+        AltTextAccessibility: { value: 'The bridge at dusk' },
+      })
+    }
+  })
+
+  it('the same revision exported twice gives the same bytes', async () => {
+    const article = await storyWithPicture()
+    for (const format of ['package', 'docx', ...TEXT_FORMATS] as const) {
+      const first = await exported(article, format)
+      const second = await exported(article, format)
+      expect(second.content, format).toBe(first.content)
+    }
+  })
+
+  it('comment text is in no format, the package and Word file included', async () => {
+    const article = await storyWithPicture()
+    for (const format of TEXT_FORMATS) {
+      expect((await exported(article, format)).content, format).not.toMatch(
+        /SECRET|thread-1|data-comment/,
+      )
+    }
+    const { value: raw } = await mammoth.extractRawText({
+      buffer: bytesOf(await exported(article, 'docx')),
+    })
+    expect(raw).not.toContain('SECRET')
+    for (const entry of await unzipFiles(bytesOf(await exported(article, 'package')))) {
+      if (entry.path.endsWith('.docx') || entry.path.startsWith('images/')) continue
+      expect(String(entry.bytes), entry.path).not.toMatch(/SECRET|thread-1|data-comment/)
+    }
+  })
+})
+
+describe('preflight in the service', () => {
+  it('reports a missing image file and blocks the export until forced', async () => {
+    const article = await storyWithPicture()
+    const folder = await services.library.folderOf(article.id)
+    if (!folder.ok) throw new Error(folder.error.message)
+    const { rmSync } = await import('node:fs')
+    const src = String(article.body.content?.[1]?.attrs?.src)
+    rmSync(`${folder.value}/${src}`)
+    const report = await services.exporter.preflight(article)
+    expect(report.items).toContainEqual(
+      expect.objectContaining({ code: 'missing-image', severity: 'blocking' }),
+    )
+    const refused = await services.exporter.export(article, 'html')
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('is missing') },
+    })
+    expect(await services.exporter.export(article, 'html', { force: true })).toMatchObject({
+      ok: true,
+    })
+  })
+
+  it('exports a batch as one zip and names the articles it left out', async () => {
+    const good = await storyWithPicture()
+    const blocked = await services.library.create({ headline: 'No byline here' })
+    if (!blocked.ok) throw new Error(blocked.error.message)
+    const batch = await services.exporter.exportBatch([good, blocked.value], 'txt')
+    expect(batch).toMatchObject({
+      ok: true,
+      value: {
+        exported: 1,
+        skipped: [{ title: 'No byline here', reason: expect.stringContaining('no byline') }],
+      },
+    })
+    if (!batch.ok) return
+    const files = await unzipFiles(bytesOf(batch.value.file))
+    expect(files.map((file) => file.path)).toEqual([`${good.slug}.txt`])
+  })
+})

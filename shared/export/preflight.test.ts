@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { createArticle, type Article, type NewArticleInput, type TiptapNode } from '../article'
+import { compileRules } from '../style/check'
+import { preflight, type PreflightInput } from './preflight'
+import { DEFAULT_EXPORT_CONTEXT } from './renditions'
+
+const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
+const NOW = new Date('2026-11-29T10:00:00.000Z')
+
+const figure = (attrs: Record<string, unknown>, caption = 'Workers at dawn.'): TiptapNode => ({
+  type: 'figure',
+  attrs: { src: 'assets/abc.jpg', alt: 'Two workers', credit: 'Jo Smith', lead: true, ...attrs },
+  content: caption ? [{ type: 'text', text: caption }] : [],
+})
+const body = (...content: TiptapNode[]): TiptapNode => ({ type: 'doc', content })
+const paragraph = (text: string): TiptapNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text }],
+})
+
+/** A story that passes: every problem below is one change away from it. */
+const ready = (overrides: NewArticleInput = {}): Article =>
+  createArticle(
+    {
+      headline: 'Bridge closes',
+      byline: [{ name: 'Ana Lee' }],
+      body: body(paragraph('The bridge closed.'), figure({})),
+      ...overrides,
+    },
+    ID,
+    NOW,
+  )
+
+const input: PreflightInput = {
+  missingImages: new Set(),
+  headlineLimit: 70,
+  standfirstLimit: 200,
+  styleRules: compileRules([
+    {
+      id: 'utilise',
+      category: 'Banned and loaded words',
+      words: ['utilise'],
+      replacement: 'use',
+      explanation: 'Say use.',
+    },
+  ]),
+  context: DEFAULT_EXPORT_CONTEXT,
+}
+
+const codes = (article: Article, extra: Partial<PreflightInput> = {}) =>
+  preflight(article, { ...input, ...extra }).items.map(
+    ({ code, severity }) => `${severity}:${code}`,
+  )
+
+describe('preflight', () => {
+  it('passes a complete story with nothing to report', () => {
+    expect(preflight(ready(), input)).toEqual({ items: [], blocking: 0, warnings: 0 })
+  })
+
+  it.each([
+    ['no headline', { headline: '' }, 'blocking:no-headline'],
+    ['no byline', { byline: [] }, 'blocking:no-byline'],
+    ['a figure without caption', { body: body(figure({}, '')) }, 'blocking:no-caption'],
+    ['a figure without credit', { body: body(figure({ credit: '' })) }, 'blocking:no-credit'],
+    ['a figure without alt text', { body: body(figure({ alt: ' ' })) }, 'blocking:no-alt'],
+    [
+      'TK in the body',
+      { body: body(paragraph('He was TK years old.'), figure({})) },
+      'blocking:placeholder',
+    ],
+    ['TKTK in the headline', { headline: 'Mayor TKTK' }, 'blocking:placeholder'],
+    [
+      'a pending suggestion',
+      {
+        body: body(
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'new', marks: [{ type: 'insertion', attrs: { id: 's1' } }] },
+            ],
+          },
+          figure({}),
+        ),
+      },
+      'blocking:suggestions',
+    ],
+    ['a long headline', { headline: 'x'.repeat(75) }, 'warning:headline-long'],
+    ['a long standfirst', { standfirst: 'y'.repeat(201) }, 'warning:standfirst-long'],
+    [
+      'a style match left',
+      { body: body(paragraph('We utilise it.'), figure({})) },
+      'warning:style',
+    ],
+    ['no lead image', { body: body(figure({ lead: false })) }, 'warning:no-lead-image'],
+    ['no picture at all', { body: body(paragraph('Words only.')) }, 'warning:no-lead-image'],
+  ] as const)('reports %s, and only that', (_case, overrides, expected) => {
+    expect(codes(ready(overrides as NewArticleInput))).toEqual([expected])
+  })
+
+  it('reports a missing image file', () => {
+    expect(codes(ready(), { missingImages: new Set(['assets/abc.jpg']) })).toEqual([
+      'blocking:missing-image',
+    ])
+  })
+
+  it('a style match the desk chose to ignore is not reported', () => {
+    const article = ready({
+      body: body(paragraph('We utilise it.'), figure({})),
+      styleIgnores: ['utilise:utilise'],
+    })
+    expect(codes(article)).toEqual([])
+  })
+
+  it('TK inside a word is not a placeholder', () => {
+    expect(codes(ready({ headline: 'TKO in round three' }))).toEqual([])
+  })
+
+  it('pending suggestions can never be overridden; other blocking problems can', () => {
+    const items = preflight(
+      ready({ byline: [{ name: 'Jo', suggestion: { id: 's1', kind: 'insert' } }] }),
+      input,
+    ).items
+    expect(items).toEqual([expect.objectContaining({ code: 'suggestions', overridable: false })])
+    expect(preflight(ready({ byline: [] }), input).items[0]?.overridable).toBe(true)
+  })
+
+  it('points each figure problem at the figure and its field', () => {
+    const article = ready({ body: body(figure({}), figure({ credit: '', lead: false })) })
+    expect(preflight(article, input).items).toEqual([
+      expect.objectContaining({
+        code: 'no-credit',
+        message: 'Picture 2 has no credit.',
+        target: { field: 'Figure', figureIndex: 1, figureField: 'Credit' },
+      }),
+    ])
+  })
+})
