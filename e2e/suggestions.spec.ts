@@ -1,36 +1,6 @@
-import type { Locator, Page } from '@playwright/test'
-import { makeImage } from '../electron/services/test-images'
+import type { Page } from '@playwright/test'
+import { insertImage, selectText } from './actions'
 import { expect, test } from './fixtures'
-
-/** Selects `text` inside `field` as a person would with the mouse. */
-async function selectText(field: Locator, text: string) {
-  await field.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const start = (node.textContent ?? '').indexOf(wanted)
-      if (start < 0) continue
-      const range = document.createRange()
-      range.setStart(node, start)
-      range.setEnd(node, start + wanted.length)
-      const selection = window.getSelection()
-      selection?.removeAllRanges()
-      selection?.addRange(range)
-      return
-    }
-    throw new Error(`"${wanted}" is not in the field`)
-  }, text)
-}
-
-async function insertImage(page: Page, colour: string) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Insert image' }).click()
-  const fileChooser = await chooser
-  await fileChooser.setFiles({
-    name: 'picture.png',
-    mimeType: 'image/png',
-    buffer: await makeImage('png', colour),
-  })
-}
 
 async function setDisplayName(page: Page, name: string) {
   await page.getByRole('button', { name: 'Settings' }).click()

@@ -16,6 +16,9 @@ import {
 import { createTempServices, makeTempDir } from './test-support'
 import { unzipFiles } from './zip-files'
 
+/** Renditions, DOCX and zips of a 2400-pixel picture take seconds on a busy two-core runner. */
+const SLOW = { timeout: 60_000 }
+
 let temp: ReturnType<typeof makeTempDir>
 let services: NodeServices
 
@@ -115,7 +118,6 @@ function webpXmp(packet: string) {
   }
 }
 
-
 async function exported(article: Article, format: ExportFormat) {
   const result = await services.exporter.export(article, format)
   if (!result.ok) throw new Error(result.error.message)
@@ -125,7 +127,7 @@ async function exported(article: Article, format: ExportFormat) {
 const bytesOf = (file: { content: string; encoding: 'utf8' | 'base64' }) =>
   Buffer.from(file.content, file.encoding)
 
-describe('ninjs against the official IPTC schemas', () => {
+describe('ninjs against the official IPTC schemas', SLOW, () => {
   it.skipIf(!OFFICIAL_SCHEMAS_PRESENT)(
     `2.2 and 3.1, single files and in a package, with and without an image base URL${OFFICIAL_SCHEMAS_PRESENT ? '' : ` (skipped: ${OFFICIAL_SCHEMAS_ABSENT_REASON})`}`,
     async () => {
@@ -167,7 +169,7 @@ describe('ninjs against the official IPTC schemas', () => {
   )
 })
 
-describe('formats', () => {
+describe('formats', SLOW, () => {
   it('ninjs carries headlines, by, located, subjects, counts and the picture with caption, credit and alt text', async () => {
     const article = await storyWithPicture()
     const ninjs = JSON.parse((await exported(article, 'ninjs')).content)
@@ -345,7 +347,7 @@ describe('formats', () => {
   })
 })
 
-describe('preflight in the service', () => {
+describe('preflight in the service', SLOW, () => {
   it('reports a missing image file and blocks the export until forced', async () => {
     const article = await storyWithPicture()
     const folder = await services.library.folderOf(article.id)

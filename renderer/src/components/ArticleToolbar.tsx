@@ -1,13 +1,8 @@
 import { useState } from 'react'
-import {
-  EXPORT_FORMAT_INFO,
-  EXPORT_FORMATS,
-  type ExportFormat,
-} from '../../../shared/export/formats'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useSuggestMode } from '../stores/suggestion-store'
-import { download } from './download'
+import { ExportDialog } from './ExportDialog'
 
 export function ArticleToolbar({ articleId }: { articleId: string }) {
   const save = useEditorStore((state) => state.save)
@@ -15,19 +10,10 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
   const close = useEditorStore((state) => state.close)
   const suggesting = useSuggestMode((state) => state.enabled)
   const setSuggesting = useSuggestMode((state) => state.setEnabled)
-  const [format, setFormat] = useState<ExportFormat>('html')
+  const [exporting, setExporting] = useState(false)
   const [problem, setProblem] = useState<string>()
 
   const run = async (action: () => Promise<string | undefined>) => setProblem(await action())
-
-  const exportArticle = () =>
-    run(async () => {
-      if (!(await save())) return 'Save the article before exporting it.'
-      const result = await client.invoke('article:export', { id: articleId, format })
-      if (!result.ok) return result.error.message
-      download(result.value)
-      return undefined
-    })
 
   const duplicate = () =>
     run(async () => {
@@ -60,19 +46,10 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
       >
         Suggest edits
       </button>
-      <label className="inline-field">
-        <span>Export format</span>
-        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((value) => (
-            <option key={value} value={value}>
-              {EXPORT_FORMAT_INFO[value].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" onClick={() => void exportArticle()}>
+      <button type="button" onClick={() => setExporting(true)}>
         Export
       </button>
+      {exporting && <ExportDialog articleId={articleId} onClose={() => setExporting(false)} />}
       <button type="button" onClick={() => void duplicate()}>
         Duplicate
       </button>

@@ -3,6 +3,7 @@ import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
+import { BatchExport } from './BatchExport'
 import { formatUpdated } from './relative-time'
 
 export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -13,6 +14,14 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   const [filter, setFilter] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [sampleProblem, setSampleProblem] = useState<string>()
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const toggleSelected = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
 
   useEffect(() => {
     void refresh()
@@ -71,7 +80,13 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
       )}
       <ul className="article-list" aria-label="Articles">
         {visible.map((article) => (
-          <li key={article.id}>
+          <li key={article.id} className="article-row">
+            <input
+              type="checkbox"
+              aria-label={`Select ${article.headline || 'Untitled'}`}
+              checked={selected.has(article.id)}
+              onChange={() => toggleSelected(article.id)}
+            />
             <button
               type="button"
               className="article-item"
@@ -88,6 +103,11 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
           </li>
         ))}
       </ul>
+      {selected.size > 0 && (
+        <BatchExport
+          ids={(listing?.articles ?? []).filter((a) => selected.has(a.id)).map((a) => a.id)}
+        />
+      )}
       {listing && !emptyLibrary && visible.length === 0 && (
         <p className="hint">No article matches the filter.</p>
       )}

@@ -11,6 +11,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [headlineLimit, setHeadlineLimit] = useState(String(settings?.headlineLimit ?? 70))
   const [standfirstLimit, setStandfirstLimit] = useState(String(settings?.standfirstLimit ?? 200))
   const [dictionary, setDictionary] = useState((settings?.dictionary ?? []).join('\n'))
+  const [language, setLanguage] = useState(settings?.language ?? 'en')
+  const [imageBaseUrl, setImageBaseUrl] = useState(settings?.imageBaseUrl ?? '')
   const [problem, setProblem] = useState<string>()
 
   const submit = async (event: FormEvent) => {
@@ -19,6 +21,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       displayName: displayName.trim(),
       headlineLimit: Number(headlineLimit),
       standfirstLimit: Number(standfirstLimit),
+      language: language.trim(),
+      imageBaseUrl: imageBaseUrl.trim(),
       dictionary: [
         ...new Set(
           dictionary
@@ -63,6 +67,19 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             max={5000}
             value={standfirstLimit}
             onChange={(event) => setStandfirstLimit(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Language of exports (BCP 47, e.g. en, en-GB)</span>
+          <input value={language} onChange={(event) => setLanguage(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>Image base URL for packages (where images will be published; optional)</span>
+          <input
+            type="url"
+            value={imageBaseUrl}
+            placeholder="https://cdn.example.com/stories/"
+            onChange={(event) => setImageBaseUrl(event.target.value)}
           />
         </label>
         <label className="field">
