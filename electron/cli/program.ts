@@ -150,6 +150,40 @@ export function createProgram(io: CliIo): Command {
     })
 
   program
+    .command('import')
+    .description('make articles from files: Word, web pages, Markdown, text, ninjs or NITF')
+    .argument('<files...>', 'files to import')
+    .addOption(libraryOption())
+    .option('--json', 'print the new articles as JSON')
+    .action(async (files: string[], options: LibraryOption & { json?: boolean }) => {
+      const { library, importer } = services(options)
+      const imported: { id: string; headline: string; folder: string; notes: string[] }[] = []
+      const failures: string[] = []
+      for (const file of files) {
+        const result = await importer.importFile(file)
+        if (!result.ok) {
+          failures.push(result.error.message)
+          continue
+        }
+        const { article, notes } = result.value
+        const folder = unwrap(await library.folderOf(article.id))
+        imported.push({ id: article.id, headline: article.headline, folder, notes })
+      }
+      print({ imported, failures }, options.json, () =>
+        imported
+          .map(
+            ({ id, headline, folder, notes }) =>
+              `${id}  ${headline}\n  ${folder}\n${notes.map((note) => `  note: ${note}\n`).join('')}`,
+          )
+          .join(''),
+      )
+      for (const failure of failures) io.stderr(`${failure}\n`)
+      if (failures.length) {
+        throw new CliError(`${failures.length} of ${files.length} files were not imported.`)
+      }
+    })
+
+  program
     .command('serve')
     .description(
       'run the browser host: the app over http://127.0.0.1, for machines without Electron',

@@ -5,6 +5,7 @@ import { StylePacks } from './style-packs'
 import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
 import { Exporter } from './exporter'
+import { Importer } from './importer'
 import { createHandlers, type DesktopServices } from './handlers'
 import { LibraryStore } from './library-store'
 import type { SettingsStore } from './settings-store'
@@ -16,6 +17,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   versions: VersionStore
   stylePacks: StylePacks
   exporter: Exporter
+  importer: Importer
   settings: Settings
   events: EventHub
   handlers: Handlers
@@ -39,6 +41,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
   const stylePacks = new StylePacks(join(resourcesDir(), 'style'), options.userStyleDir)
   const exporter = new Exporter(assets, settings, stylePacks)
+  const importer = new Importer(library)
   const handlers = createHandlers({
     library,
     settings,
@@ -46,8 +49,9 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     versions,
     stylePacks,
     exporter,
+    importer,
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
-  return { library, assets, versions, stylePacks, exporter, settings, events, handlers }
+  return { library, assets, versions, stylePacks, exporter, importer, settings, events, handlers }
 }

@@ -68,6 +68,29 @@ async function inspect(
   return ok({ format: metadata.format, width: metadata.width ?? 0, height: metadata.height ?? 0 })
 }
 
+export interface PreparedImage {
+  /** Asset path for the figure's `src`, named after the image's content. */
+  src: string
+  format: ImageFormat
+  width: number
+  height: number
+}
+
+/** Checks an image and names it as the library stores it, without storing it anywhere. */
+export async function prepareImage(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<Result<PreparedImage>> {
+  const inspected = await inspect(fileName, bytes)
+  if (!inspected.ok) return inspected
+  const { format } = inspected.value
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+  return ok({
+    ...inspected.value,
+    src: `${ASSETS_FOLDER}/${hash}.${IMAGE_FORMATS[format].extension}`,
+  })
+}
+
 /** Images inside articles' `assets/` folders, stored once each under a name made from their content. */
 export class AssetStore {
   constructor(private readonly library: Library) {}
@@ -77,11 +100,9 @@ export class AssetStore {
     fileName: string,
     bytes: Uint8Array,
   ): Promise<Result<ImportedImage>> {
-    const inspected = await inspect(fileName, bytes)
-    if (!inspected.ok) return inspected
-    const { format, width, height } = inspected.value
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32)
-    const src = `${ASSETS_FOLDER}/${hash}.${IMAGE_FORMATS[format].extension}`
+    const prepared = await prepareImage(fileName, bytes)
+    if (!prepared.ok) return prepared
+    const { src, format, width, height } = prepared.value
     const stored = await this.library.exclusive(articleId, () =>
       this.store(articleId, fileName, src, bytes),
     )

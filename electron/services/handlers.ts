@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { AssetStore } from './asset-store'
 import type { Exporter } from './exporter'
+import type { Importer } from './importer'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
@@ -30,6 +31,7 @@ export interface Services {
   versions: VersionStore
   stylePacks: StylePacks
   exporter: Exporter
+  importer: Importer
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -46,6 +48,7 @@ export function createHandlers({
   versions,
   stylePacks,
   exporter,
+  importer,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -95,6 +98,12 @@ export function createHandlers({
     'article:preflight': async ({ id }) => {
       const article = await library.open(id)
       return article.ok ? ok(await exporter.preflight(article.value)) : article
+    },
+    'article:import': async ({ fileName, bytes }) => {
+      const imported = await importer.importBytes(fileName, bytes)
+      return imported.ok
+        ? ok({ article: imported.value.article, notes: imported.value.notes })
+        : imported
     },
     'articles:export': async ({ ids, format }) => {
       const articles: Article[] = []

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'article:export',
   'article:preflight',
   'articles:export',
+  'article:import',
   'settings:get',
   'settings:update',
   'article:save-as-copy',

@@ -85,6 +85,17 @@ export const BatchExportRequest = z.object({
   format: z.enum(EXPORT_FORMATS),
 })
 
+export const ImportArticleRequest = z.object({
+  fileName: z.string().min(1).max(255),
+  bytes: z.instanceof(Uint8Array),
+})
+
+/** A new article made from a file, and what the import left out or guessed. */
+export interface ImportedArticle {
+  article: Article
+  notes: string[]
+}
+
 /** A batch: one zip of every article that passed its preflight, and why the others did not. */
 export interface BatchExport {
   file: ExportedFile
@@ -113,6 +124,7 @@ export const contract = {
   'article:export': channel<ExportedFile>()(ExportRequest),
   'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
   'articles:export': channel<BatchExport>()(BatchExportRequest),
+  'article:import': channel<ImportedArticle>()(ImportArticleRequest),
   'settings:get': channel<Settings>()(EmptyRequest),
   'settings:update': channel<Settings>()(SettingsPatchSchema),
   'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),

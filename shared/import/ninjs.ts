@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import { parseBylineText } from '../article/byline'
+import { slugify } from '../article/slug'
+import { emptyStory, paragraphsHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
+import { dataUrlBytes } from './data-url'
+
+/**
+ * ninjs as agencies send it: 1.x (body_html, keywords, associations as an object), 2.x (lower
+ * case: bodies, headlines) and 3.x (camelCase). Only what a story needs is read; the rest of a
+ * valid item is ignored. Each property is read in either spelling.
+ */
+const TextItem = z.looseObject({
+  role: z.string().optional(),
+  contenttype: z.string().optional(),
+  contentType: z.string().optional(),
+  value: z.string(),
+})
+const Rendition = z.looseObject({ name: z.string().optional(), href: z.string().optional() })
+const NinjsItemSchema = z.looseObject({
+  uri: z.string().min(1, 'a ninjs item needs a uri'),
+  type: z.string().optional(),
+  headline: z.string().optional(),
+  headlines: z.array(TextItem).optional(),
+  descriptions: z.array(TextItem).optional(),
+  description_text: z.string().optional(),
+  by: z.string().optional(),
+  byline: z.string().optional(),
+  body_html: z.string().optional(),
+  body_text: z.string().optional(),
+  bodies: z.array(TextItem).optional(),
+  slugline: z.string().optional(),
+  located: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+  subjects: z.array(z.looseObject({ name: z.string().optional() })).optional(),
+  copyrightholder: z.string().optional(),
+  copyrightHolder: z.string().optional(),
+  renditions: z.union([z.array(Rendition), z.record(z.string(), Rendition)]).optional(),
+  get associations() {
+    return z.union([z.array(NinjsItemSchema), z.record(z.string(), NinjsItemSchema)]).optional()
+  },
+})
+type NinjsItem = z.infer<typeof NinjsItemSchema>
+
+export class NinjsImportError extends Error {}
+
+const contentTypeOf = (item: z.infer<typeof TextItem>) =>
+  (item.contentType ?? item.contenttype ?? '').toLowerCase()
+
+const isMarkup = (item: z.infer<typeof TextItem>) =>
+  /html|xhtml|richtext/.test(contentTypeOf(item)) || /html|richtext/.test(item.role ?? '')
+
+/** Plain text from an agency: paragraphs split at blank lines (or kept whole). */
+const textToHtml = (text: string) =>
+  paragraphsHtml(
+    text
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
+  )
+
+function headlinesOf(item: NinjsItem): { main: string; sub: string } {
+  const headlines = item.headlines ?? []
+  const byRole = (...roles: string[]) =>
+    headlines.find((headline) => roles.includes((headline.role ?? '').toLowerCase()))?.value
+  const main = byRole('main', 'simple', '') ?? headlines[0]?.value ?? item.headline ?? ''
+  const sub = byRole('sub', 'subheadline', 'subtitle', 'standfirst') ?? ''
+  return { main: main.trim(), sub: sub.trim() }
+}
+
+function bodyHtmlOf(item: NinjsItem): string {
+  const bodies = item.bodies ?? []
+  const markup = bodies.find(isMarkup)
+  if (markup) return markup.value
+  if (item.body_html) return item.body_html
+  const text = bodies[0]?.value ?? item.body_text
+  return text ? textToHtml(text) : ''
+}
+
+function describe(item: NinjsItem, roles: string[]): string {
+  const description = item.descriptions?.find(
+    (entry) => roles.includes((entry.role ?? '').toLowerCase()) && !isMarkup(entry),
+  )
+  return description?.value.replace(/\s+/g, ' ').trim() ?? ''
+}
+
+function renditionHref(item: NinjsItem): string | undefined {
+  const renditions = Array.isArray(item.renditions)
+    ? item.renditions
+    : Object.values(item.renditions ?? {})
+  const preferred = ['original', 'highres', 'baseimage', 'viewimage']
+  const withHref = renditions.filter((rendition) => rendition.href)
+  return (
+    preferred.map((name) => withHref.find((rendition) => rendition.name === name)).find(Boolean)
+      ?.href ?? withHref[0]?.href
+  )
+}
+
+/** Reads a ninjs item's JSON text into a story, or says precisely why it cannot. */
+export function parseNinjs(json: string): ParsedStory {
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch (error) {
+    throw new NinjsImportError(`it is not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = NinjsItemSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new NinjsImportError(
+      `it is not a ninjs item: ${issue?.path.join('.') || 'the item'}: ${issue?.message}`,
+    )
+  }
+  const item = parsed.data
+  const story = emptyStory()
+  const { main, sub } = headlinesOf(item)
+  story.headline = main
+  story.standfirst = sub || describe(item, ['summary', 'abstract', 'standfirst'])
+  story.byline = parseBylineText(item.by ?? item.byline ?? '')
+  story.dateline = item.located ?? ''
+  if (item.slugline) story.slug = slugify(item.slugline)
+  story.keywords = [
+    ...new Set([
+      ...(item.keywords ?? []),
+      ...(item.subjects ?? []).flatMap((subject) => subject.name ?? []),
+    ]),
+  ]
+  const associations = Array.isArray(item.associations)
+    ? item.associations
+    : Object.values(item.associations ?? {})
+  const figures: string[] = []
+  for (const association of associations) {
+    if (!['picture', 'graphic'].includes(association.type ?? 'picture')) continue
+    const caption =
+      describe(association, ['caption', 'text', '']) ||
+      association.description_text ||
+      headlinesOf(association).main
+    const url = renditionHref(association) ?? association.uri
+    story.pictures.push({
+      caption,
+      credit: association.by ?? association.copyrightHolder ?? association.copyrightholder ?? '',
+      alt: describe(association, ['alt-text', 'alttext', 'alt']),
+      ...(url.startsWith('data:') ? { bytes: dataUrlBytes(url) } : { url }),
+      name: url.split('/').pop() || `picture ${story.pictures.length + 1}`,
+    })
+    figures.push(picturePlaceholder(story.pictures.length - 1))
+  }
+  story.bodyHtml = bodyHtmlOf(item) + figures.join('')
+  if (!story.headline && !story.bodyHtml) {
+    throw new NinjsImportError('it has neither a headline nor a body')
+  }
+  return story
+}

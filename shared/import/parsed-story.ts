@@ -1,0 +1,57 @@
+import type { ArticleStatus, BylineEntry } from '../article/schema'
+
+/** A picture found in an imported file: its bytes or where to find them, and its words. */
+export interface PictureSource {
+  caption: string
+  credit: string
+  alt: string
+  /** Embedded in the file (DOCX, data: URL). */
+  bytes?: Uint8Array
+  /** A file next to the imported one (Markdown, HTML, NITF), relative to it. */
+  path?: string
+  /** Elsewhere on the web: not fetched, so the picture's words are kept in the text. */
+  url?: string
+  /** For messages: "picture 2 (bridge.jpg)". */
+  name: string
+}
+
+/**
+ * What an importer found in a file, before it becomes an article. The body is HTML in the
+ * article's own vocabulary; each picture stands in it as `<figure data-picture="N"></figure>`.
+ */
+export interface ParsedStory {
+  headline: string
+  standfirst: string
+  byline: BylineEntry[]
+  dateline: string
+  keywords: string[]
+  status?: ArticleStatus
+  slug?: string
+  bodyHtml: string
+  pictures: PictureSource[]
+}
+
+export const emptyStory = (): ParsedStory => ({
+  headline: '',
+  standfirst: '',
+  byline: [],
+  dateline: '',
+  keywords: [],
+  bodyHtml: '',
+  pictures: [],
+})
+
+export const picturePlaceholder = (index: number) => `<figure data-picture="${index}"></figure>`
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
+
+export const paragraphsHtml = (paragraphs: string[]) =>
+  paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')
