@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
+import { useImportFiles } from '../stores/use-import-files'
 import { BatchExport } from './BatchExport'
+import { ImportResults } from './ImportResults'
 import { formatUpdated } from './relative-time'
 
 export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -15,6 +17,8 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [sampleProblem, setSampleProblem] = useState<string>()
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const { importFiles, busy: importing, outcome, dismiss } = useImportFiles()
+  const importInput = useRef<HTMLInputElement>(null)
   const toggleSelected = (id: string) =>
     setSelected((previous) => {
       const next = new Set(previous)
@@ -45,13 +49,46 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   }
 
   return (
-    <nav className="library" aria-label="Library">
+    <nav
+      className="library"
+      aria-label="Library"
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault()
+      }}
+      onDrop={(event) => {
+        if (event.dataTransfer.files.length === 0) return
+        event.preventDefault()
+        void importFiles(Array.from(event.dataTransfer.files))
+      }}
+    >
       <div className="library-header">
         <h2>Library</h2>
         <button type="button" className="primary" onClick={() => void create()}>
           New article
         </button>
+        <button
+          type="button"
+          onClick={() => importInput.current?.click()}
+          disabled={importing}
+          title="Word, web pages, Markdown, text, ninjs or NITF; or drop files on the library"
+        >
+          {importing ? 'Importing…' : 'Import…'}
+        </button>
+        <input
+          ref={importInput}
+          type="file"
+          multiple
+          hidden
+          accept=".docx,.html,.htm,.md,.markdown,.txt,.json,.xml,.nitf"
+          aria-label="Files to import"
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? [])
+            event.target.value = ''
+            void importFiles(files)
+          }}
+        />
       </div>
+      {outcome && <ImportResults outcome={outcome} onDismiss={dismiss} />}
       <div className="library-filters">
         <input
           type="search"

@@ -9,6 +9,7 @@ import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { BodyToolbar } from './BodyToolbar'
 import { useFieldEditors } from '../stores/field-editors'
+import { CleanPaste, pastedImageFiles } from './clean-paste'
 import { FigureView } from './FigureView'
 import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
@@ -55,6 +56,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       Typography,
       Placeholder.configure({ placeholder: 'Write the story…' }),
       HouseStyle.configure({ field: 'Body' }),
+      CleanPaste,
       suggestChangesForField(),
     ],
     content: initialBody,
@@ -76,9 +78,14 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       },
       handlePaste: (_view, event) => {
         const files = imageFilesOf(event.clipboardData?.files)
-        if (files.length === 0) return false
-        void addImages(files)
-        return true
+        if (files.length > 0) {
+          void addImages(files)
+          return true
+        }
+        // Pictures inside pasted HTML are stored as assets once the text is in.
+        const pictures = pastedImageFiles(event.clipboardData?.getData('text/html') ?? '')
+        if (pictures.length > 0) setTimeout(() => void addImages(pictures), 0)
+        return false
       },
     },
     onUpdate: ({ editor: current }) => {

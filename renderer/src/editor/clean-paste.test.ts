@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { articleBodyExtensions } from '../../../shared/editor/extensions'
+import { XSS_PAYLOADS } from '../../../shared/security/xss-payloads'
+import { CleanPaste, pastedImageFiles } from './clean-paste'
+
+let editor: Editor | undefined
+afterEach(() => editor?.destroy())
+
+/** Pastes HTML the way a browser hands it to ProseMirror, and returns the editor's HTML. */
+function paste(html: string): string {
+  editor = new Editor({ extensions: [...articleBodyExtensions(), CleanPaste], content: '<p></p>' })
+  editor.view.pasteHTML(html)
+  return editor.getHTML()
+}
+
+const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
+<h1 class=MsoTitle>Budget day</h1>
+<p class=MsoNormal style='margin:0'><b><span style='font-size:12pt'>Bold start</span></b> and <i>italic</i> and <a href="https://example.com/budget">a link</a>.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp;</span></span><!--[endif]-->First point</p>
+<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><span style='mso-list:Ignore'>a.<span> </span></span>Sub point</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>2.<span> </span></span>Second point</p>
+<p class=MsoNormal>Between lists</p>
+<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><span style='mso-list:Ignore'>·<span> </span></span>A bullet</p>
+<p class=MsoNormal><span style='color:red'></span><img src="https://tracker.example.com/p.gif" width=1 height=1>End.</p>
+</body></html>`
+
+const GOOGLE_DOCS = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234"><h2 dir="ltr" style="line-height:1.38"><span style="font-size:16pt;font-weight:400">What changes</span></h2><p dir="ltr"><span style="font-weight:700;">Bold</span><span style="font-weight:400;"> plain </span><span style="font-style:italic;font-weight:400;">italic</span></p><ul><li dir="ltr"><p dir="ltr"><span style="font-weight:400">Listed</span></p></li></ul></b>`
+
+describe('pasting into the body', () => {
+  it('from Word: headings, emphasis, links, and Word fake lists become real, nested lists', () => {
+    const html = paste(WORD)
+    expect(html).toContain('<h2>Budget day</h2>')
+    expect(html).toContain('<strong>Bold start</strong> and <em>italic</em> and <a')
+    expect(html).toContain('href="https://example.com/budget"')
+    expect(html).toContain(
+      '<ol><li><p>First point</p><ol><li><p>Sub point</p></li></ol></li><li><p>Second point</p></li></ol>',
+    )
+    expect(html).toContain('<p>Between lists</p><ul><li><p>A bullet</p></li></ul>')
+    expect(html).not.toMatch(/class=|style=|mso|Mso|tracker|1\.\s|·/)
+  })
+
+  it('from Google Docs: the bold wrapper is not bold, but real bold and italic stay', () => {
+    const html = paste(GOOGLE_DOCS)
+    expect(html).toContain('<h2>What changes</h2>')
+    expect(html).toContain('<p><strong>Bold</strong> plain <em>italic</em></p>')
+    expect(html).toContain('<ul><li><p>Listed</p></li></ul>')
+    expect(html).not.toMatch(/style=|docs-internal/)
+  })
+
+  it('a picture inside pasted HTML is handed over as a file to store as an asset', () => {
+    const pixel =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+    const files = pastedImageFiles(
+      `<p>Text</p><img src="data:image/png;base64,${pixel}" width="640" height="480"><img src="data:image/png;base64,${pixel}" width="1" height="1">`,
+    )
+    expect(files.map((file) => [file.name, file.type])).toEqual([['pasted-1.png', 'image/png']])
+  })
+
+  it.each(XSS_PAYLOADS.map((payload, index) => [index, payload]))(
+    'hostile paste %i leaves nothing that could run',
+    (_index, payload) => {
+      const html = paste(String(payload))
+      expect(html).not.toMatch(
+        /<(script|iframe|object|embed|svg|math|style|form|base|meta|link)\b/i,
+      )
+      expect(html).not.toMatch(/\son\w+=/i)
+      expect(html).not.toMatch(
+        /(href|src|action|formaction|xlink:href)="\s*(javascript|vbscript|data):/i,
+      )
+    },
+  )
+})
