@@ -79,7 +79,10 @@ test('batch export from the library: one zip, and the articles left out named wi
     ['Unsigned story', ''],
   ]) {
     await page.getByRole('button', { name: 'New article' }).click()
-    await page.getByRole('textbox', { name: 'Headline' }).fill(headline ?? '')
+    // The new article's empty headline, not the previous article's still on screen.
+    const headlineField = page.getByRole('textbox', { name: 'Headline' })
+    await expect(headlineField).toHaveText('')
+    await headlineField.fill(headline ?? '')
     const nameField = page
       .getByRole('list', { name: 'Byline' })
       .getByRole('textbox', { name: 'Name' })

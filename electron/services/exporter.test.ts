@@ -34,6 +34,10 @@ const text = (value: string, marks?: TiptapNode['marks']): TiptapNode => ({
   ...(marks && { marks }),
 })
 const paragraph = (...content: TiptapNode[]): TiptapNode => ({ type: 'paragraph', content })
+const cell = (type: 'tableHeader' | 'tableCell', value: string): TiptapNode => ({
+  type,
+  content: [paragraph(text(value))],
+})
 
 /** A complete story with every kind of block, a comment, and a 2400-pixel picture. */
 async function storyWithPicture(): Promise<Article> {
@@ -83,6 +87,16 @@ async function storyWithPicture(): Promise<Article> {
         ],
       },
       { type: 'blockquote', content: [paragraph(text('We had no choice,'))] },
+      {
+        type: 'table',
+        content: [
+          {
+            type: 'tableRow',
+            content: [cell('tableHeader', 'Route'), cell('tableHeader', 'Every')],
+          },
+          { type: 'tableRow', content: [cell('tableCell', 'Ferry'), cell('tableCell', '20 min')] },
+        ],
+      },
     ],
   }
   const saved = await services.library.save(created.value.id, created.value.revision, {
@@ -199,7 +213,7 @@ describe('formats', SLOW, () => {
         },
       ],
     })
-    expect(ninjs.bodies[0]).toMatchObject({ role: 'main', contenttype: 'text/html', wordcount: 26 })
+    expect(ninjs.bodies[0]).toMatchObject({ role: 'main', contenttype: 'text/html', wordcount: 31 })
     expect(ninjs.bodies[0].value).toContain('<h2>What changes</h2>')
   })
 
@@ -232,6 +246,7 @@ describe('formats', SLOW, () => {
     expect(content.media['media-reference']['@source']).toMatch(/^assets\//)
     expect(content.media['media-caption']).toBe('The bridge carries 30,000 cars a day.')
     expect(content.media['media-producer']).toBe('Jo Smith/Herald')
+    expect(content.table.tr).toEqual([{ th: ['Route', 'Every'] }, { td: ['Ferry', '20 min'] }])
     expect(content.p['#text'] ?? content.p).toBeTruthy()
   })
 
@@ -255,6 +270,9 @@ describe('formats', SLOW, () => {
     )
     expect(html).toMatch(/<img alt="The bridge at dusk" src="data:image\/jpeg;base64,/)
     expect(html).toContain('<a href="https://example.com/notice">Details</a>')
+    expect(html).toMatch(
+      /<table><thead><tr><th><p><strong>Route<\/strong><\/p><\/th>.*<td><p>20 min<\/p><\/td><\/tr>(<\/tbody>)?<\/table>/s,
+    )
   })
 
   it('the package holds every format and image rendition, listed in a manifest with checksums', async () => {
@@ -318,6 +336,17 @@ describe('formats', SLOW, () => {
         AltTextAccessibility: { value: 'The bridge at dusk' },
       })
     }
+  })
+
+  it('tables read as tables in Markdown and as rows in wire text', async () => {
+    const article = await storyWithPicture()
+    expect((await exported(article, 'md')).content).toContain(
+      '| Route | Every |\n| --- | --- |\n| Ferry | 20 min |',
+    )
+    expect((await exported(article, 'txt')).content).toContain('Route | Every\nFerry | 20 min')
+    expect((await exported(article, 'html')).content).toMatch(
+      /<table[^>]*>.*<th[^>]*><p>Route<\/p><\/th>/s,
+    )
   })
 
   it('the same revision exported twice gives the same bytes', async () => {

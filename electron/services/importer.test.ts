@@ -5,6 +5,9 @@ import {
   ImageRun,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
 } from 'docx'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -39,6 +42,8 @@ async function imported(fileName: string, content: string | Uint8Array, folder =
   if (!result.ok) throw new Error(result.error.message)
   return result.value
 }
+
+const cellOf = (text: string) => new TableCell({ children: [new Paragraph(text)] })
 
 const blocks = (article: Article, type: string) =>
   (article.body.content ?? []).filter((node: TiptapNode) => node.type === type)
@@ -90,6 +95,12 @@ describe('import', SLOW, () => {
             }),
             new Paragraph({ text: 'The bridge at dawn. Photo: Jo Smith/Herald' }),
             new Paragraph({ text: 'Repairs start in March.' }),
+            new Table({
+              rows: [
+                new TableRow({ children: [cellOf('Route'), cellOf('Every')] }),
+                new TableRow({ children: [cellOf('Ferry'), cellOf('20 min')] }),
+              ],
+            }),
           ],
         },
       ],
@@ -112,6 +123,13 @@ describe('import', SLOW, () => {
     const [figure] = figuresOf(article.body)
     expect(figure).toMatchObject({ caption: 'The bridge at dawn', credit: 'Jo Smith/Herald' })
     expect(await services.assets.has(article.id, figure?.src ?? '')).toBe(true)
+    const [table] = blocks(article, 'table')
+    expect(
+      table?.content?.map((row) => row.content?.map((c) => c.content?.[0]?.content?.[0]?.text)),
+    ).toEqual([
+      ['Route', 'Every'],
+      ['Ferry', '20 min'],
+    ])
   })
 
   it('a web page: metadata, semantic markup and figures in; navigation, sharing, related, comments and ads out', async () => {

@@ -2,6 +2,7 @@ import { Mark, mergeAttributes } from '@tiptap/core'
 import Blockquote from '@tiptap/extension-blockquote'
 import Document from '@tiptap/extension-document'
 import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list'
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
 
 /**
  * The marks of tracked changes, as @handlewithcare/prosemirror-suggest-changes names them. Each
@@ -69,11 +70,16 @@ export const Modification = Mark.create({
 
 export const SuggestionMarks = [Insertion, Deletion, Modification]
 
-/** The block containers of the body, allowing suggestion marks on the blocks they hold. */
+/** The block containers of the body (tables too), allowing suggestion marks on the blocks they hold. */
 export const SuggestableContainers = [
   Document.extend({ marks: BLOCK_SUGGESTION_MARKS }),
   Blockquote.extend({ marks: BLOCK_SUGGESTION_MARKS }),
   BulletList.extend({ marks: BLOCK_SUGGESTION_MARKS }),
   OrderedList.extend({ marks: BLOCK_SUGGESTION_MARKS }),
   ListItem.extend({ marks: BLOCK_SUGGESTION_MARKS }),
+  // Tables: fixed layout (no column resizing, whose widths would be page styling, not copy).
+  Table.extend({ marks: BLOCK_SUGGESTION_MARKS }).configure({ resizable: false }),
+  TableRow.extend({ marks: BLOCK_SUGGESTION_MARKS }),
+  TableHeader.extend({ marks: BLOCK_SUGGESTION_MARKS }),
+  TableCell.extend({ marks: BLOCK_SUGGESTION_MARKS }),
 ]

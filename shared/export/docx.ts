@@ -7,7 +7,11 @@ import {
   ImageRun,
   LevelFormat,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx'
@@ -45,9 +49,9 @@ export function buildDocxDocument(
     ...(article.dateline ? [new Paragraph({ text: article.dateline, style: 'Byline' })] : []),
   ]
   let orderedLists = 0
-  const blocks = (nodes: TiptapNode[], context: BlockContext): Paragraph[] =>
+  const blocks = (nodes: TiptapNode[], context: BlockContext): (Paragraph | Table)[] =>
     nodes.flatMap((node) => block(node, context))
-  const block = (node: TiptapNode, context: BlockContext): Paragraph[] => {
+  const block = (node: TiptapNode, context: BlockContext): (Paragraph | Table)[] => {
     const children = node.content ?? []
     const paragraph = (options: IParagraphOptions) =>
       new Paragraph({ ...options, ...context.paragraph, children: runs(children) })
@@ -92,6 +96,32 @@ export function buildDocxDocument(
         ]
       case 'figure':
         return figure(node)
+      case 'table':
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: children.map(
+              (row) =>
+                new TableRow({
+                  // Only a header row is marked: Word readers take the mark itself as "header".
+                  ...(row.content?.every((cell) => cell.type === 'tableHeader') && {
+                    tableHeader: true,
+                  }),
+                  children: (row.content ?? []).map(
+                    (cell) =>
+                      new TableCell({
+                        children: (cell.content ?? []).map(
+                          (paragraph) =>
+                            new Paragraph({
+                              children: runs(paragraph.content ?? [], cell.type === 'tableHeader'),
+                            }),
+                        ),
+                      }),
+                  ),
+                }),
+            ),
+          }),
+        ]
       default:
         return blocks(children, context)
     }
@@ -179,13 +209,13 @@ interface BlockContext {
 
 const ROOT: BlockContext = { paragraph: {}, listLevel: 0 }
 
-function runs(nodes: TiptapNode[]): ParagraphChild[] {
+function runs(nodes: TiptapNode[], bold = false): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })]
     const marks = new Set((node.marks ?? []).map((mark) => mark.type))
     const run = new TextRun({
       text: node.text ?? '',
-      bold: marks.has('bold'),
+      bold: bold || marks.has('bold'),
       italics: marks.has('italic'),
       strike: marks.has('strike'),
       ...(marks.has('underline') && { underline: {} }),

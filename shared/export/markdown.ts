@@ -74,9 +74,25 @@ function renderBlock(node: TiptapNode): string {
         .join(' — ')
       return [`![${alt}](<${String(node.attrs?.src ?? '')}>)`, line].filter(Boolean).join('\n\n')
     }
+    case 'table':
+      return tableMarkdown(children)
     default:
       return renderBlocks(children)
   }
+}
+
+/** A GFM table; its first row is the header row, as GFM requires one. Cell paragraphs join with <br>-free spaces. */
+function tableMarkdown(rows: TiptapNode[]): string {
+  const cells = rows.map((row) =>
+    (row.content ?? []).map((cell) =>
+      (cell.content ?? []).map((block) => renderInline(block.content ?? [])).join(' '),
+    ),
+  )
+  const width = Math.max(...cells.map((row) => row.length), 1)
+  const line = (row: string[]) =>
+    `| ${Array.from({ length: width }, (_, index) => row[index] ?? '').join(' | ')} |`
+  const [header = [], ...body] = cells
+  return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
 }
 
 function listItem(item: TiptapNode, marker: string): string {

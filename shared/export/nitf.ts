@@ -86,6 +86,20 @@ function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext
     case 'horizontalRule':
       parent.ele('hr')
       return
+    case 'table': {
+      const table = parent.ele('table')
+      for (const row of children) {
+        const tr = table.ele('tr')
+        for (const cell of row.content ?? []) {
+          const element = tr.ele(cell.type === 'tableHeader' ? 'th' : 'td')
+          ;(cell.content ?? []).forEach((paragraph, index) => {
+            if (index > 0) element.ele('br')
+            writeInline(element, paragraph.content ?? [])
+          })
+        }
+      }
+      return
+    }
     case 'figure':
       writeFigure(parent, node, context)
       return

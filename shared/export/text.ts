@@ -44,6 +44,20 @@ function textBlock(node: TiptapNode, prefix: string): string {
       return wrap(inlineText(children), `${prefix}> `)
     case 'horizontalRule':
       return `${prefix}* * *`
+    case 'table':
+      // Wire text has no tables: one line per row, cells divided by bars.
+      return children
+        .map((row) =>
+          wrap(
+            (row.content ?? [])
+              .map((cell) =>
+                (cell.content ?? []).map((block) => inlineText(block.content ?? [])).join(' '),
+              )
+              .join(' | '),
+            prefix,
+          ),
+        )
+        .join('\n')
     case 'figure': {
       const caption = inlineText(children)
       const credit = String(node.attrs?.credit ?? '')

@@ -111,6 +111,23 @@ function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
             .filter((item) => localName(item) === 'li')
             .map((item) => `<li><p>${inlineHtml(childrenOf(item))}</p></li>`)
             .join('')}</${name}>`
+        case 'table':
+          return `<table>${children
+            .flatMap((part) =>
+              ['thead', 'tbody', 'tfoot'].includes(localName(part)) ? childrenOf(part) : [part],
+            )
+            .filter((row) => localName(row) === 'tr')
+            .map(
+              (row) =>
+                `<tr>${childrenOf(row)
+                  .filter((cell) => ['td', 'th'].includes(localName(cell)))
+                  .map(
+                    (cell) =>
+                      `<${localName(cell)}><p>${inlineHtml(childrenOf(cell))}</p></${localName(cell)}>`,
+                  )
+                  .join('')}</tr>`,
+            )
+            .join('')}</table>`
         case 'media': {
           const reference = find(children, ['media-reference'])
           const source = reference ? attribute(reference, 'source') : ''

@@ -22,6 +22,7 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       orderedList: current.isActive('orderedList'),
       blockquote: current.isActive('blockquote'),
       pullQuote: current.isActive('pullQuote'),
+      table: current.isActive('table'),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
       emptySelection: current.state.selection.empty,
@@ -74,6 +75,29 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       <button type="button" onClick={onInsertImage}>
         Insert image
       </button>
+      {active.table ? (
+        <>
+          <button type="button" onClick={() => chain().addRowAfter().run()}>
+            Add row
+          </button>
+          <button type="button" onClick={() => chain().addColumnAfter().run()}>
+            Add column
+          </button>
+          <button type="button" onClick={() => chain().deleteRow().run()}>
+            Delete row
+          </button>
+          <button type="button" onClick={() => chain().deleteTable().run()}>
+            Delete table
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+        >
+          Insert table
+        </button>
+      )}
       <button
         type="button"
         onClick={() => useCommentStore.getState().start()}
