@@ -15,10 +15,11 @@ export async function serve(
     rendererDir: builtRendererDir(),
     port,
   })
+  const stopWatching = services.watchLibrary()
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)
   io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')
-  const stop = () => void host.close().then(() => process.exit(0))
+  const stop = () => void Promise.all([host.close(), stopWatching()]).then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return host

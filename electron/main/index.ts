@@ -52,7 +52,7 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
-  const { assets, events, handlers } = createAppServices({
+  const { assets, events, handlers, watchLibrary } = createAppServices({
     root,
     settings,
     desktop,
@@ -65,6 +65,8 @@ void app.whenReady().then(() => {
     syncDictionary(session.defaultSession, previous.dictionary, next.dictionary)
   serveRenderer(builtRendererDir(), assets)
   registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
+  const stopWatching = watchLibrary()
+  app.on('will-quit', () => void stopWatching())
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())
       window.webContents.send(`event:${event}`, payload)

@@ -8,6 +8,7 @@ import { Exporter } from './exporter'
 import { Importer } from './importer'
 import { createHandlers, type DesktopServices } from './handlers'
 import { LibraryStore } from './library-store'
+import { LibraryWatcher } from './library-watcher'
 import type { SettingsStore } from './settings-store'
 import { VersionStore } from './version-store'
 
@@ -21,6 +22,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   settings: Settings
   events: EventHub
   handlers: Handlers
+  /** Starts reporting changes made to the library folder by anyone; returns how to stop. */
+  watchLibrary(): () => Promise<void>
 }
 
 /** Wires the services together the same way for Electron, the browser host and the CLI. */
@@ -53,5 +56,23 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
-  return { library, assets, versions, stylePacks, exporter, importer, settings, events, handlers }
+  const watchLibrary = () => {
+    const watcher = new LibraryWatcher(options.root, (change) =>
+      events.emit('library:changed', { ...change, change: 'external' }),
+    )
+    void watcher.start()
+    return () => watcher.stop()
+  }
+  return {
+    library,
+    assets,
+    versions,
+    stylePacks,
+    exporter,
+    importer,
+    settings,
+    events,
+    handlers,
+    watchLibrary,
+  }
 }

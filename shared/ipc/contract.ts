@@ -157,7 +157,8 @@ export interface EventPayloads {
   'window:closing': Record<string, never>
   'library:changed': {
     id?: string
-    change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored'
+    /** `external`: seen on disk, written by this app or anyone else (another instance, a colleague). */
+    change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'external'
   }
 }
 export type EventPayloadOf<E extends EventName> = EventPayloads[E]

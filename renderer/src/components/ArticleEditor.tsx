@@ -1,6 +1,8 @@
 import { BodyEditor } from '../editor/BodyEditor'
 import { SingleLineEditor } from '../editor/SingleLineEditor'
+import { useEffect } from 'react'
 import type { TrackedLine } from '../../../shared/article'
+import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useSuggestModeInFields } from '../stores/use-suggest-mode-in-fields'
 import { useSettings } from '../stores/settings-store'
@@ -20,6 +22,14 @@ export function ArticleEditor() {
   const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
   const standfirstLimit = useSettings((state) => state.settings?.standfirstLimit ?? 200)
   useSuggestModeInFields()
+  const changedOnDisk = useEditorStore((state) => state.changedOnDisk)
+  useEffect(
+    () =>
+      client.on('library:changed', (change) => {
+        if (change.id && change.change === 'external') void changedOnDisk(change.id)
+      }),
+    [changedOnDisk],
+  )
   if (!article || !form) return null
 
   const editLine =

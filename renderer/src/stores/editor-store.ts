@@ -55,6 +55,11 @@ interface EditorState {
   keepMineAsCopy(): Promise<void>
   /** After a conflict: drop the local edits and load what is on disk. */
   loadTheirs(): Promise<void>
+  /**
+   * The open article changed on disk (another instance, a colleague): a newer revision replaces
+   * the text when nothing is unsaved here; otherwise the person chooses, as after a conflict.
+   */
+  changedOnDisk(id: string): Promise<void>
 }
 
 export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
@@ -238,6 +243,32 @@ export const useEditorStore = create<EditorState>((set, get) => {
       })
       if (!copy.ok) return void fail(copy.error)
       load(copy.value)
+    },
+
+    async changedOnDisk(id) {
+      const open = get().article
+      if (open?.id !== id) return
+      const onDisk = await client.invoke('article:open', { id })
+      const current = get()
+      if (!onDisk.ok || current.article?.id !== id) return
+      // Our own save, seen on disk, is not news.
+      if (onDisk.value.revision <= (current.article?.revision ?? 0)) return
+      if (!isDirty(current) && !inFlight) {
+        load(onDisk.value)
+        return
+      }
+      clearTimeout(autosaveTimer)
+      set({
+        saveState: {
+          kind: 'failed',
+          retrying: false,
+          failure: {
+            kind: 'conflict',
+            message: `Someone else saved this article (revision ${onDisk.value.revision}) while you were editing it.`,
+            currentRevision: onDisk.value.revision,
+          },
+        },
+      })
     },
 
     async loadTheirs() {
