@@ -27,6 +27,11 @@ export interface CopydeskApp {
    * folder): what it writes, the app must notice rather than overwrite.
    */
   otherDesk: LibraryStore
+  /**
+   * Kills the app with SIGKILL, as a crash or a power cut would, and starts it again on the same
+   * library and settings; `page` is then the new window.
+   */
+  crash(): Promise<void>
 }
 
 /** SIGTERM, and SIGKILL if the process has not gone within two seconds: no test leaves a server behind. */
@@ -83,26 +88,52 @@ export const test = base.extend<{ app: CopydeskApp }>({
     ]
     try {
       if (process.env.COPYDESK_E2E_SHELL === 'electron') {
-        const app = await electron.launch({ args: [ROOT, '--library', library], env })
-        cleanups.unshift(() => app.close())
-        await use({
-          page: await app.firstWindow(),
+        const launch = async () => {
+          const launched = await electron.launch({ args: [ROOT, '--library', library], env })
+          cleanups.unshift(() => launched.close().catch(() => undefined))
+          return launched
+        }
+        let running = await launch()
+        const app: CopydeskApp = {
+          page: await running.firstWindow(),
           library,
           cli,
           otherDesk: new LibraryStore(library),
-        })
+          crash: async () => {
+            running.process().kill('SIGKILL')
+            running = await launch()
+            app.page = await running.firstWindow()
+          },
+        }
+        await use(app)
         return
       }
       const browserPath = findBrowser()
       testInfo.skip(!browserPath, NO_BROWSER_MESSAGE)
-      const server = spawn(process.execPath, [CLI, 'serve', '--library', library], { env })
-      cleanups.unshift(() => stopProcess(server))
-      const url = await listeningUrl(server)
+      const startServer = async () => {
+        const server = spawn(process.execPath, [CLI, 'serve', '--library', library], { env })
+        cleanups.unshift(() => stopProcess(server))
+        return { server, url: await listeningUrl(server) }
+      }
+      let host = await startServer()
       const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
       cleanups.unshift(() => browser.close())
-      const page = await browser.newPage()
-      await page.goto(url)
-      await use({ page, library, cli, otherDesk: new LibraryStore(library) })
+      const app: CopydeskApp = {
+        page: await browser.newPage(),
+        library,
+        cli,
+        otherDesk: new LibraryStore(library),
+        crash: async () => {
+          // The page goes with the host, as a window goes with its app.
+          await app.page.close()
+          host.server.kill('SIGKILL')
+          host = await startServer()
+          app.page = await browser.newPage()
+          await app.page.goto(host.url)
+        },
+      }
+      await app.page.goto(host.url)
+      await use(app)
     } finally {
       for (const cleanup of cleanups) await cleanup()
     }

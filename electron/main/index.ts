@@ -57,6 +57,7 @@ void app.whenReady().then(() => {
     settings,
     desktop,
     userStyleDir: join(app.getPath('userData'), 'style'),
+    recoveryDir: join(app.getPath('userData'), 'recovery'),
   })
 
   hardenSession(session.defaultSession)

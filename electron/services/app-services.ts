@@ -9,6 +9,7 @@ import { Importer } from './importer'
 import { createHandlers, type DesktopServices } from './handlers'
 import { LibraryStore } from './library-store'
 import { LibraryWatcher } from './library-watcher'
+import { RecoveryJournal } from './recovery-journal'
 import type { SettingsStore } from './settings-store'
 import { VersionStore } from './version-store'
 
@@ -19,6 +20,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   stylePacks: StylePacks
   exporter: Exporter
   importer: Importer
+  recovery: RecoveryJournal
   settings: Settings
   events: EventHub
   handlers: Handlers
@@ -32,6 +34,8 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   settings: Settings
   /** Where rule packs the person imports are kept. */
   userStyleDir: string
+  /** Where unsaved edits are journaled for crash recovery: this person's, not the library's. */
+  recoveryDir: string
   desktop?: DesktopServices
 }): AppServices<Settings> {
   const { settings, desktop } = options
@@ -45,6 +49,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const stylePacks = new StylePacks(join(resourcesDir(), 'style'), options.userStyleDir)
   const exporter = new Exporter(assets, settings, stylePacks)
   const importer = new Importer(library)
+  const recovery = new RecoveryJournal(options.recoveryDir, library)
   const handlers = createHandlers({
     library,
     settings,
@@ -53,6 +58,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     stylePacks,
     exporter,
     importer,
+    recovery,
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
@@ -70,6 +76,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     stylePacks,
     exporter,
     importer,
+    recovery,
     settings,
     events,
     handlers,

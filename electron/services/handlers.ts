@@ -8,6 +8,7 @@ import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { AssetStore } from './asset-store'
 import type { Exporter } from './exporter'
 import type { Importer } from './importer'
+import type { RecoveryJournal } from './recovery-journal'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
 import type { SettingsStore } from './settings-store'
@@ -32,6 +33,7 @@ export interface Services {
   stylePacks: StylePacks
   exporter: Exporter
   importer: Importer
+  recovery: RecoveryJournal
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -49,6 +51,7 @@ export function createHandlers({
   stylePacks,
   exporter,
   importer,
+  recovery,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -105,6 +108,9 @@ export function createHandlers({
         ? ok({ article: imported.value.article, notes: imported.value.notes })
         : imported
     },
+    'recovery:write': (entry) => recovery.write(entry),
+    'recovery:clear': ({ articleId }) => recovery.clear(articleId),
+    'recovery:list': () => recovery.offers(),
     'articles:export': async ({ ids, format }) => {
       const articles: Article[] = []
       for (const id of ids) {

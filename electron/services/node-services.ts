@@ -18,5 +18,10 @@ export function createNodeServices(
     env,
     setting: settings.get().libraryPath,
   })
-  return createAppServices({ root, settings, userStyleDir: join(configDirectory(env), 'style') })
+  return createAppServices({
+    root,
+    settings,
+    userStyleDir: join(configDirectory(env), 'style'),
+    recoveryDir: join(configDirectory(env), 'recovery'),
+  })
 }

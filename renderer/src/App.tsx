@@ -3,6 +3,7 @@ import { client } from './api/client'
 import { ArticleEditor } from './components/ArticleEditor'
 import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
+import { RecoveryDialog } from './components/RecoveryDialog'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutsHelp } from './components/ShortcutsHelp'
 import { isDirty, useEditorStore } from './stores/editor-store'
@@ -74,6 +75,7 @@ export function App() {
       {overlay === 'shortcuts' && <ShortcutsHelp onClose={() => setOverlay(undefined)} />}
       {overlay === 'switcher' && <QuickSwitcher onClose={() => setOverlay(undefined)} />}
       {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
+      <RecoveryDialog />
     </div>
   )
 }

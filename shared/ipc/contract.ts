@@ -96,6 +96,22 @@ export interface ImportedArticle {
   notes: string[]
 }
 
+export const RecoveryWriteRequest = z.object({
+  articleId: z.uuid(),
+  baseRevision: z.number().int().min(1),
+  fields: ArticleFieldsSchema,
+})
+
+/** Unsaved edits left by a session that did not end cleanly, offered back at start. */
+export interface RecoveryOffer {
+  articleId: string
+  baseRevision: number
+  journaledAt: string
+  fields: z.infer<typeof ArticleFieldsSchema>
+  /** The article as saved; absent when it is no longer in the library. */
+  saved?: { headline: string; revision: number }
+}
+
 /** A batch: one zip of every article that passed its preflight, and why the others did not. */
 export interface BatchExport {
   file: ExportedFile
@@ -125,6 +141,9 @@ export const contract = {
   'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
   'articles:export': channel<BatchExport>()(BatchExportRequest),
   'article:import': channel<ImportedArticle>()(ImportArticleRequest),
+  'recovery:write': channel<null>()(RecoveryWriteRequest),
+  'recovery:clear': channel<null>()(z.object({ articleId: z.uuid() })),
+  'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),
   'settings:get': channel<Settings>()(EmptyRequest),
   'settings:update': channel<Settings>()(SettingsPatchSchema),
   'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),

@@ -10,6 +10,7 @@ import type { Failure, FailureKind } from '../../../shared/ipc/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
 import { loadSuggestionRecords } from './suggestion-store'
+import type { RecoveryOffer } from '../../../shared/ipc/contract'
 import { useSettings } from './settings-store'
 
 /** Autosave waits this long after the last keystroke. */
@@ -60,6 +61,12 @@ interface EditorState {
    * the text when nothing is unsaved here; otherwise the person chooses, as after a conflict.
    */
   changedOnDisk(id: string): Promise<void>
+  /**
+   * Brings back unsaved edits from a session that ended badly: they open as unsaved edits on the
+   * revision they were made on (a later save elsewhere then brings the conflict choice). An
+   * article no longer in the library comes back as a new one.
+   */
+  restoreRecovered(offer: RecoveryOffer): Promise<boolean>
 }
 
 export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
@@ -72,7 +79,39 @@ let inFlight: Promise<boolean> | undefined
 /** Numbers each open or create, so only the latest one loads. */
 let openTicket = 0
 
+/** Unsaved edits are journaled for crash recovery at most this often. */
+const JOURNAL_INTERVAL_MS = 2_000
+let journalTimer: ReturnType<typeof setTimeout> | undefined
+let lastJournaled = 0
+/** Journal writes and clears go one after another, so a clear is never overtaken by a write. */
+let journalQueue: Promise<unknown> = Promise.resolve()
+const queueJournal = (task: () => Promise<unknown>) => {
+  journalQueue = journalQueue.then(task, task)
+}
+
 export const useEditorStore = create<EditorState>((set, get) => {
+  /** Writes the unsaved edits where a crash cannot reach them; best effort, never in the way. */
+  const journal = () => {
+    journalTimer = undefined
+    const state = get()
+    const { article, form } = state
+    if (!article || !form || !isDirty(state)) return
+    lastJournaled = Date.now()
+    const fields = fieldsFromForm(form, state.bodySource?.() ?? article.body)
+    queueJournal(() =>
+      client.invoke('recovery:write', {
+        articleId: article.id,
+        baseRevision: article.revision,
+        fields,
+      }),
+    )
+  }
+  const scheduleJournal = () => {
+    if (journalTimer) return
+    const wait = Math.max(0, lastJournaled + JOURNAL_INTERVAL_MS - Date.now())
+    journalTimer = setTimeout(journal, wait)
+  }
+
   const scheduleSave = (delay: number) => {
     clearTimeout(autosaveTimer)
     autosaveTimer = setTimeout(() => void get().save(), delay)
@@ -81,6 +120,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
   const edited = (patch: Partial<EditorState> = {}) => {
     set((state) => ({ ...patch, editCount: state.editCount + 1 }))
     scheduleSave(AUTOSAVE_DELAY_MS)
+    scheduleJournal()
   }
 
   const fail = (failure: Failure): false => {
@@ -126,7 +166,9 @@ export const useEditorStore = create<EditorState>((set, get) => {
       savedEditCount: editCount,
       saveState: { kind: 'saved', at: saved.value.updatedAt, revision: saved.value.revision },
     })
-    return !isDirty(get())
+    const clean = !isDirty(get())
+    if (clean) queueJournal(() => client.invoke('recovery:clear', { articleId: saved.value.id }))
+    return clean
   }
 
   const load = (article: Article) => {
@@ -243,6 +285,26 @@ export const useEditorStore = create<EditorState>((set, get) => {
       })
       if (!copy.ok) return void fail(copy.error)
       load(copy.value)
+    },
+
+    async restoreRecovered(offer) {
+      if (!(await get().save())) return false
+      const ticket = ++openTicket
+      const current = offer.saved
+        ? await client.invoke('article:open', { id: offer.articleId })
+        : await client.invoke('article:create', offer.fields)
+      if (!current.ok || ticket !== openTicket) {
+        if (!current.ok) set({ openError: current.error.message })
+        return false
+      }
+      if (!offer.saved) {
+        load(current.value)
+        queueJournal(() => client.invoke('recovery:clear', { articleId: offer.articleId }))
+        return true
+      }
+      load({ ...current.value, ...offer.fields, revision: offer.baseRevision })
+      edited()
+      return true
     },
 
     async changedOnDisk(id) {
