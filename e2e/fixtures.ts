@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { _electron as electron, chromium } from 'playwright-core'
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -32,6 +32,11 @@ export interface CopydeskApp {
    * library and settings; `page` is then the new window.
    */
   crash(): Promise<void>
+  /**
+   * A second app instance on the same library, as another person with their own settings (the
+   * display name given) would run it: its own host process and window.
+   */
+  secondDesk(displayName: string): Promise<{ page: Page; quit(): Promise<void> }>
 }
 
 /** SIGTERM, and SIGKILL if the process has not gone within two seconds: no test leaves a server behind. */
@@ -104,14 +109,19 @@ export const test = base.extend<{ app: CopydeskApp }>({
             running = await launch()
             app.page = await running.firstWindow()
           },
+          secondDesk: () => {
+            throw new Error('a second Electron instance is the single-instance issue: not here yet')
+          },
         }
         await use(app)
         return
       }
       const browserPath = findBrowser()
       testInfo.skip(!browserPath, NO_BROWSER_MESSAGE)
-      const startServer = async () => {
-        const server = spawn(process.execPath, [CLI, 'serve', '--library', library], { env })
+      const startServer = async (environment: NodeJS.ProcessEnv = env) => {
+        const server = spawn(process.execPath, [CLI, 'serve', '--library', library], {
+          env: environment,
+        })
         cleanups.unshift(() => stopProcess(server))
         return { server, url: await listeningUrl(server) }
       }
@@ -124,12 +134,27 @@ export const test = base.extend<{ app: CopydeskApp }>({
         cli,
         otherDesk: new LibraryStore(library),
         crash: async () => {
-          // The page goes with the host, as a window goes with its app.
-          await app.page.close()
+          // The host dies first, then its page: nothing gets a last chance to save.
           host.server.kill('SIGKILL')
+          await app.page.close()
           host = await startServer()
           app.page = await browser.newPage()
           await app.page.goto(host.url)
+        },
+        secondDesk: async (displayName) => {
+          const config = join(temp, `config-${displayName.replace(/\W+/g, '-')}`)
+          mkdirSync(config, { recursive: true })
+          writeFileSync(join(config, 'settings.json'), JSON.stringify({ displayName }))
+          const second = await startServer({ ...env, COPYDESK_CONFIG_DIR: config })
+          const page = await browser.newPage()
+          await page.goto(second.url)
+          return {
+            page,
+            quit: async () => {
+              await page.close()
+              await stopProcess(second.server)
+            },
+          }
         },
       }
       await app.page.goto(host.url)

@@ -19,7 +19,12 @@ export async function serve(
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)
   io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')
-  const stop = () => void Promise.all([host.close(), stopWatching()]).then(() => process.exit(0))
+  // Locks first: others may edit the moment this host is gone, even if closing then stalls.
+  const stop = () =>
+    void services.locks
+      .releaseAll()
+      .then(() => Promise.all([host.close(), stopWatching()]))
+      .then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return host

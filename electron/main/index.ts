@@ -52,7 +52,7 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
-  const { assets, events, handlers, watchLibrary } = createAppServices({
+  const { assets, events, handlers, watchLibrary, locks } = createAppServices({
     root,
     settings,
     desktop,
@@ -67,7 +67,10 @@ void app.whenReady().then(() => {
   serveRenderer(builtRendererDir(), assets)
   registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
   const stopWatching = watchLibrary()
-  app.on('will-quit', () => void stopWatching())
+  app.on('will-quit', () => {
+    void stopWatching()
+    void locks.releaseAll()
+  })
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())
       window.webContents.send(`event:${event}`, payload)

@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/contract'
 import { join } from 'node:path'
 import { resourcesDir } from './app-paths'
 import { StylePacks } from './style-packs'
+import { ArticleLocks } from './article-locks'
 import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
 import { Exporter } from './exporter'
@@ -21,6 +22,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
+  locks: ArticleLocks
   settings: Settings
   events: EventHub
   handlers: Handlers
@@ -50,6 +52,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const exporter = new Exporter(assets, settings, stylePacks)
   const importer = new Importer(library)
   const recovery = new RecoveryJournal(options.recoveryDir, library)
+  const locks = new ArticleLocks(library, () => settings.get().displayName)
   const handlers = createHandlers({
     library,
     settings,
@@ -59,6 +62,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     exporter,
     importer,
     recovery,
+    locks,
     resourcesDir: resourcesDir(),
     ...(desktop && { desktop }),
   })
@@ -77,6 +81,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     exporter,
     importer,
     recovery,
+    locks,
     settings,
     events,
     handlers,

@@ -5,6 +5,7 @@ import type { Article } from '../../shared/article'
 import { CreateArticleRequest, type Handlers } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
+import type { ArticleLocks } from './article-locks'
 import type { AssetStore } from './asset-store'
 import type { Exporter } from './exporter'
 import type { Importer } from './importer'
@@ -34,6 +35,7 @@ export interface Services {
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
+  locks: ArticleLocks
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
@@ -52,6 +54,7 @@ export function createHandlers({
   exporter,
   importer,
   recovery,
+  locks,
   resourcesDir,
   desktop,
 }: Services): Handlers {
@@ -85,7 +88,18 @@ export function createHandlers({
       if (opened.ok) await rememberRecent(id)
       return opened
     },
-    'article:save': ({ id, baseRevision, fields }) => library.save(id, baseRevision, fields),
+    'article:save': async ({ id, baseRevision, fields }) => {
+      // Someone else has it open for editing: this copy is read-only, whatever the page says.
+      const lock = await locks.acquire(id)
+      if (lock.ok && !lock.value.editable) {
+        const { name, since } = lock.value.holder
+        return fail(
+          'conflict',
+          `${name} has had this article open for editing since ${since}; it is read-only here.`,
+        )
+      }
+      return library.save(id, baseRevision, fields)
+    },
     'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),
     'article:rename': ({ id, slug }) => library.rename(id, slug),
@@ -108,6 +122,8 @@ export function createHandlers({
         ? ok({ article: imported.value.article, notes: imported.value.notes })
         : imported
     },
+    'article:lock': ({ id }) => locks.acquire(id),
+    'article:unlock': ({ id }) => locks.release(id),
     'recovery:write': (entry) => recovery.write(entry),
     'recovery:clear': ({ articleId }) => recovery.clear(articleId),
     'recovery:list': () => recovery.offers(),

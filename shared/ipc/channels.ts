@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'recovery:write',
   'recovery:clear',
   'recovery:list',
+  'article:lock',
+  'article:unlock',
   'settings:get',
   'settings:update',
   'article:save-as-copy',

@@ -112,6 +112,10 @@ export interface RecoveryOffer {
   saved?: { headline: string; revision: number }
 }
 
+/** Whether this app may edit an article, or who has it open for editing and since when. */
+export type ArticleLockState =
+  { editable: true } | { editable: false; holder: { name: string; since: string } }
+
 /** A batch: one zip of every article that passed its preflight, and why the others did not. */
 export interface BatchExport {
   file: ExportedFile
@@ -144,6 +148,8 @@ export const contract = {
   'recovery:write': channel<null>()(RecoveryWriteRequest),
   'recovery:clear': channel<null>()(z.object({ articleId: z.uuid() })),
   'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),
+  'article:lock': channel<ArticleLockState>()(z.object({ id: z.uuid() })),
+  'article:unlock': channel<null>()(z.object({ id: z.uuid() })),
   'settings:get': channel<Settings>()(EmptyRequest),
   'settings:update': channel<Settings>()(SettingsPatchSchema),
   'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),

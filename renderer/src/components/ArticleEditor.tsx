@@ -9,6 +9,8 @@ import { useSettings } from '../stores/settings-store'
 import { ArticleToolbar } from './ArticleToolbar'
 import { BylineEditor } from './BylineEditor'
 import { ConflictNotice } from './ConflictNotice'
+import { LockNotice } from './LockNotice'
+import { useFieldEditors } from '../stores/field-editors'
 import { MetadataPanel } from './MetadataPanel'
 import { SaveStatus } from './SaveStatus'
 
@@ -23,6 +25,16 @@ export function ArticleEditor() {
   const standfirstLimit = useSettings((state) => state.settings?.standfirstLimit ?? 200)
   useSuggestModeInFields()
   const changedOnDisk = useEditorStore((state) => state.changedOnDisk)
+  const readOnly = useEditorStore((state) => state.lock?.editable === false)
+  const fieldEditors = useFieldEditors((state) => state.editors)
+  useEffect(() => {
+    for (const editor of Object.values(fieldEditors)) {
+      // Without an update event: switching editability is not an edit.
+      if (editor && !editor.isDestroyed && editor.isEditable === readOnly) {
+        editor.setEditable(!readOnly, false)
+      }
+    }
+  }, [readOnly, fieldEditors])
   useEffect(
     () =>
       client.on('library:changed', (change) => {
@@ -42,6 +54,7 @@ export function ArticleEditor() {
   return (
     <div className="article-layout" onBlur={() => void save()}>
       <article className="article-editor" aria-label="Article">
+        <LockNotice />
         <ArticleToolbar articleId={article.id} />
         <SaveStatus />
         <ConflictNotice />
@@ -65,10 +78,14 @@ export function ArticleEditor() {
           placeholder="One or two sentences that sell the story"
           onChange={editLine('standfirst')}
         />
-        <BylineEditor byline={form.byline} />
+        <fieldset className="plain-fieldset" disabled={readOnly}>
+          <BylineEditor byline={form.byline} />
+        </fieldset>
         <BodyEditor key={`body-${loadCount}`} articleId={article.id} initialBody={article.body} />
       </article>
-      <MetadataPanel form={form} />
+      <fieldset className="plain-fieldset" disabled={readOnly}>
+        <MetadataPanel form={form} />
+      </fieldset>
     </div>
   )
 }

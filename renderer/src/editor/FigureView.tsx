@@ -2,6 +2,7 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useState } from 'react'
 import type { FigureAttributes, FigureOptions } from '../../../shared/editor/figure'
 import { StyleHint } from '../components/StyleHint'
+import { useEditorStore } from '../stores/editor-store'
 import { useSuggestMode } from '../stores/suggestion-store'
 
 type TextAttribute = 'credit' | 'alt'
@@ -20,6 +21,7 @@ export function FigureView({
   const url = (extension.options as FigureOptions).assetUrl(src)
   const missing = missingSrc === src
   const suggesting = useSuggestMode((state) => state.enabled)
+  const readOnly = useEditorStore((state) => state.lock?.editable === false)
 
   /** In Suggest edits a credit or alt text change is proposed, keeping the text it replaces. */
   const setText = (name: TextAttribute, value: string) => {
@@ -60,7 +62,11 @@ export function FigureView({
         role="textbox"
         aria-label="Caption"
       />
-      <div className="figure-fields" contentEditable={false}>
+      <fieldset
+        className="figure-fields plain-fieldset"
+        contentEditable={false}
+        disabled={readOnly}
+      >
         <label>
           <span>Credit</span>
           <input
@@ -97,7 +103,7 @@ export function FigureView({
         <button type="button" onClick={deleteNode} aria-label={`Remove image ${src}`}>
           Remove
         </button>
-      </div>
+      </fieldset>
       <div contentEditable={false}>
         <StyleHint field="Credit" value={credit} onFix={(fixed) => setText('credit', fixed)} />
         <StyleHint field="Alt text" value={alt} onFix={(fixed) => setText('alt', fixed)} />

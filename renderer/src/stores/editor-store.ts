@@ -10,7 +10,7 @@ import type { Failure, FailureKind } from '../../../shared/ipc/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
 import { loadSuggestionRecords } from './suggestion-store'
-import type { RecoveryOffer } from '../../../shared/ipc/contract'
+import type { ArticleLockState, RecoveryOffer } from '../../../shared/ipc/contract'
 import { useSettings } from './settings-store'
 
 /** Autosave waits this long after the last keystroke. */
@@ -35,6 +35,8 @@ interface EditorState {
   editCount: number
   savedEditCount: number
   saveState: SaveState
+  /** Whether this app may edit the open article; undefined while that is being found out. */
+  lock?: ArticleLockState
   openError?: string
   bodyCounts: TextCounts
   /** Set by the body editor: reads the body only when a save needs it, never on a keystroke. */
@@ -67,6 +69,8 @@ interface EditorState {
    * article no longer in the library comes back as a new one.
    */
   restoreRecovered(offer: RecoveryOffer): Promise<boolean>
+  /** Asks again for the lock someone else held: it is granted once theirs has gone stale. */
+  takeOver(): Promise<void>
 }
 
 export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
@@ -168,12 +172,26 @@ export const useEditorStore = create<EditorState>((set, get) => {
     })
     const clean = !isDirty(get())
     if (clean) queueJournal(() => client.invoke('recovery:clear', { articleId: saved.value.id }))
+    // Edits typed during the save are journaled again on the new revision.
+    else scheduleJournal()
     return clean
+  }
+
+  /** Takes the open article's edit lock; a lock that cannot be checked does not block editing. */
+  const requestLock = async (id: string) => {
+    const result = await client.invoke('article:lock', { id })
+    if (get().article?.id === id) set({ lock: result.ok ? result.value : { editable: true } })
   }
 
   const load = (article: Article) => {
     clearTimeout(autosaveTimer)
     loadSuggestionRecords(article.suggestions)
+    const previous = get().article?.id
+    if (previous && previous !== article.id) void client.invoke('article:unlock', { id: previous })
+    if (previous !== article.id) {
+      set({ lock: undefined })
+      void requestLock(article.id)
+    }
     set((state) => ({
       article,
       loadCount: state.loadCount + 1,
@@ -224,8 +242,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
     },
 
     edit(patch) {
-      const { form } = get()
-      if (!form) return
+      const { form, lock } = get()
+      if (!form || lock?.editable === false) return
       // The slug follows the headline until someone sets it by hand.
       const slugFollows =
         patch.headline !== undefined &&
@@ -236,7 +254,14 @@ export const useEditorStore = create<EditorState>((set, get) => {
       })
     },
 
-    bodyEdited: () => edited(),
+    bodyEdited: () => {
+      if (get().lock?.editable !== false) edited()
+    },
+
+    async takeOver() {
+      const id = get().article?.id
+      if (id) await requestLock(id)
+    },
 
     async save() {
       clearTimeout(autosaveTimer)
@@ -252,7 +277,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async close() {
       if (!(await get().save())) return false
       clearTimeout(autosaveTimer)
+      const id = get().article?.id
+      if (id) void client.invoke('article:unlock', { id })
       set({
+        lock: undefined,
         article: undefined,
         form: undefined,
         editCount: 0,
