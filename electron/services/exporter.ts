@@ -239,7 +239,7 @@ function stableRelationshipIds(): (entry: ZipEntry) => ZipEntry {
     const text = entry.bytes.toString('utf8')
     const drawings = new Map<string, number>()
     const renumbered = text
-      .replace(/\brId[a-z0-9_-]{21}\b/g, (id) => {
+      .replace(/\brId[a-z0-9_-]{21}(?![a-z0-9_-])/g, (id) => {
         let stable = relationships.get(id)
         if (!stable) relationships.set(id, (stable = `rIdCopydesk${relationships.size + 1}`))
         return stable
