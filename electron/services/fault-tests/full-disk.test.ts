@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fieldsOf } from '../../../shared/article'
+import type * as AtomicFile from '../atomic-file'
 import { LibraryStore } from '../library-store'
 import { makeReadOnly, makeTempDir } from '../test-support'
 
 /** A fault-injecting file system: while `diskFull` is set, every durable write fails as a full disk would. */
 const faults = vi.hoisted(() => ({ diskFull: false }))
 vi.mock('../atomic-file', async (original) => {
-  const real = await original<typeof import('../atomic-file')>()
+  const real = await original<typeof AtomicFile>()
   return {
     ...real,
     writeFileDurably: async (...args: Parameters<typeof real.writeFileDurably>) => {
