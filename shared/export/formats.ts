@@ -1,16 +1,3 @@
-export const EXPORT_FORMATS = [
-  'html',
-  'html-fragment',
-  'md',
-  'txt',
-  'ninjs',
-  'ninjs3',
-  'nitf',
-  'docx',
-  'package',
-] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
 /** The formats rendered as text by pure functions; DOCX and packages need the images' bytes. */
 export const TEXT_FORMATS = [
   'html',
@@ -20,8 +7,11 @@ export const TEXT_FORMATS = [
   'ninjs',
   'ninjs3',
   'nitf',
-] as const satisfies readonly ExportFormat[]
+] as const
 export type TextFormat = (typeof TEXT_FORMATS)[number]
+
+export const EXPORT_FORMATS = [...TEXT_FORMATS, 'docx', 'package'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const isTextFormat = (format: ExportFormat): format is TextFormat =>
   (TEXT_FORMATS as readonly string[]).includes(format)
