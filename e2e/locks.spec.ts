@@ -3,6 +3,8 @@ import { expect, test } from './fixtures'
 test('two desks on one article: the second reads it locked, and can edit once the first has quit', async ({
   app,
 }) => {
+  // Skipped in the Electron shell only: a second Electron instance belongs to the single-instance
+  // issue (11); the browser host runs this with two host processes.
   test.skip(
     process.env.COPYDESK_E2E_SHELL === 'electron',
     'two Electron instances come with the single-instance work',

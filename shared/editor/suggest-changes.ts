@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core'
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import {
   applySuggestion,
   applySuggestions,
@@ -423,8 +423,9 @@ function suggestionDecorations(
   return decorations.length ? DecorationSet.create(doc, decorations) : DecorationSet.empty
 }
 
-function pilcrow(): HTMLElement {
-  const sign = document.createElement('span')
+/** Made with the view's own document: shared code reaches no global DOM. */
+function pilcrow(view: EditorView): HTMLElement {
+  const sign = view.dom.ownerDocument.createElement('span')
   sign.className = 'suggestion-pilcrow'
   sign.textContent = '¶'
   return sign

@@ -20,8 +20,8 @@ const nitfDate = (iso: string) =>
  * body.head (headlines, byline, dateline, abstract) and body.content.
  */
 export function renderArticleNitf(article: Article, context: ExportContext): string {
-  const document = create({ version: '1.0', encoding: 'UTF-8' })
-  const nitf = document.ele(NITF_NAMESPACE, 'nitf', {
+  const xml = create({ version: '1.0', encoding: 'UTF-8' })
+  const nitf = xml.ele(NITF_NAMESPACE, 'nitf', {
     version: '-//IPTC//DTD NITF 3.6//EN',
     'change.date': nitfDate(article.updatedAt).slice(0, 8),
     'change.time': nitfDate(article.updatedAt).slice(9, 13),
@@ -50,7 +50,7 @@ export function renderArticleNitf(article: Article, context: ExportContext): str
   const content = body.ele('body.content')
   for (const node of article.body.content ?? []) writeBlock(content, node, context)
   body.ele('body.end')
-  return document.end({ prettyPrint: true })
+  return xml.end({ prettyPrint: true })
 }
 
 function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext): void {
