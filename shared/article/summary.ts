@@ -1,17 +1,20 @@
-import type { Article, ArticleStatus, BylineEntry } from './schema'
+import { z } from 'zod'
+import { ArticleStatusSchema, BylineEntrySchema, type Article } from './schema'
 import { countWords, plainText } from './words'
 
 /** What the library list shows of an article, without its body. */
-export interface ArticleSummary {
-  id: string
-  slug: string
-  headline: string
-  status: ArticleStatus
-  byline: BylineEntry[]
-  updatedAt: string
-  revision: number
-  wordCount: number
-}
+export const ArticleSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  headline: z.string(),
+  status: ArticleStatusSchema,
+  section: z.string(),
+  byline: z.array(BylineEntrySchema),
+  updatedAt: z.iso.datetime({ offset: true }),
+  revision: z.number().int().min(1),
+  wordCount: z.number().int().min(0),
+})
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 
 export function summarize(article: Article): ArticleSummary {
   return {
@@ -19,6 +22,7 @@ export function summarize(article: Article): ArticleSummary {
     slug: article.slug,
     headline: article.headline,
     status: article.status,
+    section: article.section,
     byline: article.byline,
     updatedAt: article.updatedAt,
     revision: article.revision,

@@ -1,0 +1,153 @@
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch'
+import type { ArticleSummary } from '../article'
+import { SEARCHED_FIELDS, type SearchDocument, type SearchedField } from './search-document'
+import type { ParsedSearchQuery, SearchHit, SearchResults } from './search-query'
+import { normalizeTerm, tokenize } from './search-terms'
+
+/** A match in the headline counts for more than one deep in the body. */
+const FIELD_BOOST: Record<SearchedField, number> = {
+  headline: 4,
+  standfirst: 2,
+  byline: 3,
+  keywords: 2,
+  captions: 1,
+  body: 1,
+}
+
+const INDEX_OPTIONS: Options<SearchDocument> = {
+  fields: [...SEARCHED_FIELDS],
+  tokenize,
+  processTerm: (term) => normalizeTerm(term) || null,
+  searchOptions: {
+    boost: FIELD_BOOST,
+    combineWith: 'AND',
+    // Results show while a word is typed; a typo is forgiven once a word is long enough to tell.
+    prefix: true,
+    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+    maxFuzzy: 2,
+  },
+  // Saves replace documents all day; clean the discarded ones up in the background.
+  autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
+}
+
+export interface SearchIndexSnapshot {
+  index: AsPlainObject
+  summaries: ArticleSummary[]
+}
+
+const onDay = (timestamp: string) => timestamp.slice(0, 10)
+
+function matchesFilters(summary: ArticleSummary, query: ParsedSearchQuery): boolean {
+  if (query.status?.length && !query.status.includes(summary.status)) return false
+  if (query.section && normalizeTerm(summary.section) !== normalizeTerm(query.section)) return false
+  if (query.byline) {
+    const wanted = normalizeTerm(query.byline)
+    if (!summary.byline.some((entry) => normalizeTerm(entry.name).includes(wanted))) return false
+  }
+  const day = onDay(summary.updatedAt)
+  if (query.updatedFrom && day < query.updatedFrom) return false
+  if (query.updatedTo && day > query.updatedTo) return false
+  return true
+}
+
+const byUpdated = (a: ArticleSummary, b: ArticleSummary) =>
+  b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)
+
+/**
+ * Full-text search over a library: MiniSearch (chosen by measurement, see the README) plus what
+ * each article's result shows. Pure: where the index is kept is the caller's business.
+ */
+export class LibrarySearchIndex {
+  private readonly summaries = new Map<string, ArticleSummary>()
+
+  private constructor(private readonly index: MiniSearch<SearchDocument>) {}
+
+  static empty(): LibrarySearchIndex {
+    return new LibrarySearchIndex(new MiniSearch(INDEX_OPTIONS))
+  }
+
+  /** Throws when the snapshot is not one this version wrote; the caller then rebuilds. */
+  static fromSnapshot(snapshot: SearchIndexSnapshot): LibrarySearchIndex {
+    const restored = new LibrarySearchIndex(MiniSearch.loadJS(snapshot.index, INDEX_OPTIONS))
+    for (const summary of snapshot.summaries) restored.summaries.set(summary.id, summary)
+    if (restored.index.documentCount !== restored.summaries.size)
+      throw new Error('the search index and its article list disagree')
+    return restored
+  }
+
+  get size(): number {
+    return this.summaries.size
+  }
+
+  has(id: string): boolean {
+    return this.summaries.has(id)
+  }
+
+  summary(id: string): ArticleSummary | undefined {
+    return this.summaries.get(id)
+  }
+
+  allSummaries(): ArticleSummary[] {
+    return [...this.summaries.values()].sort(byUpdated)
+  }
+
+  /** Adds the article, or replaces what the index held of it. */
+  put(document: SearchDocument, summary: ArticleSummary): void {
+    if (this.index.has(document.id)) this.index.discard(document.id)
+    this.index.add(document)
+    this.summaries.set(document.id, summary)
+  }
+
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id)
+    this.summaries.delete(id)
+  }
+
+  search(query: ParsedSearchQuery): SearchResults {
+    const text = query.text.trim()
+    const filtered = Boolean(
+      query.status?.length || query.section || query.byline || query.updatedFrom || query.updatedTo,
+    )
+    if (!text) {
+      const found = [...this.summaries.values()].filter((summary) => matchesFilters(summary, query))
+      const hits = found
+        .sort(byUpdated)
+        .slice(0, query.limit)
+        .map((article) => ({ article, score: 0, terms: [], fields: [] }))
+      return { hits, total: found.length, indexed: this.size }
+    }
+    const found = this.index.search(text, {
+      ...(filtered && {
+        filter: (result: SearchResult) => {
+          const summary = this.summaries.get(String(result.id))
+          return summary !== undefined && matchesFilters(summary, query)
+        },
+      }),
+    })
+    if (query.sort === 'updated')
+      found.sort((a, b) => byUpdated(this.summaryOf(a), this.summaryOf(b)))
+    // Only the results shown are described; a common word can match most of the library.
+    const hits = found.slice(0, query.limit).map((result) => this.hitOf(result))
+    return { hits, total: found.length, indexed: this.size }
+  }
+
+  private summaryOf(result: SearchResult): ArticleSummary {
+    return this.summaries.get(String(result.id)) as ArticleSummary
+  }
+
+  snapshot(): SearchIndexSnapshot {
+    return { index: this.index.toJSON(), summaries: [...this.summaries.values()] }
+  }
+
+  private hitOf(result: SearchResult): SearchHit {
+    const fields = new Set<SearchedField>()
+    for (const matched of Object.values(result.match))
+      for (const field of matched) fields.add(field as SearchedField)
+    return {
+      article: this.summaryOf(result),
+      score: result.score,
+      terms: result.terms,
+      fields: SEARCHED_FIELDS.filter((field) => fields.has(field)),
+    }
+  }
+}
