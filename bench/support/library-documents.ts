@@ -1,0 +1,20 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Article } from '../../shared/article'
+import { searchDocumentOf, type SearchDocument } from '../../shared/search/search-document'
+import { ARTICLE_FILE } from '../../electron/services/library-store'
+
+/**
+ * The search documents of a generated library, read without validation: the generator wrote
+ * them, and engine comparisons should time indexing, not parsing.
+ */
+export async function libraryDocuments(root: string): Promise<SearchDocument[]> {
+  const folders = (await readdir(root)).filter((name) => !name.startsWith('.'))
+  return Promise.all(
+    folders.map(async (folder) =>
+      searchDocumentOf(
+        JSON.parse(await readFile(join(root, folder, ARTICLE_FILE), 'utf8')) as Article,
+      ),
+    ),
+  )
+}
