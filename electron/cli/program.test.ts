@@ -72,6 +72,36 @@ describe('copydesk CLI', () => {
     expect(text.stdout).toMatch(/DAMAGED\s+two-[0-9a-f]{8}: .*not valid JSON/)
   })
 
+  it('searches the library with filters, as text or JSON', async () => {
+    const make = async (...args: string[]) =>
+      JSON.parse((await cli('new', ...args, '--library', library, '--json')).stdout) as {
+        id: string
+      }
+    const ferry = await make('--headline', 'Harbour ferry returns', '--byline', 'Ana Lee')
+    const budget = await make('--headline', 'Harbour budget passes', '--byline', 'Sam Roe')
+    await make('--headline', 'Hospital wing opens')
+
+    const json = await cli('search', 'harb', '--library', library, '--json')
+    expect(json.code).toBe(0)
+    const results = JSON.parse(json.stdout) as {
+      total: number
+      hits: { article: { id: string } }[]
+    }
+    expect(results.total).toBe(2)
+    expect(results.hits.map((hit) => hit.article.id).sort()).toEqual([ferry.id, budget.id].sort())
+
+    const byRoe = await cli('search', 'harbour', '--byline', 'roe', '--library', library)
+    expect(byRoe.stdout).toMatch(/^1 of 3 articles match "harbour"/)
+    expect(byRoe.stdout).toContain(`${budget.id.slice(0, 8)}  draft`)
+    expect(byRoe.stdout).toContain('*Harbour* budget passes')
+
+    const none = await cli('search', 'harbour', '--status', 'published', '--library', library)
+    expect(none.stdout).toMatch(/^0 of 3 articles/)
+    const badDate = await cli('search', 'x', '--from', 'yesterday', '--library', library)
+    expect(badDate.code).not.toBe(0)
+    expect(badDate.stderr).toMatch(/--from.*YYYY-MM-DD/)
+  })
+
   it('shows an article by id prefix, and exports it', async () => {
     const { id } = JSON.parse(
       (

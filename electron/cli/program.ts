@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { resolve } from 'node:path'
 import packageJson from '../../package.json'
-import { ARTICLE_STATUSES, parseBylineText } from '../../shared/article'
+import { ARTICLE_STATUSES, parseBylineText, type ArticleStatus } from '../../shared/article'
 import { EXPORT_FORMATS } from '../../shared/export'
 import type { Result } from '../../shared/ipc/result'
+import { SearchQuerySchema } from '../../shared/search/search-query'
+import { describeZodError } from '../../shared/validation/describe-zod-error'
 import { createNodeServices } from '../services/node-services'
 import { CliError, type CliIo } from './cli-io'
 import {
@@ -12,7 +14,7 @@ import {
   writeExported,
   type ExportOptions,
 } from './export-command'
-import { formatArticle, formatListing } from './format'
+import { formatArticle, formatListing, formatSearchResults } from './format'
 import { serve } from './serve'
 import { launchDesktop } from './start-desktop'
 
@@ -23,6 +25,30 @@ interface LibraryOption {
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value
   throw new CliError(result.error.message)
+}
+
+function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('a day is written YYYY-MM-DD, for example 2026-11-29.')
+  return value
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new InvalidArgumentError('a limit is a whole number from 1 to 500.')
+  return limit
+}
+
+interface SearchOptions extends LibraryOption {
+  status?: ArticleStatus[]
+  byline?: string
+  section?: string
+  from?: string
+  to?: string
+  sort: 'relevance' | 'updated'
+  limit: number
+  json?: boolean
 }
 
 function parsePort(value: string): number {
@@ -91,8 +117,46 @@ export function createProgram(io: CliIo): Command {
     .addOption(libraryOption())
     .option('--json', 'print JSON')
     .action(async (options: LibraryOption & { json?: boolean }) => {
-      const listing = unwrap(await services(options).library.list())
+      const listing = unwrap(await services(options).catalog.list())
       print(listing, options.json, () => formatListing(listing))
+    })
+
+  program
+    .command('search')
+    .description(
+      'full-text search over headlines, standfirsts, bylines, bodies, captions and keywords',
+    )
+    .argument('[query...]', 'words to find; the last may be the start of a word')
+    .addOption(
+      new Option('--status <status...>', 'only articles in these states').choices(ARTICLE_STATUSES),
+    )
+    .option('--byline <name>', 'only articles with this name (or part of it) in the byline')
+    .option('--section <section>', 'only articles in this section')
+    .option('--from <day>', 'updated on or after this day (YYYY-MM-DD)', parseDay)
+    .option('--to <day>', 'updated on or before this day (YYYY-MM-DD)', parseDay)
+    .addOption(
+      new Option('--sort <order>', 'order of the results')
+        .choices(['relevance', 'updated'])
+        .default('relevance'),
+    )
+    .option('--limit <n>', 'how many results to show', parseLimit, 20)
+    .addOption(libraryOption())
+    .option('--json', 'print the results as JSON')
+    .action(async (words: string[], options: SearchOptions) => {
+      const text = words.join(' ')
+      const query = SearchQuerySchema.safeParse({
+        text,
+        status: options.status,
+        byline: options.byline,
+        section: options.section,
+        updatedFrom: options.from,
+        updatedTo: options.to,
+        sort: options.sort,
+        limit: options.limit,
+      })
+      if (!query.success) throw new CliError(describeZodError(query.error))
+      const results = await services(options).catalog.search(query.data)
+      print(results, options.json, () => formatSearchResults(results, text, io.color))
     })
 
   program

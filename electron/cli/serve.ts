@@ -23,7 +23,7 @@ export async function serve(
   const stop = () =>
     void services.locks
       .releaseAll()
-      .then(() => Promise.all([host.close(), stopWatching()]))
+      .then(() => Promise.all([host.close(), stopWatching(), services.catalog.flush()]))
       .then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

@@ -52,12 +52,13 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
-  const { assets, events, handlers, watchLibrary, locks } = createAppServices({
+  const { assets, events, handlers, watchLibrary, locks, catalog } = createAppServices({
     root,
     settings,
     desktop,
     userStyleDir: join(app.getPath('userData'), 'style'),
     recoveryDir: join(app.getPath('userData'), 'recovery'),
+    indexDir: join(app.getPath('userData'), 'search-index'),
   })
 
   hardenSession(session.defaultSession)
@@ -67,9 +68,15 @@ void app.whenReady().then(() => {
   serveRenderer(builtRendererDir(), assets)
   registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
   const stopWatching = watchLibrary()
-  app.on('will-quit', () => {
-    void stopWatching()
-    void locks.releaseAll()
+  let cleanedUp = false
+  app.on('will-quit', (event) => {
+    if (cleanedUp) return
+    // Locks released and the search index written in one piece before the process goes.
+    event.preventDefault()
+    void Promise.allSettled([stopWatching(), locks.releaseAll(), catalog.flush()]).then(() => {
+      cleanedUp = true
+      app.quit()
+    })
   })
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())

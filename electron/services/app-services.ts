@@ -8,6 +8,7 @@ import { EventHub } from './event-hub'
 import { Exporter } from './exporter'
 import { Importer } from './importer'
 import { createHandlers, type DesktopServices } from './handlers'
+import { LibraryCatalog } from './library-catalog'
 import { LibraryStore } from './library-store'
 import { LibraryWatcher } from './library-watcher'
 import { RecoveryJournal } from './recovery-journal'
@@ -16,6 +17,8 @@ import { VersionStore } from './version-store'
 
 export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   library: LibraryStore
+  /** The list and full-text search, kept on disk beside the settings. */
+  catalog: LibraryCatalog
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
@@ -38,12 +41,19 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   userStyleDir: string
   /** Where unsaved edits are journaled for crash recovery: this person's, not the library's. */
   recoveryDir: string
+  /** Where the library's search index is kept between runs: this person's cache. */
+  indexDir: string
   desktop?: DesktopServices
 }): AppServices<Settings> {
   const { settings, desktop } = options
   const events = new EventHub()
+  const catalog = new LibraryCatalog(options.root, options.indexDir)
+  // Listeners hear of a change once the list and search include it.
   const library = new LibraryStore(options.root, {
-    onChange: (change) => events.emit('library:changed', change),
+    onChange: (change) =>
+      void (change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()).finally(() =>
+        events.emit('library:changed', change),
+      ),
   })
   const assets = new AssetStore(library)
   const versions = new VersionStore(library, () => settings.get().displayName)
@@ -55,6 +65,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const locks = new ArticleLocks(library, () => settings.get().displayName)
   const handlers = createHandlers({
     library,
+    catalog,
     settings,
     assets,
     versions,
@@ -67,14 +78,16 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     ...(desktop && { desktop }),
   })
   const watchLibrary = () => {
-    const watcher = new LibraryWatcher(options.root, (change) =>
-      events.emit('library:changed', { ...change, change: 'external' }),
-    )
+    const watcher = new LibraryWatcher(options.root, (change) => {
+      const updated = change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()
+      void updated.finally(() => events.emit('library:changed', { ...change, change: 'external' }))
+    })
     void watcher.start()
     return () => watcher.stop()
   }
   return {
     library,
+    catalog,
     assets,
     versions,
     stylePacks,

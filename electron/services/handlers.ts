@@ -12,6 +12,7 @@ import type { Importer } from './importer'
 import type { RecoveryJournal } from './recovery-journal'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
+import type { LibraryCatalog } from './library-catalog'
 import type { SettingsStore } from './settings-store'
 import type { StylePacks } from './style-packs'
 import type { VersionStore } from './version-store'
@@ -28,6 +29,7 @@ export interface DesktopServices {
 
 export interface Services {
   library: Library
+  catalog: LibraryCatalog
   settings: SettingsStore
   assets: AssetStore
   versions: VersionStore
@@ -57,6 +59,7 @@ export function createHandlers({
   locks,
   resourcesDir,
   desktop,
+  catalog,
 }: Services): Handlers {
   /** Best effort: a settings file that cannot be written must not stop an article opening. */
   const rememberRecent = async (id: string) => {
@@ -81,7 +84,8 @@ export function createHandlers({
   }
 
   return {
-    'library:list': () => library.list(),
+    'library:list': () => catalog.list(),
+    'library:search': async (query) => ok(await catalog.search(query)),
     'article:create': (request) => library.create(request),
     'article:open': async ({ id }) => {
       const opened = await library.open(id)

@@ -27,7 +27,8 @@ const TRASH_INFO_FILE = 'trash-info.json'
 /** Articles are built here and renamed into place, so the library never shows half of one. */
 const STAGING_PREFIX = '.incoming-'
 
-const FOLDER_PATTERN = /^[a-z0-9-]+-([0-9a-f]{8})$/
+/** An article's folder: `<slug>-<first 8 characters of its id>`. */
+export const FOLDER_PATTERN = /^[a-z0-9-]+-([0-9a-f]{8})$/
 
 export const articleFolderName = (slug: string, id: string): string => `${slug}-${id.slice(0, 8)}`
 
@@ -51,7 +52,7 @@ interface Located {
 }
 
 /** Reads one article file: the article, a damaged reason, or a file-system failure. */
-async function readArticleFile(folder: string): Promise<Result<Article>> {
+export async function readArticleFile(folder: string): Promise<Result<Article>> {
   let text: string
   try {
     text = await readFile(join(folder, ARTICLE_FILE), 'utf8')

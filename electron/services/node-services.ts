@@ -23,5 +23,6 @@ export function createNodeServices(
     settings,
     userStyleDir: join(configDirectory(env), 'style'),
     recoveryDir: join(configDirectory(env), 'recovery'),
+    indexDir: join(configDirectory(env), 'search-index'),
   })
 }

@@ -4,17 +4,33 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNodeServices, type NodeServices } from './node-services'
 
+/** Services living in each temp folder, whose background work must end before it goes. */
+const servicesIn = new Map<string, NodeServices[]>()
+
 /** The services as the CLI and host run them, on a temp library and settings folder. */
 export function createTempServices(dir: string): NodeServices {
-  return createNodeServices({
+  const services = createNodeServices({
     libraryFlag: join(dir, 'library'),
     env: { COPYDESK_CONFIG_DIR: join(dir, 'config') },
   })
+  servicesIn.set(dir, [...(servicesIn.get(dir) ?? []), services])
+  return services
 }
 
-export function makeTempDir(prefix = 'copydesk-test-'): { path: string; remove: () => void } {
+export function makeTempDir(prefix = 'copydesk-test-'): {
+  path: string
+  remove: () => Promise<void>
+} {
   const path = mkdtempSync(join(tmpdir(), prefix))
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+  return {
+    path,
+    remove: async () => {
+      // The search index updates after each change; let it finish before its folder goes.
+      await Promise.all((servicesIn.get(path) ?? []).map((services) => services.catalog.idle()))
+      servicesIn.delete(path)
+      rmSync(path, { recursive: true, force: true, maxRetries: 3 })
+    },
+  }
 }
 
 /**

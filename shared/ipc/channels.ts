@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'library:list',
+  'library:search',
   'article:create',
   'article:open',
   'article:save',

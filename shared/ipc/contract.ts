@@ -8,6 +8,7 @@ import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
+import { SearchQuerySchema, type SearchResults } from '../search/search-query'
 
 /** A damaged article: listed with its reason, never opened for writing, never overwritten. */
 export interface DamagedEntry {
@@ -133,6 +134,7 @@ function channel<Response>() {
 
 export const contract = {
   'library:list': channel<LibraryListing>()(EmptyRequest),
+  'library:search': channel<SearchResults>()(SearchQuerySchema),
   'article:create': channel<Article>()(CreateArticleRequest),
   'article:open': channel<Article>()(IdRequest),
   'article:save': channel<Article>()(SaveArticleRequest),

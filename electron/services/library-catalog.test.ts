@@ -1,0 +1,138 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fieldsOf, type NewArticleInput } from '../../shared/article'
+import { SearchQuerySchema, type SearchQuery } from '../../shared/search/search-query'
+import { LibraryCatalog } from './library-catalog'
+import { ARTICLE_FILE, LibraryStore } from './library-store'
+import { makeTempDir } from './test-support'
+
+let temp: ReturnType<typeof makeTempDir>
+let root: string
+let indexDir: string
+let store: LibraryStore
+let catalog: LibraryCatalog
+
+/** The catalog as the app wires it: told of each change the store makes. */
+function open(): LibraryCatalog {
+  const opened = new LibraryCatalog(root, indexDir)
+  store = new LibraryStore(root, {
+    onChange: (change) => void (change.id && opened.articleChanged(change.id)),
+  })
+  return opened
+}
+
+beforeEach(() => {
+  temp = makeTempDir()
+  root = join(temp.path, 'library')
+  indexDir = join(temp.path, 'config', 'search-index')
+  catalog = open()
+})
+afterEach(() => temp.remove())
+
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
+
+async function create(input: NewArticleInput) {
+  const result = await store.create(input)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+const ids = async (query: SearchQuery, from = catalog) =>
+  (await from.search(SearchQuerySchema.parse(query))).hits.map((hit) => hit.article.id)
+
+describe('the library catalog', () => {
+  it('lists what a full scan of the folder lists, damaged entries included', async () => {
+    await create({ headline: 'Ferry returns' })
+    await create({ headline: 'Budget passes', status: 'filed' })
+    mkdirSync(join(root, 'broken-0123abcd'))
+    writeFileSync(join(root, 'broken-0123abcd', ARTICLE_FILE), '{"id": 1')
+    mkdirSync(join(root, 'empty-89abcdef'))
+    mkdirSync(join(root, 'Photos from the shoot'))
+    await catalog.folderChanged()
+
+    const listed = await catalog.list()
+    const scanned = await store.list()
+    expect(listed).toEqual(scanned)
+    expect(listed.ok && listed.value.damaged.map((entry) => entry.folder)).toEqual([
+      'broken-0123abcd',
+      'empty-89abcdef',
+    ])
+  })
+
+  it('finds the words of a save, and no longer the words it replaced', async () => {
+    const article = await create({ headline: 'Ferry returns', body: paragraph('Storm repairs.') })
+    expect(await ids({ text: 'storm' })).toEqual([article.id])
+
+    const saved = await store.save(article.id, 1, {
+      ...fieldsOf(article),
+      body: paragraph('The breakwater held.'),
+    })
+    expect(saved.ok).toBe(true)
+    expect(await ids({ text: 'storm' })).toEqual([])
+    expect(await ids({ text: 'breakwater' })).toEqual([article.id])
+  })
+
+  it('shows a passage of the body around the match', async () => {
+    const words = 'Earlier paragraphs fill the page here. '.repeat(12)
+    await create({
+      headline: 'Ferry',
+      body: paragraph(`${words}A cheer went up at the breakwater.`),
+    })
+    const [hit] = (await catalog.search(SearchQuerySchema.parse({ text: 'breakwater' }))).hits
+    expect(hit?.snippet).toMatch(/^….*cheer went up at the breakwater\.$/)
+  })
+
+  it('follows renames, the trash and restores', async () => {
+    const article = await create({ headline: 'Harbour report' })
+    await store.rename(article.id, 'harbour-report-final')
+    expect(await ids({ text: 'harbour' })).toEqual([article.id])
+    await store.trash(article.id)
+    expect(await ids({ text: 'harbour' })).toEqual([])
+    await store.restore(article.id)
+    expect(await ids({ text: 'harbour' })).toEqual([article.id])
+  })
+
+  it('starts again from the kept index, reading only the files changed while it was closed', async () => {
+    const kept = await create({ headline: 'Hospital wing opens' })
+    const changed = await create({ headline: 'Tram line delayed' })
+    const removed = await create({ headline: 'Museum closes' })
+    await catalog.flush()
+
+    // While Copydesk is closed, a colleague edits one article and deletes another.
+    const colleague = new LibraryStore(root)
+    await colleague.save(changed.id, 1, { ...fieldsOf(changed), headline: 'Tram line opens' })
+    await colleague.trash(removed.id)
+
+    const restarted = open()
+    expect(await restarted.ready()).toEqual({ read: 1, unchanged: 1, removed: 1 })
+    expect(await ids({ text: 'opens' }, restarted)).toEqual(
+      expect.arrayContaining([kept.id, changed.id]),
+    )
+    expect(await ids({ text: 'museum' }, restarted)).toEqual([])
+  })
+
+  it('replays the journal of saves made since the last snapshot', async () => {
+    await create({ headline: 'Hospital wing opens' })
+    await catalog.flush()
+    const later = await create({ headline: 'Wildfire contained' })
+    await catalog.list()
+
+    const restarted = open()
+    expect(await restarted.ready()).toEqual({ read: 0, unchanged: 2, removed: 0 })
+    expect(await ids({ text: 'wildfire' }, restarted)).toEqual([later.id])
+  })
+
+  it('rebuilds from the articles when the kept index is damaged', async () => {
+    await create({ headline: 'Hospital wing opens' })
+    await catalog.flush()
+    for (const name of readdirSync(indexDir)) writeFileSync(join(indexDir, name), '{"format": 3')
+
+    const restarted = open()
+    expect(await restarted.ready()).toEqual({ read: 1, unchanged: 0, removed: 0 })
+    expect(await ids({ text: 'hospital' }, restarted)).toHaveLength(1)
+  })
+})
