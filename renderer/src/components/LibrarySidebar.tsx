@@ -1,20 +1,38 @@
 import { useEffect, useRef, useState } from 'react'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
+import type { SearchHit, SearchResults } from '../../../shared/search/search-query'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
 import { useImportFiles } from '../stores/use-import-files'
 import { BatchExport } from './BatchExport'
 import { ImportResults } from './ImportResults'
+import {
+  isSearching,
+  NO_FILTERS,
+  useLibrarySearch,
+  type SearchFilters,
+} from '../stores/use-library-search'
+import { Highlighted } from './Highlighted'
+import { LibrarySearchBar } from './LibrarySearchBar'
 import { formatUpdated } from './relative-time'
+
+/** A library of thousands lists this many at first; the rest come on asking. */
+const ROWS_AT_ONCE = 200
+
+function describeResults({ total, indexed, hits }: SearchResults): string {
+  if (total === 0) return `No article matches, of ${indexed.toLocaleString()} searched.`
+  const showing = hits.length < total ? ` (best ${hits.length.toLocaleString()} shown)` : ''
+  return `${total.toLocaleString()} of ${indexed.toLocaleString()} articles match${showing}.`
+}
 
 export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { listing, trash, error, refresh, restore } = useLibrary()
   const openId = useEditorStore((state) => state.article?.id)
   const open = useEditorStore((state) => state.open)
   const create = useEditorStore((state) => state.create)
-  const [filter, setFilter] = useState('')
-  const [status, setStatus] = useState<ArticleStatus | ''>('')
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS)
+  const search = useLibrarySearch(filters)
+  const [shown, setShown] = useState(ROWS_AT_ONCE)
   const [sampleProblem, setSampleProblem] = useState<string>()
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const { importFiles, busy: importing, outcome, dismiss } = useImportFiles()
@@ -32,13 +50,11 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
     return client.on('library:changed', () => void refresh())
   }, [refresh])
 
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean)
-  const visible = (listing?.articles ?? []).filter((article) => {
-    if (status && article.status !== status) return false
-    const haystack =
-      `${article.headline} ${article.slug} ${article.byline.map((b) => b.name).join(' ')}`.toLowerCase()
-    return words.every((word) => haystack.includes(word))
-  })
+  const searching = isSearching(filters)
+  const rows: SearchHit[] = searching
+    ? (search.results?.hits ?? [])
+    : (listing?.articles ?? []).map((article) => ({ article, score: 0, terms: [], fields: [] }))
+  const visible = rows.slice(0, shown)
   const emptyLibrary =
     listing !== undefined && listing.articles.length === 0 && listing.damaged.length === 0
 
@@ -89,34 +105,30 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
         />
       </div>
       {outcome && <ImportResults outcome={outcome} onDismiss={dismiss} />}
-      <div className="library-filters">
-        <input
-          type="search"
-          aria-label="Filter articles"
-          placeholder="Filter by headline or byline"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-        <select
-          aria-label="Filter by status"
-          value={status}
-          onChange={(event) => setStatus(event.target.value as ArticleStatus | '')}
-        >
-          <option value="">All statuses</option>
-          {ARTICLE_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LibrarySearchBar
+        filters={filters}
+        onChange={(next) => {
+          setFilters(next)
+          setShown(ROWS_AT_ONCE)
+        }}
+      />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      <ul className="article-list" aria-label="Articles">
-        {visible.map((article) => (
+      {searching && search.results && (
+        <p className="hint" role="status">
+          {describeResults(search.results)}
+        </p>
+      )}
+      {search.error && (
+        <p className="error" role="alert">
+          {search.error}
+        </p>
+      )}
+      <ul className="article-list" aria-label={searching ? 'Search results' : 'Articles'}>
+        {visible.map(({ article, terms, snippet }) => (
           <li key={article.id} className="article-row">
             <input
               type="checkbox"
@@ -130,7 +142,14 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
               aria-current={article.id === openId ? 'true' : undefined}
               onClick={() => void open(article.id)}
             >
-              <span className="article-headline">{article.headline || 'Untitled'}</span>
+              <span className="article-headline">
+                <Highlighted text={article.headline || 'Untitled'} terms={terms} />
+              </span>
+              {snippet && (
+                <span className="article-snippet">
+                  <Highlighted text={snippet} terms={terms} />
+                </span>
+              )}
               <span className="article-meta">
                 <span className={`status status-${article.status}`}>{article.status}</span>
                 <time dateTime={article.updatedAt}>{formatUpdated(article.updatedAt)}</time>
@@ -140,14 +159,17 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
           </li>
         ))}
       </ul>
+      {rows.length > shown && (
+        <button type="button" onClick={() => setShown(shown + ROWS_AT_ONCE)}>
+          Show {Math.min(ROWS_AT_ONCE, rows.length - shown).toLocaleString()} more
+        </button>
+      )}
       {selected.size > 0 && (
         <BatchExport
           ids={(listing?.articles ?? []).filter((a) => selected.has(a.id)).map((a) => a.id)}
         />
       )}
-      {listing && !emptyLibrary && visible.length === 0 && (
-        <p className="hint">No article matches the filter.</p>
-      )}
+
       {emptyLibrary && (
         <div className="first-run">
           <p className="hint">
