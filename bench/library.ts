@@ -9,9 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fieldsOf, type ArticleFields } from '../shared/article'
-import { normalizeTerm, tokenize } from '../shared/search/search-terms'
 import { SearchQuerySchema } from '../shared/search/search-query'
-import { SEARCHED_FIELDS, type SearchDocument } from '../shared/search/search-document'
 import { LibraryCatalog } from '../electron/services/library-catalog'
 import { LibraryStore } from '../electron/services/library-store'
 import { generateLibrary } from './generate/library'
@@ -19,6 +17,7 @@ import { searchQueries } from './generate/queries'
 import { Random } from './generate/random'
 import { numberArgument, stringArgument } from './support/args'
 import { libraryDocuments } from './support/library-documents'
+import { linearSearcher } from './support/linear-search'
 import { median, ms, percentile, ratio, table, timed } from './support/stats'
 
 interface Figure {
@@ -44,17 +43,6 @@ const figure = (name: string, taken: number[], baseline: string, against: number
   baselineP95: percentile(against, 95),
   baseline,
 })
-
-/** The search a library without an index does: every query word in every article's text. */
-function linearSearch(documents: readonly SearchDocument[], text: string): string[] {
-  const words = tokenize(text).map(normalizeTerm)
-  return documents
-    .filter((document) => {
-      const haystack = normalizeTerm(SEARCHED_FIELDS.map((field) => document[field]).join('\n'))
-      return words.every((word) => haystack.includes(word))
-    })
-    .map((document) => document.id)
-}
 
 async function main() {
   const articles = numberArgument(process.argv, 'articles', 10_000)
@@ -90,7 +78,7 @@ async function main() {
 
     // Search: what people type in the box, against a scan of the same articles in memory.
     // Once as whole queries (the CLI), once letter by letter as the search box asks.
-    const documents = await libraryDocuments(root)
+    const linearSearch = linearSearcher(await libraryDocuments(root))
     const queries = searchQueries(new Random(11), 300)
     const searchAll = async (texts: string[]) => {
       const indexed: number[] = []
@@ -98,7 +86,7 @@ async function main() {
       for (const text of texts) {
         const query = SearchQuerySchema.parse({ text, limit: 50 })
         indexed.push((await timed(() => catalog.search(query)))[1])
-        scanned.push((await timed(() => linearSearch(documents, text)))[1])
+        scanned.push((await timed(() => linearSearch(text)))[1])
       }
       return [indexed, scanned] as const
     }

@@ -21,10 +21,11 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
   searchOptions: {
     boost: FIELD_BOOST,
     combineWith: 'AND',
-    // Results show while a word is typed; a typo is forgiven once a word is long enough to tell.
-    prefix: true,
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-    maxFuzzy: 2,
+    // Results show while a word is typed: the last word may be the start of one, once it has
+    // three letters (two match too much of a library to be worth ranking). Earlier words are
+    // whole. One typo is forgiven in a word long enough to tell (measured in bench/library.ts).
+    prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+    fuzzy: (term) => (term.length >= 5 ? 1 : false),
   },
   // Saves replace documents all day; clean the discarded ones up in the background.
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
