@@ -13,9 +13,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { prepareImage } from './asset-store'
 import { isInside } from './contained-path'
 import { fsFailure } from './fs-failure'
-import { DocxImportError, parseDocx } from './import/docx'
-import { parseHtmlPage } from './import/html-page'
-import { htmlToBody } from './import/html-to-body'
+import { DocxImportError } from './import/docx-import-error'
 import type { Library } from './library'
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -120,6 +118,7 @@ export class Importer {
         /<figure data-picture="(\d+)"><\/figure>/g,
         (_, index: string) => figures[Number(index)] ?? '',
       )
+      const { htmlToBody } = await import('./import/html-to-body')
       const body = ArticleBodySchema.safeParse(htmlToBody(html))
       if (!body.success) {
         return fail(
@@ -193,12 +192,16 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Word and web pages need mammoth and happy-dom, about half a second to load: they are loaded
+ * on the first import of such a file, not at every start of the app and the CLI.
+ */
 async function parse(format: ImportFormat, bytes: Uint8Array): Promise<ParsedStory> {
   switch (format) {
     case 'docx':
-      return parseDocx(Buffer.from(bytes))
+      return (await import('./import/docx')).parseDocx(Buffer.from(bytes))
     case 'html':
-      return parseHtmlPage(decodeText(bytes))
+      return (await import('./import/html-page')).parseHtmlPage(decodeText(bytes))
     case 'md':
       return parseMarkdown(decodeText(bytes))
     case 'txt':

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth'
+import { DocxImportError } from './docx-import-error'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import { parseHtmlPage } from './html-page'
 
@@ -17,7 +18,6 @@ const STYLE_MAP = [
   "p[style-name='Pull Quote'] => blockquote > p:fresh",
 ]
 
-export class DocxImportError extends Error {}
 
 /** A Word document: mammoth turns it into semantic HTML, which is then read like a page. */
 export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
