@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core'
+import type { DecorationSet } from '@tiptap/pm/view'
+import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TiptapNode } from '../article/tiptap-json'
 import { listSuggestions } from '../suggestions/list-suggestions'
@@ -255,3 +257,66 @@ function paragraphTexts(current: Editor) {
   current.state.doc.forEach((node) => texts.push(node.textContent.replace(/\u200B/g, '')))
   return texts
 }
+
+describe('suggestion decorations', () => {
+  /** What the editor shows, as comparable data: kind, range and class of every decoration. */
+  const shown = (state: Editor['state']) =>
+    (
+      must(suggestChangesKey.get(state)).props.decorations?.call(undefined as never, state) as
+        DecorationSet | undefined
+    )
+      ?.find()
+      .map((decoration) => ({
+        from: decoration.from,
+        to: decoration.to,
+        key: (decoration.spec as { key?: string }).key,
+        class: (decoration as unknown as { type: { attrs?: { class?: string } } }).type.attrs
+          ?.class,
+      }))
+      .sort((a, b) => a.from - b.from || a.to - b.to) ?? []
+
+  it('updated block by block, they match a full recomputation after many edits', () => {
+    const blocks = Array.from(
+      { length: 30 },
+      (_, index) => `<p>Paragraph ${index} of the story.</p>`,
+    )
+    const current = suggesting(blocks.join(''))
+    const edits = [
+      () => current.commands.insertContentAt(positionOf(current, 'Paragraph 3 '), 'New words '),
+      () =>
+        current.commands.insertContentAt(positionOf(current, 'of the story.') + 3, 'the whole '),
+      () =>
+        current
+          .chain()
+          .setTextSelection(positionOf(current, 'Paragraph 12') + 5)
+          .splitBlock()
+          .run(),
+      () => {
+        const from = positionOf(current, 'Paragraph 20')
+        current
+          .chain()
+          .setTextSelection({ from, to: from + 9 })
+          .deleteSelection()
+          .run()
+      },
+      () =>
+        current.commands.insertContentAt(
+          positionOf(current, 'Paragraph 25'),
+          '<p>Pasted one.</p><p>Pasted two.</p>',
+        ),
+      () => current.commands.acceptSuggestion(must(suggestions(current)[0]).id),
+      () => current.commands.rejectSuggestion(must(suggestions(current).at(-1)).id),
+    ]
+    for (const edit of edits) {
+      edit()
+      // A new editor computes every decoration from scratch when it starts.
+      const recomputed = new Editor({
+        extensions: [...articleBodyExtensions(), SuggestChanges.configure({})],
+        content: current.getJSON(),
+      })
+      expect(shown(current.state)).toEqual(shown(recomputed.state))
+      recomputed.destroy()
+    }
+    expect(shown(current.state).length).toBeGreaterThan(3)
+  })
+})

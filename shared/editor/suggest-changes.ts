@@ -181,16 +181,26 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
         state: {
           init: (_config, state) => ({
             enabled: startEnabled(),
-            decorations: suggestionDecorations(state.doc, authorship),
+            decorations: DecorationSet.create(
+              state.doc,
+              suggestionDecorations(state.doc, authorship, 0, state.doc.content.size),
+            ),
           }),
           apply: (tr, previous) => {
             const meta = tr.getMeta(suggestChangesKey) as { enabled?: boolean } | undefined
             const enabled = meta?.enabled ?? previous.enabled
             // A story without suggestions, edited with the mode off, costs nothing here.
             const stale = tr.docChanged && (enabled || previous.decorations !== DecorationSet.empty)
-            const decorations = stale
-              ? suggestionDecorations(tr.doc, authorship)
-              : previous.decorations
+            if (!stale) return { enabled, decorations: previous.decorations }
+            // Only the blocks the transaction touched are looked at again: a keystroke in a
+            // 50,000-word story must not walk the whole story.
+            const mapped = previous.decorations.map(tr.mapping, tr.doc)
+            const touched = touchedSpan(tr)
+            if (!touched) return { enabled, decorations: mapped }
+            const { from, to } = withNeighbourBlocks(tr.doc, touched.from, touched.to)
+            const decorations = mapped
+              .remove(mapped.find(from, to))
+              .add(tr.doc, suggestionDecorations(tr.doc, authorship, from, to))
             return { enabled, decorations }
           },
         },
@@ -275,17 +285,7 @@ function claimForAuthor(
 ): Transaction {
   const { insertion, deletion } = tr.doc.type.schema.marks
   if (!insertion || !deletion) return tr
-  const touched: { from: number; to: number }[] = []
-  tr.steps.forEach((step, index) => {
-    const toFinal = tr.mapping.slice(index + 1)
-    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      touched.push({ from: toFinal.map(newStart, -1), to: toFinal.map(newEnd, 1) })
-    })
-    const json = step.toJSON() as { stepType?: string; from?: number; to?: number }
-    if (json.stepType === 'addMark' && json.from !== undefined && json.to !== undefined) {
-      touched.push({ from: toFinal.map(json.from, -1), to: toFinal.map(json.to, 1) })
-    }
-  })
+  const touched = touchedRanges(tr)
   let claimed: string | undefined
   for (const { from, to } of touched) {
     tr.doc.nodesBetween(from, to, (node, position) => {
@@ -377,10 +377,67 @@ function skipZeroWidthAnchor(
   return false
 }
 
+/** Where each step of a transaction changed the final document: text, marks or attributes. */
+function touchedRanges(tr: Transaction): { from: number; to: number }[] {
+  const touched: { from: number; to: number }[] = []
+  tr.steps.forEach((step, index) => {
+    const toFinal = tr.mapping.slice(index + 1)
+    step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      touched.push({ from: toFinal.map(newStart, -1), to: toFinal.map(newEnd, 1) })
+    })
+    // Mark and attribute steps change no positions: their own range says where they acted.
+    const json = step.toJSON() as { from?: number; to?: number; pos?: number }
+    const from = json.from ?? json.pos
+    const to = json.to ?? (json.pos === undefined ? undefined : json.pos + 1)
+    if (from !== undefined && to !== undefined)
+      touched.push({ from: toFinal.map(from, -1), to: toFinal.map(to, 1) })
+  })
+  return touched
+}
+
+function touchedSpan(tr: Transaction): { from: number; to: number } | undefined {
+  const ranges = touchedRanges(tr)
+  if (ranges.length === 0) return undefined
+  return {
+    from: Math.min(...ranges.map((range) => range.from)),
+    to: Math.max(...ranges.map((range) => range.to)),
+  }
+}
+
+/**
+ * The top-level blocks holding `from` to `to`, and one more on each side: a paragraph split or
+ * join shows as a pilcrow where one block's text meets the next.
+ */
+function withNeighbourBlocks(
+  doc: ProseMirrorNode,
+  from: number,
+  to: number,
+): { from: number; to: number } {
+  const size = doc.content.size
+  const blockAt = (position: number) => {
+    let found = { index: doc.childCount, offset: size }
+    doc.forEach((child, offset, index) => {
+      if (found.index === doc.childCount && position < offset + child.nodeSize)
+        found = { index, offset }
+    })
+    return found
+  }
+  const first = blockAt(from)
+  const last = blockAt(to)
+  let start = first.offset
+  if (first.index > 0) start -= doc.child(first.index - 1).nodeSize
+  let end = last.index < doc.childCount ? last.offset + doc.child(last.index).nodeSize : size
+  if (last.index + 1 < doc.childCount) end += doc.child(last.index + 1).nodeSize
+  return { from: Math.max(0, start), to: Math.min(size, end) }
+}
+
+/** The decorations for the suggestions between two top-level block boundaries. */
 function suggestionDecorations(
   doc: ProseMirrorNode,
   authorship: SuggestChangesOptions['authorship'],
-): DecorationSet {
+  from: number,
+  to: number,
+): Decoration[] {
   const decorations: Decoration[] = []
   const attributesFor = (mark: Mark) => {
     const id = String(mark.attrs.id)
@@ -393,7 +450,7 @@ function suggestionDecorations(
     }
   }
   let previousText: { parent: ProseMirrorNode; end: number; mark: Mark | undefined } | undefined
-  doc.descendants((node, position, parent) => {
+  doc.nodesBetween(from, to, (node, position, parent) => {
     const mark = suggestionMarkOf(node)
     if (!node.isText) {
       if (mark)
@@ -420,7 +477,7 @@ function suggestionDecorations(
     previousText = parent ? { parent, end: position + node.nodeSize, mark } : undefined
     return true
   })
-  return decorations.length ? DecorationSet.create(doc, decorations) : DecorationSet.empty
+  return decorations
 }
 
 /** Made with the view's own document: shared code reaches no global DOM. */

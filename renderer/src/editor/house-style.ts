@@ -71,7 +71,7 @@ export const HouseStyle = Extension.create<{ field: StyleField }>({
           )
           return {
             update: (current, previousState) => {
-              if (!current.state.doc.eq(previousState.doc)) schedule()
+              if (current.state.doc !== previousState.doc) schedule()
             },
             destroy: () => {
               clearTimeout(timer)
