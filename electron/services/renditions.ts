@@ -33,8 +33,10 @@ export async function makeRenditions(
 ): Promise<RenditionFile[]> {
   const fileName = src.replace(/^assets\//, '')
   const stem = fileName.replace(/\.[^.]+$/, '')
-  const upright = await sharp(original).autoOrient().toBuffer({ resolveWithObject: true })
-  const { width, height } = upright.info
+  // Decoded once, upright; each width is then resized from the next larger one, and the JPEG
+  // and WebP of a width are encoded side by side.
+  let source = await sharp(original).autoOrient().raw().toBuffer({ resolveWithObject: true })
+  const { width, height } = source.info
   const files: RenditionFile[] = [
     {
       rendition: {
@@ -49,22 +51,32 @@ export async function makeRenditions(
     },
   ]
   const xmp = pictureXmp(metadata)
-  for (const targetWidth of RENDITION_WIDTHS.filter((candidate) => candidate < width)) {
-    for (const { extension, mimeType: type, encode } of ENCODINGS) {
-      const resized = encode(sharp(upright.data).resize({ width: targetWidth }).withXmp(xmp))
-      const { data, info } = await resized.toBuffer({ resolveWithObject: true })
-      files.push({
-        rendition: {
-          name: `w${targetWidth}-${extension}`,
-          path: `images/${stem}-w${targetWidth}.${extension}`,
-          mimeType: type,
-          width: info.width,
-          height: info.height,
-          sizeInBytes: data.byteLength,
-        },
-        bytes: data,
-      })
-    }
+  const widths = RENDITION_WIDTHS.filter((candidate) => candidate < width).sort((a, b) => b - a)
+  for (const targetWidth of widths) {
+    source = await sharp(source.data, { raw: source.info })
+      .resize({ width: targetWidth })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    const resized = source
+    const encoded = await Promise.all(
+      ENCODINGS.map(async ({ extension, mimeType: type, encode }) => {
+        const { data, info } = await encode(
+          sharp(resized.data, { raw: resized.info }).withXmp(xmp),
+        ).toBuffer({ resolveWithObject: true })
+        return {
+          rendition: {
+            name: `w${targetWidth}-${extension}`,
+            path: `images/${stem}-w${targetWidth}.${extension}`,
+            mimeType: type,
+            width: info.width,
+            height: info.height,
+            sizeInBytes: data.byteLength,
+          },
+          bytes: data,
+        }
+      }),
+    )
+    files.push(...encoded)
   }
   return files
 }
