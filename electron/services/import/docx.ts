@@ -18,7 +18,6 @@ const STYLE_MAP = [
   "p[style-name='Pull Quote'] => blockquote > p:fresh",
 ]
 
-
 /** A Word document: mammoth turns it into semantic HTML, which is then read like a page. */
 export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
   if (bytes.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') {
