@@ -157,19 +157,26 @@ export const useEditorStore = create<EditorState>((set, get) => {
       })
     }
     const editCount = state.editCount
+    // User Timing marks: what a save costs this page, read by the benchmarks (bench/).
+    const started = performance.now()
     set({ saveState: { kind: 'saving' } })
     const body = state.bodySource?.() ?? article.body
-    const saved = await client.invoke('article:save', {
+    const request = client.invoke('article:save', {
       id: article.id,
       baseRevision: article.revision,
       fields: fieldsFromForm(form, body),
     })
+    performance.measure('copydesk:save-prepare', { start: started })
+    const saved = await request
+    performance.measure('copydesk:save-durable', { start: started })
     if (!saved.ok) return fail(saved.error)
+    const applying = performance.now()
     set({
       article: saved.value,
       savedEditCount: editCount,
       saveState: { kind: 'saved', at: saved.value.updatedAt, revision: saved.value.revision },
     })
+    performance.measure('copydesk:save-apply', { start: applying })
     const clean = !isDirty(get())
     if (clean) queueJournal(() => client.invoke('recovery:clear', { articleId: saved.value.id }))
     // Edits typed during the save are journaled again on the new revision.

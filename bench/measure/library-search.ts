@@ -1,0 +1,46 @@
+import type { LibraryListing } from '../../shared/ipc/contract'
+import type { SearchResults } from '../../shared/search/search-query'
+import { LibraryStore } from '../../electron/services/library-store'
+import type { RunningCopydesk } from '../browser/copydesk-host'
+import { searchQueries } from '../generate/queries'
+import { Random } from '../generate/random'
+import { figureOf, type Figure } from '../support/figure'
+import { libraryDocuments } from '../support/library-documents'
+import { linearSearcher } from '../support/linear-search'
+import { timed } from '../support/stats'
+
+/**
+ * List and search on a large library, through the host as the library panel asks for them;
+ * beside them, a full read of the folder and a linear scan of the same texts.
+ */
+export async function measureLibrary(
+  host: RunningCopydesk,
+  root: string,
+  articles: number,
+  queries: number,
+): Promise<Figure[]> {
+  // The first answer waits for the index to be read (or built, on a first run).
+  await host.invoke<LibraryListing>('library:list', {})
+  const lists: number[] = []
+  for (let round = 0; round < 10; round++)
+    lists.push((await timed(() => host.invoke<LibraryListing>('library:list', {})))[1])
+  const scans = [(await timed(() => new LibraryStore(root).list()))[1]]
+
+  const scan = linearSearcher(await libraryDocuments(root))
+  const searches: number[] = []
+  const scanned: number[] = []
+  for (const text of searchQueries(new Random(11), queries)) {
+    searches.push(
+      (await timed(() => host.invoke<SearchResults>('library:search', { text, limit: 50 })))[1],
+    )
+    scanned.push((await timed(() => scan(text)))[1])
+  }
+  const size = `${articles.toLocaleString('en')} articles`
+  return [
+    figureOf('Library', `list, ${size}`, lists, { name: 'read + parse every file', taken: scans }),
+    figureOf('Library', `search, ${size}`, searches, {
+      name: 'linear scan in memory',
+      taken: scanned,
+    }),
+  ]
+}

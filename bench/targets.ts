@@ -1,0 +1,33 @@
+import type { Figure } from './support/figure'
+
+const find = (figures: Figure[], group: string, name: string) =>
+  figures.find((figure) => figure.group === group && figure.name === name)
+
+/** Marks each figure the project has a target for with the target and whether it was met. */
+export function applyTargets(figures: Figure[]): Figure[] {
+  const typing = (words: string) => find(figures, 'Typing (key to painted frame)', words)
+  const at20k = typing('20,000 words')
+  const at50k = typing('50,000 words')
+  if (at20k) {
+    const bare = at20k.baseline?.p95 ?? Number.NaN
+    at20k.target = {
+      text: 'p95 ≤ 16 ms and ≤ 1.2× bare TipTap p95',
+      met: at20k.p95 <= 16 && at20k.p95 <= 1.2 * bare,
+    }
+  }
+  if (at20k && at50k)
+    at50k.target = {
+      text: `p95 ≤ 1.5× the 20,000-word p95 (${at20k.p95.toFixed(1)} ms)`,
+      met: at50k.p95 <= 1.5 * at20k.p95,
+    }
+  const open = find(figures, 'Open', '20,000 words')
+  if (open) open.target = { text: 'p50 < 300 ms', met: open.p50 < 300 }
+  for (const figure of figures) {
+    if (figure.group === 'Autosave (page main thread)')
+      figure.target = { text: 'p50 < 4 ms', met: figure.p50 < 4 }
+    if (figure.group === 'Export') figure.target = { text: 'p50 < 2 s', met: figure.p50 < 2000 }
+    if (figure.group === 'Library' && figure.name.startsWith('search'))
+      figure.target = { text: 'p95 < 30 ms', met: figure.p95 < 30 }
+  }
+  return figures
+}
