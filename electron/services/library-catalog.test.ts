@@ -63,6 +63,18 @@ describe('the library catalog', () => {
     ])
   })
 
+  it('lists an article whose file goes bad as damaged, and no longer finds it', async () => {
+    const article = await create({ headline: 'Ferry returns' })
+    const folder = (await store.folderOf(article.id)) as { ok: true; value: string }
+    writeFileSync(join(folder.value, ARTICLE_FILE), '{"id": "cut short')
+    await catalog.articleChanged(article.id)
+    expect(await ids({ text: 'ferry' })).toEqual([])
+    expect(await catalog.list()).toMatchObject({
+      ok: true,
+      value: { articles: [], damaged: [{ reason: expect.stringMatching(/not valid JSON/) }] },
+    })
+  })
+
   it('finds the words of a save, and no longer the words it replaced', async () => {
     const article = await create({ headline: 'Ferry returns', body: paragraph('Storm repairs.') })
     expect(await ids({ text: 'storm' })).toEqual([article.id])

@@ -117,8 +117,7 @@ export class LibraryCatalog {
       }
     }
     const progress = await this.reconcile()
-    if (progress.read + progress.removed > 0 && this.journalLength > COMPACT_AFTER)
-      await this.compact()
+    if (this.journalLength > COMPACT_AFTER) await this.compact()
     return progress
   }
 
@@ -195,8 +194,8 @@ export class LibraryCatalog {
       (known?.folder === folder && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size)
     )
       return
-    const entry = await this.readEntry(folder, stamp)
-    if (!entry) return
+    // A file that no longer parses is listed as damaged, and leaves the list and search.
+    const entry: JournalEntry = (await this.readEntry(folder, stamp)) ?? { op: 'remove', id }
     this.apply(entry)
     await this.record([entry])
   }
@@ -237,9 +236,10 @@ export class LibraryCatalog {
   private async record(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return
     this.journalLength += entries.length
+    // Many changes at once (the first start, a folder synced in) go straight into a snapshot.
+    if (this.journalLength > COMPACT_AFTER) return this.compact()
     // The kept index is a cache: a failed write only means more reading at the next start.
     await this.file.append(entries).catch(() => undefined)
-    if (this.journalLength > COMPACT_AFTER) await this.compact()
   }
 
   private async compact(): Promise<void> {
