@@ -52,7 +52,7 @@ export class SearchIndexFile {
   private readonly journalPath: string
 
   constructor(
-    directory: string,
+    private readonly directory: string,
     private readonly root: string,
   ) {
     const name = createHash('sha256').update(root).digest('hex').slice(0, 16)
@@ -97,10 +97,6 @@ export class SearchIndexFile {
       JSON.stringify({ format: FORMAT, root: this.root, ...snapshot }),
     )
     await rm(this.journalPath, { force: true })
-  }
-
-  private get directory(): string {
-    return join(this.snapshotPath, '..')
   }
 }
 

@@ -80,14 +80,6 @@ export class LibrarySearchIndex {
     return this.summaries.size
   }
 
-  has(id: string): boolean {
-    return this.summaries.has(id)
-  }
-
-  summary(id: string): ArticleSummary | undefined {
-    return this.summaries.get(id)
-  }
-
   allSummaries(): ArticleSummary[] {
     return [...this.summaries.values()].sort(byUpdated)
   }

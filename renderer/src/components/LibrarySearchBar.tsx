@@ -2,6 +2,19 @@ import { useState } from 'react'
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
 import { NO_FILTERS, type SearchFilters } from '../stores/use-library-search'
 
+/** The filters behind "More filters", each a text or date field of the search. */
+const EXTRA_FILTERS = [
+  { key: 'byline', label: 'Byline', type: 'text', placeholder: 'Any reporter' },
+  { key: 'section', label: 'Section', type: 'text', placeholder: 'Any section' },
+  { key: 'updatedFrom', label: 'Updated from', type: 'date', placeholder: undefined },
+  { key: 'updatedTo', label: 'Updated to', type: 'date', placeholder: undefined },
+] as const satisfies readonly {
+  key: 'byline' | 'section' | 'updatedFrom' | 'updatedTo'
+  label: string
+  type: 'text' | 'date'
+  placeholder: string | undefined
+}[]
+
 /** The library's search box, with its filters and sort order one click away. */
 export function LibrarySearchBar({
   filters,
@@ -12,9 +25,7 @@ export function LibrarySearchBar({
 }) {
   const [expanded, setExpanded] = useState(false)
   const set = (patch: Partial<SearchFilters>) => onChange({ ...filters, ...patch })
-  const extraFilters = [filters.byline, filters.section, filters.updatedFrom, filters.updatedTo]
-    .map((value) => value.trim())
-    .filter(Boolean).length
+  const extraFilters = EXTRA_FILTERS.filter(({ key }) => filters[key].trim()).length
 
   return (
     <div className="library-filters" role="search" aria-label="Search the library">
@@ -53,38 +64,17 @@ export function LibrarySearchBar({
       {expanded && (
         <fieldset id="library-more-filters" className="library-more-filters">
           <legend>More filters</legend>
-          <label>
-            Byline
-            <input
-              value={filters.byline}
-              placeholder="Any reporter"
-              onChange={(event) => set({ byline: event.target.value })}
-            />
-          </label>
-          <label>
-            Section
-            <input
-              value={filters.section}
-              placeholder="Any section"
-              onChange={(event) => set({ section: event.target.value })}
-            />
-          </label>
-          <label>
-            Updated from
-            <input
-              type="date"
-              value={filters.updatedFrom}
-              onChange={(event) => set({ updatedFrom: event.target.value })}
-            />
-          </label>
-          <label>
-            Updated to
-            <input
-              type="date"
-              value={filters.updatedTo}
-              onChange={(event) => set({ updatedTo: event.target.value })}
-            />
-          </label>
+          {EXTRA_FILTERS.map(({ key, label, type, placeholder }) => (
+            <label key={key}>
+              {label}
+              <input
+                type={type}
+                value={filters[key]}
+                placeholder={placeholder}
+                onChange={(event) => set({ [key]: event.target.value })}
+              />
+            </label>
+          ))}
           <label>
             Sort by
             <select
