@@ -79,6 +79,7 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(prefs?.preload).toMatch(/preload[/\\]index\.js$/)
     expect(FakeBrowserWindow.last.loadedUrl).toBe('app://copydesk/index.html')

@@ -2,7 +2,7 @@ import { BrowserWindow, dialog, screen } from 'electron'
 import { join } from 'node:path'
 import type { Settings } from '../../shared/settings/schema'
 import type { SettingsStore } from '../services/settings-store'
-import { hardenContents, SECURE_WEB_PREFERENCES } from './security'
+import { hardenContents } from './security'
 
 const DEFAULT_SIZE = { width: 1280, height: 860 }
 
@@ -51,7 +51,23 @@ export function createMainWindow(options: {
     minHeight: 600,
     show: false,
     title: 'Copydesk',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') },
+    // Written out here, not spread from a constant, so the security scan (electronegativity) can
+    // read every option where the window is made. The renderer runs like a web page: isolated,
+    // sandboxed, with no Node.js anywhere, and middle clicks cannot open windows.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+      preload: join(__dirname, '../preload/index.js'),
+    },
   })
   hardenContents(window.webContents, options.isAppUrl)
   window.once('ready-to-show', () => window.show())

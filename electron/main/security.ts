@@ -1,18 +1,4 @@
-import type { Session, WebContents, WebPreferences } from 'electron'
-
-/** The renderer runs like a web page: isolated, sandboxed, with no Node.js anywhere. */
-export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: true,
-})
+import type { Session, WebContents } from 'electron'
 
 /** Denies every permission (camera, notifications, geolocation...) the app does not ask for. */
 export function hardenSession(session: Session): void {
