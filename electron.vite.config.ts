@@ -27,6 +27,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // Imports are parsed in a worker thread with memory and time limits (import-worker-client).
+          'import-worker': resolve(__dirname, 'electron/services/import/import-worker.ts'),
         },
         // electron-store gets a chunk of its own, so the security scan of the build output can
         // read the app's main process (its old parser stops at electron-store's private fields).

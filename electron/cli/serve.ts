@@ -23,7 +23,14 @@ export async function serve(
   const stop = () =>
     void services.locks
       .releaseAll()
-      .then(() => Promise.all([host.close(), stopWatching(), services.catalog.flush()]))
+      .then(() =>
+        Promise.all([
+          host.close(),
+          stopWatching(),
+          services.catalog.flush(),
+          services.importer.close(),
+        ]),
+      )
       .then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

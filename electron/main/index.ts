@@ -52,7 +52,7 @@ void app.whenReady().then(() => {
     },
     closeWindow: () => main?.approveClose(),
   }
-  const { assets, events, handlers, watchLibrary, locks, catalog } = createAppServices({
+  const { assets, events, handlers, watchLibrary, locks, catalog, importer } = createAppServices({
     root,
     settings,
     desktop,
@@ -73,7 +73,12 @@ void app.whenReady().then(() => {
     if (cleanedUp) return
     // Locks released and the search index written in one piece before the process goes.
     event.preventDefault()
-    void Promise.allSettled([stopWatching(), locks.releaseAll(), catalog.flush()]).then(() => {
+    void Promise.allSettled([
+      stopWatching(),
+      locks.releaseAll(),
+      catalog.flush(),
+      importer.close(),
+    ]).then(() => {
       cleanedUp = true
       app.quit()
     })

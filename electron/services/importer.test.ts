@@ -386,7 +386,7 @@ describe('import', SLOW, () => {
     [
       'latin1.txt',
       Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f]),
-      /latin1\.txt cannot be imported: it is not UTF-8 text/,
+      /latin1\.txt cannot be imported: line 1 holds bytes that are not UTF-8/,
     ],
     [
       'bad.md',

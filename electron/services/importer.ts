@@ -1,60 +1,33 @@
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
-import { slugify, type Article, type ArticleFields } from '../../shared/article'
-import { ArticleBodySchema } from '../../shared/article/schema'
+import { ArticleFieldsSchema, slugify, type Article } from '../../shared/article'
 import { formatMegabytes } from '../../shared/assets/image-policy'
-import { MarkdownImportError, parseMarkdown } from '../../shared/import/markdown'
-import { NinjsImportError, parseNinjs } from '../../shared/import/ninjs'
-import { NitfImportError, parseNitf } from '../../shared/import/nitf'
-import { escapeHtml, type ParsedStory, type PictureSource } from '../../shared/import/parsed-story'
-import { parsePlainText } from '../../shared/import/plain-text'
+import { escapeHtml, type PictureSource } from '../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { describeZodError } from '../../shared/validation/describe-zod-error'
 import { prepareImage } from './asset-store'
 import { isInside } from './contained-path'
 import { fsFailure } from './fs-failure'
-import { DocxImportError } from './import/docx-import-error'
+import { ArchiveError, readArchive, type ArchiveFile } from './import/archive-limits'
+import {
+  ACCEPTED_FORMATS,
+  detectImportFormat,
+  type ImportFormat,
+  type ParseableFormat,
+} from './import/import-formats'
+import {
+  IMPORT_WORKER_LIMITS,
+  ImportReadError,
+  ImportWorker,
+  type ImportLimits,
+} from './import/import-worker-client'
 import type { Library } from './library'
 
+/** What an import may set; validated like a save, so a hostile file gets a reason, not a throw. */
+const ImportedFieldsSchema = ArticleFieldsSchema.partial()
+
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
-export const IMPORT_FORMATS = {
-  docx: 'Word (.docx)',
-  html: 'web page (.html)',
-  md: 'Markdown (.md)',
-  txt: 'plain text (.txt)',
-  ninjs: 'ninjs (.json)',
-  nitf: 'NITF (.xml)',
-} as const
-export type ImportFormat = keyof typeof IMPORT_FORMATS
-
-const EXTENSIONS: Record<string, ImportFormat> = {
-  '.docx': 'docx',
-  '.html': 'html',
-  '.htm': 'html',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.json': 'ninjs',
-  '.xml': 'nitf',
-  '.nitf': 'nitf',
-}
-
-const ACCEPTED = Object.values(IMPORT_FORMATS).join(', ')
-
-/** What the file is, by its name, or by its first bytes when the name says nothing. */
-export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportFormat | undefined {
-  const byName = EXTENSIONS[extname(fileName).toLowerCase()]
-  if (byName) return byName
-  if (extname(fileName)) return undefined
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart().toLowerCase()
-  if (head.startsWith('pk\u0003\u0004')) return 'docx'
-  if (head.startsWith('{')) return 'ninjs'
-  if (head.startsWith('<?xml') || head.startsWith('<nitf')) return 'nitf'
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html'
-  return 'txt'
-}
 
 export interface ImportOutcome {
   article: Article
@@ -63,15 +36,44 @@ export interface ImportOutcome {
   notes: string[]
 }
 
-const PARSE_ERRORS = [MarkdownImportError, NinjsImportError, NitfImportError, DocxImportError]
+/** In a package, the file that carries the most of the story is the one imported. */
+const PACKAGE_STORY_FILES = [
+  // NITF names each picture's file in the package; ninjs there names them only in titles.
+  /\.nitf\.xml$/,
+  /\.ninjs\.json$/,
+  /\.docx$/,
+  /(?<!\.fragment)\.html$/,
+  /\.md$/,
+  /\.txt$/,
+]
+
+const cannotImport = (fileName: string, problem: string) =>
+  fail('invalid-file', `${fileName} cannot be imported: ${problem}.`)
 
 /**
- * Turns a file from elsewhere into a new article: the file is read and parsed, its pictures
- * checked and named, and only then is the article written, in one step. A file that cannot be
- * imported leaves the library as it was, and the reason names the file.
+ * Turns a file from elsewhere into a new article: the file is read and parsed in the import
+ * worker, its pictures checked and named, and only then is the article written, in one step.
+ * A file that cannot be imported leaves the library as it was, and the reason names the file.
  */
 export class Importer {
-  constructor(private readonly library: Library) {}
+  /** Kept between imports (starting one costs about half a second) until a limit stops it. */
+  private worker: ImportWorker | undefined
+
+  constructor(
+    private readonly library: Library,
+    private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS,
+  ) {}
+
+  private reader(): ImportWorker {
+    if (!this.worker?.alive) this.worker = new ImportWorker(this.limits)
+    return this.worker
+  }
+
+  /** Stops the reader thread; the next import starts another. */
+  async close(): Promise<void> {
+    await this.worker?.stop()
+    this.worker = undefined
+  }
 
   async importFile(path: string): Promise<Result<ImportOutcome>> {
     const fileName = basename(path)
@@ -95,17 +97,28 @@ export class Importer {
     if (bytes.byteLength > MAX_IMPORT_BYTES) return tooLarge(fileName, bytes.byteLength)
     const format = detectImportFormat(fileName, bytes)
     if (!format) {
-      return fail('invalid-file', `${fileName} is not a file Copydesk can import: use ${ACCEPTED}.`)
+      return fail(
+        'invalid-file',
+        `${fileName} is not a file Copydesk can import: use ${ACCEPTED_FORMATS}.`,
+      )
     }
-    let story: ParsedStory
+    if (format === 'package') return this.importPackage(fileName, bytes)
     try {
-      story = await parse(format, bytes)
+      return await this.importStory(this.reader(), fileName, format, bytes, folder)
     } catch (error) {
-      if (PARSE_ERRORS.some((type) => error instanceof type) || error instanceof TextFormatError) {
-        return fail('invalid-file', `${fileName} cannot be imported: ${(error as Error).message}.`)
-      }
+      if (error instanceof ImportReadError) return cannotImport(fileName, error.message)
       throw error
     }
+  }
+
+  private async importStory(
+    reader: ImportWorker,
+    fileName: string,
+    format: ParseableFormat,
+    bytes: Uint8Array,
+    folder: string | undefined,
+  ): Promise<Result<ImportOutcome>> {
+    const story = await reader.parse(format, bytes)
     const notes: string[] = []
     const staging = await mkdtemp(join(tmpdir(), 'copydesk-import-'))
     try {
@@ -118,31 +131,72 @@ export class Importer {
         /<figure data-picture="(\d+)"><\/figure>/g,
         (_, index: string) => figures[Number(index)] ?? '',
       )
-      const { htmlToBody } = await import('./import/html-to-body')
-      const body = ArticleBodySchema.safeParse(htmlToBody(html))
-      if (!body.success) {
-        return fail(
-          'invalid-file',
-          `${fileName} cannot be imported: its text does not fit an article.`,
-        )
-      }
       const headline = story.headline || basename(fileName, extname(fileName))
       if (!story.headline)
         notes.push(`It had no headline; the file name "${headline}" stands in for one.`)
-      const fields: Partial<ArticleFields> = {
+      const fields = ImportedFieldsSchema.safeParse({
         headline,
         standfirst: story.standfirst,
         byline: story.byline,
         dateline: story.dateline,
         keywords: story.keywords,
-        body: body.data,
+        body: await reader.body(html),
         ...(story.status && { status: story.status }),
         slug: story.slug || slugify(headline) || 'imported',
+      })
+      if (!fields.success) {
+        return cannotImport(
+          fileName,
+          `it does not fit an article (${describeZodError(fields.error)})`,
+        )
       }
-      const created = await this.library.create(fields, { assetsFrom: join(staging, 'assets') })
+      const created = await this.library.create(fields.data, {
+        assetsFrom: join(staging, 'assets'),
+      })
       return created.ok ? ok({ article: created.value, format, notes }) : created
     } finally {
       await rm(staging, { recursive: true, force: true })
+    }
+  }
+
+  /**
+   * An exported package (zip): unpacked into a private folder once every entry has passed the
+   * archive checks, then the richest story file in it is imported with its pictures.
+   */
+  private async importPackage(fileName: string, bytes: Uint8Array): Promise<Result<ImportOutcome>> {
+    let files: ArchiveFile[]
+    try {
+      files = await readArchive(bytes)
+    } catch (error) {
+      if (error instanceof ArchiveError) return cannotImport(fileName, error.message)
+      throw error
+    }
+    const story = PACKAGE_STORY_FILES.map((name) => files.find(({ path }) => name.test(path))).find(
+      (file) => file !== undefined,
+    )
+    if (!story) {
+      return cannotImport(
+        fileName,
+        'it holds no story file (ninjs, NITF, Word, web page, Markdown or text)',
+      )
+    }
+    const unpacked = await mkdtemp(join(tmpdir(), 'copydesk-package-'))
+    try {
+      for (const file of files) {
+        // Entry names were checked by readArchive: relative, no "..", so they stay in here.
+        const path = join(unpacked, file.path)
+        await mkdir(dirname(path), { recursive: true })
+        await writeFile(path, file.bytes)
+      }
+      const storyPath = join(unpacked, story.path)
+      const imported = await this.importBytes(basename(storyPath), story.bytes, dirname(storyPath))
+      if (!imported.ok) return imported
+      const notes = [`Imported from ${story.path} in ${fileName}.`, ...imported.value.notes]
+      return ok({ ...imported.value, format: 'package', notes })
+    } catch (error) {
+      return fsFailure(error, `unpack ${fileName}`)
+    } finally {
+      await rm(unpacked, { recursive: true, force: true })
     }
   }
 
@@ -178,38 +232,6 @@ export class Importer {
     await writeFile(join(staging, prepared.value.src), bytes)
     const credit = picture.credit ? `<span class="credit">${escapeHtml(picture.credit)}</span>` : ''
     return `<figure><img src="${prepared.value.src}" alt="${escapeHtml(picture.alt)}"><figcaption><span class="caption">${escapeHtml(picture.caption)}</span>${credit}</figcaption></figure>`
-  }
-}
-
-class TextFormatError extends Error {}
-
-/** Text formats must be UTF-8 (a byte order mark is allowed): anything else would garble names. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
-  } catch {
-    throw new TextFormatError('it is not UTF-8 text')
-  }
-}
-
-/**
- * Word and web pages need mammoth and happy-dom, about half a second to load: they are loaded
- * on the first import of such a file, not at every start of the app and the CLI.
- */
-async function parse(format: ImportFormat, bytes: Uint8Array): Promise<ParsedStory> {
-  switch (format) {
-    case 'docx':
-      return (await import('./import/docx')).parseDocx(Buffer.from(bytes))
-    case 'html':
-      return (await import('./import/html-page')).parseHtmlPage(decodeText(bytes))
-    case 'md':
-      return parseMarkdown(decodeText(bytes))
-    case 'txt':
-      return parsePlainText(decodeText(bytes))
-    case 'ninjs':
-      return parseNinjs(decodeText(bytes))
-    case 'nitf':
-      return parseNitf(decodeText(bytes))
   }
 }
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check'
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
 import { dispatch } from '../../shared/ipc/dispatch'
 import type { NodeServices } from './node-services'
-import { createTempServices, makeTempDir } from './test-support'
+import { createTempServices, makeTempDir, snapshotFiles } from './test-support'
 
 /** Fixed seed and bounded runs: the same cases in every CI run, in a few seconds. */
 const SEED = 20261129
@@ -14,16 +14,6 @@ const RUNS = 60
 let temp: ReturnType<typeof makeTempDir>
 let services: NodeServices
 let outside: string
-
-/** Every file below a folder with its size and modification time, to prove nothing changed. */
-function snapshot(folder: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const name of readdirSync(folder, { recursive: true }) as string[]) {
-    const stat = statSync(join(folder, name))
-    files[name] = `${stat.size}:${stat.mtimeMs}`
-  }
-  return files
-}
 
 beforeAll(async () => {
   temp = makeTempDir()
@@ -60,7 +50,7 @@ describe('every IPC channel under generated payloads', () => {
   it.each(CHANNEL_NAMES.filter((channel) => channel !== 'window:close'))(
     '%s answers only with typed results',
     async (channel) => {
-      const before = snapshot(outside)
+      const before = snapshotFiles(outside)
       await fc.assert(
         fc.asyncProperty(payload, async (request) => {
           const result = await dispatch(services.handlers, channel, request)
@@ -73,7 +63,7 @@ describe('every IPC channel under generated payloads', () => {
         }),
         { seed: SEED, numRuns: RUNS },
       )
-      expect(snapshot(outside)).toEqual(before)
+      expect(snapshotFiles(outside)).toEqual(before)
     },
   )
 

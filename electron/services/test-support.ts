@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNodeServices, type NodeServices } from './node-services'
@@ -49,4 +49,14 @@ export function makeReadOnly(path: string): (() => void) | undefined {
   } catch {
     return undefined
   }
+}
+
+/** Every file under a folder with its size and modification time, to prove nothing changed. */
+export function snapshotFiles(folder: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const name of readdirSync(folder, { recursive: true }) as string[]) {
+    const stat = statSync(join(folder, name))
+    files[name] = `${stat.size}:${stat.mtimeMs}`
+  }
+  return files
 }

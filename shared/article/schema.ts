@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nestingDepth } from '../validation/nesting-depth'
 import { SlugSchema } from './slug'
 import { validateBody } from '../editor/validate-body'
 import { TiptapDocSchema } from './tiptap-json'
@@ -83,11 +84,23 @@ export function baseTextOf(line: TrackedLine): string {
     .join('')
 }
 
+/** JSON levels: a node and its content list are two; lists in quotes in lists stay far below. */
+const MAX_BODY_DEPTH = 128
+
 /** Valid TipTap JSON that also fits the article body schema (known nodes, figures in assets/). */
-export const ArticleBodySchema = TiptapDocSchema.superRefine((doc, context) => {
-  const problem = validateBody(doc)
-  if (problem) context.addIssue({ code: 'custom', message: problem })
-})
+export const ArticleBodySchema = z
+  .unknown()
+  // Measured first, without recursion: a hostile file nested thousands of levels deep would
+  // otherwise overflow the stack in the recursive checks below instead of being refused.
+  .refine((body) => nestingDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH, {
+    message: `the body is nested more than ${MAX_BODY_DEPTH} levels deep; articles nest a few levels`,
+    abort: true,
+  })
+  .pipe(TiptapDocSchema)
+  .superRefine((doc, context) => {
+    const problem = validateBody(doc)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
 
 /** The editable part of an article: what a person types. */
 export const ArticleFieldsSchema = z.object({

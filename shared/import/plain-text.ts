@@ -9,6 +9,8 @@ import { emptyStory, escapeHtml, type ParsedStory } from './parsed-story'
 const FURNITURE =
   /^(share( this( article| story)?)?|comments?|\d+ comments?|show comments|advertisement|advert|sponsored|sign up|subscribe( now)?|follow( us)?|related( articles| stories| content)?|read more|more on this story|listen( to this article)?|facebook|twitter|x|whatsapp|linkedin|email|print|copy link|menu|close|search|home|skip to content|bookmark|save|gift( this)? article|[a-z_]+_icon|icon-[a-z-]+)$/i
 
+const MAX_HEADLINE_LINE = 300
+
 const BYLINE = /^(?:by|words by|author:|written by)\s+(.+)$/i
 const AUTHOR_BIO =
   /^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (is|was) (a|an|the) [^.]{0,80}(reporter|correspondent|editor|writer|journalist)\b/i
@@ -35,9 +37,13 @@ export function parsePlainText(text: string): ParsedStory {
   while (blocks.length > 1 && blocks[0]?.length === 1 && isSectionLabel(blocks[0][0] ?? '')) {
     blocks.shift()
   }
-  const first = blocks.shift() ?? []
-  story.headline = first.shift() ?? ''
-  if (first.length) blocks.unshift(first)
+  // A first line longer than any headline is the story's first paragraph: no headline then.
+  const first = blocks[0]?.[0] ?? ''
+  if (first.length <= MAX_HEADLINE_LINE) {
+    story.headline = first
+    blocks[0]?.shift()
+    if (blocks[0]?.length === 0) blocks.shift()
+  }
 
   const body: string[] = []
   for (const lines of blocks) {

@@ -2,6 +2,10 @@ import { describeZodError } from '../validation/describe-zod-error'
 import { isChannelName } from './channels'
 import { contract, type Handlers } from './contract'
 import { fail, type Result } from './result'
+import { nestingDepth } from '../validation/nesting-depth'
+
+/** Far deeper than any real request (an article body nests a few levels); a bound for hostile ones. */
+export const MAX_REQUEST_DEPTH = 256
 
 /**
  * The one door into main's handlers, used by Electron IPC and the browser host alike:
@@ -14,10 +18,27 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannelName(channel))
     return fail('invalid-request', `unknown channel ${JSON.stringify(channel)}`)
+  const depth = nestingDepth(payload, MAX_REQUEST_DEPTH)
+  if (depth > MAX_REQUEST_DEPTH) {
+    return fail(
+      'invalid-request',
+      `${channel}: the request is nested more than ${MAX_REQUEST_DEPTH} levels deep`,
+    )
+  }
   const parsed = contract[channel].request.safeParse(payload)
   if (!parsed.success) {
     return fail('invalid-request', `${channel}: ${describeZodError(parsed.error)}`)
   }
   const handler = handlers[channel] as (request: unknown) => Promise<Result<unknown>>
-  return handler(parsed.data)
+  try {
+    return await handler(parsed.data)
+  } catch (error) {
+    // Handlers answer expected failures as data; anything thrown is a bug. It still comes back
+    // typed, so the window can say what failed while the process carries on.
+    console.error(`${channel} failed unexpectedly:`, error)
+    return fail(
+      'internal',
+      `${channel} failed unexpectedly (${error instanceof Error ? error.message : String(error)}). Nothing was changed by the failed step; please report it.`,
+    )
+  }
 }

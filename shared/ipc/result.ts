@@ -12,6 +12,8 @@ export type FailureKind =
   /** A file the user offered (an image, an import) that is unsupported, damaged or too large. */
   | 'invalid-file'
   | 'io'
+  /** A bug: something threw where a typed answer was expected. */
+  | 'internal'
 
 export interface Failure {
   kind: FailureKind

@@ -2,6 +2,7 @@ import mammoth from 'mammoth'
 import { DocxImportError } from './docx-import-error'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import { parseHtmlPage } from './html-page'
+import { readArchive } from './archive-limits'
 
 /**
  * Word's own styles mapped to the page structure the HTML reader knows: Title is the headline,
@@ -25,6 +26,8 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       'it is not a Word document (a .docx file is a zip archive, and this is not one)',
     )
   }
+  // mammoth unpacks everything in memory: the archive is checked for bombs first.
+  await readArchive(bytes, () => false)
   let html: string
   try {
     const converted = await mammoth.convertToHtml(

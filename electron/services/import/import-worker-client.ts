@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { TiptapNode } from '../../../shared/article'
+import type { ParsedStory } from '../../../shared/import/parsed-story'
+import { appRoot } from '../app-paths'
+import type { ParseableFormat } from './import-formats'
+import type { WorkerAnswer, WorkerJob } from './import-worker-protocol'
+
+/** What one step of an import may cost before its reader is stopped. */
+export interface ImportLimits {
+  seconds: number
+  memoryMegabytes: number
+}
+export const IMPORT_WORKER_LIMITS: ImportLimits = { seconds: 30, memoryMegabytes: 1_536 }
+
+/** The file could not be read; the message says why, for the person who chose it. */
+export class ImportReadError extends Error {}
+
+function startWorker(limits: ImportLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMegabytes }
+  if (__filename.endsWith('.ts')) {
+    // Under the test runner the sources run as TypeScript: tsx compiles the worker's too.
+    const load = createRequire(__filename)
+    const entry = join(__dirname, 'import-worker.ts')
+    return new Worker(
+      `require(${JSON.stringify(load.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(entry)})`,
+      { eval: true, resourceLimits },
+    )
+  }
+  return new Worker(join(appRoot(), 'out', 'main', 'import-worker.js'), { resourceLimits })
+}
+
+interface Waiting {
+  resolve: (value: unknown) => void
+  reject: (error: ImportReadError) => void
+}
+
+/**
+ * The import reader in its own thread: untrusted bytes are parsed there, under a memory limit
+ * and a time limit, so a hostile file stops that thread and never the app. Once stopped (by a
+ * limit, a crash or `stop`) it answers nothing more: `alive` tells the owner to start another.
+ */
+export class ImportWorker {
+  private readonly worker: Worker
+  private readonly waiting = new Map<number, Waiting>()
+  private nextId = 1
+  private stopped = false
+
+  constructor(private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS) {
+    this.worker = startWorker(limits)
+    // An idle reader must not keep the CLI or a test run from ending.
+    this.worker.unref()
+    this.worker.on('message', (answer: WorkerAnswer) => {
+      const waiting = this.waiting.get(answer.id)
+      this.waiting.delete(answer.id)
+      if (answer.ok) waiting?.resolve(answer.value)
+      else waiting?.reject(new ImportReadError(answer.problem))
+    })
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      this.failAll(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `it needs more than ${limits.memoryMegabytes.toLocaleString('en')} MB of memory to read, far more than any story`
+          : `its reader failed (${error.message})`,
+      ),
+    )
+    this.worker.on('exit', (code) => {
+      this.stopped = true
+      this.failAll(`its reader stopped (exit code ${code})`)
+    })
+  }
+
+  parse(format: ParseableFormat, bytes: Uint8Array): Promise<ParsedStory> {
+    return this.run({ kind: 'parse', format, bytes }) as Promise<ParsedStory>
+  }
+
+  /** Article HTML as the editor's schema reads it (JSON for the body). */
+  body(html: string): Promise<TiptapNode> {
+    return this.run({ kind: 'body', html }) as Promise<TiptapNode>
+  }
+
+  get alive(): boolean {
+    return !this.stopped
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.worker.terminate()
+  }
+
+  private run(job: WorkerJob): Promise<unknown> {
+    if (this.stopped) return Promise.reject(new ImportReadError('its reader was stopped'))
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.failAll(
+          `reading it took more than ${this.limits.seconds} s, so it was stopped (a file built to stall readers?)`,
+        )
+        void this.stop()
+      }, this.limits.seconds * 1000)
+      const settle = () => clearTimeout(timer)
+      this.waiting.set(id, {
+        resolve: (value) => (settle(), resolve(value)),
+        reject: (error) => (settle(), reject(error)),
+      })
+      this.worker.postMessage({ id, job })
+    })
+  }
+
+  private failAll(problem: string): void {
+    for (const waiting of this.waiting.values()) waiting.reject(new ImportReadError(problem))
+    this.waiting.clear()
+  }
+}

@@ -1,0 +1,15 @@
+import type { TiptapNode } from '../../../shared/article'
+import type { ParsedStory } from '../../../shared/import/parsed-story'
+import type { ParseableFormat } from './import-formats'
+
+export type WorkerJob =
+  { kind: 'parse'; format: ParseableFormat; bytes: Uint8Array } | { kind: 'body'; html: string }
+
+export interface WorkerRequest {
+  id: number
+  job: WorkerJob
+}
+
+export type WorkerAnswer =
+  | { id: number; ok: true; value: ParsedStory | TiptapNode }
+  | { id: number; ok: false; problem: string }

@@ -1,0 +1,25 @@
+/**
+ * The import worker's entry: parses untrusted files away from the main process, so that a file
+ * built to exhaust memory, recurse without end or stall a parser costs this worker (which is
+ * then stopped) and never the app. Answers each request by its id.
+ */
+import { parentPort } from 'node:worker_threads'
+import { htmlToBody } from './html-to-body'
+import { fileProblem, parseFile } from './parse-file'
+import type { WorkerAnswer, WorkerRequest } from './import-worker-protocol'
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void answer(request).then((reply) => parentPort?.postMessage(reply))
+})
+
+async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
+  try {
+    const value =
+      request.job.kind === 'parse'
+        ? await parseFile(request.job.format, request.job.bytes)
+        : htmlToBody(request.job.html)
+    return { id: request.id, ok: true, value }
+  } catch (error) {
+    return { id: request.id, ok: false, problem: fileProblem(error) }
+  }
+}

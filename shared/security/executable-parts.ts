@@ -1,0 +1,66 @@
+/**
+ * Test support for the hostile-input suites: finds what a browser could run in an output, by
+ * parsing it as a browser would. The DOM parser is passed in (the page's own, or happy-dom's in
+ * Node), so this module itself needs no DOM.
+ */
+export type HtmlParser = Pick<DOMParser, 'parseFromString'>
+
+const DANGEROUS_ELEMENTS =
+  'script, iframe, frame, object, embed, svg, math, form, base, meta, link, style, video, audio, marquee, details, noscript, template'
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'data',
+  'cite',
+  'poster',
+  'xlink:href',
+]
+const BAD_URL = /^\s*(javascript|vbscript|data):/i
+
+/**
+ * What in this HTML a browser could run, found the way a browser reads it (parsed, not pattern-
+ * matched): script-capable elements, event handler attributes, and script URLs.
+ */
+export function executableParts(html: string, parser: HtmlParser): string[] {
+  const page = parser.parseFromString(html, 'text/html')
+  const article = page.querySelector('article') ?? page.body
+  const found: string[] = Array.from(article.querySelectorAll(DANGEROUS_ELEMENTS)).map(
+    (element) => `<${element.localName}>`,
+  )
+  for (const element of Array.from(article.querySelectorAll('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      const name = attribute.name.toLowerCase()
+      if (name.startsWith('on')) found.push(`${name}=`)
+      if (URL_ATTRIBUTES.includes(name) && BAD_URL.test(attribute.value.replace(/[\t\n\r]/g, '')))
+        found.push(`${name}=${attribute.value}`)
+      if (name === 'style' && /url\s*\(|expression\s*\(/i.test(attribute.value))
+        found.push(`style=${attribute.value}`)
+    }
+  }
+  return found
+}
+
+/** Markdown a renderer would turn into something that runs: raw tags, or script links. */
+export function executableMarkdown(markdown: string): string[] {
+  return [...markdown.matchAll(/(?<!\\)<[a-z!/]|\]\(<?\s*(javascript|vbscript|data):/gi)].map(
+    (match) => match[0],
+  )
+}
+
+/** NITF read as XML: any element or attribute that is not plain NITF markup. */
+export function executableXml(xml: string, parser: HtmlParser): string[] {
+  const document = parser.parseFromString(xml, 'application/xml')
+  const found = Array.from(document.querySelectorAll('*'))
+    .filter((element) => DANGEROUS_ELEMENTS.split(', ').includes(element.localName))
+    .map((element) => `<${element.localName}>`)
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.name.toLowerCase().startsWith('on')) found.push(`${attribute.name}=`)
+      if (BAD_URL.test(attribute.value)) found.push(`${attribute.name}=${attribute.value}`)
+    }
+  }
+  return found
+}
