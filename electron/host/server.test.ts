@@ -142,6 +142,19 @@ describe('browser host', () => {
         )
       ).status,
     ).toBe(404)
+    // Out of assets/ by any spelling: dot segments, encoded slashes, an absolute path.
+    for (const escape of [
+      'assets/../article.json',
+      'assets/%2e%2e/article.json',
+      'assets/..%2farticle.json',
+      'assets/%2F..%2F..%2Fsecret.txt',
+      `assets/${encodeURIComponent(join(temp.path, 'secret.txt'))}`,
+    ]) {
+      const response = await fetch(
+        `${host.origin}/api/assets/${created.value.id}/${escape}?token=${host.token}`,
+      )
+      expect(response.status, escape).toBe(404)
+    }
   })
 
   it('does not serve an article image that is a link out of the article folder', async () => {
@@ -170,6 +183,11 @@ describe('browser host', () => {
         message: expect.stringMatching(/larger than the host accepts/),
       },
     })
+  })
+
+  it('streams events only with the token', async () => {
+    expect((await fetch(`${host.origin}/api/events`)).status).toBe(401)
+    expect((await fetch(`${host.origin}/api/events?token=${host.token}x`)).status).toBe(401)
   })
 
   it('streams library events', async () => {

@@ -15,7 +15,7 @@ import {
   detectImportFormat,
   type ImportFormat,
   type ParseableFormat,
-} from './import/import-formats'
+} from '../../shared/import/import-formats'
 import {
   IMPORT_WORKER_LIMITS,
   ImportReadError,

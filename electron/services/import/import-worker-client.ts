@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import { appRoot } from '../app-paths'
-import type { ParseableFormat } from './import-formats'
+import type { ParseableFormat } from '../../../shared/import/import-formats'
 import type { WorkerAnswer, WorkerJob } from './import-worker-protocol'
 
 /** What one step of an import may cost before its reader is stopped. */

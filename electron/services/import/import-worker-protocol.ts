@@ -1,6 +1,6 @@
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
-import type { ParseableFormat } from './import-formats'
+import type { ParseableFormat } from '../../../shared/import/import-formats'
 
 export type WorkerJob =
   { kind: 'parse'; format: ParseableFormat; bytes: Uint8Array } | { kind: 'body'; html: string }

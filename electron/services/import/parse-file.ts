@@ -8,7 +8,7 @@ import { checkLineLengths, decodeText, TextFormatError } from './decode-text'
 import { parseDocx } from './docx'
 import { DocxImportError } from './docx-import-error'
 import { parseHtmlPage } from './html-page'
-import type { ParseableFormat } from './import-formats'
+import type { ParseableFormat } from '../../../shared/import/import-formats'
 
 /** Errors that describe what is wrong with the file; anything else is a fault of the reader. */
 const FILE_ERRORS = [

@@ -4,6 +4,7 @@ import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
 import { useImportFiles } from '../stores/use-import-files'
+import { IMPORT_EXTENSIONS } from '../../../shared/import/import-formats'
 import { BatchExport } from './BatchExport'
 import { ImportResults } from './ImportResults'
 import {
@@ -95,7 +96,7 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
           type="file"
           multiple
           hidden
-          accept=".docx,.html,.htm,.md,.markdown,.txt,.json,.xml,.nitf"
+          accept={Object.keys(IMPORT_EXTENSIONS).join(',')}
           aria-label="Files to import"
           onChange={(event) => {
             const files = Array.from(event.target.files ?? [])

@@ -1,5 +1,3 @@
-import { extname } from 'node:path'
-
 export const IMPORT_FORMATS = {
   docx: 'Word (.docx)',
   html: 'web page (.html)',
@@ -13,7 +11,8 @@ export type ImportFormat = keyof typeof IMPORT_FORMATS
 /** Formats read by a parser; a package is unpacked and the story inside it imported. */
 export type ParseableFormat = Exclude<ImportFormat, 'package'>
 
-const EXTENSIONS: Record<string, ImportFormat> = {
+/** File name endings Copydesk imports, and what each is. */
+export const IMPORT_EXTENSIONS: Record<string, ImportFormat> = {
   '.docx': 'docx',
   '.html': 'html',
   '.htm': 'html',
@@ -31,10 +30,9 @@ export const ACCEPTED_FORMATS = Object.values(IMPORT_FORMATS).join(', ')
 
 /** What the file is, by its name, or by its first bytes when the name says nothing. */
 export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportFormat | undefined {
-  const byName = EXTENSIONS[extname(fileName).toLowerCase()]
-  if (byName) return byName
-  if (extname(fileName)) return undefined
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart().toLowerCase()
+  const extension = /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase()
+  if (extension) return IMPORT_EXTENSIONS[extension]
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase()
   if (head.startsWith('pk\u0003\u0004')) return 'docx'
   if (head.startsWith('{')) return 'ninjs'
   if (head.startsWith('<?xml') || head.startsWith('<nitf')) return 'nitf'
