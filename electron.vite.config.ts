@@ -1,8 +1,13 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { RENDERER_CSP } from './shared/security/content-security-policy'
+
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string
+}
 
 /** Puts the CSP into the built page; the dev server needs inline scripts for hot reload. */
 const contentSecurityPolicy = (): Plugin => ({
@@ -51,6 +56,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), contentSecurityPolicy()],
+    define: { __COPYDESK_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

@@ -11,6 +11,8 @@ import { createMainWindow, type MainWindow } from './main-window'
 import { registerIpc, trustedOrigins } from './register-ipc'
 import { hardenSession } from './security'
 import { installSpelling, syncDictionary } from './spelling'
+import { DesktopIntegration } from './desktop-integration'
+import { filesFromArgv } from '../services/opened-files'
 
 function flagValue(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -27,9 +29,24 @@ const isAppUrl = (url: string) => {
   return origin !== undefined && appOrigins.includes(origin)
 }
 
-registerAppScheme()
+// One Copydesk at a time: a second launch hands its files to the running one and ends.
+const primary = app.requestSingleInstanceLock()
+if (!primary) app.quit()
 
-void app.whenReady().then(() => {
+// macOS hands files over with open-file, possibly before the app is ready.
+const filesBeforeReady: string[] = []
+let openFiles = (paths: string[]) => void filesBeforeReady.push(...paths)
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openFiles([path])
+})
+
+if (primary) {
+  registerAppScheme()
+  void app.whenReady().then(start)
+}
+
+function start() {
   const settings = new ElectronSettingsStore({ displayName: defaultDisplayName() })
   const root = resolveLibraryPath({
     flag: flagValue('--library'),
@@ -37,6 +54,8 @@ void app.whenReady().then(() => {
     documentsDir: app.getPath('documents'),
   })
   let main: MainWindow | undefined
+  let quitting = false
+  const mainWindow = () => (main ?? open()).window
 
   const desktop: DesktopServices = {
     async chooseImages() {
@@ -51,20 +70,34 @@ void app.whenReady().then(() => {
       return chosen.canceled ? [] : chosen.filePaths
     },
     closeWindow: () => main?.approveClose(),
+    // Called only once the page runs, after `integration` below exists.
+    takeOpenedAtStart: () => integration.takeOpenedAtStart(),
+    batchProgress: (done, total) => integration.batchProgress(done, total),
+    batchFinished: (summary, seconds) => integration.batchFinished(summary, seconds),
   }
-  const { assets, events, handlers, watchLibrary, locks, catalog, importer } = createAppServices({
-    root,
-    settings,
-    desktop,
-    userStyleDir: join(app.getPath('userData'), 'style'),
-    recoveryDir: join(app.getPath('userData'), 'recovery'),
-    indexDir: join(app.getPath('userData'), 'search-index'),
-  })
+  const { assets, events, handlers, watchLibrary, locks, catalog, importer, library } =
+    createAppServices({
+      root,
+      settings,
+      desktop,
+      userStyleDir: join(app.getPath('userData'), 'style'),
+      recoveryDir: join(app.getPath('userData'), 'recovery'),
+      indexDir: join(app.getPath('userData'), 'search-index'),
+    })
 
   hardenSession(session.defaultSession)
   syncDictionary(session.defaultSession, [], settings.get().dictionary)
-  settings.onUpdate = (previous, next) =>
+  const integration = new DesktopIntegration({
+    library,
+    catalog,
+    importer,
+    settings,
+    window: mainWindow,
+  })
+  settings.onUpdate = (previous, next) => {
     syncDictionary(session.defaultSession, previous.dictionary, next.dictionary)
+    void integration.settingsChanged(previous, next)
+  }
   serveRenderer(builtRendererDir(), assets)
   registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
   const stopWatching = watchLibrary()
@@ -88,20 +121,39 @@ void app.whenReady().then(() => {
       window.webContents.send(`event:${event}`, payload)
   })
 
-  const open = () => {
-    main = createMainWindow({
+  function open(): MainWindow {
+    const opened = createMainWindow({
       settings,
       appUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
       isAppUrl,
     })
-    installSpelling(main.window, settings)
-    main.window.on('closed', () => (main = undefined))
+    installSpelling(opened.window, settings)
+    opened.window.on('closed', () => {
+      main = undefined
+      // Quitting waited for this window to save and close (macOS keeps the app otherwise).
+      if (quitting) app.quit()
+    })
+    main = opened
+    return opened
   }
   open()
+  void integration.rebuildMenu()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })
-})
+  // A quit closes the window first, which waits for the page to save; a failed save keeps
+  // the window open with the reason, and the quit is called off.
+  app.on('before-quit', () => (quitting = true))
+
+  openFiles = (paths) => void integration.openFiles(paths)
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    integration.focus()
+    void filesFromArgv(argv, workingDirectory).then(openFiles)
+  })
+  void filesFromArgv(process.argv, process.cwd()).then((paths) =>
+    openFiles([...filesBeforeReady, ...paths]),
+  )
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

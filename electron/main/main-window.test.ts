@@ -132,6 +132,18 @@ describe('closing the window', () => {
     expect(window.closed).toBe(true)
   })
 
+  it('keeps the window, and so calls off a quit, while the page has not saved', () => {
+    // app.quit() closes every window; a close that is prevented cancels the quit.
+    createMainWindow({ settings: settingsWith(), appUrl: 'app://copydesk/', isAppUrl })
+    const window = FakeBrowserWindow.last
+    window.close()
+    // The save failed: the page shows why and does not confirm. Quitting again asks first,
+    // and "Keep editing" (the dialog's default) keeps the window and the unsaved text.
+    window.close()
+    expect(window.closed).toBe(false)
+    expect(window.webContents.sent).toEqual(['event:window:closing', 'event:window:closing'])
+  })
+
   it('does not wait for a page that has crashed', () => {
     createMainWindow({ settings: settingsWith(), appUrl: 'app://copydesk/', isAppUrl })
     const window = FakeBrowserWindow.last

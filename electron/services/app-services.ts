@@ -75,6 +75,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     recovery,
     locks,
     resourcesDir: resourcesDir(),
+    events,
     ...(desktop && { desktop }),
   })
   const watchLibrary = () => {

@@ -106,10 +106,15 @@ export class Exporter {
    * Several articles in one zip, each as its own file (a package inside for `package`). An
    * article that fails its preflight is left out and reported, never half-exported.
    */
-  async exportBatch(articles: Article[], format: ExportFormat): Promise<Result<BatchExport>> {
+  async exportBatch(
+    articles: Article[],
+    format: ExportFormat,
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<Result<BatchExport>> {
     const entries: ZipEntry[] = []
     const skipped: BatchExport['skipped'] = []
-    for (const article of articles) {
+    for (const [index, article] of articles.entries()) {
+      onProgress(index, articles.length)
       const exported = await this.export(article, format)
       if (!exported.ok) {
         skipped.push({
@@ -133,6 +138,7 @@ export class Exporter {
         .map((article) => article.updatedAt)
         .sort()
         .at(-1) ?? articles[0]?.updatedAt
+    onProgress(articles.length, articles.length)
     const zip = await zipFiles(entries, new Date(latest ?? 0))
     return ok({
       file: {

@@ -178,6 +178,55 @@ describe('handlers and dispatch', () => {
     expect(await dispatch(desktopHandlers, 'window:close', {})).toEqual({ ok: true, value: null })
     expect(desktop.closeWindow).toHaveBeenCalledOnce()
   })
+
+  it('starts on a file the OS opened with the app, else on the article open last', async () => {
+    const first = await services.library.create({ headline: 'First' })
+    const second = await services.library.create({ headline: 'Second' })
+    if (!first.ok || !second.ok) throw new Error('not created')
+    expect(await dispatch(handlers, 'app:start', {})).toEqual({ ok: true, value: {} })
+    await dispatch(handlers, 'article:open', { id: first.value.id })
+    expect(await dispatch(handlers, 'app:start', {})).toEqual({
+      ok: true,
+      value: { open: { id: first.value.id, notes: [] } },
+    })
+    const opened = { id: second.value.id, notes: ['Imported from story.md.'] }
+    const desktop = { chooseImages: vi.fn(), closeWindow: vi.fn(), takeOpenedAtStart: () => opened }
+    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
+    expect(await dispatch(desktopHandlers, 'app:start', {})).toEqual({
+      ok: true,
+      value: { open: opened },
+    })
+    // The last article gone to the trash: nothing to reopen.
+    await dispatch(handlers, 'article:trash', { id: first.value.id })
+    expect(await dispatch(handlers, 'app:start', {})).toEqual({ ok: true, value: {} })
+  })
+
+  it('reports a batch export’s progress to the page and the taskbar, and its end', async () => {
+    const ids: string[] = []
+    for (const headline of ['One', 'Two', 'Three']) {
+      const created = await services.library.create({ headline, byline: [{ name: 'Ana' }] })
+      if (created.ok) ids.push(created.value.id)
+    }
+    const progress: string[] = []
+    services.events.subscribe((event, payload) => {
+      if (event === 'export:progress') progress.push(JSON.stringify(payload))
+    })
+    const desktop = {
+      chooseImages: vi.fn(),
+      closeWindow: vi.fn(),
+      batchProgress: vi.fn(),
+      batchFinished: vi.fn(),
+    }
+    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
+    const batch = await dispatch(desktopHandlers, 'articles:export', { ids, format: 'txt' })
+    expect(batch.ok).toBe(true)
+    expect(progress).toEqual([0, 1, 2, 3].map((done) => JSON.stringify({ done, total: 3 })))
+    expect(desktop.batchProgress).toHaveBeenLastCalledWith(3, 3)
+    expect(desktop.batchFinished).toHaveBeenCalledWith(
+      '3 of 3 articles exported.',
+      expect.any(Number),
+    )
+  })
 })
 
 describe('house-style packs', () => {

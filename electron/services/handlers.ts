@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { ArticleLocks } from './article-locks'
 import type { AssetStore } from './asset-store'
+import type { EventHub } from './event-hub'
 import type { Exporter } from './exporter'
 import type { Importer } from './importer'
 import type { RecoveryJournal } from './recovery-journal'
@@ -25,6 +26,12 @@ export interface DesktopServices {
   chooseImages(): Promise<string[]>
   /** Closes the window once the page has saved. */
   closeWindow(): void
+  /** A file the OS asked Copydesk to open as it started, once opened: shown first. */
+  takeOpenedAtStart?(): { id: string; notes: string[] } | undefined
+  /** A batch export's progress, for the taskbar or dock; `done === total` when it ends. */
+  batchProgress?(done: number, total: number): void
+  /** A batch export has ended: a system notification when it took a while. */
+  batchFinished?(summary: string, seconds: number): void
 }
 
 export interface Services {
@@ -41,6 +48,8 @@ export interface Services {
   /** Holds `sample/article.json` and its `sample/assets/`. */
   resourcesDir: string
   desktop?: DesktopServices
+  /** Progress of long work for the page (batch exports). */
+  events?: EventHub
 }
 
 const desktopOnly = (what: string) =>
@@ -60,6 +69,7 @@ export function createHandlers({
   resourcesDir,
   desktop,
   catalog,
+  events,
 }: Services): Handlers {
   /** Best effort: a settings file that cannot be written must not stop an article opening. */
   const rememberRecent = async (id: string) => {
@@ -138,7 +148,27 @@ export function createHandlers({
         if (!article.ok) return article
         articles.push(article.value)
       }
-      return exporter.exportBatch(articles, format)
+      const started = Date.now()
+      const batch = await exporter.exportBatch(articles, format, (done, total) => {
+        events?.emit('export:progress', { done, total })
+        desktop?.batchProgress?.(done, total)
+      })
+      const seconds = Math.round((Date.now() - started) / 1000)
+      desktop?.batchFinished?.(
+        batch.ok
+          ? `${batch.value.exported} of ${ids.length} articles exported${batch.value.skipped.length ? `, ${batch.value.skipped.length} held back by their preflight` : ''}.`
+          : batch.error.message,
+        seconds,
+      )
+      return batch
+    },
+    'app:start': async () => {
+      const opened = desktop?.takeOpenedAtStart?.()
+      if (opened) return ok({ open: opened })
+      // Otherwise the article that was open last, if it is still in the library.
+      const last = settings.get().recentArticles[0]
+      const present = last ? (await library.folderOf(last)).ok : false
+      return ok(last && present ? { open: { id: last, notes: [] } } : {})
     },
     'library:create-sample': createSample,
     'asset:import': ({ articleId, fileName, bytes }) =>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { client } from './api/client'
+import { commandForKey, runCommand, useCommand } from './commands/command-registry'
+import { AboutDialog } from './components/AboutDialog'
 import { ArticleEditor } from './components/ArticleEditor'
 import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
@@ -9,28 +11,39 @@ import { ShortcutsHelp } from './components/ShortcutsHelp'
 import { isDirty, useEditorStore } from './stores/editor-store'
 import { useSettings } from './stores/settings-store'
 import { useStyleStore } from './stores/style-store'
+import { useTheme } from './use-theme'
 
-type Overlay = 'shortcuts' | 'switcher' | 'settings' | undefined
+type Overlay = 'shortcuts' | 'switcher' | 'settings' | 'about' | undefined
 
 export function App() {
   const hasArticle = useEditorStore((state) => state.article !== undefined)
   const openError = useEditorStore((state) => state.openError)
   const loadSettings = useSettings((state) => state.load)
+  const updateSettings = useSettings((state) => state.update)
+  const panelsHidden = useSettings((state) => state.settings?.panelsHidden ?? false)
   const loadStyle = useStyleStore((state) => state.load)
   const [overlay, setOverlay] = useState<Overlay>()
+  const [focusMode, setFocusMode] = useState(false)
+  const [notice, setNotice] = useState<string>()
+  const toggleTheme = useTheme()
+
+  const save = () => useEditorStore.getState().save()
+  useCommand('article:save', save)
+  useCommand('article:close', () => useEditorStore.getState().close())
+  useCommand('article:go-to', () => setOverlay('switcher'))
+  useCommand('app:settings', () => setOverlay('settings'))
+  useCommand('help:shortcuts', () => setOverlay('shortcuts'))
+  useCommand('help:about', () => setOverlay('about'))
+  useCommand('view:focus-mode', () => setFocusMode((on) => !on))
+  useCommand('view:theme', toggleTheme)
+  useCommand('view:panels', () => updateSettings({ panelsHidden: !panelsHidden }))
 
   useEffect(() => {
     void loadSettings()
     void loadStyle()
-    const save = () => useEditorStore.getState().save()
     const onKeyDown = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey
-      const key = event.key.toLowerCase()
-      if (mod && key === 's') void save()
-      else if (mod && key === 'p') setOverlay('switcher')
-      else if (event.key === 'F1' || (mod && key === '/')) setOverlay('shortcuts')
-      else return
-      event.preventDefault()
+      const command = commandForKey(event)
+      if (command && runCommand(command)) event.preventDefault()
     }
     // A tab put in the background may be closed without notice: save while we still can.
     const onHidden = () => {
@@ -40,28 +53,61 @@ export function App() {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (isDirty(useEditorStore.getState())) event.preventDefault()
     }
-    // The desktop app asks before closing the window; it closes only once everything is saved.
-    const stopClosing = client.on('window:closing', async () => {
-      if (await save()) await client.invoke('window:close', {})
+    const openArticle = async (id: string, notes: string[]) => {
+      if (await useEditorStore.getState().open(id)) setNotice(notes.join(' ') || undefined)
+    }
+    const stops = [
+      // The desktop app asks before closing the window; it closes only once everything is saved.
+      client.on('window:closing', async () => {
+        if (await save()) await client.invoke('window:close', {})
+      }),
+      // The desktop menu runs the same commands as the keys and buttons.
+      client.on('app:command', ({ command }) => void runCommand(command)),
+      client.on('app:open-article', ({ id, notes }) => void openArticle(id, notes)),
+    ]
+    // At start: a file the OS opened with the app, else the article open last time.
+    void client.invoke('app:start', {}).then((start) => {
+      if (start.ok && start.value.open)
+        void openArticle(start.value.open.id, start.value.open.notes)
     })
     window.addEventListener('keydown', onKeyDown)
     document.addEventListener('visibilitychange', onHidden)
     window.addEventListener('beforeunload', onBeforeUnload)
     return () => {
-      stopClosing()
+      for (const stop of stops) stop()
       window.removeEventListener('keydown', onKeyDown)
       document.removeEventListener('visibilitychange', onHidden)
       window.removeEventListener('beforeunload', onBeforeUnload)
     }
   }, [loadSettings, loadStyle])
 
+  // Escape leaves focus mode, unless it is closing a dialog or the find bar.
+  useEffect(() => {
+    if (!focusMode) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null
+      if (event.key === 'Escape' && !target?.closest('dialog, [role="search"]')) setFocusMode(false)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [focusMode])
+
+  const layout = ['app', focusMode && 'focus-mode', panelsHidden && 'panels-hidden']
   return (
-    <div className="app">
-      <LibrarySidebar onOpenSettings={() => setOverlay('settings')} />
+    <div className={layout.filter(Boolean).join(' ')}>
+      {!focusMode && <LibrarySidebar onOpenSettings={() => setOverlay('settings')} />}
       <main className="story" aria-label="Story">
         {openError && (
           <p role="alert" className="error">
             {openError}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="notice">
+            {notice}{' '}
+            <button type="button" onClick={() => setNotice(undefined)}>
+              Dismiss
+            </button>
           </p>
         )}
         {hasArticle ? (
@@ -75,6 +121,7 @@ export function App() {
       {overlay === 'shortcuts' && <ShortcutsHelp onClose={() => setOverlay(undefined)} />}
       {overlay === 'switcher' && <QuickSwitcher onClose={() => setOverlay(undefined)} />}
       {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
+      {overlay === 'about' && <AboutDialog onClose={() => setOverlay(undefined)} />}
       <RecoveryDialog />
     </div>
   )

@@ -35,10 +35,17 @@ export const CHANNEL_NAMES = [
   'version:restore',
   'style:packs',
   'style:import',
+  'app:start',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
-export const EVENT_NAMES = ['library:changed', 'window:closing'] as const
+export const EVENT_NAMES = [
+  'library:changed',
+  'window:closing',
+  'app:command',
+  'app:open-article',
+  'export:progress',
+] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export const isChannelName = (name: unknown): name is ChannelName =>

@@ -7,6 +7,7 @@ import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'
+import type { CommandId } from '../commands/commands'
 import type { Result } from './result'
 import { SearchQuerySchema, type SearchResults } from '../search/search-query'
 
@@ -124,6 +125,11 @@ export interface BatchExport {
   skipped: { id: string; title: string; reason: string }[]
 }
 
+/** What the window opens first: a file the OS opened with the app, else the last article. */
+export interface StartAnswer {
+  open?: { id: string; notes: string[] }
+}
+
 /** Declares a channel: the zod schema its request must pass, and the type of its answer. */
 function channel<Response>() {
   return <Request extends z.ZodType>(request: Request) => ({
@@ -134,6 +140,7 @@ function channel<Response>() {
 
 export const contract = {
   'library:list': channel<LibraryListing>()(EmptyRequest),
+  'app:start': channel<StartAnswer>()(EmptyRequest),
   'library:search': channel<SearchResults>()(SearchQuerySchema),
   'article:create': channel<Article>()(CreateArticleRequest),
   'article:open': channel<Article>()(IdRequest),
@@ -187,5 +194,11 @@ export interface EventPayloads {
     /** `external`: seen on disk, written by this app or anyone else (another instance, a colleague). */
     change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'external'
   }
+  /** A menu item was chosen in the desktop app: run the command as a shortcut would. */
+  'app:command': { command: CommandId }
+  /** Open this article: chosen in Open Recent, or a file the OS opened with Copydesk. */
+  'app:open-article': { id: string; notes: string[] }
+  /** A batch export under way: `done` of `total` articles. */
+  'export:progress': { done: number; total: number }
 }
 export type EventPayloadOf<E extends EventName> = EventPayloads[E]

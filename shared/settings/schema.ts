@@ -7,6 +7,9 @@ export const WindowBoundsSchema = z.object({
   height: z.number().int().min(200),
 })
 
+export const THEMES = ['system', 'light', 'dark'] as const
+const ThemeSchema = z.enum(THEMES)
+
 const DisplayNameSchema = z.string().trim().max(200)
 const RecentArticlesSchema = z.array(z.uuid()).max(20)
 const HeadlineLimitSchema = z.number().int().min(10).max(1_000)
@@ -39,6 +42,10 @@ export const SettingsSchema = z.object({
   /** The language exports declare. */
   language: LanguageSchema.default('en'),
   imageBaseUrl: ImageBaseUrlSchema.default(''),
+  /** `system` follows the operating system's light or dark appearance. */
+  theme: ThemeSchema.default('system'),
+  /** The right-hand panels folded away, for more room to write. */
+  panelsHidden: z.boolean().default(false),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -51,6 +58,8 @@ export const SettingsPatchSchema = z.strictObject({
   language: LanguageSchema.optional(),
   imageBaseUrl: ImageBaseUrlSchema.optional(),
   recentArticles: RecentArticlesSchema.optional(),
+  theme: ThemeSchema.optional(),
+  panelsHidden: z.boolean().optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -1,6 +1,6 @@
 import { BodyEditor } from '../editor/BodyEditor'
 import { SingleLineEditor } from '../editor/SingleLineEditor'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { TrackedLine } from '../../../shared/article'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
@@ -13,6 +13,8 @@ import { LockNotice } from './LockNotice'
 import { useFieldEditors } from '../stores/field-editors'
 import { MetadataPanel } from './MetadataPanel'
 import { SaveStatus } from './SaveStatus'
+import { FindReplaceBar } from './FindReplaceBar'
+import { useCommand } from '../commands/command-registry'
 
 /** Everything a story has, edited in one place. Leaving any field saves at once. */
 export function ArticleEditor() {
@@ -27,6 +29,12 @@ export function ArticleEditor() {
   const changedOnDisk = useEditorStore((state) => state.changedOnDisk)
   const readOnly = useEditorStore((state) => state.lock?.editable === false)
   const fieldEditors = useFieldEditors((state) => state.editors)
+  // Opened again while open: starts afresh with the words now selected.
+  const [finding, setFinding] = useState<{ initial: string; opened: number }>()
+  useCommand('edit:find', () => {
+    const selected = window.getSelection()?.toString().split('\n')[0] ?? ''
+    setFinding({ initial: selected, opened: Date.now() })
+  })
   useEffect(() => {
     for (const editor of Object.values(fieldEditors)) {
       // Without an update event: switching editability is not an edit.
@@ -81,6 +89,13 @@ export function ArticleEditor() {
         <fieldset className="plain-fieldset" disabled={readOnly}>
           <BylineEditor byline={form.byline} />
         </fieldset>
+        {finding !== undefined && (
+          <FindReplaceBar
+            key={finding.opened}
+            initial={finding.initial}
+            onClose={() => setFinding(undefined)}
+          />
+        )}
         <BodyEditor key={`body-${loadCount}`} articleId={article.id} initialBody={article.body} />
       </article>
       <fieldset className="plain-fieldset" disabled={readOnly}>

@@ -3,6 +3,7 @@ import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { useSuggestMode } from '../stores/suggestion-store'
 import { ExportDialog } from './ExportDialog'
+import { useCommand } from '../commands/command-registry'
 
 export function ArticleToolbar({ articleId }: { articleId: string }) {
   const save = useEditorStore((state) => state.save)
@@ -11,6 +12,7 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
   const suggesting = useSuggestMode((state) => state.enabled)
   const setSuggesting = useSuggestMode((state) => state.setEnabled)
   const [exporting, setExporting] = useState(false)
+  useCommand('article:export', () => setExporting(true))
   const [problem, setProblem] = useState<string>()
 
   const run = async (action: () => Promise<string | undefined>) => setProblem(await action())

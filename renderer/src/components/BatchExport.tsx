@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   EXPORT_FORMAT_INFO,
   EXPORT_FORMATS,
@@ -14,10 +14,13 @@ export function BatchExport({ ids }: { ids: string[] }) {
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<BatchResult>()
   const [problem, setProblem] = useState<string>()
+  const [progress, setProgress] = useState<{ done: number; total: number }>()
+  useEffect(() => client.on('export:progress', setProgress), [])
 
   const run = async () => {
     setBusy(true)
     setProblem(undefined)
+    setProgress(undefined)
     const result = await client.invoke('articles:export', { ids, format })
     setBusy(false)
     if (!result.ok) return setProblem(result.error.message)
@@ -40,6 +43,11 @@ export function BatchExport({ ids }: { ids: string[] }) {
       <button type="button" disabled={busy || ids.length === 0} onClick={() => void run()}>
         {busy ? 'Exporting…' : `Export selected (${ids.length})`}
       </button>
+      {busy && progress && (
+        <progress aria-label="Export progress" value={progress.done} max={progress.total}>
+          {progress.done} of {progress.total}
+        </progress>
+      )}
       {problem && (
         <p role="alert" className="error">
           {problem}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useCommand } from '../commands/command-registry'
 import type { VersionSummary } from '../../../shared/history/version'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
@@ -44,6 +45,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
     setLabel('')
     setListed((count) => count + 1)
   }
+  useCommand('version:save', () => saveVersion())
 
   return (
     <section className="history" aria-label="History">

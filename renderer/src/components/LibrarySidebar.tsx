@@ -5,6 +5,7 @@ import { useEditorStore } from '../stores/editor-store'
 import { useLibrary } from '../stores/library-store'
 import { useImportFiles } from '../stores/use-import-files'
 import { IMPORT_EXTENSIONS } from '../../../shared/import/import-formats'
+import { useCommand } from '../commands/command-registry'
 import { BatchExport } from './BatchExport'
 import { ImportResults } from './ImportResults'
 import {
@@ -38,6 +39,8 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const { importFiles, busy: importing, outcome, dismiss } = useImportFiles()
   const importInput = useRef<HTMLInputElement>(null)
+  useCommand('article:new', () => create())
+  useCommand('article:import', () => importInput.current?.click())
   const toggleSelected = (id: string) =>
     setSelected((previous) => {
       const next = new Set(previous)

@@ -1,14 +1,19 @@
+import { COMMAND_IDS, COMMANDS, describeAccelerator } from '../../../shared/commands/commands'
+import { IS_MAC } from '../commands/command-registry'
 import { Dialog } from './Dialog'
 
-const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
+const MOD = IS_MAC ? '⌘' : 'Ctrl'
 
+/** The commands' own shortcuts (the same list the menu shows), then the editing keys. */
 const SHORTCUTS: [string, string][] = [
-  [`${MOD}+S`, 'Save now (the story also saves by itself)'],
-  [`${MOD}+P`, 'Jump to an article by headline'],
-  ['F1 or ' + `${MOD}+/`, 'Show these shortcuts'],
+  ...COMMAND_IDS.flatMap((id): [string, string][] => {
+    const accelerator: string | undefined = COMMANDS[id].accelerator
+    return accelerator ? [[describeAccelerator(accelerator, IS_MAC), COMMANDS[id].label]] : []
+  }),
   ['Enter (headline, standfirst)', 'Move to the next field'],
   [`${MOD}+Z`, 'Undo in the current field'],
   [`${MOD}+Shift+Z or ${MOD}+Y`, 'Redo in the current field'],
+  [`${MOD}+Shift+V`, 'Paste as plain text'],
   [`${MOD}+B`, 'Bold'],
   [`${MOD}+I`, 'Italic'],
   [`${MOD}+Alt+2`, 'Subheading'],
@@ -16,7 +21,8 @@ const SHORTCUTS: [string, string][] = [
   [`${MOD}+Shift+8`, 'Bulleted list'],
   [`${MOD}+Shift+7`, 'Numbered list'],
   [`${MOD}+Shift+B`, 'Quote'],
-  ['Escape', 'Close a dialog'],
+  ['Enter / Shift+Enter (find)', 'Next / previous match'],
+  ['Escape', 'Close a dialog or the find bar; leave focus mode'],
 ]
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {

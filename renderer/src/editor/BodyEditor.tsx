@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view'
+import { FindReplace } from './find-replace'
 import Typography from '@tiptap/extension-typography'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
@@ -57,6 +58,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       Placeholder.configure({ placeholder: 'Write the story…' }),
       HouseStyle.configure({ field: 'Body' }),
       CleanPaste,
+      FindReplace,
       suggestChangesForField(),
     ],
     content: initialBody,

@@ -1,4 +1,5 @@
 import Document from '@tiptap/extension-document'
+import { FindReplace } from './find-replace'
 import Paragraph from '@tiptap/extension-paragraph'
 import Text from '@tiptap/extension-text'
 import Typography from '@tiptap/extension-typography'
@@ -67,6 +68,7 @@ export function SingleLineEditor({
       Paragraph,
       Text,
       UndoRedo,
+      FindReplace,
       Typography,
       EnterMovesOn,
       Placeholder.configure({ placeholder }),
