@@ -79,14 +79,13 @@ export class DesktopIntegration {
     this.send('app:command', { command })
   }
 
-  async rebuildMenu(): Promise<void> {
+  async rebuildMenu(recentIds = this.options.settings.get().recentArticles): Promise<void> {
     const listing = await this.options.catalog.list()
     const headlines = new Map(
       listing.ok ? listing.value.articles.map((article) => [article.id, article.headline]) : [],
     )
-    const recent: RecentArticle[] = this.options.settings
-      .get()
-      .recentArticles.filter((id) => headlines.has(id))
+    const recent: RecentArticle[] = recentIds
+      .filter((id) => headlines.has(id))
       .slice(0, 10)
       .map((id) => ({ id, headline: headlines.get(id) ?? '' }))
     Menu.setApplicationMenu(
@@ -110,7 +109,7 @@ export class DesktopIntegration {
       const folder = await this.options.library.folderOf(latest)
       if (folder.ok) app.addRecentDocument(join(folder.value, 'article.json'))
     }
-    await this.rebuildMenu()
+    await this.rebuildMenu(next.recentArticles)
   }
 
   batchProgress(done: number, total: number): void {

@@ -58,6 +58,21 @@ describe('files the OS opens with Copydesk', () => {
       '<html><head><title>Imported page</title></head><body><h1>Imported page</h1><p>Text.</p></body></html>',
       'Imported page',
     ],
+    [
+      'item.json',
+      JSON.stringify({
+        uri: 'urn:x',
+        type: 'text',
+        headline: 'Imported ninjs',
+        body_text: 'Text.',
+      }),
+      'Imported ninjs',
+    ],
+    [
+      'wire.xml',
+      '<?xml version="1.0"?><nitf><body><body.head><hedline><hl1>Imported NITF</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body></nitf>',
+      'Imported NITF',
+    ],
   ])('imports %s and opens the new article', async (name, content, headline) => {
     const path = join(elsewhere, name)
     writeFileSync(path, content)
