@@ -218,6 +218,27 @@ describe('archives', SLOW, () => {
   })
 })
 
+describe('asset names', () => {
+  it.each(['../../outside/evil.png', '/etc/evil.png', '..\\..\\evil.png', 'assets/../../evil.png'])(
+    'an image named %s is stored under its checksum inside assets/',
+    async (fileName) => {
+      const created = await services.library.create({ headline: 'Pictures' })
+      if (!created.ok) throw new Error(created.error.message)
+      const stored = await services.assets.importImage(
+        created.value.id,
+        fileName,
+        await makeImage('png'),
+      )
+      expect(stored).toMatchObject({
+        ok: true,
+        value: { src: expect.stringMatching(/^assets\/[0-9a-f]{32}\.png$/) },
+      })
+      expect(existsSync(join(temp.path, 'evil.png'))).toBe(false)
+      articlesBefore = await articleCount()
+    },
+  )
+})
+
 describe('XML', SLOW, () => {
   it('refuses entity expansion (billion laughs) and external entities', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><nitf><body><body.content><p>&lol2;</p></body.content></body></nitf>`
