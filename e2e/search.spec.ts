@@ -62,7 +62,9 @@ test('the library search box finds words anywhere in a story as you type, highli
   await library.getByRole('textbox', { name: 'Section' }).fill('health')
   await expect(results.getByRole('button')).toHaveText([/Hospital wing opens/])
   await library.getByRole('textbox', { name: 'Section' }).fill('sport')
-  await expect(summary).toHaveText('No article matches, of 3 searched.')
+  await expect(summary).toHaveText(
+    'No article matches, of 3 searched: try fewer or shorter words, or clear the filters.',
+  )
   await library.getByRole('button', { name: 'Clear search' }).click()
   await expect(library.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(3)
 

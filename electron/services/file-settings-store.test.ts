@@ -23,6 +23,9 @@ describe('FileSettingsStore', () => {
       dictionary: [],
       language: 'en',
       imageBaseUrl: '',
+      theme: 'system',
+      panelsHidden: false,
+      collapsedPanels: [],
     })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { displayName: 'ana' }).get().displayName).toBe('Ana Lee')

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { client } from './api/client'
 import { commandForKey, runCommand, useCommand } from './commands/command-registry'
 import { AboutDialog } from './components/AboutDialog'
+import { Notices } from './components/Notices'
+import { notify } from './stores/notices'
 import { ArticleEditor } from './components/ArticleEditor'
 import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
@@ -24,11 +26,19 @@ export function App() {
   const loadStyle = useStyleStore((state) => state.load)
   const [overlay, setOverlay] = useState<Overlay>()
   const [focusMode, setFocusMode] = useState(false)
-  const [notice, setNotice] = useState<string>()
   const toggleTheme = useTheme()
 
   const save = () => useEditorStore.getState().save()
-  useCommand('article:save', save)
+  // Saving by hand says so; a failed save says why and that the text is kept.
+  useCommand('article:save', async () => {
+    if (!useEditorStore.getState().article) return
+    if (await save()) notify('Saved.')
+    else
+      notify(
+        'Not saved: the save status above the headline says why. Your text stays here and saving is retried.',
+        'error',
+      )
+  })
   useCommand('article:close', () => useEditorStore.getState().close())
   useCommand('article:go-to', () => setOverlay('switcher'))
   useCommand('app:settings', () => setOverlay('settings'))
@@ -54,7 +64,7 @@ export function App() {
       if (isDirty(useEditorStore.getState())) event.preventDefault()
     }
     const openArticle = async (id: string, notes: string[]) => {
-      if (await useEditorStore.getState().open(id)) setNotice(notes.join(' ') || undefined)
+      if ((await useEditorStore.getState().open(id)) && notes.length) notify(notes.join(' '))
     }
     const stops = [
       // The desktop app asks before closing the window; it closes only once everything is saved.
@@ -102,14 +112,6 @@ export function App() {
             {openError}
           </p>
         )}
-        {notice && (
-          <p role="status" className="notice">
-            {notice}{' '}
-            <button type="button" onClick={() => setNotice(undefined)}>
-              Dismiss
-            </button>
-          </p>
-        )}
         {hasArticle ? (
           <ArticleEditor />
         ) : (
@@ -123,6 +125,7 @@ export function App() {
       {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(undefined)} />}
       <RecoveryDialog />
+      <Notices />
     </div>
   )
 }

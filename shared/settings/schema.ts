@@ -8,7 +8,18 @@ export const WindowBoundsSchema = z.object({
 })
 
 export const THEMES = ['system', 'light', 'dark'] as const
+export const PANEL_IDS = [
+  'details',
+  'counts',
+  'suggestions',
+  'comments',
+  'style',
+  'history',
+] as const
+export type PanelId = (typeof PANEL_IDS)[number]
+const CollapsedPanelsSchema = z.array(z.enum(PANEL_IDS)).max(PANEL_IDS.length)
 const ThemeSchema = z.enum(THEMES)
+export type Theme = z.infer<typeof ThemeSchema>
 
 const DisplayNameSchema = z.string().trim().max(200)
 const RecentArticlesSchema = z.array(z.uuid()).max(20)
@@ -46,6 +57,8 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema.default('system'),
   /** The right-hand panels folded away, for more room to write. */
   panelsHidden: z.boolean().default(false),
+  /** Panels folded away beside the story. */
+  collapsedPanels: CollapsedPanelsSchema.default([]),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -60,6 +73,7 @@ export const SettingsPatchSchema = z.strictObject({
   recentArticles: RecentArticlesSchema.optional(),
   theme: ThemeSchema.optional(),
   panelsHidden: z.boolean().optional(),
+  collapsedPanels: CollapsedPanelsSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Panel } from './Panel'
 import type { CommentThread } from '../../../shared/article'
 import { anchoredText, useCommentStore } from '../stores/comment-store'
 import { useEditorStore } from '../stores/editor-store'
@@ -20,8 +21,7 @@ export function CommentsPanel() {
   const quotes = threads.length ? anchoredText(body) : new Map<string, string>()
 
   return (
-    <section className="comments" aria-label="Comments">
-      <h2>Comments</h2>
+    <Panel id="comments" name="Comments" title="Comments">
       {pending && (
         <form
           className="comment-form"
@@ -57,7 +57,7 @@ export function CommentsPanel() {
           <Thread key={thread.id} thread={thread} quote={quotes.get(thread.id)} />
         ))}
       </ul>
-    </section>
+    </Panel>
   )
 }
 

@@ -1,11 +1,11 @@
 import { useEditorStore } from '../stores/editor-store'
+import { Panel } from './Panel'
 
 /** Live counts for the body, updated when typing pauses. */
 export function CountsPanel() {
   const { words, characters, readingMinutes } = useEditorStore((state) => state.bodyCounts)
   return (
-    <section className="counts" aria-label="Body counts">
-      <h2>Counts</h2>
+    <Panel id="counts" name="Body counts" title="Counts">
       <dl>
         <dt>Words</dt>
         <dd>{words.toLocaleString()}</dd>
@@ -14,6 +14,6 @@ export function CountsPanel() {
         <dt>Reading time</dt>
         <dd>{readingMinutes === 0 ? '–' : `${readingMinutes} min`}</dd>
       </dl>
-    </section>
+    </Panel>
   )
 }

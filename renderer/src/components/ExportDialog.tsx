@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { notify } from '../stores/notices'
 import {
   EXPORT_FORMAT_INFO,
   EXPORT_FORMATS,
@@ -81,7 +82,10 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
       written.push(result.value.fileName)
     }
     setBusy(false)
-    if (written.length) setDone(`Exported ${written.join(', ')}.`)
+    if (written.length) {
+      setDone(`Exported ${written.join(', ')}.`)
+      notify(`Exported ${written.join(', ')} to your downloads.`)
+    }
   }
 
   const toggle = (format: ExportFormat) =>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Panel } from './Panel'
 import { useCommand } from '../commands/command-registry'
 import type { VersionSummary } from '../../../shared/history/version'
 import { client } from '../api/client'
@@ -48,8 +49,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
   useCommand('version:save', () => saveVersion())
 
   return (
-    <section className="history" aria-label="History">
-      <h2>History</h2>
+    <Panel id="history" name="History" title="History">
       <div className="history-save">
         <input
           aria-label="Version label"
@@ -105,6 +105,6 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
           onClose={() => setComparing(undefined)}
         />
       )}
-    </section>
+    </Panel>
   )
 }

@@ -22,7 +22,8 @@ import { formatUpdated } from './relative-time'
 const ROWS_AT_ONCE = 200
 
 function describeResults({ total, indexed, hits }: SearchResults): string {
-  if (total === 0) return `No article matches, of ${indexed.toLocaleString()} searched.`
+  if (total === 0)
+    return `No article matches, of ${indexed.toLocaleString()} searched: try fewer or shorter words, or clear the filters.`
   const showing = hits.length < total ? ` (best ${hits.length.toLocaleString()} shown)` : ''
   return `${total.toLocaleString()} of ${indexed.toLocaleString()} articles match${showing}.`
 }

@@ -1,4 +1,5 @@
 import { allowedNextStatuses, ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/article'
+import { Panel } from './Panel'
 import type { ArticleForm } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { CommentsPanel } from './CommentsPanel'
@@ -24,32 +25,33 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
   const statuses = article ? allowedNextStatuses(article.status) : [...ARTICLE_STATUSES]
   return (
     <aside className="metadata" aria-label="Metadata">
-      <h2>Metadata</h2>
-      {FIELDS.map(({ field, label, placeholder }) => (
-        <label className="field" key={field}>
-          <span>{label}</span>
-          <input
-            type="text"
-            value={form[field]}
-            placeholder={placeholder}
-            spellCheck={field !== 'slug'}
-            onChange={(event) => edit({ [field]: event.target.value })}
-          />
+      <Panel id="details" name="Details" title="Details">
+        {FIELDS.map(({ field, label, placeholder }) => (
+          <label className="field" key={field}>
+            <span>{label}</span>
+            <input
+              type="text"
+              value={form[field]}
+              placeholder={placeholder}
+              spellCheck={field !== 'slug'}
+              onChange={(event) => edit({ [field]: event.target.value })}
+            />
+          </label>
+        ))}
+        <label className="field">
+          <span>Status</span>
+          <select
+            value={form.status}
+            onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
+          >
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
         </label>
-      ))}
-      <label className="field">
-        <span>Status</span>
-        <select
-          value={form.status}
-          onChange={(event) => edit({ status: event.target.value as ArticleStatus })}
-        >
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </label>
+      </Panel>
       <CountsPanel />
       <SuggestionsPanel />
       <CommentsPanel />

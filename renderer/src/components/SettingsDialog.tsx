@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
+import type { Theme } from '../../../shared/settings/schema'
 import { useSettings } from '../stores/settings-store'
 import { Dialog } from './Dialog'
 
@@ -13,6 +14,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [dictionary, setDictionary] = useState((settings?.dictionary ?? []).join('\n'))
   const [language, setLanguage] = useState(settings?.language ?? 'en')
   const [imageBaseUrl, setImageBaseUrl] = useState(settings?.imageBaseUrl ?? '')
+  const [theme, setTheme] = useState<Theme>(settings?.theme ?? 'system')
   const [problem, setProblem] = useState<string>()
 
   const submit = async (event: FormEvent) => {
@@ -23,6 +25,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       standfirstLimit: Number(standfirstLimit),
       language: language.trim(),
       imageBaseUrl: imageBaseUrl.trim(),
+      theme,
       dictionary: [
         ...new Set(
           dictionary
@@ -48,6 +51,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             onChange={(event) => setDisplayName(event.target.value)}
             autoFocus
           />
+        </label>
+        <label className="field">
+          <span>Theme</span>
+          <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+            <option value="system">Same as the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
         </label>
         <label className="field">
           <span>Headline limit (characters)</span>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { Panel } from './Panel'
 import { STYLE_CATEGORIES } from '../../../shared/style/rules'
 import { client } from '../api/client'
 import { useStyleStore, type PlacedMatch } from '../stores/style-store'
@@ -37,8 +38,7 @@ export function StylePanel() {
   }
 
   return (
-    <section className="style" aria-label="Style">
-      <h2>Style</h2>
+    <Panel id="style" name="Style" title="Style">
       <dl className="style-counts">
         {counts
           .filter(([, count]) => count > 0)
@@ -104,7 +104,7 @@ export function StylePanel() {
           {problem}
         </p>
       ))}
-    </section>
+    </Panel>
   )
 }
 

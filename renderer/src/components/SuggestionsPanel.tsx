@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Panel } from './Panel'
 import { authorColourIndex } from '../../../shared/suggestions/author-colour'
 import type { SuggestionSummary } from '../../../shared/suggestions/list-suggestions'
 import { useEditorStore } from '../stores/editor-store'
@@ -28,8 +29,7 @@ export function SuggestionsPanel() {
   }, [form, body, editCount])
 
   return (
-    <section className="suggestions" aria-label="Suggestions">
-      <h2>Suggestions</h2>
+    <Panel id="suggestions" name="Suggestions" title="Suggestions">
       {suggestions.length === 0 ? (
         <p className="hint">
           No suggestions. Turn on “Suggest edits” to propose changes the desk can accept or reject.
@@ -51,7 +51,7 @@ export function SuggestionsPanel() {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   )
 }
 

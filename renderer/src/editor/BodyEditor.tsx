@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view'
+import { CurrentBlock } from './current-block'
 import { FindReplace } from './find-replace'
 import Typography from '@tiptap/extension-typography'
 import { Placeholder } from '@tiptap/extensions'
@@ -59,6 +60,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       HouseStyle.configure({ field: 'Body' }),
       CleanPaste,
       FindReplace,
+      CurrentBlock,
       suggestChangesForField(),
     ],
     content: initialBody,

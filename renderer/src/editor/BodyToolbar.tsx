@@ -31,9 +31,18 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
   const [linkOpen, setLinkOpen] = useState(false)
   const [href, setHref] = useState('')
 
+  // The name is the label; a short visible sign ("H2") is for the eye only, so what is seen
+  // and what is announced never disagree.
   const toggle = (label: string, pressed: boolean, run: () => void, text = label) => (
-    <button type="button" aria-label={label} aria-pressed={pressed} title={label} onClick={run}>
-      {text}
+    <button type="button" aria-pressed={pressed} title={label} onClick={run}>
+      {text === label ? (
+        label
+      ) : (
+        <>
+          <span aria-hidden="true">{text}</span>
+          <span className="visually-hidden">{label}</span>
+        </>
+      )}
     </button>
   )
   const chain = () => editor.chain().focus()
