@@ -123,7 +123,7 @@ for (const [width, height] of [
   [1280, 800],
   [1920, 1080],
   [2560, 1440],
-]) {
+] as const) {
   test(`at ${width}×${height} nothing overlaps and nothing scrolls sideways`, async ({ app }) => {
     const { page } = app
     await page.setViewportSize({ width, height })
