@@ -63,8 +63,9 @@ export function App() {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (isDirty(useEditorStore.getState())) event.preventDefault()
     }
-    const openArticle = async (id: string, notes: string[]) => {
-      if ((await useEditorStore.getState().open(id)) && notes.length) notify(notes.join(' '))
+    const openArticle = async (id: string, notes: string[], atStart = false) => {
+      const { open, openAtStart } = useEditorStore.getState()
+      if ((await (atStart ? openAtStart(id) : open(id))) && notes.length) notify(notes.join(' '))
     }
     const stops = [
       // The desktop app asks before closing the window; it closes only once everything is saved.
@@ -77,8 +78,9 @@ export function App() {
     ]
     // At start: a file the OS opened with the app, else the article open last time.
     void client.invoke('app:start', {}).then((start) => {
+      // Unless the person was quicker and opened or started something already.
       if (start.ok && start.value.open)
-        void openArticle(start.value.open.id, start.value.open.notes)
+        void openArticle(start.value.open.id, start.value.open.notes, true)
     })
     window.addEventListener('keydown', onKeyDown)
     document.addEventListener('visibilitychange', onHidden)

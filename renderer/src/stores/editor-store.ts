@@ -44,6 +44,8 @@ interface EditorState {
   setBodySource(source: (() => TiptapNode) | undefined): void
   setBodyCounts(counts: TextCounts): void
   open(id: string): Promise<boolean>
+  /** Opens the article the window starts on, unless the person has already opened or started one. */
+  openAtStart(id: string): Promise<boolean>
   /** A new draft, bylined to the person (from settings). */
   create(): Promise<void>
   edit(patch: Partial<ArticleForm>): void
@@ -232,6 +234,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
       }
       load(result.value)
       return true
+    },
+
+    async openAtStart(id) {
+      return openTicket === 0 ? get().open(id) : false
     },
 
     async create() {
