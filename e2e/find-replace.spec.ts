@@ -61,9 +61,19 @@ test('commands from the keyboard: focus mode, panels, theme, shortcuts help', as
   await page.keyboard.press(`${mod}+Shift+F`)
   await expect(page.getByRole('complementary', { name: 'Metadata' })).toBeHidden()
   await expect(page.getByRole('button', { name: 'New article' })).toBeHidden()
-  await page.getByRole('textbox', { name: 'Body' }).click()
+  // The paragraph being written stands out; the others step back.
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.keyboard.type('First paragraph.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Second paragraph, being written.')
+  const opacity = (text: string) =>
+    body.getByText(text).evaluate((paragraph) => Number(getComputedStyle(paragraph).opacity))
+  await expect.poll(() => opacity('Second paragraph')).toBe(1)
+  await expect.poll(() => opacity('First paragraph')).toBeLessThan(1)
   await page.keyboard.press('Escape')
   await expect(page.getByRole('button', { name: 'New article' })).toBeVisible()
+  await expect.poll(() => opacity('First paragraph')).toBe(1)
 
   await page.keyboard.press(`${mod}+Alt+p`)
   await expect(page.getByRole('complementary', { name: 'Metadata' })).toBeHidden()

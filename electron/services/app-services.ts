@@ -83,7 +83,12 @@ export function createAppServices<Settings extends SettingsStore>(options: {
       const updated = change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()
       void updated.finally(() => events.emit('library:changed', { ...change, change: 'external' }))
     })
-    void watcher.start()
+    // Whatever changed while the watcher was getting ready (its first scan takes a moment on a
+    // big or busy library) is caught by one reconcile once it is: no article goes unseen.
+    void watcher
+      .start()
+      .then(() => catalog.folderChanged())
+      .then(() => events.emit('library:changed', { change: 'external' }))
     return () => watcher.stop()
   }
   return {
