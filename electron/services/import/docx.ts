@@ -1,8 +1,10 @@
 import mammoth from 'mammoth'
-import { DocxImportError } from './docx-import-error'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import { parseHtmlPage } from './html-page'
 import { readArchive } from './archive-limits'
+
+/** A .docx that cannot be read, with the reason. */
+export class DocxImportError extends Error {}
 
 /**
  * Word's own styles mapped to the page structure the HTML reader knows: Title is the headline,
