@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { cpus, platform, release, totalmem } from 'node:os'
 import type { Figure } from './figure'
 import { ratio, table } from './stats'
@@ -92,6 +93,9 @@ function markdown(report: Report): string {
 }
 
 export async function writeReport(report: Report, jsonPath: string, markdownPath: string) {
+  // `--out` may name a folder that is not there yet: minutes of measuring must not be lost.
+  await mkdir(dirname(jsonPath), { recursive: true })
+  await mkdir(dirname(markdownPath), { recursive: true })
   await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
   await writeFile(markdownPath, markdown(report))
 }
