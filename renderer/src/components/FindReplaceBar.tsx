@@ -56,6 +56,10 @@ export function FindReplaceBar({ initial, onClose }: { initial: string; onClose:
   const findInput = useRef<HTMLInputElement>(null)
 
   const recount = useCallback(() => setMatches(allMatches(useFieldEditors.getState().editors)), [])
+  // While typing, the count follows after a short pause rather than searching the whole story
+  // on every keystroke.
+  const typingPause = useRef<ReturnType<typeof setTimeout>>(undefined)
+  useEffect(() => () => clearTimeout(typingPause.current), [])
 
   // Matches change when the story changes or a new query reaches a field; not on every
   // cursor move, which would search a long story again for nothing.
@@ -70,9 +74,13 @@ export function FindReplaceBar({ initial, onClose }: { initial: string; onClose:
       transaction: Transaction
     }) => {
       const query = getSearchState(editor.state)?.query
-      if (!transaction.docChanged && seen.get(editor) === query) return
-      seen.set(editor, query)
-      recount()
+      if (seen.get(editor) !== query) {
+        seen.set(editor, query)
+        recount()
+      } else if (transaction.docChanged) {
+        clearTimeout(typingPause.current)
+        typingPause.current = setTimeout(recount, 150)
+      }
     }
     for (const editor of live) editor.on('transaction', onTransaction)
     return () => {
