@@ -3,18 +3,20 @@ import { Panel } from './Panel'
 import type { CommentThread } from '../../../shared/article'
 import { anchoredText, useCommentStore } from '../stores/comment-store'
 import { useEditorStore } from '../stores/editor-store'
+import { useEditsAfterPause } from '../stores/use-edits-after-pause'
 import { useFieldEditors } from '../stores/field-editors'
 import { formatUpdated } from './relative-time'
 
 /** A stable empty list: a selector that returned a new [] each time would re-render forever. */
 const NO_THREADS: CommentThread[] = []
+/** Quotes of the commented text follow the body once typing pauses this long. */
+const ANCHOR_DELAY_MS = 250
 
 /** Comment threads on the body: write, reply, resolve, reopen. Never exported. */
 export function CommentsPanel() {
   const threads = useEditorStore((state) => state.form?.comments ?? NO_THREADS)
-  // Re-read the anchors as the text changes, but only when there are threads to anchor: an
-  // article without comments costs nothing per keystroke.
-  useEditorStore((state) => (state.form?.comments.length ? state.editCount : 0))
+  // Re-read the anchors when typing pauses, and only when there are threads to anchor.
+  useEditsAfterPause(ANCHOR_DELAY_MS, threads.length > 0)
   const body = useFieldEditors((state) => state.editors.Body)
   const { pending, cancel, post } = useCommentStore()
   const [draft, setDraft] = useState('')

@@ -3,6 +3,7 @@ import { Panel } from './Panel'
 import { authorColourIndex } from '../../../shared/suggestions/author-colour'
 import type { SuggestionSummary } from '../../../shared/suggestions/list-suggestions'
 import { useEditorStore } from '../stores/editor-store'
+import { useEditsAfterPause } from '../stores/use-edits-after-pause'
 import { useFieldEditors } from '../stores/field-editors'
 import {
   collectSuggestions,
@@ -12,21 +13,26 @@ import {
 import { suggestionRecord } from '../stores/suggestion-store'
 import { formatUpdated } from './relative-time'
 
-/** Reading a long body's suggestions waits for typing to pause. */
+/** Reading a long body's suggestions waits for typing (in any field) to pause. */
 const LIST_DELAY_MS = 250
 
 /** Every pending suggestion, with who made it and when; accept or reject one or all. */
 export function SuggestionsPanel() {
-  const form = useEditorStore((state) => state.form)
-  const editCount = useEditorStore((state) => state.editCount)
+  const tracked = useEditorStore((state) => state.form?.tracked)
+  const byline = useEditorStore((state) => state.form?.byline)
   const body = useFieldEditors((state) => state.editors.Body)
+  const edits = useEditsAfterPause(LIST_DELAY_MS)
   const [suggestions, setSuggestions] = useState<SuggestionSummary[]>([])
 
   useEffect(() => {
-    if (!form) return
-    const timer = setTimeout(() => setSuggestions(collectSuggestions(form, body)), LIST_DELAY_MS)
+    if (!tracked || !byline) return
+    const timer = setTimeout(() => {
+      const listed = collectSuggestions(tracked, byline, body)
+      // An unchanged list is not rendered again.
+      setSuggestions((shown) => (JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed))
+    }, LIST_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [form, body, editCount])
+  }, [tracked, byline, body, edits])
 
   return (
     <Panel id="suggestions" name="Suggestions" title="Suggestions">

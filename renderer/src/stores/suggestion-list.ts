@@ -21,14 +21,15 @@ const lineDoc = (line: TrackedLine): TiptapNode => ({
 
 /** Every pending suggestion in the story, field by field in reading order. */
 export function collectSuggestions(
-  form: ArticleForm,
+  tracked: ArticleForm['tracked'],
+  byline: ArticleForm['byline'],
   body: Editor | undefined,
 ): SuggestionSummary[] {
-  const { headline, standfirst } = form.tracked
+  const { headline, standfirst } = tracked
   return [
     ...(headline ? listSuggestions(lineDoc(headline), 'Headline') : []),
     ...(standfirst ? listSuggestions(lineDoc(standfirst), 'Standfirst') : []),
-    ...listBylineSuggestions(form.byline),
+    ...listBylineSuggestions(byline),
     ...(body && hasSuggestions(body.state.doc)
       ? listSuggestions(body.getJSON() as TiptapNode, 'Body')
       : []),
