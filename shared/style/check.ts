@@ -49,7 +49,7 @@ export function compileRules(rules: StyleRule[]): CompiledRule[] {
 }
 
 /** Every place in `text` where a rule applies, in order. Pure and fast enough to run per paragraph. */
-export function checkText(text: string, rules: CompiledRule[]): StyleMatch[] {
+export function checkText(text: string, rules: readonly CompiledRule[]): StyleMatch[] {
   const matches: StyleMatch[] = []
   for (const { rule, expression } of rules) {
     expression.lastIndex = 0

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { create } from 'zustand'
-import { checkText, compileRules, ignoreKey, type StyleMatch } from '../../../shared/style/check'
+import { compileRules, ignoreKey, type StyleMatch } from '../../../shared/style/check'
+import { checkDocument } from '../../../shared/style/check-document'
 import type { RulePack } from '../../../shared/style/rules'
 import { client } from '../api/client'
 import { useEditorStore } from './editor-store'
@@ -31,7 +32,7 @@ interface StyleState {
   ignore(match: PlacedMatch): void
 }
 
-/** House-style matches in a field's document, block by block, minus the ones ignored for this article. */
+/** House-style matches in a field's document, minus the ones ignored for this article. */
 export function findMatches(
   editor: Editor,
   field: StyleField,
@@ -39,23 +40,10 @@ export function findMatches(
 ): PlacedMatch[] {
   const ignored = new Set(useEditorStore.getState().form?.styleIgnores ?? [])
   const found: PlacedMatch[] = []
-  editor.state.doc.descendants((node, position) => {
-    if (!node.isTextblock) return true
-    // One placeholder character per inline leaf (a line break) keeps text offsets equal to positions.
-    const text = node.textBetween(0, node.content.size, undefined, '\ufffc')
-    for (const match of checkText(text, rules)) {
-      const key = ignoreKey(match)
-      if (ignored.has(key)) continue
-      found.push({
-        ...match,
-        field,
-        key,
-        from: position + 1 + match.from,
-        to: position + 1 + match.to,
-      })
-    }
-    return false
-  })
+  for (const match of checkDocument(editor.state.doc, rules)) {
+    const key = ignoreKey(match)
+    if (!ignored.has(key)) found.push({ ...match, field, key })
+  }
   return found
 }
 
