@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import { Packer } from 'docx'
 import sharp from 'sharp'
 import type { Article } from '../../shared/article'
@@ -21,6 +22,7 @@ import type { BatchExport } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { compileRules } from '../../shared/style/check'
 import type { AssetStore } from './asset-store'
+import { mapLimited } from './map-limited'
 import { makeRenditions } from './renditions'
 import type { SettingsStore } from './settings-store'
 import type { StylePacks } from './style-packs'
@@ -28,6 +30,18 @@ import { unzipFiles, zipFiles, type ZipEntry } from './zip-files'
 
 /** Word pictures: wide enough for print, small enough to mail. */
 const DOCX_IMAGE_WIDTH = 1600
+/**
+ * Pictures decoded and encoded at once: one per core. sharp runs each image operation on one
+ * thread on glibc Linux (libvips concurrency 1 without jemalloc), so pictures side by side are
+ * what uses the other cores; more at once would only hold more decoded photos in memory.
+ */
+const PICTURES_AT_ONCE = availableParallelism()
+
+/** Each picture once, in the order the story shows them (a picture can appear twice). */
+const distinctFigures = (article: Article) =>
+  figuresOf(article.body).filter(
+    (figure, index, all) => all.findIndex((other) => other.src === figure.src) === index,
+  )
 
 export interface ExportOptions {
   /** Export despite blocking problems that can be overridden (never pending suggestions). */
@@ -166,16 +180,16 @@ export class Exporter {
   /** The Word file, its dates and zip entries fixed to the article's last save. */
   async docx(article: Article): Promise<Buffer> {
     const images: Record<string, DocxImage> = {}
-    for (const { src } of figuresOf(article.body)) {
+    await mapLimited(distinctFigures(article), PICTURES_AT_ONCE, async ({ src }) => {
       const read = await this.assets.read(article.id, src)
-      if (!read.ok) continue
+      if (!read.ok) return
       const { data, info } = await sharp(read.value.bytes)
         .autoOrient()
         .resize({ width: DOCX_IMAGE_WIDTH, withoutEnlargement: true })
         .jpeg({ quality: 85 })
         .toBuffer({ resolveWithObject: true })
       images[src] = { data, type: 'jpg', width: info.width, height: info.height }
-    }
+    })
     const packed = await Packer.toBuffer(buildDocxDocument(article, images))
     const renumber = stableRelationshipIds()
     const entries = (await unzipFiles(packed)).map((entry) =>
@@ -188,13 +202,18 @@ export class Exporter {
   async package(article: Article): Promise<Buffer> {
     const renditions: RenditionsBySource = {}
     const imageFiles: ZipEntry[] = []
-    for (const figure of figuresOf(article.body)) {
-      if (renditions[figure.src]) continue
+    const figures = distinctFigures(article)
+    const made = await mapLimited(figures, PICTURES_AT_ONCE, async (figure) => {
       const read = await this.assets.read(article.id, figure.src)
-      if (!read.ok) continue
-      const made = await makeRenditions(figure.src, read.value.bytes, read.value.mimeType, figure)
-      renditions[figure.src] = made.map(({ rendition }) => rendition)
-      imageFiles.push(...made.map(({ rendition, bytes }) => ({ path: rendition.path, bytes })))
+      return read.ok
+        ? makeRenditions(figure.src, read.value.bytes, read.value.mimeType, figure)
+        : undefined
+    })
+    for (const [index, figure] of figures.entries()) {
+      const files = made[index]
+      if (!files) continue
+      renditions[figure.src] = files.map(({ rendition }) => rendition)
+      imageFiles.push(...files.map(({ rendition, bytes }) => ({ path: rendition.path, bytes })))
     }
     const context = this.context(renditions)
     const packageNames: Record<(typeof TEXT_FORMATS)[number], string> = {

