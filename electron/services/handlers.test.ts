@@ -73,11 +73,45 @@ describe('handlers and dispatch', () => {
     const result = await dispatch(handlers, 'article:save', {
       id,
       baseRevision: revision,
-      fields: { ...fields, body: { type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] } },
+      fields: {
+        ...fields,
+        body: JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] }),
+      },
     })
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request', message: expect.stringMatching(/fields\.body: .*script/) },
+    })
+    const cutOff = await dispatch(handlers, 'article:save', {
+      id,
+      baseRevision: revision,
+      fields: { ...fields, body: '{"type":"doc","content":[{"type":"paragr' },
+    })
+    expect(cutOff).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: expect.stringMatching(/body is not valid JSON/) },
+    })
+  })
+
+  it('saves a body sent as JSON text, as the editor sends it', async () => {
+    const created = await dispatch(handlers, 'article:create', { headline: 'A' })
+    if (!created.ok) throw new Error('create failed')
+    const { id, revision } = created.value as { id: string; revision: number }
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Saved.' }] }],
+    }
+    const fields = ArticleFieldsSchema.parse(created.value)
+    const saved = await dispatch(handlers, 'article:save', {
+      id,
+      baseRevision: revision,
+      fields: { ...fields, body: JSON.stringify(body) },
+    })
+    expect(saved).toMatchObject({ ok: true, value: { id, revision: revision + 1 } })
+    expect(saved.ok && Object.keys(saved.value as object)).not.toContain('body')
+    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+      ok: true,
+      value: { body },
     })
   })
 

@@ -112,7 +112,11 @@ export function createHandlers({
           `${name} has had this article open for editing since ${since}; it is read-only here.`,
         )
       }
-      return library.save(id, baseRevision, fields)
+      const saved = await library.save(id, baseRevision, fields)
+      if (!saved.ok) return saved
+      // The page has the body it just sent; sending it back would only cost it a parse.
+      const { body: _sent, ...savedArticle } = saved.value
+      return ok(savedArticle)
     },
     'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),

@@ -2,7 +2,13 @@ import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
 import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../history/version'
 import type { RulePack } from '../style/rules'
-import { ArticleFieldsSchema, SlugSchema, type Article, type ArticleSummary } from '../article'
+import {
+  ArticleFieldsSchema,
+  EditedFieldsSchema,
+  SlugSchema,
+  type Article,
+  type ArticleSummary,
+} from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
@@ -39,11 +45,11 @@ export const CreateArticleRequest = ArticleFieldsSchema.partial()
 export const SaveArticleRequest = z.object({
   id: z.uuid(),
   baseRevision: z.number().int().min(1),
-  fields: ArticleFieldsSchema,
+  fields: EditedFieldsSchema,
 })
 
 /** "Keep mine as a copy" after a conflict: the edited fields become a new article, images included. */
-export const SaveAsCopyRequest = z.object({ id: z.uuid(), fields: ArticleFieldsSchema })
+export const SaveAsCopyRequest = z.object({ id: z.uuid(), fields: EditedFieldsSchema })
 
 /** Bytes travel as a Uint8Array over Electron IPC, and as the raw request body over the browser host. */
 export const ImportAssetRequest = z.object({
@@ -101,7 +107,7 @@ export interface ImportedArticle {
 export const RecoveryWriteRequest = z.object({
   articleId: z.uuid(),
   baseRevision: z.number().int().min(1),
-  fields: ArticleFieldsSchema,
+  fields: EditedFieldsSchema,
 })
 
 /** Unsaved edits left by a session that did not end cleanly, offered back at start. */
@@ -130,6 +136,9 @@ export interface StartAnswer {
   open?: { id: string; notes: string[] }
 }
 
+/** A saved article as the save answers it: everything but the body, which the page sent. */
+export type SavedArticle = Omit<Article, 'body'>
+
 /** Declares a channel: the zod schema its request must pass, and the type of its answer. */
 function channel<Response>() {
   return <Request extends z.ZodType>(request: Request) => ({
@@ -144,7 +153,7 @@ export const contract = {
   'library:search': channel<SearchResults>()(SearchQuerySchema),
   'article:create': channel<Article>()(CreateArticleRequest),
   'article:open': channel<Article>()(IdRequest),
-  'article:save': channel<Article>()(SaveArticleRequest),
+  'article:save': channel<SavedArticle>()(SaveArticleRequest),
   'article:duplicate': channel<Article>()(IdRequest),
   'article:rename': channel<Article>()(RenameRequest),
   'article:trash': channel<TrashEntry>()(IdRequest),

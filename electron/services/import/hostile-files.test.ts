@@ -304,6 +304,19 @@ describe('structure built to break readers', SLOW, () => {
       ok: false,
       error: { kind: 'invalid-request', message: expect.stringMatching(/nested more than 256/) },
     })
+    // As the editor sends a body: JSON text, parsed only once it has crossed.
+    const asText = await dispatch(services.handlers, 'article:save', {
+      id: article.value.id,
+      baseRevision: 1,
+      fields: {
+        ...article.value,
+        body: `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(1_000_000)}{"type":"text","text":"x"}${']}'.repeat(1_000_000)}]}`,
+      },
+    })
+    expect(asText).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-request', message: expect.stringMatching(/nested more than 128/) },
+    })
     articlesBefore = await articleCount()
   })
 

@@ -1,8 +1,10 @@
 import { HOST_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { EventName } from '../../../shared/ipc/channels'
 import type { Transport } from '../../../shared/ipc/client'
-import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from '../../../shared/ipc/host-protocol'
+import { EVENTS_PATH } from '../../../shared/ipc/host-protocol'
 import { fail } from '../../../shared/ipc/result'
+import { sendRequest } from './http-request'
+import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
 
 const TOKEN_KEY = 'copydesk.token'
 
@@ -21,58 +23,45 @@ export function takeHostToken(location: Location, history: History, storage: Sto
   return fromUrl ?? storage.getItem(TOKEN_KEY) ?? ''
 }
 
-/** Requests with bytes (an image) go as a binary body, their other fields as JSON in the query. */
-function encode(channel: string, request: unknown): { url: string; type: string; body: BodyInit } {
-  if (
-    typeof request === 'object' &&
-    request !== null &&
-    'bytes' in request &&
-    request.bytes instanceof Uint8Array
-  ) {
-    const { bytes, ...fields } = request
-    const query = encodeURIComponent(JSON.stringify(fields))
-    return {
-      url: `${INVOKE_PATH}${channel}?fields=${query}`,
-      type: 'application/octet-stream',
-      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+/** Runs requests in a worker where the browser has workers; in the page itself otherwise. */
+function requestSender(): (channel: string, request: unknown, token: string) => Promise<unknown> {
+  if (typeof Worker === 'undefined') return sendRequest
+  let worker: Worker | undefined
+  let nextId = 0
+  const waiting = new Map<number, (answer: unknown) => void>()
+  const start = () => {
+    const started = new Worker(new URL('./http-worker.ts', import.meta.url), { type: 'module' })
+    started.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+      waiting.get(data.id)?.(data.answer)
+      waiting.delete(data.id)
     }
+    // A worker that fails to load or dies answers every waiting request, and is started again.
+    started.onerror = (event) => {
+      for (const answer of waiting.values())
+        answer(
+          fail('io', `The page's request worker stopped: ${event.message || 'unknown error'}.`),
+        )
+      waiting.clear()
+      worker = undefined
+    }
+    return started
   }
-  return {
-    url: `${INVOKE_PATH}${channel}`,
-    type: 'application/json',
-    body: JSON.stringify(request),
-  }
+  return (channel, request, token) =>
+    new Promise((resolve) => {
+      const id = nextId++
+      waiting.set(id, resolve)
+      const message: WorkerRequest = { id, channel, request, token }
+      ;(worker ??= start()).postMessage(message)
+    })
 }
 
 /** Main's handlers over the browser host's loopback HTTP API, with events over SSE. */
 export function httpTransport(token: string): Transport {
+  const send = requestSender()
   let source: EventSource | undefined
   return {
     isDesktop: false,
-    async invoke(channel, request) {
-      const { url, type, body } = encode(channel, request)
-      let response: Response
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': type, [TOKEN_HEADER]: token },
-          body,
-        })
-      } catch {
-        return fail('io', 'Cannot reach the Copydesk host. Is `copydesk serve` still running?')
-      }
-      if (response.status === 401) {
-        return fail(
-          'invalid-request',
-          'This page has no valid token: open the address that `copydesk serve` printed.',
-        )
-      }
-      try {
-        return await response.json()
-      } catch {
-        return fail('io', `The Copydesk host sent an unreadable answer (HTTP ${response.status}).`)
-      }
-    },
+    invoke: (channel, request) => send(channel, request, token),
     subscribe(event: EventName, listener) {
       source ??= new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`)
       const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data))

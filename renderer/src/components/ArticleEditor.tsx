@@ -18,7 +18,9 @@ import { useCommand } from '../commands/command-registry'
 
 /** Everything a story has, edited in one place. Leaving any field saves at once. */
 export function ArticleEditor() {
-  const article = useEditorStore((state) => state.article)
+  // Narrow selections: a save changes the article's revision, which nothing here shows.
+  const articleId = useEditorStore((state) => state.article?.id)
+  const openedBody = useEditorStore((state) => state.article?.body)
   const form = useEditorStore((state) => state.form)
   const loadCount = useEditorStore((state) => state.loadCount)
   const edit = useEditorStore((state) => state.edit)
@@ -50,7 +52,7 @@ export function ArticleEditor() {
       }),
     [changedOnDisk],
   )
-  if (!article || !form) return null
+  if (!articleId || !openedBody || !form) return null
 
   const editLine =
     (field: 'headline' | 'standfirst') => (text: string, tracked: TrackedLine | undefined) => {
@@ -63,7 +65,7 @@ export function ArticleEditor() {
     <div className="article-layout" onBlur={() => void save()}>
       <article className="article-editor" aria-label="Article">
         <LockNotice />
-        <ArticleToolbar articleId={article.id} />
+        <ArticleToolbar articleId={articleId} />
         <SaveStatus />
         <ConflictNotice />
         <SingleLineEditor
@@ -96,7 +98,7 @@ export function ArticleEditor() {
             onClose={() => setFinding(undefined)}
           />
         )}
-        <BodyEditor key={`body-${loadCount}`} articleId={article.id} initialBody={article.body} />
+        <BodyEditor key={`body-${loadCount}`} articleId={articleId} initialBody={openedBody} />
       </article>
       <fieldset className="plain-fieldset" disabled={readOnly}>
         <MetadataPanel form={form} />

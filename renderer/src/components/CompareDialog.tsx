@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { ArticleFields } from '../../../shared/article'
+import type { ArticleFields, TiptapNode } from '../../../shared/article'
 import type { VersionSummary } from '../../../shared/history/version'
 import { diffArticles, type FieldDiff } from '../../../shared/history/word-diff'
 import { client } from '../api/client'
 import { fieldsFromForm } from '../stores/article-form'
-import { useEditorStore } from '../stores/editor-store'
+import { currentBody, useEditorStore } from '../stores/editor-store'
 import { Dialog } from './Dialog'
 
 const CURRENT = 'current'
@@ -18,9 +18,10 @@ interface Props {
 
 async function fieldsOf(articleId: string, choice: string): Promise<ArticleFields | string> {
   if (choice === CURRENT) {
-    const { form, article, bodySource } = useEditorStore.getState()
-    if (!form || !article) return 'No article is open.'
-    return fieldsFromForm(form, bodySource?.() ?? article.body)
+    const state = useEditorStore.getState()
+    if (!state.form || !state.article) return 'No article is open.'
+    const fields = fieldsFromForm(state.form, currentBody(state))
+    return { ...fields, body: JSON.parse(fields.body) as TiptapNode }
   }
   const version = await client.invoke('version:open', { articleId, versionId: choice })
   return version.ok ? version.value.fields : version.error.message

@@ -16,7 +16,6 @@ const REASONS: Record<VersionSummary['reason'], string> = {
 
 /** Earlier versions of the story: save one, compare any two, restore one. */
 export function HistoryPanel({ articleId }: { articleId: string }) {
-  const revision = useEditorStore((state) => state.article?.revision)
   const save = useEditorStore((state) => state.save)
   const restoreVersion = useEditorStore((state) => state.restoreVersion)
   const [versions, setVersions] = useState<VersionSummary[]>([])
@@ -26,16 +25,28 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
 
   const [listed, setListed] = useState(0)
 
-  // The list follows every save (revision) and every version saved here (listed).
+  // The list follows every save and every version saved here (listed). Saves are followed
+  // without re-rendering the panel, and an unchanged list is not rendered again: a save
+  // usually makes no version, and each React commit costs a walk over the whole body.
   useEffect(() => {
     let current = true
-    void client.invoke('version:list', { articleId }).then((result) => {
-      if (current && result.ok) setVersions(result.value)
-    })
+    const refresh = () =>
+      void client.invoke('version:list', { articleId }).then((result) => {
+        if (!current || !result.ok) return
+        const fetched = result.value
+        setVersions((shown) =>
+          JSON.stringify(shown) === JSON.stringify(fetched) ? shown : fetched,
+        )
+      })
+    refresh()
+    const stop = useEditorStore.subscribe(
+      (state, previous) => state.article?.revision !== previous.article?.revision && refresh(),
+    )
     return () => {
       current = false
+      stop()
     }
-  }, [articleId, revision, listed])
+  }, [articleId, listed])
 
   const saveVersion = async () => {
     if (!(await save()))

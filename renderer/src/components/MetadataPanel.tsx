@@ -20,9 +20,10 @@ const FIELDS: { field: TextField; label: string; placeholder?: string }[] = [
 /** The story's metadata, beside the text: slug, section, keywords, dateline and status. */
 export function MetadataPanel({ form }: { form: ArticleForm }) {
   const edit = useEditorStore((state) => state.edit)
-  const article = useEditorStore((state) => state.article)
+  const articleId = useEditorStore((state) => state.article?.id)
+  const savedStatus = useEditorStore((state) => state.article?.status)
   // A story moves one step at a time from its saved status, forward or back.
-  const statuses = article ? allowedNextStatuses(article.status) : [...ARTICLE_STATUSES]
+  const statuses = savedStatus ? allowedNextStatuses(savedStatus) : [...ARTICLE_STATUSES]
   return (
     <aside className="metadata" aria-label="Metadata">
       <Panel id="details" name="Details" title="Details">
@@ -56,7 +57,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
       <SuggestionsPanel />
       <CommentsPanel />
       <StylePanel />
-      {article && <HistoryPanel articleId={article.id} />}
+      {articleId && <HistoryPanel articleId={articleId} />}
     </aside>
   )
 }

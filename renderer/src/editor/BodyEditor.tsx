@@ -7,6 +7,7 @@ import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 import { countText, type TiptapNode } from '../../../shared/article'
 import { articleBodyExtensions } from '../../../shared/editor'
+import { encodeBody } from '../../../shared/editor/encode-body'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { BodyToolbar } from './BodyToolbar'
@@ -109,7 +110,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   }, [editor, registerForStyle])
 
   useEffect(() => {
-    setBodySource(() => editor.getJSON() as TiptapNode)
+    setBodySource(() => encodeBody(editor.state.doc))
     const { doc } = editor.state
     setBodyCounts(countText(doc.textBetween(0, doc.content.size, '\n', ' ')))
     return () => {

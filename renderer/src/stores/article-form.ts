@@ -4,7 +4,9 @@ import type {
   ArticleStatus,
   BylineSuggestion,
   CommentThread,
+  EditedFields,
 } from '../../../shared/article'
+import type { EncodedBody } from '../../../shared/editor/encode-body'
 import { suggestionIds } from '../../../shared/suggestions/list-suggestions'
 import { recordsFor } from './suggestion-store'
 
@@ -49,7 +51,8 @@ export function formFromArticle(article: Article): ArticleForm {
   }
 }
 
-export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): ArticleFields {
+/** The fields to save or journal, with the body as the editor encoded it. */
+export function fieldsFromForm(form: ArticleForm, body: EncodedBody): EditedFields {
   const byline = form.byline
     .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
     .filter(({ name }) => name)
@@ -58,7 +61,7 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
       ...(role && { role }),
       ...(suggestion && { suggestion }),
     }))
-  const ids = suggestionIds(body)
+  const ids = new Set(body.suggestionIds)
   for (const line of Object.values(form.tracked))
     suggestionIds({ type: 'line', content: line }, ids)
   for (const { suggestion } of byline) if (suggestion) ids.add(suggestion.id)
@@ -80,7 +83,7 @@ export function fieldsFromForm(form: ArticleForm, body: ArticleFields['body']): 
       ),
     ],
     status: form.status,
-    body,
+    body: body.json,
     tracked: form.tracked,
     suggestions: recordsFor(ids),
   }

@@ -1,0 +1,16 @@
+/// <reference lib="webworker" />
+import { sendRequest } from './http-request'
+import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
+
+/**
+ * Sends the page's requests to the browser host. Encoding a request and handing a large body to
+ * fetch takes the thread that does it several milliseconds for a long story (Chromium copies the
+ * body before the call returns); here that thread is not the one the person types on.
+ */
+self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
+  const answer: WorkerAnswer = {
+    id: data.id,
+    answer: await sendRequest(data.channel, data.request, data.token),
+  }
+  self.postMessage(answer)
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { ArticleBodySchema, ArticleFieldsSchema } from './schema'
+
+/**
+ * A body sent as JSON text. The page builds that text from what it kept for every unchanged
+ * block, instead of serializing the whole story on each save, and a string crosses Electron's
+ * IPC or the browser host's worker without being copied node by node. Parsed here, then checked
+ * as any body.
+ */
+export const BodyJsonSchema = z
+  .string()
+  .transform((text, context): unknown => {
+    try {
+      return JSON.parse(text)
+    } catch (error) {
+      context.addIssue({
+        code: 'custom',
+        message: `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      })
+      return z.NEVER
+    }
+  })
+  .pipe(ArticleBodySchema)
+
+/** The article's fields as the editor sends them to be saved or journaled. */
+export const EditedFieldsSchema = ArticleFieldsSchema.extend({ body: BodyJsonSchema })
+export type EditedFields = z.input<typeof EditedFieldsSchema>

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core'
+import { Selection } from '@tiptap/pm/state'
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { TiptapNode } from '../article/tiptap-json'
+import { suggestionIds } from '../suggestions/list-suggestions'
+import { encodeBody, encodeBodyJson } from './encode-body'
+import { articleBodyExtensions } from './extensions'
+import { SuggestChanges } from './suggest-changes'
+
+let editor: Editor | undefined
+afterEach(() => editor?.destroy())
+
+let nextId = 0
+const STORY =
+  '<h2>Harbour</h2><p>The council approved the plan.</p><ul><li><p>One</p></li><li><p>Two</p></li></ul>' +
+  '<blockquote><p>“It will take years,” she said.</p></blockquote><p>Work starts in spring.</p>'
+
+const makeEditor = () => {
+  editor = new Editor({
+    extensions: [
+      ...articleBodyExtensions(),
+      SuggestChanges.configure({ newSuggestionId: () => `s${++nextId}` }),
+    ],
+    content: STORY,
+  })
+  return editor
+}
+
+/** What encoding must always equal: the whole document serialized afresh. */
+const expectEncodedAsWhole = (current: Editor) => {
+  const whole = current.state.doc.toJSON() as TiptapNode
+  const encoded = encodeBody(current.state.doc)
+  expect(encoded.json).toBe(JSON.stringify(whole))
+  expect(encoded.suggestionIds).toEqual(suggestionIds(whole))
+}
+
+type Edit =
+  | { kind: 'type'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'enter'; at: number }
+  | { kind: 'suggest'; on: boolean }
+
+const edits = fc.array(
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('type' as const),
+      at: fc.nat(),
+      text: fc.string({ minLength: 1, maxLength: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant('delete' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 8 }),
+    }),
+    fc.record({ kind: fc.constant('enter' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('suggest' as const), on: fc.boolean() }),
+  ),
+  { minLength: 1, maxLength: 25 },
+)
+
+function apply(current: Editor, edit: Edit) {
+  const { doc } = current.state
+  const size = doc.content.size
+  // A place the caret can be, as a click there would put it.
+  const at = (position: number) => Selection.near(doc.resolve(position % (size + 1))).from
+  if (edit.kind === 'suggest') current.commands.setSuggestMode(edit.on)
+  else if (edit.kind === 'type')
+    current.chain().setTextSelection(at(edit.at)).insertContent(edit.text).run()
+  else if (edit.kind === 'enter') current.chain().setTextSelection(at(edit.at)).splitBlock().run()
+  else {
+    const from = at(edit.at)
+    current
+      .chain()
+      .setTextSelection({ from, to: Math.min(size - 1, from + edit.length) })
+      .deleteSelection()
+      .run()
+  }
+}
+
+describe('encoding the body for a save', () => {
+  it('equals serializing the whole document, after any run of edits, suggesting or not', () => {
+    fc.assert(
+      fc.property(edits, (run) => {
+        const current = makeEditor()
+        expectEncodedAsWhole(current)
+        for (const edit of run) {
+          apply(current, edit)
+          expectEncodedAsWhole(current)
+        }
+        current.destroy()
+      }),
+      { seed: 20261129, numRuns: 60 },
+    )
+  })
+
+  it('lists the suggestions in the body, so their authorship is saved with it', () => {
+    const current = makeEditor()
+    current.commands.setSuggestMode(true)
+    current.chain().setTextSelection(5).insertContent('new words').run()
+    expect(encodeBody(current.state.doc).suggestionIds.size).toBeGreaterThan(0)
+    expectEncodedAsWhole(current)
+  })
+
+  it('encodes an empty document and a body that is not in an editor', () => {
+    const current = makeEditor()
+    current.commands.clearContent()
+    expectEncodedAsWhole(current)
+    const body: TiptapNode = { type: 'doc', content: [{ type: 'paragraph' }] }
+    expect(encodeBodyJson(body).json).toBe(JSON.stringify(body))
+  })
+})
