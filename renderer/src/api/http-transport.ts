@@ -42,6 +42,7 @@ function requestSender(): (channel: string, request: unknown, token: string) => 
           fail('io', `The page's request worker stopped: ${event.message || 'unknown error'}.`),
         )
       waiting.clear()
+      started.terminate()
       worker = undefined
     }
     return started

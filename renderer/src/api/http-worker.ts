@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { fail } from '../../../shared/ipc/result'
 import { sendRequest } from './http-request'
 import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
 
@@ -8,9 +9,13 @@ import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
  * body before the call returns); here that thread is not the one the person types on.
  */
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
-  const answer: WorkerAnswer = {
-    id: data.id,
-    answer: await sendRequest(data.channel, data.request, data.token),
+  let answer: unknown
+  try {
+    answer = await sendRequest(data.channel, data.request, data.token)
+  } catch (error) {
+    // A request that cannot even be encoded is answered, never left waiting.
+    answer = fail('invalid-request', `The request could not be sent: ${String(error)}.`)
   }
-  self.postMessage(answer)
+  const reply: WorkerAnswer = { id: data.id, answer }
+  self.postMessage(reply)
 }
