@@ -30,18 +30,51 @@ function encodeBlock(block: ProseMirrorNode): EncodedBlock {
   return encoded
 }
 
+/** Blocks whose text is joined and kept as one piece. */
+const RUN_LENGTH = 64
+
+interface EncodedRun extends EncodedBlock {
+  blocks: readonly ProseMirrorNode[]
+}
+
+/**
+ * Runs of consecutive blocks, by their first block, kept while they hold the very same blocks:
+ * a long story is then joined from a few dozen pieces rather than thousands, and a keystroke
+ * re-joins only the run it fell in.
+ */
+const encodedRuns = new WeakMap<ProseMirrorNode, EncodedRun>()
+
+function encodeRun(blocks: readonly ProseMirrorNode[]): EncodedBlock {
+  const first = blocks[0] as ProseMirrorNode
+  const kept = encodedRuns.get(first)
+  if (
+    kept?.blocks.length === blocks.length &&
+    kept.blocks.every((block, index) => block === blocks[index])
+  )
+    return kept
+  const encoded = blocks.map(encodeBlock)
+  const run: EncodedRun = {
+    blocks,
+    json: encoded.map((block) => block.json).join(','),
+    suggestionIds: encoded.flatMap((block) => block.suggestionIds),
+  }
+  encodedRuns.set(first, run)
+  return run
+}
+
 /** The editor's document as JSON text, exactly `JSON.stringify(doc.toJSON())`. */
 export function encodeBody(doc: ProseMirrorNode): EncodedBody {
-  const blocks: string[] = []
+  const blocks = doc.content.content
+  const runs: string[] = []
   const ids = new Set<string>()
-  doc.forEach((block) => {
-    const encoded = encodeBlock(block)
-    blocks.push(encoded.json)
-    for (const id of encoded.suggestionIds) ids.add(id)
-  })
+  for (let start = 0; start < blocks.length; start += RUN_LENGTH) {
+    const run = encodeRun(blocks.slice(start, start + RUN_LENGTH))
+    runs.push(run.json)
+    for (const id of run.suggestionIds) ids.add(id)
+  }
   // The document without its content ({"type":"doc"}), with the blocks' text as its last member.
   const shell = JSON.stringify(doc.copy(Fragment.empty).toJSON())
-  const json = blocks.length ? `${shell.slice(0, -1)},"content":[${blocks.join(',')}]}` : shell
+  const json = runs.length ? `${shell.slice(0, -1)},"content":[${runs.join(',')}]}` : shell
   return { json, suggestionIds: ids }
 }
 
