@@ -7,13 +7,23 @@ export interface ZipEntry {
 }
 
 /**
+ * Files that deflate would only spend time on: pictures and zips (a Word file is one) are
+ * compressed already, so they are stored as they are.
+ */
+const ALREADY_COMPRESSED = /\.(jpe?g|png|gif|webp|avif|heic|docx|zip)$/i
+
+/**
  * A zip of `entries` in the order given, every entry dated `modified`: the same entries always
  * give the same bytes, so an export can be checked by its checksum.
  */
 export function zipFiles(entries: ZipEntry[], modified: Date): Promise<Buffer> {
   const zip = new ZipFile()
   for (const { path, bytes } of entries) {
-    zip.addBuffer(bytes, path, { mtime: modified, mode: 0o100644 })
+    zip.addBuffer(bytes, path, {
+      mtime: modified,
+      mode: 0o100644,
+      compress: !ALREADY_COMPRESSED.test(path),
+    })
   }
   zip.end()
   return new Promise((resolve, reject) => {
