@@ -18,18 +18,23 @@ import {
   type RenditionsBySource,
 } from '../../shared/export'
 import { figuresOf } from '../../shared/export/figures'
+import type { RENDITION_WIDTHS } from '../../shared/export/renditions'
 import type { BatchExport } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { compileRules } from '../../shared/style/check'
 import type { AssetStore } from './asset-store'
 import { mapLimited } from './map-limited'
-import { makeRenditions } from './renditions'
+import { makeRenditions, RENDITION_JPEG_QUALITY, type RenditionFile } from './renditions'
 import type { SettingsStore } from './settings-store'
 import type { StylePacks } from './style-packs'
 import { unzipFiles, zipFiles, type ZipEntry } from './zip-files'
 
 /** Word pictures: wide enough for print, small enough to mail. */
-const DOCX_IMAGE_WIDTH = 1600
+/**
+ * Pictures in Word files: 1,024 px fills Word's text column at over 160 dpi, plenty for a
+ * document to be read and edited, and is a width every package already has a JPEG of.
+ */
+const DOCX_IMAGE_WIDTH: (typeof RENDITION_WIDTHS)[number] = 1024
 /**
  * Pictures decoded and encoded at once: one per core. sharp runs each image operation on one
  * thread on glibc Linux (libvips concurrency 1 without jemalloc), so pictures side by side are
@@ -178,15 +183,24 @@ export class Exporter {
   }
 
   /** The Word file, its dates and zip entries fixed to the article's last save. */
-  async docx(article: Article): Promise<Buffer> {
+  async docx(article: Article, renditions?: Map<string, RenditionFile[]>): Promise<Buffer> {
     const images: Record<string, DocxImage> = {}
     await mapLimited(distinctFigures(article), PICTURES_AT_ONCE, async ({ src }) => {
+      // In a package, the JPEG rendition of Word's width is already made.
+      const made = renditions
+        ?.get(src)
+        ?.find(({ rendition }) => rendition.name === `w${DOCX_IMAGE_WIDTH}-jpg`)
+      if (made) {
+        const { bytes, rendition } = made
+        images[src] = { data: bytes, type: 'jpg', width: rendition.width, height: rendition.height }
+        return
+      }
       const read = await this.assets.read(article.id, src)
       if (!read.ok) return
       const { data, info } = await sharp(read.value.bytes)
         .autoOrient()
         .resize({ width: DOCX_IMAGE_WIDTH, withoutEnlargement: true })
-        .jpeg({ quality: 85 })
+        .jpeg({ quality: RENDITION_JPEG_QUALITY })
         .toBuffer({ resolveWithObject: true })
       images[src] = { data, type: 'jpg', width: info.width, height: info.height }
     })
@@ -201,6 +215,7 @@ export class Exporter {
   /** Every format and every image rendition in one zip, with a manifest of checksums. */
   async package(article: Article): Promise<Buffer> {
     const renditions: RenditionsBySource = {}
+    const renditionFiles = new Map<string, RenditionFile[]>()
     const imageFiles: ZipEntry[] = []
     const figures = distinctFigures(article)
     const made = await mapLimited(figures, PICTURES_AT_ONCE, async (figure) => {
@@ -212,6 +227,7 @@ export class Exporter {
     for (const [index, figure] of figures.entries()) {
       const files = made[index]
       if (!files) continue
+      renditionFiles.set(figure.src, files)
       renditions[figure.src] = files.map(({ rendition }) => rendition)
       imageFiles.push(...files.map(({ rendition, bytes }) => ({ path: rendition.path, bytes })))
     }
@@ -230,7 +246,7 @@ export class Exporter {
         path: packageNames[format],
         bytes: Buffer.from(renderTextFormat(article, format, context)),
       })),
-      { path: 'article.docx', bytes: await this.docx(article) },
+      { path: 'article.docx', bytes: await this.docx(article, renditionFiles) },
       ...imageFiles,
     ]
     const manifest: PackageManifest = {

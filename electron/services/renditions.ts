@@ -7,11 +7,13 @@ export interface RenditionFile {
   bytes: Buffer
 }
 
+export const RENDITION_JPEG_QUALITY = 82
+
 const ENCODINGS = [
   {
     extension: 'jpg',
     mimeType: 'image/jpeg',
-    encode: (image: Sharp) => image.jpeg({ quality: 82 }),
+    encode: (image: Sharp) => image.jpeg({ quality: RENDITION_JPEG_QUALITY }),
   },
   {
     extension: 'webp',
