@@ -96,6 +96,7 @@ export function createHandlers({
   return {
     'library:list': () => catalog.list(),
     'library:search': async (query) => ok(await catalog.search(query)),
+    'library:passages': async ({ hits }) => ok(await catalog.passages(hits)),
     'article:create': (request) => library.create(request),
     'article:open': async ({ id }) => {
       const opened = await library.open(id)

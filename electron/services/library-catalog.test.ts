@@ -98,6 +98,27 @@ describe('the library catalog', () => {
     expect(hit?.snippet).toMatch(/^….*cheer went up at the breakwater\.$/)
   })
 
+  it('answers without passages when asked to, and gives the same passages separately', async () => {
+    const article = await create({
+      headline: 'Ferry',
+      body: paragraph('The ferry docked late. A cheer went up at the breakwater.'),
+    })
+    const other = await create({ headline: 'Breakwater', body: paragraph('Nothing else.') })
+    const query = { text: 'breakwater' }
+    const withPassages = await catalog.search(SearchQuerySchema.parse(query))
+    const without = await catalog.search(SearchQuerySchema.parse({ ...query, passages: false }))
+    expect(without.hits.map((hit) => hit.snippet)).toEqual([undefined, undefined])
+    const passages = await catalog.passages(
+      without.hits.map(({ article: { id }, terms }) => ({ id, terms })),
+    )
+    const withById = Object.fromEntries(
+      withPassages.hits.map((hit) => [hit.article.id, hit.snippet]),
+    )
+    expect(passages).toEqual({ [article.id]: withById[article.id] })
+    expect(passages[article.id]).toMatch(/cheer went up at the breakwater/)
+    expect(other.id in passages).toBe(false)
+  })
+
   it('follows renames, the trash and restores', async () => {
     const article = await create({ headline: 'Harbour report' })
     await store.rename(article.id, 'harbour-report-final')

@@ -7,7 +7,7 @@ import { ok, type Failure, type Result } from '../../shared/ipc/result'
 import { snippetAround } from '../../shared/search/highlight'
 import { LibrarySearchIndex } from '../../shared/search/library-search-index'
 import { searchDocumentOf, storyText } from '../../shared/search/search-document'
-import type { ParsedSearchQuery, SearchResults } from '../../shared/search/search-query'
+import type { ParsedSearchQuery, Passages, SearchResults } from '../../shared/search/search-query'
 import { fsFailure, isErrnoException } from './fs-failure'
 import { ARTICLE_FILE, FOLDER_PATTERN, readArticleFile } from './library-store'
 import { SearchIndexFile, type FileStamp, type JournalEntry } from './search-index-file'
@@ -75,6 +75,7 @@ export class LibraryCatalog {
   async search(query: ParsedSearchQuery): Promise<SearchResults> {
     await this.idle()
     const results = this.index.search(query)
+    if (!query.passages) return results
     const hits = await Promise.all(
       results.hits.map(async (hit, rank) =>
         rank < SNIPPETS_FOR && (hit.fields.includes('body') || hit.fields.includes('captions'))
@@ -83,6 +84,15 @@ export class LibraryCatalog {
       ),
     )
     return { ...results, hits }
+  }
+
+  /** Passages for hits found earlier, read from their files (the same as `search` adds). */
+  async passages(hits: readonly { id: string; terms: string[] }[]): Promise<Passages> {
+    await this.idle()
+    const found = await Promise.all(
+      hits.map(async ({ id, terms }) => [id, (await this.snippetFor(id, terms)).snippet] as const),
+    )
+    return Object.fromEntries(found.filter((entry): entry is [string, string] => !!entry[1]))
   }
 
   /** An article was created, saved, renamed, trashed or restored, here or elsewhere. */

@@ -5,6 +5,7 @@
 export const CHANNEL_NAMES = [
   'library:list',
   'library:search',
+  'library:passages',
   'article:create',
   'article:open',
   'article:save',

@@ -15,7 +15,12 @@ import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'
 import type { CommandId } from '../commands/commands'
 import type { Result } from './result'
-import { SearchQuerySchema, type SearchResults } from '../search/search-query'
+import {
+  PassagesRequestSchema,
+  SearchQuerySchema,
+  type Passages,
+  type SearchResults,
+} from '../search/search-query'
 
 /** A damaged article: listed with its reason, never opened for writing, never overwritten. */
 export interface DamagedEntry {
@@ -151,6 +156,7 @@ export const contract = {
   'library:list': channel<LibraryListing>()(EmptyRequest),
   'app:start': channel<StartAnswer>()(EmptyRequest),
   'library:search': channel<SearchResults>()(SearchQuerySchema),
+  'library:passages': channel<Passages>()(PassagesRequestSchema),
   'article:create': channel<Article>()(CreateArticleRequest),
   'article:open': channel<Article>()(IdRequest),
   'article:save': channel<SavedArticle>()(SaveArticleRequest),

@@ -17,6 +17,11 @@ export const SearchQuerySchema = z.object({
   updatedTo: Day.optional(),
   sort: z.enum(['relevance', 'updated']).default('relevance'),
   limit: z.number().int().min(1).max(500).default(50),
+  /**
+   * Whether the first hits carry a passage, read from their files. The library panel asks for
+   * passages separately (`library:passages`), so its results show without waiting for them.
+   */
+  passages: z.boolean().default(true),
 })
 export type SearchQuery = z.input<typeof SearchQuerySchema>
 export type ParsedSearchQuery = z.output<typeof SearchQuerySchema>
@@ -32,6 +37,14 @@ export interface SearchHit {
   /** A passage of the body or a caption around the first match, when the match is there. */
   snippet?: string
 }
+
+/** Passages for hits already found: each article's id with the words that matched in it. */
+export const PassagesRequestSchema = z.object({
+  hits: z.array(z.object({ id: z.uuid(), terms: z.array(z.string().max(200)).max(50) })).max(50),
+})
+
+/** A passage around the first match, by article id, for the hits that have one. */
+export type Passages = Record<string, string>
 
 export interface SearchResults {
   hits: SearchHit[]

@@ -4,6 +4,8 @@ import { client } from '../api/client'
 
 /** Long enough to skip the keystrokes of a word typed fast, short enough to feel instant. */
 const TYPING_PAUSE_MS = 80
+/** The first results whose match is in the body or a caption show a passage around it. */
+const PASSAGES_FOR = 10
 
 export interface SearchFilters {
   text: string
@@ -40,6 +42,7 @@ function queryOf(filters: SearchFilters): SearchQuery {
     text: filters.text,
     sort: filters.sort,
     limit: 200,
+    passages: false,
     ...(filters.status?.length && { status: filters.status }),
     ...(filters.byline.trim() && { byline: filters.byline.trim() }),
     ...(filters.section.trim() && { section: filters.section.trim() }),
@@ -67,7 +70,21 @@ export function useLibrarySearch(filters: SearchFilters): {
     const run = async () => {
       const answer = await client.invoke('library:search', JSON.parse(query) as SearchQuery)
       if (!current) return
-      setState(answer.ok ? { results: answer.value } : { error: answer.error.message })
+      if (!answer.ok) return setState({ error: answer.error.message })
+      setState({ results: answer.value })
+      // Passages come from the articles' files: the list shows first, they follow.
+      const wanted = answer.value.hits
+        .slice(0, PASSAGES_FOR)
+        .filter(({ fields }) => fields.includes('body') || fields.includes('captions'))
+        .map(({ article, terms }) => ({ id: article.id, terms }))
+      if (!wanted.length) return
+      const passages = await client.invoke('library:passages', { hits: wanted })
+      if (!current || !passages.ok) return
+      const hits = answer.value.hits.map((hit) => {
+        const snippet = passages.value[hit.article.id]
+        return snippet ? { ...hit, snippet } : hit
+      })
+      setState({ results: { ...answer.value, hits } })
     }
     const timer = setTimeout(() => void run(), TYPING_PAUSE_MS)
     const stopListening = client.on('library:changed', () => void run())
