@@ -4,6 +4,7 @@ import { useCommand } from '../commands/command-registry'
 import type { VersionSummary } from '../../../shared/history/version'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { unlessUnchanged } from '../stores/unless-unchanged'
 import { CompareDialog } from './CompareDialog'
 import { formatUpdated } from './relative-time'
 
@@ -33,10 +34,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
     const refresh = () =>
       void client.invoke('version:list', { articleId }).then((result) => {
         if (!current || !result.ok) return
-        const fetched = result.value
-        setVersions((shown) =>
-          JSON.stringify(shown) === JSON.stringify(fetched) ? shown : fetched,
-        )
+        setVersions(unlessUnchanged(result.value))
       })
     refresh()
     const stop = useEditorStore.subscribe(

@@ -3,6 +3,7 @@ import { Panel } from './Panel'
 import { authorColourIndex } from '../../../shared/suggestions/author-colour'
 import type { SuggestionSummary } from '../../../shared/suggestions/list-suggestions'
 import { useEditorStore } from '../stores/editor-store'
+import { unlessUnchanged } from '../stores/unless-unchanged'
 import { useEditsAfterPause } from '../stores/use-edits-after-pause'
 import { useFieldEditors } from '../stores/field-editors'
 import {
@@ -27,9 +28,7 @@ export function SuggestionsPanel() {
   useEffect(() => {
     if (!tracked || !byline) return
     const timer = setTimeout(() => {
-      const listed = collectSuggestions(tracked, byline, body)
-      // An unchanged list is not rendered again.
-      setSuggestions((shown) => (JSON.stringify(shown) === JSON.stringify(listed) ? shown : listed))
+      setSuggestions(unlessUnchanged(collectSuggestions(tracked, byline, body)))
     }, LIST_DELAY_MS)
     return () => clearTimeout(timer)
   }, [tracked, byline, body, edits])
