@@ -1,18 +1,16 @@
 // @vitest-environment happy-dom
-import { Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { Selection } from '@tiptap/pm/state'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TiptapNode } from '../article/tiptap-json'
 import { suggestionIds } from '../suggestions/list-suggestions'
 import { encodeBody, encodeBodyJson } from './encode-body'
-import { articleBodyExtensions } from './extensions'
-import { SuggestChanges } from './suggest-changes'
+import { createTestBodyEditor } from './test-body-editor'
 
 let editor: Editor | undefined
 afterEach(() => editor?.destroy())
 
-let nextId = 0
 const STORY =
   '<h2>Harbour</h2><p>The council approved the plan.</p><ul><li><p>One</p></li><li><p>Two</p></li></ul>' +
   '<blockquote><p>“It will take years,” she said.</p></blockquote><p>Work starts in spring.</p>'
@@ -20,16 +18,7 @@ const STORY =
 /** Long enough for several runs of blocks, so edits shift blocks from one run to the next. */
 const LONG_STORY = STORY.repeat(40)
 
-const makeEditor = (content = LONG_STORY) => {
-  editor = new Editor({
-    extensions: [
-      ...articleBodyExtensions(),
-      SuggestChanges.configure({ newSuggestionId: () => `s${++nextId}` }),
-    ],
-    content,
-  })
-  return editor
-}
+const makeEditor = (content = LONG_STORY) => (editor = createTestBodyEditor(content))
 
 /** What encoding must always equal: the whole document serialized afresh. */
 const expectEncodedAsWhole = (current: Editor) => {

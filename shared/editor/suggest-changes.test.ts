@@ -8,6 +8,7 @@ import { listSuggestions } from '../suggestions/list-suggestions'
 import { articleBodyExtensions } from './extensions'
 import { notASuggestion, SuggestChanges } from './suggest-changes'
 import { validateBody } from './validate-body'
+import { createTestBodyEditor } from './test-body-editor'
 
 function must<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new Error('expected a value')
@@ -18,16 +19,7 @@ let editor: Editor | undefined
 afterEach(() => editor?.destroy())
 
 let nextId = 0
-const makeEditor = (content: string) => {
-  editor = new Editor({
-    extensions: [
-      ...articleBodyExtensions(),
-      SuggestChanges.configure({ newSuggestionId: () => `s${++nextId}` }),
-    ],
-    content,
-  })
-  return editor
-}
+const makeEditor = (content: string) => (editor = createTestBodyEditor(content))
 
 const suggesting = (content: string) => {
   const current = makeEditor(content)
