@@ -6,11 +6,17 @@ test('after a SIGKILL mid-edit, the recovery offer brings back the typed text', 
   await app.page.keyboard.press('ControlOrMeta+s')
   await expect(app.page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
 
-  // Typing that never pauses long enough for an autosave: only the journal holds it.
+  // Typing that never pauses long enough for an autosave: only the journal holds it. The journal
+  // is written at most every 2 s, so the typing goes on well past that after the phrase checked
+  // below; only the last two seconds before a crash may be missing.
   await app.page.getByRole('textbox', { name: 'Body' }).click()
-  await app.page.keyboard.type('The late edition went to press at 2am with the fire story.', {
-    delay: 60,
-  })
+  await app.page.keyboard.type('The late edition went to press', { delay: 60 })
+  await app.page.keyboard.type(
+    ' at 2am with the fire story, the first in a decade without a night editor.',
+    {
+      delay: 60,
+    },
+  )
   await expect(app.page.getByRole('status', { name: 'Save status' })).toHaveText(/Unsaved/)
   await app.crash()
 
