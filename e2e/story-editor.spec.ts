@@ -136,6 +136,22 @@ test('an over-limit headline is flagged, not blocked, and saved', async ({ app }
   expect(shown.articles[0].headline).toBe(long)
 })
 
+test('paragraphs typed without a pause keep every letter where it was typed', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  // Each paragraph's first key arrives within the frame that Enter made the paragraph in, as a
+  // fast typist's does. With one paragraph a run missed it four times in ten ("econdS"), so ten
+  // paragraphs leave it almost no room to pass by chance.
+  const paragraphs = Array.from(
+    { length: 10 },
+    (_, index) => `Paragraph ${index + 1} of the story.`,
+  )
+  await page.keyboard.type(paragraphs.join('\n'))
+  await expect(body.getByRole('paragraph')).toHaveText(paragraphs)
+})
+
 test('pasting 1 MB of text: the editor stays usable and the text is saved', async ({ app }) => {
   const { page } = app
   await page.getByRole('button', { name: 'New article' }).click()

@@ -4,8 +4,8 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 
 /**
  * Marks the top-level block holding the cursor with `has-caret`, so focus mode can let the
- * paragraph being written stand out. One node decoration, rebuilt only when the selection or
- * the document changes.
+ * paragraph being written stand out and the browser always lays that block out (styles.css).
+ * One node decoration, rebuilt only when the selection or the document changes.
  */
 export const CurrentBlock = Extension.create({
   name: 'currentBlock',
