@@ -92,6 +92,22 @@ describe('library search', () => {
     expect(ids(index, { text: "o'brien" })).toEqual([budget.id])
   })
 
+  it('forgives a typo only when the words as typed find fewer than ten articles', () => {
+    const storms = (count: number) =>
+      Array.from({ length: count }, (_, at) =>
+        article({ headline: `Storm ${at + 1} closes the coast road` }),
+      )
+    const store = article({ headline: 'Corner store closes after forty years' })
+    // Ten articles have "storm": its neighbour "store" stays out of the results.
+    expect(ids(indexOf(...storms(10), store), { text: 'storm' })).not.toContain(store.id)
+    // Nine are too few to be sure the word was meant as typed: "store" comes in, after them.
+    const fewer = ids(indexOf(...storms(9), store), { text: 'storm' })
+    expect(fewer).toHaveLength(10)
+    expect(fewer.at(-1)).toBe(store.id)
+    // A word with no typo allowance (four letters) is not searched twice for nothing.
+    expect(ids(indexOf(store), { text: 'stor' })).toEqual([store.id])
+  })
+
   it('needs every word of the query, and ranks a headline match first', () => {
     expect(ids(index, { text: 'harbour ferry' })).toEqual([ferry.id])
     expect(ids(index, { text: 'harbour' })[0]).toBe(ferry.id)

@@ -14,6 +14,16 @@ const FIELD_BOOST: Record<SearchedField, number> = {
   body: 1,
 }
 
+/** A word this long is told apart from its neighbours well enough to forgive it one typo. */
+const TYPO_MIN_LENGTH = 5
+/**
+ * Words are matched as typed first; only a query that finds fewer articles than this is searched
+ * again forgiving typos (as Typesense's typo threshold does), and what that adds comes after. A
+ * query whose words are all there gets no neighbours ("storm" finding "story"), and skips the
+ * costliest part of a search.
+ */
+const TYPO_SEARCH_BELOW = 10
+
 const INDEX_OPTIONS: Options<SearchDocument> = {
   fields: [...SEARCHED_FIELDS],
   tokenize,
@@ -23,9 +33,9 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
     combineWith: 'AND',
     // Results show while a word is typed: the last word may be the start of one, once it has
     // three letters (two match too much of a library to be worth ranking). Earlier words are
-    // whole. One typo is forgiven in a word long enough to tell (measured in bench/library.ts).
+    // whole (measured in bench/library.ts).
     prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-    fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    fuzzy: false,
   },
   // Saves replace documents all day; clean the discarded ones up in the background.
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
@@ -35,6 +45,11 @@ export interface SearchIndexSnapshot {
   index: AsPlainObject
   summaries: ArticleSummary[]
 }
+
+const typoAllowance = (term: string) => (term.length >= TYPO_MIN_LENGTH ? 1 : false)
+
+const forgivesTypos = (text: string) =>
+  tokenize(text).some((word) => normalizeTerm(word).length >= TYPO_MIN_LENGTH)
 
 const onDay = (timestamp: string) => timestamp.slice(0, 10)
 
@@ -109,14 +124,22 @@ export class LibrarySearchIndex {
         .map((article) => ({ article, score: 0, terms: [], fields: [] }))
       return { hits, total: found.length, indexed: this.size }
     }
-    const found = this.index.search(text, {
+    const options = {
       ...(filtered && {
         filter: (result: SearchResult) => {
           const summary = this.summaries.get(String(result.id))
           return summary !== undefined && matchesFilters(summary, query)
         },
       }),
-    })
+    }
+    const found = this.index.search(text, options)
+    if (found.length < TYPO_SEARCH_BELOW && forgivesTypos(text)) {
+      // Articles with the words as typed come first: BM25 alone would rank a rare neighbour
+      // ("store" in one article) above a common word typed right ("storm" in many).
+      const exact = new Set(found.map((result) => result.id))
+      const neighbours = this.index.search(text, { ...options, fuzzy: typoAllowance })
+      found.push(...neighbours.filter((result) => !exact.has(result.id)))
+    }
     if (query.sort === 'updated')
       found.sort((a, b) => byUpdated(this.summaryOf(a), this.summaryOf(b)))
     // Only the results shown are described; a common word can match most of the library.
