@@ -19,8 +19,7 @@ const TYPO_MIN_LENGTH = 5
 /**
  * Words are matched as typed first; only a query that finds fewer articles than this is searched
  * again forgiving typos (as Typesense's typo threshold does), and what that adds comes after. A
- * query whose words are all there gets no neighbours ("storm" finding "story"), and skips the
- * costliest part of a search.
+ * query whose words are all there gets no neighbours ("storm" finding "story").
  */
 const TYPO_SEARCH_BELOW = 10
 
