@@ -74,7 +74,12 @@ export function encodeBody(doc: ProseMirrorNode): EncodedBody {
   }
   // The document without its content ({"type":"doc"}), with the blocks' text as its last member.
   const shell = JSON.stringify(doc.copy(Fragment.empty).toJSON())
-  const json = runs.length ? `${shell.slice(0, -1)},"content":[${runs.join(',')}]}` : shell
+  if (runs.length === 0) return { json: shell, suggestionIds: ids }
+  // One join makes the whole text in one piece: wrapping the joined runs in the document's shell
+  // afterwards copied a 50,000-word story once more (when the save is posted to the worker).
+  runs[0] = `${shell.slice(0, -1)},"content":[${runs[0]}`
+  runs[runs.length - 1] += ']}'
+  const json = runs.join(',')
   return { json, suggestionIds: ids }
 }
 
