@@ -19,6 +19,7 @@ async function startWithElectronAt(distPath: string, temp: string) {
       COPYDESK_CONFIG_DIR: join(temp, 'config'),
     },
   })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stderr: string[] = []
   createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line))
   try {
@@ -32,7 +33,10 @@ async function startWithElectronAt(distPath: string, temp: string) {
     })
     return { listening, stderr }
   } finally {
-    child.kill()
+    // The host writes its search index into the temp folder as it starts: it must be gone
+    // before the folder is removed (CI once found a file written during the removal).
+    if (child.exitCode === null && child.signalCode === null) child.kill()
+    await exited
   }
 }
 
