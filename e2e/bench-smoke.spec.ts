@@ -36,7 +36,9 @@ test('the benchmark harness produces every figure, each beside its baseline', as
       for (const value of [figure.p50, figure.p95, figure.max])
         expect(value, label).toBeGreaterThan(0)
       if (figure.baseline) {
-        expect(figure.baseline.p50, label).toBeGreaterThan(0)
+        // A baseline's median may sit under the page clock's 0.1 ms step (bare TipTap's key
+        // handler); its p95 is measured above it.
+        expect(figure.baseline.p95, label).toBeGreaterThan(0)
         expect(figure.ratio, label).toBeGreaterThan(0)
       }
     }
