@@ -18,6 +18,7 @@ import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
+import { ReactSelectionOptOut } from './react-selection-opt-out'
 import { suggestChangesForField } from './suggest-changes-for-field'
 
 /** Counting a long read takes a few milliseconds: it waits until typing pauses. */
@@ -62,6 +63,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       CleanPaste,
       FindReplace,
       CurrentBlock,
+      ReactSelectionOptOut,
       suggestChangesForField(),
     ],
     content: initialBody,
