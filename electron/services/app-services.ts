@@ -81,7 +81,14 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const watchLibrary = () => {
     const watcher = new LibraryWatcher(options.root, (change) => {
       const updated = change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()
-      void updated.finally(() => events.emit('library:changed', { ...change, change: 'external' }))
+      void updated.finally(() => {
+        const revision = change.id ? catalog.revisionOf(change.id) : undefined
+        events.emit('library:changed', {
+          ...change,
+          change: 'external',
+          ...(revision !== undefined && { revision }),
+        })
+      })
     })
     // Whatever changed while the watcher was getting ready (its first scan takes a moment on a
     // big or busy library) is caught by one reconcile once it is: no article goes unseen.

@@ -88,6 +88,16 @@ describe('the library catalog', () => {
     expect(await ids({ text: 'breakwater' })).toEqual([article.id])
   })
 
+  it('knows the revision on disk of each article it lists, and of none it does not', async () => {
+    const article = await create({ headline: 'Ferry returns' })
+    await catalog.articleChanged(article.id)
+    expect(catalog.revisionOf(article.id)).toBe(1)
+    await store.save(article.id, 1, { ...fieldsOf(article), headline: 'Ferry returns at dawn' })
+    await catalog.articleChanged(article.id)
+    expect(catalog.revisionOf(article.id)).toBe(2)
+    expect(catalog.revisionOf('00000000-0000-4000-8000-000000000000')).toBeUndefined()
+  })
+
   it('shows a passage of the body around the match', async () => {
     const words = 'Earlier paragraphs fill the page here. '.repeat(12)
     await create({

@@ -100,6 +100,11 @@ export class LibraryCatalog {
     return this.enqueue(() => this.refreshArticle(id))
   }
 
+  /** The article's revision as the catalog last read it from disk. */
+  revisionOf(id: string): number | undefined {
+    return this.index.summaryOf(id)?.revision
+  }
+
   /** Something changed that names no article (a folder went away): look at them all. */
   folderChanged(): Promise<void> {
     return this.enqueue(async () => {

@@ -208,6 +208,11 @@ export interface EventPayloads {
     id?: string
     /** `external`: seen on disk, written by this app or anyone else (another instance, a colleague). */
     change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'external'
+    /**
+     * With `external`: the article's revision as now read from disk. The page tells its own save
+     * from someone else's by it, without reading the whole article again.
+     */
+    revision?: number
   }
   /** A menu item was chosen in the desktop app: run the command as a shortcut would. */
   'app:command': { command: CommandId }

@@ -94,6 +94,10 @@ export class LibrarySearchIndex {
     return this.summaries.size
   }
 
+  summaryOf(id: string): ArticleSummary | undefined {
+    return this.summaries.get(id)
+  }
+
   allSummaries(): ArticleSummary[] {
     return [...this.summaries.values()].sort(byUpdated)
   }
@@ -140,13 +144,13 @@ export class LibrarySearchIndex {
       found.push(...neighbours.filter((result) => !exact.has(result.id)))
     }
     if (query.sort === 'updated')
-      found.sort((a, b) => byUpdated(this.summaryOf(a), this.summaryOf(b)))
+      found.sort((a, b) => byUpdated(this.summaryOfResult(a), this.summaryOfResult(b)))
     // Only the results shown are described; a common word can match most of the library.
     const hits = found.slice(0, query.limit).map((result) => this.hitOf(result))
     return { hits, total: found.length, indexed: this.size }
   }
 
-  private summaryOf(result: SearchResult): ArticleSummary {
+  private summaryOfResult(result: SearchResult): ArticleSummary {
     return this.summaries.get(String(result.id)) as ArticleSummary
   }
 
@@ -159,7 +163,7 @@ export class LibrarySearchIndex {
     for (const matched of Object.values(result.match))
       for (const field of matched) fields.add(field as SearchedField)
     return {
-      article: this.summaryOf(result),
+      article: this.summaryOfResult(result),
       score: result.score,
       terms: result.terms,
       fields: SEARCHED_FIELDS.filter((field) => fields.has(field)),

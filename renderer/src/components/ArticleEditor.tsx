@@ -48,7 +48,8 @@ export function ArticleEditor() {
   useEffect(
     () =>
       client.on('library:changed', (change) => {
-        if (change.id && change.change === 'external') void changedOnDisk(change.id)
+        if (change.id && change.change === 'external')
+          void changedOnDisk(change.id, change.revision)
       }),
     [changedOnDisk],
   )

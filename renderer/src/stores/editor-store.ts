@@ -62,7 +62,7 @@ interface EditorState {
    * The open article changed on disk (another instance, a colleague): a newer revision replaces
    * the text when nothing is unsaved here; otherwise the person chooses, as after a conflict.
    */
-  changedOnDisk(id: string): Promise<void>
+  changedOnDisk(id: string, revisionOnDisk?: number): Promise<void>
   /**
    * Brings back unsaved edits from a session that ended badly: they open as unsaved edits on the
    * revision they were made on (a later save elsewhere then brings the conflict choice). An
@@ -350,9 +350,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
       return true
     },
 
-    async changedOnDisk(id) {
+    async changedOnDisk(id, revisionOnDisk) {
       const open = get().article
       if (open?.id !== id) return
+      // Our own save, seen on disk, is not news; nor worth reading a long story again to learn it.
+      if (revisionOnDisk !== undefined && revisionOnDisk <= open.revision) return
       const onDisk = await client.invoke('article:open', { id })
       const current = get()
       if (!onDisk.ok || current.article?.id !== id) return
