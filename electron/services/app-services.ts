@@ -14,6 +14,7 @@ import { LibraryWatcher } from './library-watcher'
 import { RecoveryJournal } from './recovery-journal'
 import type { SettingsStore } from './settings-store'
 import { VersionStore } from './version-store'
+import type { LibraryChange } from './library'
 
 export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   library: LibraryStore
@@ -48,11 +49,16 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const { settings, desktop } = options
   const events = new EventHub()
   const catalog = new LibraryCatalog(options.root, options.indexDir)
+  /** A change with the article as the list now shows it, so pages need not fetch the list. */
+  const listedChange = (change: LibraryChange): LibraryChange => {
+    const summary = change.id ? catalog.summaryOf(change.id) : undefined
+    return summary ? { ...change, summary } : change
+  }
   // Listeners hear of a change once the list and search include it.
   const library = new LibraryStore(options.root, {
     onChange: (change) =>
       void (change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()).finally(() =>
-        events.emit('library:changed', change),
+        events.emit('library:changed', listedChange(change)),
       ),
   })
   const assets = new AssetStore(library)
@@ -81,14 +87,9 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const watchLibrary = () => {
     const watcher = new LibraryWatcher(options.root, (change) => {
       const updated = change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()
-      void updated.finally(() => {
-        const revision = change.id ? catalog.revisionOf(change.id) : undefined
-        events.emit('library:changed', {
-          ...change,
-          change: 'external',
-          ...(revision !== undefined && { revision }),
-        })
-      })
+      void updated.finally(() =>
+        events.emit('library:changed', listedChange({ ...change, change: 'external' })),
+      )
     })
     // Whatever changed while the watcher was getting ready (its first scan takes a moment on a
     // big or busy library) is caught by one reconcile once it is: no article goes unseen.

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { summarize, TiptapDocSchema } from '../../shared/article'
+import { summarize, TiptapDocSchema, type ArticleSummary } from '../../shared/article'
 import type { DamagedEntry, LibraryListing } from '../../shared/ipc/contract'
 import { ok, type Failure, type Result } from '../../shared/ipc/result'
 import { snippetAround } from '../../shared/search/highlight'
@@ -100,9 +100,9 @@ export class LibraryCatalog {
     return this.enqueue(() => this.refreshArticle(id))
   }
 
-  /** The article's revision as the catalog last read it from disk. */
-  revisionOf(id: string): number | undefined {
-    return this.index.summaryOf(id)?.revision
+  /** The article as the list shows it, as the catalog last read it from disk. */
+  summaryOf(id: string): ArticleSummary | undefined {
+    return this.index.summaryOf(id)
   }
 
   /** Something changed that names no article (a folder went away): look at them all. */

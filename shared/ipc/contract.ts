@@ -209,10 +209,11 @@ export interface EventPayloads {
     /** `external`: seen on disk, written by this app or anyone else (another instance, a colleague). */
     change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'external'
     /**
-     * With `external`: the article's revision as now read from disk. The page tells its own save
-     * from someone else's by it, without reading the whole article again.
+     * The article as the library now lists it; absent when it is no longer listed (trashed,
+     * damaged, gone). The page updates its list from it, and tells its own save seen on disk from
+     * someone else's by its revision, without reading the list or the article again.
      */
-    revision?: number
+    summary?: ArticleSummary
   }
   /** A menu item was chosen in the desktop app: run the command as a shortcut would. */
   'app:command': { command: CommandId }

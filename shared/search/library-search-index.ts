@@ -1,5 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch'
-import type { ArticleSummary } from '../article'
+import { byUpdated, type ArticleSummary } from '../article'
 import { SEARCHED_FIELDS, type SearchDocument, type SearchedField } from './search-document'
 import type { ParsedSearchQuery, SearchHit, SearchResults } from './search-query'
 import { normalizeTerm, tokenize } from './search-terms'
@@ -64,9 +64,6 @@ function matchesFilters(summary: ArticleSummary, query: ParsedSearchQuery): bool
   if (query.updatedTo && day > query.updatedTo) return false
   return true
 }
-
-const byUpdated = (a: ArticleSummary, b: ArticleSummary) =>
-  b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)
 
 /**
  * Full-text search over a library: MiniSearch (chosen by measurement, see the README) plus what

@@ -49,7 +49,7 @@ export function ArticleEditor() {
     () =>
       client.on('library:changed', (change) => {
         if (change.id && change.change === 'external')
-          void changedOnDisk(change.id, change.revision)
+          void changedOnDisk(change.id, change.summary?.revision)
       }),
     [changedOnDisk],
   )

@@ -29,7 +29,7 @@ function describeResults({ total, indexed, hits }: SearchResults): string {
 }
 
 export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void }) {
-  const { listing, trash, error, refresh, restore } = useLibrary()
+  const { listing, trash, error, refresh, changed, restore } = useLibrary()
   const openId = useEditorStore((state) => state.article?.id)
   const open = useEditorStore((state) => state.open)
   const create = useEditorStore((state) => state.create)
@@ -52,8 +52,8 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
 
   useEffect(() => {
     void refresh()
-    return client.on('library:changed', () => void refresh())
-  }, [refresh])
+    return client.on('library:changed', (change) => void changed(change))
+  }, [refresh, changed])
 
   const searching = isSearching(filters)
   const rows: SearchHit[] = searching
