@@ -358,7 +358,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
       const onDisk = await client.invoke('article:open', { id })
       const current = get()
       if (!onDisk.ok || current.article?.id !== id) return
-      // Our own save, seen on disk, is not news.
+      // The change named no revision, or our save's answer came while the article was read.
       if (onDisk.value.revision <= (current.article?.revision ?? 0)) return
       if (!isDirty(current) && !inFlight) {
         load(onDisk.value)

@@ -63,13 +63,16 @@ describe('the library list following changes', () => {
     expect(invoke.mock.calls.filter(([channel]) => channel === 'trash:list')).toHaveLength(3)
   })
 
-  it('reads the list afresh while it shows damaged entries, which only a whole read updates', async () => {
+  it('reads the list afresh for an article new to it while damaged entries are shown (one may be mended)', async () => {
     onDisk.listing = {
       ...onDisk.listing,
       damaged: [{ folder: 'bad-1234abcd', reason: 'not JSON' }],
     }
     await useLibrary.getState().refresh()
     invoke.mockClear()
+    const saved = summary(1, '2026-11-29T12:00:00.000Z', 2)
+    await useLibrary.getState().changed({ id: saved.id, change: 'saved', summary: saved })
+    expect(reads()).toBe(0)
     const mended = summary(3, '2026-11-29T12:00:00.000Z')
     await useLibrary.getState().changed({ id: mended.id, change: 'external', summary: mended })
     expect(reads()).toBe(1)

@@ -26,13 +26,14 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   async changed({ change, summary }) {
     const { listing } = get()
     // The trash changes too, or the article left the list (or was damaged): read both afresh.
-    const whole = change === 'trashed' || change === 'restored' || !summary
-    // A damaged entry mended elsewhere leaves the damaged list, which is only read whole.
-    if (whole || !listing || listing.damaged.length > 0) return get().refresh()
+    if (change === 'trashed' || change === 'restored' || !summary || !listing)
+      return get().refresh()
     const listed = listing.articles.find((article) => article.id === summary.id)
+    // An article new to the list may be a damaged one mended elsewhere: that list is read whole.
+    if (!listed && listing.damaged.length > 0) return get().refresh()
     // Our own save, heard again once seen on disk.
     if (listed?.revision === summary.revision && listed.updatedAt === summary.updatedAt) return
-    // Every save of every article was a whole new list before: 10,000 summaries, twice a save.
+    // One row moves; reading the whole list again would bring 10,000 summaries for every save.
     set({ listing: { ...listing, articles: withSummary(listing.articles, summary) } })
   },
   async restore(id) {
