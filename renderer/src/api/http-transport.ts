@@ -3,6 +3,7 @@ import type { EventName } from '../../../shared/ipc/channels'
 import type { Transport } from '../../../shared/ipc/client'
 import { EVENTS_PATH } from '../../../shared/ipc/host-protocol'
 import { fail } from '../../../shared/ipc/result'
+import { bodySender } from './body-delta'
 import { sendRequest } from './http-request'
 import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
 
@@ -29,7 +30,9 @@ function requestSender(): (channel: string, request: unknown, token: string) => 
   let worker: Worker | undefined
   let nextId = 0
   const waiting = new Map<number, (answer: unknown) => void>()
+  const bodies = bodySender()
   const start = () => {
+    bodies.reset()
     const started = new Worker(new URL('./http-worker.ts', import.meta.url), { type: 'module' })
     started.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
       waiting.get(data.id)?.(data.answer)
@@ -51,8 +54,16 @@ function requestSender(): (channel: string, request: unknown, token: string) => 
     new Promise((resolve) => {
       const id = nextId++
       waiting.set(id, resolve)
-      const message: WorkerRequest = { id, channel, request, token }
-      ;(worker ??= start()).postMessage(message)
+      const target = (worker ??= start())
+      const message: WorkerRequest = { id, channel, token, ...bodies.pack(request) }
+      try {
+        target.postMessage(message)
+      } catch (error) {
+        // The worker never had this body: the next one goes whole, which fits any it holds.
+        bodies.reset()
+        waiting.delete(id)
+        resolve(fail('invalid-request', `The request could not be sent: ${String(error)}.`))
+      }
     })
 }
 

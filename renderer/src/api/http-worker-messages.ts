@@ -1,8 +1,9 @@
+import type { PackedRequest } from './body-delta'
+
 /** What the page posts to the request worker, and what comes back, matched by `id`. */
-export interface WorkerRequest {
+export interface WorkerRequest extends PackedRequest {
   id: number
   channel: string
-  request: unknown
   token: string
 }
 
