@@ -11,9 +11,12 @@ type WithBody = { fields: Record<string, unknown> & { body: string } }
 function hasBody(request: unknown): request is WithBody {
   if (typeof request !== 'object' || request === null || !('fields' in request)) return false
   const { fields } = request
-  return typeof fields === 'object' && fields !== null && 'body' in fields
-    ? typeof fields.body === 'string'
-    : false
+  return (
+    typeof fields === 'object' &&
+    fields !== null &&
+    'body' in fields &&
+    typeof fields.body === 'string'
+  )
 }
 
 function withBody(request: WithBody, body: string): WithBody {
