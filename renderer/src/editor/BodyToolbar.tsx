@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core'
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
 import { useState, type FormEvent } from 'react'
 import { useCommentStore } from '../stores/comment-store'
@@ -23,8 +24,10 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       blockquote: current.isActive('blockquote'),
       pullQuote: current.isActive('pullQuote'),
       table: current.isActive('table'),
-      canUndo: current.can().undo(),
-      canRedo: current.can().redo(),
+      // What `can().undo()` answers, read straight from the history: `can()` builds a wrapper for
+      // every command there is, and this runs on every keystroke.
+      canUndo: undoDepth(current.state) > 0,
+      canRedo: redoDepth(current.state) > 0,
       emptySelection: current.state.selection.empty,
     }),
   })
