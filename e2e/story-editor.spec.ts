@@ -152,6 +152,52 @@ test('paragraphs typed without a pause keep every letter where it was typed', as
   await expect(body.getByRole('paragraph')).toHaveText(paragraphs)
 })
 
+test('a new article starts with the cursor in its headline, even from another open story', async ({
+  app,
+}) => {
+  const { page } = app
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  await page.getByRole('button', { name: 'New article' }).click()
+  await expect(headline).toBeFocused()
+  await page.keyboard.type('Harbour plan approved')
+  await page.getByRole('textbox', { name: 'Body' }).click()
+  await page.keyboard.type('The council voted on Monday.')
+
+  await page.getByRole('button', { name: 'New article' }).click()
+  await expect(headline).toHaveText('')
+  await expect(headline).toBeFocused()
+  await page.keyboard.type('Second story')
+  await expect(headline).toHaveText('Second story')
+  await expect(
+    page.getByRole('navigation', { name: 'Library' }).getByText('Harbour plan approved'),
+  ).toBeVisible()
+})
+
+test('the body’s Undo and Redo buttons are offered only when there is something to undo or redo', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  const body = page.getByRole('textbox', { name: 'Body' })
+  const undo = page.getByRole('button', { name: 'Undo' })
+  const redo = page.getByRole('button', { name: 'Redo' })
+  await expect(undo).toBeDisabled()
+  await expect(redo).toBeDisabled()
+
+  await body.click()
+  await page.keyboard.type('Flood warning lifted.')
+  await expect(undo).toBeEnabled()
+  await expect(redo).toBeDisabled()
+
+  await undo.click()
+  await expect(body).toHaveText('')
+  await expect(undo).toBeDisabled()
+  await expect(redo).toBeEnabled()
+  await redo.click()
+  await expect(body).toHaveText('Flood warning lifted.')
+  await expect(redo).toBeDisabled()
+})
+
 test('pasting 1 MB of text: the editor stays usable and the text is saved', async ({ app }) => {
   const { page } = app
   await page.getByRole('button', { name: 'New article' }).click()

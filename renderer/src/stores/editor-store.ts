@@ -7,6 +7,7 @@ import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-for
 import { loadSuggestionRecords } from './suggestion-store'
 import type { ArticleLockState, RecoveryOffer } from '../../../shared/ipc/contract'
 import { useSettings } from './settings-store'
+import { focusWhenRemounted, useFieldEditors } from './field-editors'
 
 /** Autosave waits this long after the last keystroke. */
 export const AUTOSAVE_DELAY_MS = 2_000
@@ -253,7 +254,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
       })
       if (!result.ok) return set({ openError: result.error.message })
       if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return
+      const previousHeadline = useFieldEditors.getState().editors.Headline
       load(result.value)
+      // A story starts with its headline: typing goes there, not to a field that is going away.
+      focusWhenRemounted('Headline', previousHeadline)
     },
 
     edit(patch) {

@@ -11,3 +11,19 @@ export const useFieldEditors = create<{
   editors: {},
   register: (field, editor) => set((state) => ({ editors: { ...state.editors, [field]: editor } })),
 }))
+
+/**
+ * Puts the cursor in a field once its editor has been made anew: an article's fields mount a
+ * render after it loads, and until then the registered editor is the previous article's.
+ */
+export function focusWhenRemounted(field: FieldName, previous: Editor | undefined): void {
+  const focusIfNew = (editor: Editor | undefined) => {
+    if (!editor || editor === previous) return false
+    editor.commands.focus()
+    return true
+  }
+  if (focusIfNew(useFieldEditors.getState().editors[field])) return
+  const stop = useFieldEditors.subscribe(({ editors }) => {
+    if (focusIfNew(editors[field])) stop()
+  })
+}
