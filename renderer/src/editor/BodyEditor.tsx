@@ -1,5 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view'
 import { CurrentBlock } from './current-block'
+import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { FindReplace } from './find-replace'
 import Typography from '@tiptap/extension-typography'
 import { Placeholder } from '@tiptap/extensions'
@@ -52,6 +53,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   }
 
   const editor = useEditor({
+    enableCoreExtensions: STORY_CORE_EXTENSIONS,
     extensions: [
       ...articleBodyExtensions({
         assetUrl: (src) => client.assetUrl(articleId, src),

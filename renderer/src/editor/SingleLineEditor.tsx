@@ -11,6 +11,7 @@ import { baseTextOf, checkLimit, type TrackedLine } from '../../../shared/articl
 import { BLOCK_SUGGESTION_MARKS, SuggestionMarks } from '../../../shared/editor/suggestion-marks'
 import { useFieldEditors } from '../stores/field-editors'
 import { HouseStyle } from './house-style'
+import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
 import { suggestChangesForField } from './suggest-changes-for-field'
 import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
@@ -62,6 +63,7 @@ export function SingleLineEditor({
 }: Props) {
   const countId = useId()
   const editor = useEditor({
+    enableCoreExtensions: STORY_CORE_EXTENSIONS,
     extensions: [
       HouseStyle.configure({ field: label }),
       OneParagraph,
