@@ -101,6 +101,26 @@ describe('suggest edits', () => {
     expect(current.getJSON()).toEqual(original)
   })
 
+  it('a paste while suggesting is one insertion that keeps its links and links its URLs', () => {
+    const current = suggesting(STORY)
+    current.commands.setTextSelection(positionOf(current, 'It voted'))
+    current.view.pasteHTML(
+      '<p>See <a href="https://example.org/minutes">the minutes</a> and https://example.org/vote now.</p>',
+    )
+    const links: string[] = []
+    current.state.doc.descendants((node) => {
+      const link = node.marks.find((mark) => mark.type.name === 'link')
+      if (link) links.push(`${node.text ?? ''} → ${String(link.attrs.href)}`)
+    })
+    expect(links).toEqual([
+      'the minutes → https://example.org/minutes',
+      'https://example.org/vote → https://example.org/vote',
+    ])
+    const pasted = suggestions(current)
+    expect(pasted).toHaveLength(1)
+    expect(pasted[0]?.inserted).toContain('See the minutes and https://example.org/vote now.')
+  })
+
   it('accepting a split gives two paragraphs; accepting a join gives one', () => {
     const split = suggesting(STORY)
     split.chain().setTextSelection(positionOf(split, 'on Tuesday')).splitBlock().run()
