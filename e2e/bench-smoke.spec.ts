@@ -8,6 +8,7 @@ import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser'
 const EVERY_GROUP = [
   'Open',
   'Typing (key to painted frame)',
+  'Typing (first key after the caret jumps to the middle)',
   'Autosave (page main thread)',
   'Autosave (to a durable file)',
   'Paste 0.05 MB of HTML',

@@ -100,6 +100,8 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
     const bareTyped: number[] = []
     const bareHandlers: number[] = []
     const textareaTyped: number[] = []
+    const jumps: number[] = []
+    const bareJumps: number[] = []
     const saveMain: number[] = []
     const saveDurable: number[] = []
     for (const copy of copies) {
@@ -109,6 +111,7 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       const record = await typeAndRecord(app, BODY, keys)
       typed.push(...record.latencies)
       handlers.push(...record.handlers)
+      jumps.push(record.firstKeyAfterJump)
       // The autosave after the typing stops, then more saved by hand after a keystroke each:
       // a save takes a few milliseconds, so a garbage collection landing in one moves its
       // figure a lot, and a median needs many.
@@ -126,6 +129,7 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       const bare = await typeAndRecord(baseline, BARE_TIPTAP, keys)
       bareTyped.push(...bare.latencies)
       bareHandlers.push(...bare.handlers)
+      bareJumps.push(bare.firstKeyAfterJump)
       await baseline.evaluate((value) => window.baselines.openTextarea(value), text)
       textareaTyped.push(...(await typeAndRecord(baseline, '#textarea', keys)).latencies)
     }
@@ -135,6 +139,10 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
         taken: bareTyped,
       }),
       figureOf('Typing (key to painted frame)', `${size}, plain textarea`, textareaTyped),
+      figureOf('Typing (first key after the caret jumps to the middle)', size, jumps, {
+        name: 'bare TipTap',
+        taken: bareJumps,
+      }),
     )
     // Event Timing reports only events of 16 ms or more: a fast editor may have none.
     if (handlers.length)
