@@ -35,7 +35,7 @@ export function keystrokes(count: number): string[] {
 }
 
 /** The gaps before each key: the same drawn sequence for every editor. */
-function keyGaps(count: number): number[] {
+export function keyGaps(count: number): number[] {
   const random = new Random(count)
   return Array.from(
     { length: count },
