@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ArticleBodySchema, ArticleFieldsSchema } from './schema'
+import { ArticleFieldsSchema, ParsedArticleBodySchema } from './schema'
 
 /**
  * A body sent as JSON text. The page builds that text from what it kept for every unchanged
@@ -20,7 +20,7 @@ export const BodyJsonSchema = z
       return z.NEVER
     }
   })
-  .pipe(ArticleBodySchema)
+  .pipe(ParsedArticleBodySchema)
 
 /** The article's fields as the editor sends them to be saved or journaled. */
 export const EditedFieldsSchema = ArticleFieldsSchema.extend({ body: BodyJsonSchema })

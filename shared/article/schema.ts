@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { nestingDepth } from '../validation/nesting-depth'
 import { SlugSchema } from './slug'
-import { validateBody } from '../editor/validate-body'
-import { TiptapDocSchema } from './tiptap-json'
+import { validateBody, validBodyByBlocks } from '../editor/validate-body'
+import { TiptapDocSchema, type TiptapNode } from './tiptap-json'
 
 export const ARTICLE_SCHEMA_VERSION = 5
 
@@ -101,6 +101,22 @@ export const ArticleBodySchema = z
     const problem = validateBody(doc)
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
+
+/**
+ * The same check for a body parsed from JSON text (a save or a crash journal): blocks found valid
+ * before are not checked again, by zod or ProseMirror (`validBodyByBlocks`). A body it cannot
+ * vouch for is checked whole, so what is refused, and why, is exactly as above.
+ */
+export const ParsedArticleBodySchema = z.unknown().transform((body, context): TiptapNode => {
+  const known =
+    nestingDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH ? validBodyByBlocks(body) : undefined
+  if (known) return known
+  const whole = ArticleBodySchema.safeParse(body)
+  if (whole.success) return whole.data
+  // Finished issues keep their message and path; the outer schemas prefix the path as usual.
+  context.issues.push(...(whole.error.issues as z.core.$ZodRawIssue[]))
+  return z.NEVER
+})
 
 /** The editable part of an article: what a person types. */
 export const ArticleFieldsSchema = z.object({

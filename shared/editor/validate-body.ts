@@ -1,58 +1,97 @@
 import { getSchema } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
-import type { TiptapNode } from '../article/tiptap-json'
+import { TiptapNodeSchema, type TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from './extensions'
 import { ASSET_PATH_PATTERN, type FigureAttributes } from './figure'
 
-let schema: Schema | undefined
+let cachedSchema: Schema | undefined
+const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
 
 /**
  * Top-level blocks already found valid, by their exact JSON text, most recently seen last. Each
  * save and each crash journal sends the whole story, and checking every block of a
- * 50,000-word story took 15–30 ms of main's time (every two seconds while someone types, on the
- * same cores as the editor); between two saves all but a block or two are the same.
+ * 50,000-word story took 15–30 ms of main's time in ProseMirror and as much again in zod (every
+ * two seconds while someone types, on the same cores as the editor); between two saves all but
+ * a block or two are the same.
  */
 const validBlocks = new Set<string>()
 const VALID_BLOCKS_KEPT = 20_000
 
-/** Returns why a body cannot be an article body, or undefined when it can. */
-export function validateBody(body: TiptapNode): string | undefined {
-  schema ??= getSchema(articleBodyExtensions())
-  // Anything unusual, or any block found wrong, is checked whole, so the reason given is the same.
-  return blocksAreValid(schema, body) ? undefined : wholeBodyProblem(schema, body)
+function remembered(text: string): boolean {
+  if (!validBlocks.delete(text)) return false
+  validBlocks.add(text)
+  return true
+}
+
+function remember(text: string): void {
+  validBlocks.add(text)
+  const oldest =
+    validBlocks.size > VALID_BLOCKS_KEPT ? validBlocks.values().next().value : undefined
+  if (oldest !== undefined) validBlocks.delete(oldest)
 }
 
 /**
- * True when the document's blocks may follow one another and each block is valid on its own:
- * what ProseMirror's check of the whole document amounts to, for a document without attributes
- * or marks of its own.
+ * Returns why a body cannot be an article body, or undefined when it can. The body has passed
+ * zod's structure check (`TiptapDocSchema`).
  */
-function blocksAreValid(schema: Schema, body: TiptapNode): boolean {
+export function validateBody(body: TiptapNode): string | undefined {
+  // Anything unusual, or any block found wrong, is checked whole, so the reason given is the same.
+  return validByBlocks(body, true) ? undefined : wholeBodyProblem(bodySchema(), body)
+}
+
+/** A document with blocks and nothing else (no attributes or marks of its own). */
+function isPlainDoc(value: unknown, name: string): value is { content: unknown[] } {
+  if (typeof value !== 'object' || value === null) return false
+  const { type, content } = value as Record<string, unknown>
+  return (
+    type === name &&
+    Array.isArray(content) &&
+    Object.keys(value).every((key) => key === 'type' || key === 'content')
+  )
+}
+
+/**
+ * The body, when it is valid block by block: each top-level block not seen before passes zod's
+ * structure check and ProseMirror's and is remembered, the others are known, and the blocks may
+ * follow one another. That is what checking the whole document amounts to, for a document
+ * without attributes or marks of its own. Undefined when anything is unusual or wrong: the
+ * caller then checks the body whole, for the exact reason.
+ *
+ * The body must come from JSON (parsed text, or zod's output): a block known by its JSON text is
+ * returned as it came.
+ */
+export function validBodyByBlocks(body: unknown): TiptapNode | undefined {
+  return validByBlocks(body, false)
+}
+
+function validByBlocks(body: unknown, structureChecked: boolean): TiptapNode | undefined {
+  const schema = bodySchema()
   const doc = schema.topNodeType
-  if (body.type !== doc.name || body.attrs || body.marks || body.text !== undefined) return false
+  if (!isPlainDoc(body, doc.name)) return undefined
   let expected = doc.contentMatch
-  for (const block of body.content ?? []) {
+  const blocks: TiptapNode[] = []
+  for (const candidate of body.content) {
+    let block = candidate as TiptapNode
+    if (!remembered(JSON.stringify(candidate))) {
+      if (!structureChecked) {
+        const parsed = TiptapNodeSchema.safeParse(candidate)
+        if (!parsed.success) return undefined
+        block = parsed.data
+      }
+      const marksAllowed = (block.marks ?? []).every((mark) => {
+        const markType = schema.marks[mark.type]
+        return markType !== undefined && doc.allowsMarkType(markType)
+      })
+      if (!marksAllowed || wholeBodyProblem(schema, block) !== undefined) return undefined
+      remember(JSON.stringify(block))
+    }
     const type = schema.nodes[block.type]
     const next = type && expected.matchType(type)
-    if (!next) return false
+    if (!next) return undefined
     expected = next
-    const marksAllowed = (block.marks ?? []).every((mark) => {
-      const markType = schema.marks[mark.type]
-      return markType !== undefined && doc.allowsMarkType(markType)
-    })
-    if (!marksAllowed) return false
-    const text = JSON.stringify(block)
-    if (validBlocks.delete(text)) {
-      validBlocks.add(text)
-      continue
-    }
-    if (wholeBodyProblem(schema, block) !== undefined) return false
-    validBlocks.add(text)
-    const oldest =
-      validBlocks.size > VALID_BLOCKS_KEPT ? validBlocks.values().next().value : undefined
-    if (oldest !== undefined) validBlocks.delete(oldest)
+    blocks.push(block)
   }
-  return expected.validEnd
+  return expected.validEnd ? { type: doc.name, content: blocks } : undefined
 }
 
 function wholeBodyProblem(schema: Schema, node: TiptapNode): string | undefined {
