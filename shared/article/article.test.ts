@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { TiptapNodeSchema } from './tiptap-json'
 import {
   ARTICLE_SCHEMA_VERSION,
   createArticle,
@@ -85,6 +86,28 @@ describe('serialize and parse', () => {
     )
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.reason).toMatch(/assets\/ folder/)
+  })
+})
+
+describe('an article file read again', () => {
+  it('checks again only the body blocks it has not found valid before', () => {
+    const paragraphs = Array.from({ length: 30 }, (_, index) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `Read-back paragraph ${index}.` }],
+    }))
+    const article = createArticle({ headline: 'A' }, ID, NOW)
+    const text = JSON.stringify({ ...article, body: { type: 'doc', content: paragraphs } })
+    const blockChecks = vi.spyOn(TiptapNodeSchema, 'safeParse')
+    try {
+      expect(parseArticleJson(text).ok).toBe(true)
+      expect(blockChecks).toHaveBeenCalledTimes(paragraphs.length)
+      blockChecks.mockClear()
+      const again = parseArticleJson(text)
+      expect(again.ok && again.article.body.content).toEqual(paragraphs)
+      expect(blockChecks).not.toHaveBeenCalled()
+    } finally {
+      blockChecks.mockRestore()
+    }
   })
 })
 

@@ -1,9 +1,15 @@
 import { describeZodError } from '../validation/describe-zod-error'
 import { migrateToCurrent, MigrationError } from './migrations'
-import { ArticleSchema, type Article } from './schema'
+import { ArticleSchema, ParsedArticleBodySchema, type Article } from './schema'
 
 export type ArticleParseResult =
   { ok: true; article: Article; migratedFrom?: number } | { ok: false; reason: string }
+
+/**
+ * An article as read from its file: parsed JSON, so its body's blocks already found valid (the
+ * file just saved, read back for the library's index) are not checked again.
+ */
+const ArticleFileSchema = ArticleSchema.extend({ body: ParsedArticleBodySchema })
 
 /** Reads `article.json` text. Never throws: a bad file gets a reason a person can act on. */
 export function parseArticleJson(text: string): ArticleParseResult {
@@ -24,7 +30,7 @@ export function parseArticleJson(text: string): ArticleParseResult {
     if (error instanceof MigrationError) return { ok: false, reason: error.message }
     throw error
   }
-  const parsed = ArticleSchema.safeParse(migrated)
+  const parsed = ArticleFileSchema.safeParse(migrated)
   if (!parsed.success)
     return { ok: false, reason: `invalid article: ${describeZodError(parsed.error)}` }
   const fromVersion = original.schemaVersion as number
