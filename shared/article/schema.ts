@@ -103,9 +103,9 @@ export const ArticleBodySchema = z
   })
 
 /**
- * The same check for a body parsed from JSON text (a save or a crash journal): blocks found valid
- * before are not checked again, by zod or ProseMirror (`validBodyByBlocks`). A body it cannot
- * vouch for is checked whole, so what is refused, and why, is exactly as above.
+ * The same check for a body parsed from JSON text (a save, a crash journal, an article file):
+ * blocks found valid before are not checked again, by zod or ProseMirror (`validBodyByBlocks`).
+ * A body it cannot vouch for is checked whole, so what is refused, and why, is exactly as above.
  */
 export const ParsedArticleBodySchema = z.unknown().transform((body, context): TiptapNode => {
   const known =
