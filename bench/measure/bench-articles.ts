@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -44,9 +44,23 @@ export async function createBenchArticles(
   copies: number,
   label = 'Benchmark story',
 ): Promise<Map<number, BenchArticle[]>> {
+  // The figure's picture, copied into each story's folder as it is created.
   const assets = await mkdtemp(join(tmpdir(), 'copydesk-bench-assets-'))
-  await mkdir(assets, { recursive: true })
-  await photo(join(assets, FIGURE_FILE), 1)
+  try {
+    await photo(join(assets, FIGURE_FILE), 1)
+    return await createStories(library, sizes, copies, label, assets)
+  } finally {
+    await rm(assets, { recursive: true, force: true })
+  }
+}
+
+async function createStories(
+  library: LibraryStore,
+  sizes: readonly number[],
+  copies: number,
+  label: string,
+  assets: string,
+): Promise<Map<number, BenchArticle[]>> {
   const made = new Map<number, BenchArticle[]>()
   for (const words of sizes) {
     const body = storyBody(new Random(words), words, 'harbour')
