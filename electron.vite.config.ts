@@ -34,6 +34,11 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           // Imports are parsed in a worker thread with memory and time limits (import-worker-client).
           'import-worker': resolve(__dirname, 'electron/services/import/import-worker.ts'),
+          // The library's list and search index live in a worker thread (worker-catalog).
+          'catalog-worker': resolve(
+            __dirname,
+            'electron/services/catalog-worker/catalog-worker.ts',
+          ),
         },
         // electron-store gets a chunk of its own, so the security scan of the build output can
         // read the app's main process (its old parser stops at electron-store's private fields).

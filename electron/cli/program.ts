@@ -67,6 +67,8 @@ const libraryOption = () =>
 export function createProgram(io: CliIo): Command {
   const services = (options: LibraryOption) =>
     createNodeServices({ libraryFlag: options.library, env: io.env })
+  const hostServices = (options: LibraryOption) =>
+    createNodeServices({ libraryFlag: options.library, env: io.env, catalogInWorker: true })
   const print = (value: unknown, json: boolean | undefined, text: () => string) =>
     io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : text())
 
@@ -255,7 +257,7 @@ export function createProgram(io: CliIo): Command {
     .addOption(libraryOption())
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .action(async (options: LibraryOption & { port?: number }) => {
-      await serve(services(options), io, options.port)
+      await serve(hostServices(options), io, options.port)
     })
 
   program
@@ -274,7 +276,7 @@ export function createProgram(io: CliIo): Command {
       io.stderr(
         `Copydesk desktop cannot start here: ${launch.reason}. Starting the browser host instead.\n`,
       )
-      await serve(services(options), io, options.port)
+      await serve(hostServices(options), io, options.port)
     })
 
   return program

@@ -27,7 +27,7 @@ export async function serve(
         Promise.all([
           host.close(),
           stopWatching(),
-          services.catalog.flush(),
+          services.catalog.flush().then(() => services.catalog.close()),
           services.importer.close(),
         ]),
       )

@@ -7,7 +7,7 @@ import type { EventPayloads } from '../../shared/ipc/contract'
 import type { Settings } from '../../shared/settings/schema'
 import type { Importer } from '../services/importer'
 import type { Library } from '../services/library'
-import type { LibraryCatalog } from '../services/library-catalog'
+import type { Catalog } from '../services/catalog'
 import { openFile } from '../services/opened-files'
 import type { SettingsStore } from '../services/settings-store'
 import { appMenuTemplate, type RecentArticle } from './app-menu'
@@ -17,7 +17,7 @@ const NOTIFY_AFTER_SECONDS = 5
 
 interface Options {
   library: Library
-  catalog: LibraryCatalog
+  catalog: Catalog
   importer: Importer
   settings: SettingsStore
   /** The main window, opened (or reopened on macOS) when a command or file needs one. */

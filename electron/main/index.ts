@@ -83,6 +83,7 @@ function start() {
       userStyleDir: join(app.getPath('userData'), 'style'),
       recoveryDir: join(app.getPath('userData'), 'recovery'),
       indexDir: join(app.getPath('userData'), 'search-index'),
+      catalogInWorker: true,
     })
 
   hardenSession(session.defaultSession)
@@ -109,7 +110,7 @@ function start() {
     void Promise.allSettled([
       stopWatching(),
       locks.releaseAll(),
-      catalog.flush(),
+      catalog.flush().then(() => catalog.close()),
       importer.close(),
     ]).then(() => {
       cleanedUp = true

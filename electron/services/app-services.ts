@@ -8,6 +8,8 @@ import { EventHub } from './event-hub'
 import { Exporter } from './exporter'
 import { Importer } from './importer'
 import { createHandlers, type DesktopServices } from './handlers'
+import type { Catalog } from './catalog'
+import { WorkerCatalog } from './catalog-worker/worker-catalog'
 import { LibraryCatalog } from './library-catalog'
 import { LibraryStore } from './library-store'
 import { LibraryWatcher } from './library-watcher'
@@ -19,7 +21,7 @@ import type { LibraryChange } from './library'
 export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   library: LibraryStore
   /** The list and full-text search, kept on disk beside the settings. */
-  catalog: LibraryCatalog
+  catalog: Catalog
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
@@ -44,23 +46,32 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   recoveryDir: string
   /** Where the library's search index is kept between runs: this person's cache. */
   indexDir: string
+  /**
+   * Keeps the list and search in a worker thread, for a process that stays up (the desktop app,
+   * the browser host); a one-off command reads them in its own thread.
+   */
+  catalogInWorker?: boolean
   desktop?: DesktopServices
 }): AppServices<Settings> {
   const { settings, desktop } = options
   const events = new EventHub()
-  const catalog = new LibraryCatalog(options.root, options.indexDir)
-  /** A change with the article as the list now shows it, so pages need not fetch the list. */
-  const listedChange = (change: LibraryChange): LibraryChange => {
-    const summary = change.id ? catalog.summaryOf(change.id) : undefined
-    return summary ? { ...change, summary } : change
+  const where = { root: options.root, indexDir: options.indexDir }
+  const catalog: Catalog = options.catalogInWorker
+    ? new WorkerCatalog(where)
+    : new LibraryCatalog(where.root, where.indexDir)
+  /**
+   * Listeners hear of a change once the list and search include it, with the article as the
+   * list now shows it, so pages need not fetch the list.
+   */
+  const announce = (change: LibraryChange): void => {
+    const updated = change.id
+      ? catalog.articleChanged(change.id)
+      : catalog.folderChanged().then(() => undefined)
+    void updated
+      .catch(() => undefined)
+      .then((summary) => events.emit('library:changed', summary ? { ...change, summary } : change))
   }
-  // Listeners hear of a change once the list and search include it.
-  const library = new LibraryStore(options.root, {
-    onChange: (change) =>
-      void (change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()).finally(() =>
-        events.emit('library:changed', listedChange(change)),
-      ),
-  })
+  const library = new LibraryStore(options.root, { onChange: announce })
   const assets = new AssetStore(library)
   const versions = new VersionStore(library, () => settings.get().displayName)
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
@@ -85,12 +96,9 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     ...(desktop && { desktop }),
   })
   const watchLibrary = () => {
-    const watcher = new LibraryWatcher(options.root, (change) => {
-      const updated = change.id ? catalog.articleChanged(change.id) : catalog.folderChanged()
-      void updated.finally(() =>
-        events.emit('library:changed', listedChange({ ...change, change: 'external' })),
-      )
-    })
+    const watcher = new LibraryWatcher(options.root, (change) =>
+      announce({ ...change, change: 'external' }),
+    )
     // Whatever changed while the watcher was getting ready (its first scan takes a moment on a
     // big or busy library) is caught by one reconcile once it is: no article goes unseen.
     void watcher

@@ -13,7 +13,7 @@ import type { Importer } from './importer'
 import type { RecoveryJournal } from './recovery-journal'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
-import type { LibraryCatalog } from './library-catalog'
+import type { Catalog } from './catalog'
 import type { SettingsStore } from './settings-store'
 import type { StylePacks } from './style-packs'
 import type { VersionStore } from './version-store'
@@ -36,7 +36,7 @@ export interface DesktopServices {
 
 export interface Services {
   library: Library
-  catalog: LibraryCatalog
+  catalog: Catalog
   settings: SettingsStore
   assets: AssetStore
   versions: VersionStore

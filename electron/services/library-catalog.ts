@@ -10,6 +10,7 @@ import { searchDocumentOf, storyText } from '../../shared/search/search-document
 import type { ParsedSearchQuery, Passages, SearchResults } from '../../shared/search/search-query'
 import { fsFailure, isErrnoException } from './fs-failure'
 import { ARTICLE_FILE, FOLDER_PATTERN, readArticleFile } from './library-store'
+import type { Catalog, CatalogProgress } from './catalog'
 import { SearchIndexFile, type FileStamp, type JournalEntry } from './search-index-file'
 
 /** Past this many journal lines, the next quiet moment writes a fresh snapshot instead. */
@@ -24,21 +25,13 @@ const READ_BATCH = 64
 const SnippetSourceSchema = z.object({ body: TiptapDocSchema })
 type StoryText = ReturnType<typeof storyText>
 
-export interface CatalogProgress {
-  /** Articles read from disk (new or changed since the index was kept). */
-  read: number
-  /** Articles the kept index already had right. */
-  unchanged: number
-  removed: number
-}
-
 /**
  * The library's index: what the list shows of every article, and full-text search over them,
  * kept on disk between runs. A restart reads the kept index, then stats every article file and
  * re-reads only those that changed since, so 10,000 articles open in about a second instead of
  * being parsed one by one. Saves and changes seen on disk update it one article at a time.
  */
-export class LibraryCatalog {
+export class LibraryCatalog implements Catalog {
   private index = LibrarySearchIndex.empty()
   private stamps = new Map<string, FileStamp>()
   private damaged = new Map<string, string>()
@@ -96,12 +89,8 @@ export class LibraryCatalog {
   }
 
   /** An article was created, saved, renamed, trashed or restored, here or elsewhere. */
-  articleChanged(id: string): Promise<void> {
-    return this.enqueue(() => this.refreshArticle(id))
-  }
-
-  /** The article as the list shows it, as the catalog last read it from disk. */
-  summaryOf(id: string): ArticleSummary | undefined {
+  async articleChanged(id: string): Promise<ArticleSummary | undefined> {
+    await this.enqueue(() => this.refreshArticle(id))
     return this.index.summaryOf(id)
   }
 
@@ -116,6 +105,9 @@ export class LibraryCatalog {
   flush(): Promise<void> {
     return this.enqueue(() => this.compact())
   }
+
+  /** Nothing to stop: the work queued is awaited by `flush` or `idle`. */
+  async close(): Promise<void> {}
 
   private async load(): Promise<CatalogProgress> {
     const kept = await this.file.read()

@@ -7,7 +7,12 @@ export type NodeServices = AppServices<FileSettingsStore>
 
 /** The services as the CLI and the browser host run them, under plain Node. */
 export function createNodeServices(
-  options: { libraryFlag?: string | undefined; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    libraryFlag?: string | undefined
+    env?: NodeJS.ProcessEnv
+    /** For the browser host, which stays up: see `createAppServices`. */
+    catalogInWorker?: boolean
+  } = {},
 ): NodeServices {
   const env = options.env ?? process.env
   const settings = new FileSettingsStore(join(configDirectory(env), 'settings.json'), {
@@ -24,5 +29,6 @@ export function createNodeServices(
     userStyleDir: join(configDirectory(env), 'style'),
     recoveryDir: join(configDirectory(env), 'recovery'),
     indexDir: join(configDirectory(env), 'search-index'),
+    catalogInWorker: options.catalogInWorker ?? false,
   })
 }

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
-import { appRoot } from '../app-paths'
+import { startWorkerThread } from '../worker-thread'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
 import type { WorkerAnswer, WorkerJob } from './import-worker-protocol'
 
@@ -16,20 +15,6 @@ export const IMPORT_WORKER_LIMITS: ImportLimits = { seconds: 30, memoryMegabytes
 
 /** The file could not be read; the message says why, for the person who chose it. */
 export class ImportReadError extends Error {}
-
-function startWorker(limits: ImportLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMegabytes }
-  if (__filename.endsWith('.ts')) {
-    // Under the test runner the sources run as TypeScript: tsx compiles the worker's too.
-    const load = createRequire(__filename)
-    const entry = join(__dirname, 'import-worker.ts')
-    return new Worker(
-      `require(${JSON.stringify(load.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(entry)})`,
-      { eval: true, resourceLimits },
-    )
-  }
-  return new Worker(join(appRoot(), 'out', 'main', 'import-worker.js'), { resourceLimits })
-}
 
 interface Waiting {
   resolve: (value: unknown) => void
@@ -48,7 +33,10 @@ export class ImportWorker {
   private stopped = false
 
   constructor(private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS) {
-    this.worker = startWorker(limits)
+    this.worker = startWorkerThread(
+      { name: 'import-worker', source: join(__dirname, 'import-worker.ts') },
+      { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMegabytes } },
+    )
     // An idle reader must not keep the CLI or a test run from ending.
     this.worker.unref()
     this.worker.on('message', (answer: WorkerAnswer) => {
