@@ -1,9 +1,10 @@
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fieldsOf } from '../../../shared/article'
 import { SearchQuerySchema } from '../../../shared/search/search-query'
 import { LibraryCatalog } from '../library-catalog'
-import { LibraryStore } from '../library-store'
+import { ARTICLE_FILE, LibraryStore } from '../library-store'
 import { makeTempDir } from '../test-support'
 import { WorkerCatalog } from './worker-catalog'
 
@@ -63,6 +64,32 @@ describe('the catalog in a worker thread', () => {
     expect((await catalog.search(query('dawn'))).hits.map((hit) => hit.article.id)).toEqual([
       article.id,
     ])
+  })
+
+  it('lists each change made since the last list, and damaged files as they are found', async () => {
+    const first = await create('Ferry returns', 'The ferry is back.')
+    await catalog.folderChanged()
+    const headlines = async () => {
+      const listed = await catalog.list()
+      if (!listed.ok) throw new Error(listed.error.message)
+      return listed.value.articles.map((article) => article.headline).sort()
+    }
+    expect(await headlines()).toEqual(['Ferry returns'])
+
+    const second = await create('Budget passes', 'The council passed it.')
+    await catalog.articleChanged(second.id)
+    expect(await headlines()).toEqual(['Budget passes', 'Ferry returns'])
+
+    await store.save(first.id, 1, { ...fieldsOf(first), headline: 'Ferry returns at dawn' })
+    await catalog.articleChanged(first.id)
+    expect(await headlines()).toEqual(['Budget passes', 'Ferry returns at dawn'])
+
+    const folder = readdirSync(root).find((name) => name.endsWith(second.id.slice(0, 8)))
+    writeFileSync(join(root, folder ?? '', ARTICLE_FILE), '{"id": 1')
+    await catalog.folderChanged()
+    expect(await headlines()).toEqual(['Ferry returns at dawn'])
+    const listed = await catalog.list()
+    expect(listed.ok && listed.value.damaged.map((entry) => entry.folder)).toEqual([folder])
   })
 
   it('fails the calls waiting on a thread that stops, and starts another for the next', async () => {
