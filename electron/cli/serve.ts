@@ -27,7 +27,11 @@ export async function serve(
         Promise.all([
           host.close(),
           stopWatching(),
-          services.catalog.flush().then(() => services.catalog.close()),
+          // The index is a cache: unwritten, the next start replays its journal instead.
+          services.catalog
+            .flush()
+            .catch(() => undefined)
+            .then(() => services.catalog.close()),
           services.importer.close(),
         ]),
       )

@@ -110,7 +110,11 @@ function start() {
     void Promise.allSettled([
       stopWatching(),
       locks.releaseAll(),
-      catalog.flush().then(() => catalog.close()),
+      // The index is a cache: unwritten, the next start replays its journal instead.
+      catalog
+        .flush()
+        .catch(() => undefined)
+        .then(() => catalog.close()),
       importer.close(),
     ]).then(() => {
       cleanedUp = true
