@@ -1,3 +1,4 @@
+import { FRAME_FLOOR } from './measure/editor'
 import type { Figure } from './support/figure'
 
 const find = (figures: Figure[], group: string, name: string) =>
@@ -8,10 +9,13 @@ export function applyTargets(figures: Figure[]): Figure[] {
   const typing = (words: string) => find(figures, 'Typing (key to painted frame)', words)
   const at20k = typing('20,000 words')
   const at50k = typing('50,000 words')
+  const floor = typing(FRAME_FLOOR)
   if (at20k) {
     const bare = at20k.baseline?.p95 ?? Number.NaN
+    // The empty textarea's p95 says how much of the 16 ms the frame clock leaves an editor here.
+    const floorNote = floor ? ` (an empty textarea: ${floor.p95.toFixed(1)} ms)` : ''
     at20k.target = {
-      text: 'p95 ≤ 16 ms and ≤ 1.2× bare TipTap p95',
+      text: `p95 ≤ 16 ms${floorNote} and ≤ 1.2× bare TipTap p95`,
       met: at20k.p95 <= 16 && at20k.p95 <= 1.2 * bare,
     }
   }

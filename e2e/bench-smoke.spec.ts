@@ -46,6 +46,7 @@ test('the benchmark harness produces every figure, each beside its baseline', as
     const typing = report.figures.filter((figure) => figure.group.startsWith('Typing (key'))
     expect(typing.some((figure) => figure.baseline?.name === 'bare TipTap')).toBe(true)
     expect(typing.some((figure) => figure.name.endsWith('plain textarea'))).toBe(true)
+    expect(typing.some((figure) => figure.name.startsWith('an empty textarea'))).toBe(true)
     const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))
     expect(written.figures).toHaveLength(report.figures.length)
     expect(written.commit).toMatch(/^[0-9a-f]{7,}|unknown$/)

@@ -10,6 +10,8 @@ import { keystrokes, typeAndRecord } from './typing'
 const BODY = '[aria-label="Body"][contenteditable="true"]'
 const SAVES_PER_ROUND = 10
 const BARE_TIPTAP = '#tiptap .ProseMirror'
+/** The typing figure of an empty textarea, typed into between the editors. */
+export const FRAME_FLOOR = 'an empty textarea (the frame clock alone)'
 
 export interface EditorBenchOptions {
   app: Page
@@ -78,6 +80,8 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
   const keys = keystrokes(options.keys)
   const appSession = await app.context().newCDPSession(app)
   const baselineSession = await baseline.context().newCDPSession(baseline)
+  // What the frame clock alone costs a key: the wait for the next frame, and drawing it.
+  const frameFloor: number[] = []
 
   for (const [words, copies] of articles) {
     const size = `${words.toLocaleString('en')} words`
@@ -132,6 +136,8 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       bareJumps.push(bare.firstKeyAfterJump)
       await baseline.evaluate((value) => window.baselines.openTextarea(value), text)
       textareaTyped.push(...(await typeAndRecord(baseline, '#textarea', keys)).latencies)
+      await baseline.evaluate(() => window.baselines.openTextarea(''))
+      frameFloor.push(...(await typeAndRecord(baseline, '#textarea', keys)).latencies)
     }
     figures.push(
       figureOf('Typing (key to painted frame)', size, typed, {
@@ -176,6 +182,8 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       }),
     )
   }
+
+  figures.push(figureOf('Typing (key to painted frame)', FRAME_FLOOR, frameFloor))
 
   // Paste 1 MB of HTML into a story, until the editor has painted again: as typed, and with
   // suggestions on (every pasted paragraph then becomes a suggestion).
