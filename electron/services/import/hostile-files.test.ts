@@ -352,7 +352,9 @@ describe('structure built to break readers', SLOW, () => {
 
   it('stops a file that stalls its reader, and the next import works', async () => {
     const importer = new Importer(services.library, { seconds: 5, memoryMegabytes: 1_536 })
-    const stall = Array.from({ length: 12 }, () => '_a'.repeat(9_000)).join('\n')
+    // Marked reads this at about 0.2 s a line: 35 s unstopped on a fast day here, so a faster
+    // machine still meets the 5 s limit (12 lines, once enough, took 3.6 s there).
+    const stall = Array.from({ length: 160 }, () => '_a'.repeat(9_000)).join('\n')
     const started = Date.now()
     await expectRefused(
       await importFile('stall.md', `# Slow\n\n${stall}\n`, importer),
