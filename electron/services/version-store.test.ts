@@ -1,9 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type * as FsPromises from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, join, sep } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ArticleFieldsSchema, type Article, type ArticleFields } from '../../shared/article'
-import { AUTO_VERSION_INTERVAL_MS } from '../../shared/history/version'
+import { AUTO_VERSION_INTERVAL_MS, versionId } from '../../shared/history/version'
 import type { NodeServices } from './node-services'
 import { createTempServices, makeTempDir } from './test-support'
 import { VersionStore } from './version-store'
+
+// Counts which files are read; everything reads as it would.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>()
+  return { ...actual, readFile: vi.fn(actual.readFile) }
+})
 
 let temp: ReturnType<typeof makeTempDir>
 let services: NodeServices
@@ -78,6 +87,49 @@ describe('VersionStore', () => {
         ['auto', 2],
       ],
     )
+  })
+
+  it('reads no kept version on a save once it has read the newest, however long the history', async () => {
+    let current = await article()
+    for (let take = 1; take <= 5; take++) {
+      clock += AUTO_VERSION_INTERVAL_MS
+      current = await save(current, { headline: `Take ${take}` })
+    }
+    const kept = await listed(current.id)
+    expect(kept).toHaveLength(5)
+    // As after a restart: a store that has read nothing yet.
+    versions = new VersionStore(
+      services.library,
+      () => 'Ana Lee',
+      () => new Date(clock),
+    )
+    const versionReads = () =>
+      vi
+        .mocked(readFile)
+        .mock.calls.map(([path]) => String(path))
+        .filter((path) => path.includes(`${sep}versions${sep}`))
+        .map((path) => basename(path, '.json'))
+    vi.mocked(readFile).mockClear()
+    current = await save(current, { headline: 'Take 6' })
+    current = await save(current, { headline: 'Take 7' })
+    expect(versionReads()).toEqual([kept[0]?.id])
+    expect(await listed(current.id)).toHaveLength(5)
+  })
+
+  it('counts the ten minutes from the newest version that reads, passing over a damaged one', async () => {
+    let current = await article()
+    current = await save(current, { headline: 'First take' })
+    const folder = await services.library.folderOf(current.id)
+    if (!folder.ok) throw new Error('no folder')
+    clock += AUTO_VERSION_INTERVAL_MS / 2
+    await mkdir(join(folder.value, 'versions'), { recursive: true })
+    await writeFile(
+      join(folder.value, 'versions', `${versionId(new Date(clock), current.revision)}.json`),
+      '{"truncated',
+    )
+    clock += AUTO_VERSION_INTERVAL_MS / 2
+    current = await save(current, { headline: 'Second take' })
+    expect((await listed(current.id)).map((version) => version.revision)).toEqual([3, 2])
   })
 
   it('saves a labelled version on request, newest first in the list', async () => {
@@ -156,15 +208,13 @@ describe('versions written by an older Copydesk', () => {
     const current = await article()
     const folder = await services.library.folderOf(current.id)
     if (!folder.ok) throw new Error('no folder')
-    const { mkdirSync, writeFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    mkdirSync(join(folder.value, 'versions'), { recursive: true })
+    await mkdir(join(folder.value, 'versions'), { recursive: true })
     const {
       comments: _comments,
       styleIgnores: _ignores,
       ...fieldsV2
     } = ArticleFieldsSchema.parse(current)
-    writeFileSync(
+    await writeFile(
       join(folder.value, 'versions', '20250101T000000000Z-r1.json'),
       JSON.stringify({
         schemaVersion: 1,
