@@ -1,10 +1,18 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import type * as FsPromises from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { emptyDoc, type ArticleFields } from '../../shared/article'
 import type { LibraryChange } from './library'
 import { ARTICLE_FILE, LibraryStore, TRASH_FOLDER } from './library-store'
 import { makeReadOnly, makeTempDir } from './test-support'
+
+// Counts which folders are listed; everything lists as it would.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>()
+  return { ...actual, readdir: vi.fn(actual.readdir) }
+})
 
 let temp: ReturnType<typeof makeTempDir>
 let store: LibraryStore
@@ -216,6 +224,34 @@ describe('LibraryStore', () => {
     const saved = await store.save(article.id, 1, fieldsWith({ slug: 'bridge-reopens' }))
     expect(saved).toMatchObject({ ok: true, value: { slug: 'bridge-reopens', revision: 2 } })
     expect(readdirSync(store.root)).toEqual([`bridge-reopens-${article.id.slice(0, 8)}`])
+  })
+
+  it('finds an article again without listing the library, and follows a folder renamed meanwhile', async () => {
+    const article = await created()
+    await created('Other story')
+    const listings = () =>
+      vi.mocked(readdir).mock.calls.filter(([path]) => String(path) === store.root).length
+    vi.mocked(readdir).mockClear()
+    const first = await store.save(article.id, 1, fieldsWith({ headline: 'Bridge shut' }))
+    expect(first).toMatchObject({ ok: true, value: { revision: 2 } })
+    expect(listings()).toBe(1)
+    for (let revision = 2; revision <= 4; revision++)
+      expect(await store.save(article.id, revision, fieldsWith({}))).toMatchObject({ ok: true })
+    expect(await store.open(article.id)).toMatchObject({ ok: true, value: { revision: 5 } })
+    expect(listings()).toBe(1)
+
+    const folder = `bridge-closes-${article.id.slice(0, 8)}`
+    renameSync(join(store.root, folder), join(store.root, `moved-${folder}`))
+    expect(await store.open(article.id)).toMatchObject({
+      ok: true,
+      value: { id: article.id, revision: 5 },
+    })
+    // Saving puts the folder back under the name its slug gives.
+    expect(await store.save(article.id, 5, fieldsWith({}))).toMatchObject({
+      ok: true,
+      value: { revision: 6 },
+    })
+    expect(readdirSync(store.root)).toContain(folder)
   })
 
   it('resolves an id prefix or a slug', async () => {

@@ -91,6 +91,11 @@ export class LibraryStore implements Library {
   private readonly newId: () => string
   private readonly onChange: (change: LibraryChange) => void
   private readonly queue = new KeyedQueue()
+  /**
+   * Where each article was last found, by parent folder and id: finding one otherwise lists the
+   * whole library (12–19 ms at 10,000 articles, on every save). Checked on every use.
+   */
+  private readonly foundIn = new Map<string, string>()
   /** Set once by whoever keeps the history (see VersionStore). */
   afterSave?: AfterSave
 
@@ -335,13 +340,25 @@ export class LibraryStore implements Library {
 
   /** Finds an article's folder under `parent` by the id in its name, and checks the id inside. */
   private async locate(parent: string, id: string): Promise<Result<Located>> {
+    const key = join(parent, id)
+    const remembered = this.foundIn.get(key)
+    if (remembered !== undefined) {
+      // The folder may have been renamed, moved or replaced since: only the id inside counts.
+      const folder = join(parent, remembered)
+      const article = await readArticleFile(folder)
+      if (article.ok && article.value.id === id) return ok({ folder, article: article.value })
+      this.foundIn.delete(key)
+    }
     const suffix = `-${id.slice(0, 8)}`
     let damaged: Result<Located> | undefined
     for (const name of await subfolders(parent)) {
       if (!name.includes(suffix) || name.startsWith(STAGING_PREFIX)) continue
       const folder = join(parent, name)
       const article = await readArticleFile(folder)
-      if (article.ok && article.value.id === id) return ok({ folder, article: article.value })
+      if (article.ok && article.value.id === id) {
+        this.foundIn.set(key, name)
+        return ok({ folder, article: article.value })
+      }
       if (!article.ok && article.error.kind === 'damaged') damaged = article
     }
     return damaged ?? fail('not-found', `No article with id ${id} in ${parent}.`)
