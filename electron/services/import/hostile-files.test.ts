@@ -352,8 +352,8 @@ describe('structure built to break readers', SLOW, () => {
 
   it('stops a file that stalls its reader, and the next import works', async () => {
     const importer = new Importer(services.library, { seconds: 5, memoryMegabytes: 1_536 })
-    // Marked reads this at about 0.2 s a line: 35 s unstopped on a fast day here, so a faster
-    // machine still meets the 5 s limit (12 lines, once enough, took 3.6 s there).
+    // Marked reads this at about 0.2 s a line: 35 s unstopped on a fast day here, so even a much
+    // faster machine runs into the 5 s limit (12 lines, once enough, took 3.6 s that day).
     const stall = Array.from({ length: 160 }, () => '_a'.repeat(9_000)).join('\n')
     const started = Date.now()
     await expectRefused(
