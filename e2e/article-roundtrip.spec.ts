@@ -25,7 +25,7 @@ test('create, fill, save, reload, reopen: the story is intact, and the CLI expor
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText('Unsaved changes')
 
   await page.keyboard.press('ControlOrMeta+s')
-  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved \d\d:\d\d/)
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved \d{1,2}:\d\d/)
 
   await page.reload()
   const library = page.getByRole('navigation', { name: 'Library' })

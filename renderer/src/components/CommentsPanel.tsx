@@ -5,7 +5,7 @@ import { anchoredText, useCommentStore } from '../stores/comment-store'
 import { useEditorStore } from '../stores/editor-store'
 import { useEditsAfterPause } from '../stores/use-edits-after-pause'
 import { useFieldEditors } from '../stores/field-editors'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 /** A stable empty list: a selector that returned a new [] each time would re-render forever. */
 const NO_THREADS: CommentThread[] = []
@@ -74,7 +74,7 @@ function Thread({ thread, quote }: { thread: CommentThread; quote: string | unde
       <blockquote>{quote ?? '(the commented text was deleted)'}</blockquote>
       <p>
         <strong>{thread.author || 'unknown'}</strong>{' '}
-        <time dateTime={thread.createdAt}>{formatUpdated(thread.createdAt)}</time>
+        <time dateTime={thread.createdAt}>{formatPeopleTime(thread.createdAt)}</time>
       </p>
       <p>{thread.text}</p>
       {thread.replies.map((entry) => (

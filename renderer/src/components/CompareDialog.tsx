@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ArticleFields, TiptapNode } from '../../../shared/article'
 import type { VersionSummary } from '../../../shared/history/version'
 import { diffArticles, type FieldDiff } from '../../../shared/history/word-diff'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 import { client } from '../api/client'
 import { fieldsFromForm } from '../stores/article-form'
 import { currentBody, useEditorStore } from '../stores/editor-store'
@@ -54,7 +55,7 @@ export function CompareDialog({ articleId, versions, initial, onClose }: Props) 
     </option>,
     ...versions.map((version) => (
       <option key={version.id} value={version.id}>
-        {version.label || version.reason} ({new Date(version.createdAt).toLocaleString()})
+        {version.label || version.reason} ({formatPeopleTime(version.createdAt)})
       </option>
     )),
   ]

@@ -6,7 +6,7 @@ import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { unlessUnchanged } from '../stores/unless-unchanged'
 import { CompareDialog } from './CompareDialog'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 const REASONS: Record<VersionSummary['reason'], string> = {
   manual: 'Saved version',
@@ -82,7 +82,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
             <li key={version.id}>
               <span className="version-title">{title}</span>
               <span className="version-meta">
-                <time dateTime={version.createdAt}>{formatUpdated(version.createdAt)}</time> ·{' '}
+                <time dateTime={version.createdAt}>{formatPeopleTime(version.createdAt)}</time> ·{' '}
                 {version.author || 'unknown'} · {version.status}
               </span>
               <span className="version-actions">

@@ -16,7 +16,7 @@ import {
 } from '../stores/use-library-search'
 import { Highlighted } from './Highlighted'
 import { LibrarySearchBar } from './LibrarySearchBar'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 /** A library of thousands lists this many at first; the rest come on asking. */
 const ROWS_AT_ONCE = 200
@@ -157,7 +157,7 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
               )}
               <span className="article-meta">
                 <span className={`status status-${article.status}`}>{article.status}</span>
-                <time dateTime={article.updatedAt}>{formatUpdated(article.updatedAt)}</time>
+                <time dateTime={article.updatedAt}>{formatPeopleTime(article.updatedAt)}</time>
                 <span>{article.wordCount.toLocaleString()} words</span>
               </span>
             </button>

@@ -4,7 +4,7 @@ import type { RecoveryOffer } from '../../../shared/ipc/contract'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { Dialog } from './Dialog'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 const PREVIEW_CHARACTERS = 400
 
@@ -41,7 +41,7 @@ export function RecoveryDialog() {
             <li key={offer.articleId} aria-label={title}>
               <h3>{title}</h3>
               <p className="hint">
-                Edited {formatUpdated(offer.journaledAt)}
+                Edited {formatPeopleTime(offer.journaledAt)}
                 {offer.saved
                   ? ` · saved version: revision ${offer.saved.revision}`
                   : ' · no longer in the library: restoring makes it a new article'}

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 import { isDirty, useEditorStore, type SaveState } from '../stores/editor-store'
-
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
 function describe(saveState: SaveState, dirty: boolean): { message: string; tone: string } {
   if (saveState.kind === 'saving') return { message: 'Saving…', tone: 'neutral' }
@@ -13,7 +12,7 @@ function describe(saveState: SaveState, dirty: boolean): { message: string; tone
   }
   if (dirty) return { message: 'Unsaved changes', tone: 'neutral' }
   if (saveState.kind === 'saved')
-    return { message: `Saved ${time.format(new Date(saveState.at))}`, tone: 'ok' }
+    return { message: `Saved ${formatPeopleTime(saveState.at)}`, tone: 'ok' }
   return { message: 'No changes', tone: 'neutral' }
 }
 

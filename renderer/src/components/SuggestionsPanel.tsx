@@ -12,7 +12,7 @@ import {
   resolveSuggestion,
 } from '../stores/suggestion-list'
 import { suggestionRecord } from '../stores/suggestion-store'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 /** Reading a long body's suggestions waits for typing (in any field) to pause. */
 const LIST_DELAY_MS = 250
@@ -74,7 +74,7 @@ function SuggestionItem({ suggestion }: { suggestion: SuggestionSummary }) {
         {record && (
           <>
             {' '}
-            <time dateTime={record.createdAt}>{formatUpdated(record.createdAt)}</time>
+            <time dateTime={record.createdAt}>{formatPeopleTime(record.createdAt)}</time>
           </>
         )}{' '}
         · {suggestion.field}

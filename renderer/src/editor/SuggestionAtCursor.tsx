@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { SUGGESTION_MARK_NAMES } from '../../../shared/editor/suggestion-marks'
-import { formatUpdated } from '../components/relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 import { suggestionRecord } from '../stores/suggestion-store'
 
 const KIND_LABELS: Record<string, string> = {
@@ -38,7 +38,7 @@ export function SuggestionAtCursor({ editor }: { editor: Editor }) {
   return (
     <p className="suggestion-at-cursor" role="status">
       {KIND_LABELS[current.kind] ?? 'Suggestion'} by {record?.author || 'unknown'}
-      {record && <> · {formatUpdated(record.createdAt)}</>}{' '}
+      {record && <> · {formatPeopleTime(record.createdAt)}</>}{' '}
       <button type="button" onMouseDown={keepFocus} onClick={act(true)}>
         Accept this suggestion
       </button>
