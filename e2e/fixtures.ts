@@ -37,6 +37,8 @@ export interface CopydeskApp {
    * display name given) would run it: its own host process and window.
    */
   secondDesk(displayName: string): Promise<{ page: Page; quit(): Promise<void> }>
+  /** Another tab (or window) of this same app, as the same person. */
+  newTab(): Promise<Page>
 }
 
 /** SIGTERM, and SIGKILL if the process has not gone within two seconds: no test leaves a server behind. */
@@ -112,6 +114,9 @@ export const test = base.extend<{ app: CopydeskApp }>({
           secondDesk: () => {
             throw new Error('a second Electron instance is the single-instance issue: not here yet')
           },
+          newTab: () => {
+            throw new Error('the desktop app opens one window per library')
+          },
         }
         await use(app)
         return
@@ -155,6 +160,11 @@ export const test = base.extend<{ app: CopydeskApp }>({
               await stopProcess(second.server)
             },
           }
+        },
+        newTab: async () => {
+          const page = await browser.newPage()
+          await page.goto(host.url)
+          return page
         },
       }
       await app.page.goto(host.url)

@@ -48,3 +48,55 @@ test('two desks on one article: the second reads it locked, and can edit once th
   await page.keyboard.press('ControlOrMeta+s')
   await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
 })
+
+test('two tabs on one story: the second is read-only until the first has closed', async ({
+  app,
+}) => {
+  test.skip(
+    process.env.COPYDESK_E2E_SHELL === 'electron',
+    'the desktop app opens one window per library',
+  )
+  await app.cli('new', '--headline', 'One story, two tabs')
+  const openStory = async (page: typeof app.page) => {
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /One story, two tabs/ })
+      .click()
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText('One story, two tabs')
+  }
+  const first = app.page
+  await openStory(first)
+  await expect(first.getByRole('textbox', { name: 'Headline' })).toHaveAttribute(
+    'contenteditable',
+    'true',
+  )
+
+  const second = await app.newTab()
+  await openStory(second)
+  const notice = second.getByRole('status', { name: 'Article lock' })
+  await expect(notice).toContainText('Open for editing in another window or tab since')
+  await expect(second.getByRole('textbox', { name: 'Headline' })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  )
+
+  // A reload is the same tab: it keeps editing.
+  await first.reload()
+  await openStory(first)
+  await expect(first.getByRole('textbox', { name: 'Headline' })).toHaveAttribute(
+    'contenteditable',
+    'true',
+  )
+
+  await first.close()
+  // The host lets a closed tab's lock go once its connection has been away for ten seconds.
+  await expect(async () => {
+    await notice.getByRole('button', { name: 'Take over' }).click()
+    await expect(notice).toBeHidden({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  const headline = second.getByRole('textbox', { name: 'Headline' })
+  await expect(headline).toHaveAttribute('contenteditable', 'true')
+  await headline.fill('One story, one tab')
+  await second.keyboard.press('ControlOrMeta+s')
+  await expect(second.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+})

@@ -14,6 +14,7 @@ export async function serve(
     events: services.events,
     rendererDir: builtRendererDir(),
     port,
+    onClientGone: (client) => void services.locks.releaseClient(client),
   })
   const stopWatching = services.watchLibrary()
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { NodeServices } from '../services/node-services'
 import { createTempServices, makeTempDir } from '../services/test-support'
 import { makeImage } from '../services/test-images'
-import { TOKEN_HEADER } from '../../shared/ipc/host-protocol'
+import { CLIENT_HEADER, TOKEN_HEADER } from '../../shared/ipc/host-protocol'
+import { fieldsOf } from '../../shared/article/schema'
 import { startHost, type RunningHost } from './server'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -203,5 +204,64 @@ describe('browser host', () => {
       received += new TextDecoder().decode((await reader.read()).value)
     expect(received).toContain(`"id":"${created.value.id}"`)
     controller.abort()
+  })
+
+  it('two tabs on one story: the second reads it locked, and edits once the first tab has closed', async () => {
+    const gone: string[] = []
+    const tabs = await startHost({
+      ...services,
+      rendererDir: join(temp.path, 'renderer'),
+      clientGoneAfterMs: 200,
+      onClientGone: (client) => {
+        gone.push(client)
+        void services.locks.releaseClient(client)
+      },
+    })
+    try {
+      const call = (client: string, channel: string, body: unknown) =>
+        fetch(`${tabs.origin}/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: tabs.token,
+            [CLIENT_HEADER]: client,
+          },
+          body: JSON.stringify(body),
+        }).then((response) => response.json())
+      const created = await services.library.create({ headline: 'One story' })
+      if (!created.ok) throw new Error(created.error.message)
+      const { id } = created.value
+      const first = 'first-tab-0001'
+      const second = 'second-tab-0002'
+      const stream = new AbortController()
+      const events = await fetch(`${tabs.origin}/api/events?token=${tabs.token}&client=${first}`, {
+        signal: stream.signal,
+      })
+      expect(events.status).toBe(200)
+      expect(await call(first, 'article:lock', { id })).toEqual({
+        ok: true,
+        value: { editable: true },
+      })
+      expect(await call(second, 'article:lock', { id })).toMatchObject({
+        ok: true,
+        value: { editable: false, holder: { elsewhere: 'window' } },
+      })
+      expect(
+        await call(second, 'article:save', {
+          id,
+          baseRevision: 1,
+          fields: { ...fieldsOf(created.value), body: JSON.stringify(created.value.body) },
+        }),
+      ).toMatchObject({ ok: false, error: { kind: 'locked' } })
+
+      // The first tab closes: its event stream ends and does not come back.
+      stream.abort()
+      await expect.poll(() => gone, { timeout: 10_000 }).toEqual([`tab-${first}`])
+      await expect
+        .poll(() => call(second, 'article:lock', { id }), { timeout: 10_000 })
+        .toEqual({ ok: true, value: { editable: true } })
+    } finally {
+      await tabs.close()
+    }
   })
 })

@@ -3,7 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
-import { EVENTS_PATH, TOKEN_HEADER } from '../../shared/ipc/host-protocol'
+import {
+  CLIENT_HEADER,
+  CLIENT_ID_PATTERN,
+  EVENTS_PATH,
+  TOKEN_HEADER,
+} from '../../shared/ipc/host-protocol'
+import type { RequestContext } from '../../shared/ipc/contract'
 import { fail } from '../../shared/ipc/result'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
@@ -18,11 +24,20 @@ const MAX_JSON_BYTES = 32 * 1024 * 1024
 /** An image at the size limit, with room for the contract to say so itself. */
 const MAX_BINARY_BYTES = MAX_IMAGE_BYTES + 1024 * 1024
 const HEARTBEAT_MS = 25_000
+/**
+ * A tab whose event stream has been gone this long is taken to be closed, and what it held (the
+ * lock of the article it had open) is let go. An open tab's stream reconnects within seconds.
+ */
+export const CLIENT_GONE_AFTER_MS = 10_000
 
 export interface HostOptions {
   handlers: Handlers
   assets: AssetStore
   events: EventHub
+  /** A tab has closed (its event stream went and did not come back): release what it held. */
+  onClientGone?: (client: string) => void
+  /** How long a tab's event stream may be away before it counts as closed. */
+  clientGoneAfterMs?: number
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -55,6 +70,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   const expectedToken = Buffer.from(token)
   const streams = new Set<ServerResponse>()
+  /** Open event streams per tab, and the timers that will call a tab gone. */
+  const clientStreams = new Map<string, number>()
+  const goneTimers = new Map<string, ReturnType<typeof setTimeout>>()
   let origin = ''
 
   const tokenMatches = (candidate: string | null | undefined): boolean => {
@@ -88,7 +106,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!tokenMatches(typeof given === 'string' ? given : undefined)) {
         throw new HttpError(401, 'missing or wrong token: open the URL that copydesk serve printed')
       }
-      if (url.pathname === EVENTS_PATH && request.method === 'GET') return openEventStream(response)
+      if (url.pathname === EVENTS_PATH && request.method === 'GET')
+        return openEventStream(response, clientOf(url.searchParams.get('client')))
       const asset = parseAssetPath(url.pathname, HOST_ASSET_PREFIX)
       if (asset && request.method === 'GET') return sendAsset(response, asset.articleId, asset.src)
       const channel = /^\/api\/invoke\/([a-z:-]+)$/.exec(url.pathname)?.[1]
@@ -141,7 +160,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (error instanceof HttpError) throw error
       throw new HttpError(400, 'the request is not valid JSON')
     }
-    sendJson(response, 200, await dispatch(options.handlers, channel, payload))
+    const context: RequestContext = { client: clientOf(request.headers[CLIENT_HEADER]) }
+    sendJson(response, 200, await dispatch(options.handlers, channel, payload, context))
   }
 
   async function sendAsset(
@@ -160,7 +180,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     response.end(image.value.bytes)
   }
 
-  function openEventStream(response: ServerResponse): void {
+  function openEventStream(response: ServerResponse, client: string): void {
+    clearTimeout(goneTimers.get(client))
+    goneTimers.delete(client)
+    clientStreams.set(client, (clientStreams.get(client) ?? 0) + 1)
     response.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-store',
@@ -176,6 +199,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       clearInterval(heartbeat)
       unsubscribe()
       streams.delete(response)
+      const left = (clientStreams.get(client) ?? 1) - 1
+      if (left > 0) return void clientStreams.set(client, left)
+      clientStreams.delete(client)
+      const timer = setTimeout(() => {
+        goneTimers.delete(client)
+        options.onClientGone?.(client)
+      }, options.clientGoneAfterMs ?? CLIENT_GONE_AFTER_MS)
+      timer.unref()
+      goneTimers.set(client, timer)
     })
   }
 
@@ -192,11 +224,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of goneTimers.values()) clearTimeout(timer)
         for (const stream of streams) stream.end()
         server.close(() => resolve())
         server.closeAllConnections()
       }),
   }
+}
+
+/** A tab that names itself badly, or not at all, is one anonymous client. */
+function clientOf(given: string | string[] | null | undefined): string {
+  return typeof given === 'string' && CLIENT_ID_PATTERN.test(given) ? `tab-${given}` : 'tab-unnamed'
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {

@@ -100,7 +100,12 @@ function start() {
     void integration.settingsChanged(previous, next)
   }
   serveRenderer(builtRendererDir(), assets)
-  registerIpc(ipcMain, handlers, trustedOrigins(appOrigins))
+  registerIpc(
+    ipcMain,
+    handlers,
+    trustedOrigins(appOrigins),
+    (client) => void locks.releaseClient(client),
+  )
   const stopWatching = watchLibrary()
   let cleanedUp = false
   app.on('will-quit', (event) => {

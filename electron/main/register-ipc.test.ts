@@ -23,7 +23,10 @@ const handlers = Object.fromEntries(
 ) as unknown as Handlers
 
 const eventFrom = (url: string, parent: unknown = null) =>
-  ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent
+  ({
+    senderFrame: { url, parent },
+    sender: { id: 1, once: vi.fn() },
+  }) as unknown as IpcMainInvokeEvent
 
 describe('registerIpc', () => {
   const { ipcMain, registered } = fakeIpcMain()
@@ -68,5 +71,28 @@ describe('registerIpc', () => {
       error: { kind: 'invalid-request', message: /^article:save: id: Invalid UUID/ },
     })
     expect(handlers['article:save']).not.toHaveBeenCalled()
+  })
+
+  it('names each window as its own client, and says when a window has gone', async () => {
+    const { ipcMain: otherIpc, registered: otherRegistered } = fakeIpcMain()
+    const gone: string[] = []
+    const seen = vi.fn(async (_request: unknown, context: unknown) => ok(context))
+    registerIpc(
+      otherIpc,
+      { ...handlers, 'library:list': seen } as unknown as Handlers,
+      trustedOrigins(['app://copydesk']),
+      (client) => gone.push(client),
+    )
+    const destroyed = new Map<number, () => void>()
+    const windowEvent = (id: number) =>
+      ({
+        senderFrame: { url: 'app://copydesk/index.html', parent: null },
+        sender: { id, once: (_name: string, listener: () => void) => destroyed.set(id, listener) },
+      }) as unknown as IpcMainInvokeEvent
+    const listener = otherRegistered.get('library:list') as Listener
+    expect(await listener(windowEvent(7), {})).toEqual({ ok: true, value: { client: 'window-7' } })
+    expect(await listener(windowEvent(8), {})).toEqual({ ok: true, value: { client: 'window-8' } })
+    destroyed.get(7)?.()
+    expect(gone).toEqual(['window-7'])
   })
 })

@@ -13,13 +13,25 @@ export function registerIpc(
   ipcMain: IpcMain,
   handlers: Handlers,
   isTrustedSender: SenderCheck,
+  /** A window has gone: release what it held (the lock of the article it had open). */
+  onClientGone: (client: string) => void = () => undefined,
 ): void {
+  const known = new Set<number>()
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
         return fail('invalid-request', `${channel}: refused a request from an untrusted frame`)
       }
-      return dispatch(handlers, channel, payload)
+      const { sender } = event
+      const client = `window-${sender.id}`
+      if (!known.has(sender.id)) {
+        known.add(sender.id)
+        sender.once('destroyed', () => {
+          known.delete(sender.id)
+          onClientGone(client)
+        })
+      }
+      return dispatch(handlers, channel, payload, { client })
     })
   }
 }

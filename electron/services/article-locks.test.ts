@@ -1,8 +1,13 @@
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArticleLocks, LOCK_STALE_MS } from './article-locks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { ArticleLocks, LOCK_STALE_MS, LOCKS_FOLDER } from './article-locks'
+import { resourcesDir } from './app-paths'
+import { createHandlers } from './handlers'
 import type { NodeServices } from './node-services'
+import { fieldsOf } from '../../shared/article/schema'
+import { THIS_PROCESS } from '../../shared/ipc/contract'
 import { createTempServices, makeTempDir } from './test-support'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -53,9 +58,7 @@ describe('article locks', () => {
 
   it('a lock left by a process on this machine that has died is taken over at once', async () => {
     await ana.acquire(id)
-    const folder = await services.library.folderOf(id)
-    if (!folder.ok) throw new Error(folder.error.message)
-    const holderFile = join(folder.value, 'lock-holder.json')
+    const holderFile = join(temp.path, 'library', LOCKS_FOLDER, `${id}.holder.json`)
     const holder = JSON.parse(readFileSync(holderFile, 'utf8'))
     // A pid that is not running (the highest pid Linux hands out is far below this).
     writeFileSync(holderFile, JSON.stringify({ ...holder, pid: 2 ** 30 }))
@@ -73,12 +76,121 @@ describe('article locks', () => {
 
   it('a lock its holder stopped refreshing (a crash, a dead network) can be taken over', async () => {
     await ana.acquire(id)
-    const folder = await services.library.folderOf(id)
-    if (!folder.ok) throw new Error(folder.error.message)
     // As if Ana's app died: nothing refreshes the lock, and it ages past the stale limit.
     ana = new ArticleLocks(services.library, () => 'Ana Lee')
     const old = new Date(Date.now() - LOCK_STALE_MS - 5_000)
-    utimesSync(join(folder.value, 'article.json.lock'), old, old)
+    utimesSync(join(temp.path, 'library', LOCKS_FOLDER, `${id}.lock`), old, old)
     expect(await ben.acquire(id)).toEqual({ ok: true, value: { editable: true } })
+  })
+
+  it('two windows of one app: the first edits, the second reads it locked until the first goes', async () => {
+    expect(await ana.acquire(id, 'window-1')).toEqual({ ok: true, value: { editable: true } })
+    expect(await ana.acquire(id, 'window-2')).toEqual({
+      ok: true,
+      value: {
+        editable: false,
+        holder: { name: 'Ana Lee', since: '2026-11-29T09:00:00.000Z', elsewhere: 'window' },
+      },
+    })
+    // Only the holder can let go; then the other window edits.
+    await ana.release(id, 'window-2')
+    expect(ana.holds(id, 'window-1')).toBe(true)
+    await ana.releaseClient('window-1')
+    expect(await ana.acquire(id, 'window-2')).toEqual({ ok: true, value: { editable: true } })
+  })
+
+  it('a lock these locks lost track of is theirs again, never "someone else\'s"', async () => {
+    await ana.acquire(id)
+    // The lock is still on disk, but this instance no longer counts it as held (as after its
+    // refresh failed once): asking again must not report Ana as the one locking Ana out.
+    const lost = ana as unknown as { held: Map<string, unknown> }
+    lost.held.clear()
+    expect(await ana.acquire(id)).toEqual({ ok: true, value: { editable: true } })
+    expect(await ben.acquire(id)).toMatchObject({ value: { editable: false } })
+  })
+})
+
+describe('locks and a slug that changes', () => {
+  it('saving keeps working after the headline renames the folder, and a clean stop leaves no lock behind', async () => {
+    // The shortest stale time proper-lockfile allows: the lock is refreshed every second.
+    const locks = new ArticleLocks(services.library, () => 'Ana Lee', undefined, 2_000)
+    const handlers = createHandlers({ ...services, locks, resourcesDir: resourcesDir() })
+    const window = { client: 'window-1' }
+    expect(await handlers['article:lock']({ id }, window)).toEqual({
+      ok: true,
+      value: { editable: true },
+    })
+    const opened = await services.library.open(id)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const first = await handlers['article:save'](
+      {
+        id,
+        baseRevision: opened.value.revision,
+        fields: { ...fieldsOf(opened.value), headline: 'A new headline', slug: 'a-new-headline' },
+      },
+      window,
+    )
+    expect(first).toMatchObject({ ok: true, value: { slug: 'a-new-headline' } })
+    // Long enough for the lock to have been refreshed twice since the folder moved.
+    await sleep(2_600)
+    const second = await handlers['article:save'](
+      {
+        id,
+        baseRevision: opened.value.revision + 1,
+        fields: {
+          ...fieldsOf(opened.value),
+          headline: 'A new headline',
+          slug: 'a-new-headline',
+          section: 'News',
+        },
+      },
+      window,
+    )
+    expect(second).toMatchObject({ ok: true, value: { revision: opened.value.revision + 2 } })
+    // Another desk still finds it locked, at its new folder.
+    expect(await ben.acquire(id)).toMatchObject({ value: { editable: false } })
+
+    await locks.releaseAll()
+    const folder = await services.library.folderOf(id)
+    if (!folder.ok) throw new Error(folder.error.message)
+    expect(existsSync(join(folder.value, 'article.json.lock'))).toBe(false)
+    expect(readdirSync(join(temp.path, 'library', LOCKS_FOLDER))).toEqual([])
+  })
+
+  it('restore, rename, a new version and trash are refused while another desk edits', async () => {
+    const handlers = createHandlers({ ...services, locks: ben, resourcesDir: resourcesDir() })
+    await ana.acquire(id)
+    const opened = await services.library.open(id)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const refused = { ok: false, error: { kind: 'locked', holder: { name: 'Ana Lee' } } }
+    expect(await handlers['article:rename']({ id, slug: 'other' }, THIS_PROCESS)).toMatchObject(
+      refused,
+    )
+    expect(await handlers['article:trash']({ id }, THIS_PROCESS)).toMatchObject(refused)
+    expect(
+      await handlers['version:create']({ articleId: id, label: 'x' }, THIS_PROCESS),
+    ).toMatchObject(refused)
+    expect(
+      await handlers['article:save'](
+        { id, baseRevision: opened.value.revision, fields: fieldsOf(opened.value) },
+        THIS_PROCESS,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'locked',
+        message: /Ana Lee has had this article open for editing since .*; it is read-only here\./,
+      },
+    })
+    expect(await services.library.open(id)).toMatchObject({
+      ok: true,
+      value: { revision: opened.value.revision, slug: opened.value.slug },
+    })
+    await ana.release(id)
+    expect(await handlers['article:rename']({ id, slug: 'other' }, THIS_PROCESS)).toMatchObject({
+      ok: true,
+    })
+    // A lock taken just for that change is not kept.
+    expect(ben.holds(id, THIS_PROCESS.client)).toBe(false)
   })
 })

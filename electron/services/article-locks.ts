@@ -1,8 +1,10 @@
 import { lock } from 'proper-lockfile'
-import { readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { THIS_PROCESS, type ArticleLockState } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import type { Library } from './library'
@@ -14,66 +16,111 @@ import { ARTICLE_FILE } from './library-store'
  */
 export const LOCK_STALE_MS = 30_000
 
+/**
+ * Locks live beside the articles, keyed by id, not inside each article's folder: the folder
+ * is renamed when the slug changes, and a lock inside it would move away from the path its
+ * holder keeps refreshing (and be taken for somebody else's on the next save).
+ */
+export const LOCKS_FOLDER = '.locks'
+
 const HolderSchema = z.object({
   name: z.string(),
   since: z.iso.datetime({ offset: true }),
   /** Which machine and process: a lock left by a dead process on this machine is not waited for. */
   host: z.string().optional(),
   pid: z.number().int().optional(),
+  /** Which ArticleLocks took it: one that finds its own lock has lost track of it, nothing more. */
+  instance: z.string().optional(),
 })
 type StoredHolder = z.infer<typeof HolderSchema>
-export type LockHolder = Pick<StoredHolder, 'name' | 'since'>
 
-export type LockState = { editable: true } | { editable: false; holder: LockHolder }
-
-const HOLDER_FILE = 'lock-holder.json'
+interface HeldLock {
+  /** The window or tab editing the article; any other one reads it locked. */
+  client: string
+  since: string
+  release: () => Promise<void>
+}
 
 /**
- * Who is editing which article, across app instances and machines sharing the library folder.
- * proper-lockfile takes the lock (an atomic mkdir, safe on network folders) and keeps it fresh
- * while held; a note beside it says who holds it and since when.
+ * Who is editing which article, across windows, tabs, app instances and machines sharing the
+ * library folder. proper-lockfile takes the lock (an atomic mkdir, safe on network folders) and
+ * keeps it fresh while held; a note beside it says who holds it and since when. Within this
+ * process the lock belongs to one window or tab (a client), so two tabs on one story never both
+ * edit it.
  */
 export class ArticleLocks {
-  private readonly held = new Map<string, () => Promise<void>>()
+  private readonly held = new Map<string, HeldLock>()
   /** Two requests for one lock at once (the page and a save) share one attempt. */
-  private readonly acquiring = new Map<string, Promise<Result<LockState>>>()
+  private readonly acquiring = new Map<string, Promise<Result<ArticleLockState>>>()
+  private readonly instance = randomUUID()
 
   constructor(
     private readonly library: Library,
     private readonly holderName: () => string,
     private readonly now: () => Date = () => new Date(),
+    /** How long an unrefreshed lock lasts; shorter only in tests (proper-lockfile's least: 2 s). */
+    private readonly staleMs = LOCK_STALE_MS,
   ) {}
 
   /** Takes the lock for editing, or says who has it. Holding it already is fine. */
-  acquire(id: string): Promise<Result<LockState>> {
-    if (this.held.has(id)) return Promise.resolve(ok({ editable: true }))
-    let attempt = this.acquiring.get(id)
-    if (!attempt) {
-      attempt = this.attempt(id).finally(() => this.acquiring.delete(id))
-      this.acquiring.set(id, attempt)
-    }
+  async acquire(
+    id: string,
+    client: string = THIS_PROCESS.client,
+  ): Promise<Result<ArticleLockState>> {
+    // Wait for an attempt under way, whoever made it: it decides who holds the lock.
+    for (let pending = this.acquiring.get(id); pending; pending = this.acquiring.get(id))
+      await pending
+    const mine = this.held.get(id)
+    if (mine) return ok(this.stateFor(mine, client))
+    const attempt = this.attempt(id, client).finally(() => this.acquiring.delete(id))
+    this.acquiring.set(id, attempt)
     return attempt
   }
 
-  private async attempt(id: string, retried = false): Promise<Result<LockState>> {
+  holds(id: string, client: string): boolean {
+    return this.held.get(id)?.client === client
+  }
+
+  private stateFor(mine: HeldLock, client: string): ArticleLockState {
+    if (mine.client === client) return { editable: true }
+    return {
+      editable: false,
+      holder: { name: this.holderName() || 'You', since: mine.since, elsewhere: 'window' },
+    }
+  }
+
+  private async attempt(
+    id: string,
+    client: string,
+    retried = false,
+  ): Promise<Result<ArticleLockState>> {
     const folder = await this.library.folderOf(id)
     if (!folder.ok) return folder
-    const file = join(folder.value, ARTICLE_FILE)
+    const locks = join(this.library.root, LOCKS_FOLDER)
+    const file = join(locks, id)
     try {
+      await mkdir(locks, { recursive: true })
+      const since = this.now().toISOString()
       const release = await lock(file, {
-        stale: LOCK_STALE_MS,
+        stale: this.staleMs,
         realpath: false,
-        // A lock this app cannot refresh any more (the share went away) is simply given up.
-        onCompromised: () => this.held.delete(id),
+        lockfilePath: `${file}.lock`,
+        // A lock this app cannot refresh any more (the share went away, or another desk took
+        // it over once it went stale) is given up; the next save asks for it again.
+        onCompromised: () => {
+          if (this.held.get(id)?.release === release) this.held.delete(id)
+        },
       })
-      this.held.set(id, release)
+      this.held.set(id, { client, since, release })
       const holder: StoredHolder = {
         name: this.holderName() || 'someone',
-        since: this.now().toISOString(),
+        since,
         host: hostname(),
         pid: process.pid,
+        instance: this.instance,
       }
-      await writeFileDurably(join(folder.value, HOLDER_FILE), JSON.stringify(holder))
+      await writeFileDurably(`${file}.holder.json`, JSON.stringify(holder))
+      await removeLegacyLock(folder.value)
       return ok({ editable: true })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
@@ -82,42 +129,62 @@ export class ArticleLocks {
           `The article could not be locked for editing: ${(error as Error).message}`,
         )
       }
-      const holder = await this.holderOf(folder.value)
-      // Left by this machine's own app before it crashed: no need to wait for it to go stale.
-      if (!retried && holder.host === hostname() && holder.pid && !isRunning(holder.pid)) {
+      const holder = await this.holderOf(file)
+      // Taken by these very locks and lost track of (it could not be refreshed for a while), or
+      // left by this machine's own app before it crashed: neither is someone else's, and
+      // neither is waited for.
+      const leftHere =
+        holder.instance === this.instance ||
+        (holder.host === hostname() && holder.pid !== undefined && !isRunning(holder.pid))
+      if (!retried && leftHere) {
         await rm(`${file}.lock`, { recursive: true, force: true })
-        return this.attempt(id, true)
+        return this.attempt(id, client, true)
       }
       return ok({ editable: false, holder: { name: holder.name, since: holder.since } })
     }
   }
 
-  async release(id: string): Promise<Result<null>> {
-    const release = this.held.get(id)
-    if (!release) return ok(null)
+  /** Lets go of the article, when `client` is the one holding it. */
+  async release(id: string, client: string = THIS_PROCESS.client): Promise<Result<null>> {
+    const mine = this.held.get(id)
+    if (!mine || mine.client !== client) return ok(null)
     this.held.delete(id)
-    const folder = await this.library.folderOf(id)
-    if (folder.ok) await rm(join(folder.value, HOLDER_FILE), { force: true })
-    await release().catch(() => undefined)
+    const file = join(this.library.root, LOCKS_FOLDER, id)
+    await rm(`${file}.holder.json`, { force: true })
+    await mine.release().catch(() => undefined)
     return ok(null)
   }
 
+  /** A window or tab has gone (closed, reloaded, crashed): its articles are free again. */
+  async releaseClient(client: string): Promise<void> {
+    for (const [id, mine] of [...this.held])
+      if (mine.client === client) await this.release(id, client)
+  }
+
   async releaseAll(): Promise<void> {
-    for (const id of [...this.held.keys()]) await this.release(id)
+    for (const [id, mine] of [...this.held]) await this.release(id, mine.client)
   }
 
-  isHeld(id: string): boolean {
-    return this.held.has(id)
-  }
-
-  private async holderOf(folder: string): Promise<StoredHolder> {
+  private async holderOf(file: string): Promise<StoredHolder> {
     const parsed = HolderSchema.safeParse(
-      await readFile(join(folder, HOLDER_FILE), 'utf8')
+      await readFile(`${file}.holder.json`, 'utf8')
         .then((text) => JSON.parse(text) as unknown)
         .catch(() => undefined),
     )
     return parsed.success ? parsed.data : { name: 'someone', since: this.now().toISOString() }
   }
+}
+
+/**
+ * Copydesk once kept the lock inside the article's folder (`article.json.lock`); one left there
+ * by a crash or a folder rename is only clutter now, removed once it has gone stale.
+ */
+async function removeLegacyLock(folder: string): Promise<void> {
+  const legacy = join(folder, `${ARTICLE_FILE}.lock`)
+  const found = await stat(legacy).catch(() => undefined)
+  if (found && Date.now() - found.mtimeMs < LOCK_STALE_MS) return
+  await rm(legacy, { recursive: true, force: true }).catch(() => undefined)
+  await rm(join(folder, 'lock-holder.json'), { force: true }).catch(() => undefined)
 }
 
 function isRunning(pid: number): boolean {

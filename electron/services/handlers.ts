@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportedImage } from '../../shared/assets/image-policy'
 import type { Article } from '../../shared/article'
-import { CreateArticleRequest, type Handlers } from '../../shared/ipc/contract'
+import { formatPeopleTime } from '../../shared/format/people-time'
+import { CreateArticleRequest, type Handlers, type RequestContext } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { ArticleLocks } from './article-locks'
@@ -79,6 +80,39 @@ export function createHandlers({
       .catch(() => undefined)
   }
 
+  /**
+   * Anything that changes an article's text, history or place is refused while somebody else
+   * (another desk, or another window or tab here) has it open for editing: the copy here is
+   * read-only. A lock taken just for this change is let go after it, unless `keep` (a save: the
+   * sender is editing the article).
+   */
+  const whileEditable = async <T>(
+    id: string,
+    { client }: RequestContext,
+    change: () => Promise<Result<T>>,
+    { keep = false } = {},
+  ): Promise<Result<T>> => {
+    const heldAlready = locks.holds(id, client)
+    const lock = await locks.acquire(id, client)
+    if (lock.ok && !lock.value.editable) {
+      const { holder } = lock.value
+      const who =
+        holder.elsewhere === 'window'
+          ? 'This article is open for editing in another window or tab'
+          : `${holder.name} has had this article open for editing`
+      return fail(
+        'locked',
+        `${who} since ${formatPeopleTime(holder.since)}; it is read-only here.`,
+        { holder },
+      )
+    }
+    try {
+      return await change()
+    } finally {
+      if (!heldAlready && !keep) await locks.release(id, client)
+    }
+  }
+
   const createSample = async () => {
     const sampleDir = join(resourcesDir, 'sample')
     let text: string
@@ -103,26 +137,29 @@ export function createHandlers({
       if (opened.ok) await rememberRecent(id)
       return opened
     },
-    'article:save': async ({ id, baseRevision, fields }) => {
-      // Someone else has it open for editing: this copy is read-only, whatever the page says.
-      const lock = await locks.acquire(id)
-      if (lock.ok && !lock.value.editable) {
-        const { name, since } = lock.value.holder
-        return fail(
-          'conflict',
-          `${name} has had this article open for editing since ${since}; it is read-only here.`,
-        )
-      }
-      const saved = await library.save(id, baseRevision, fields)
-      if (!saved.ok) return saved
-      // The page has the body it just sent; sending it back would only cost it a parse.
-      const { body: _sent, ...savedArticle } = saved.value
-      return ok(savedArticle)
-    },
+    'article:save': ({ id, baseRevision, fields }, context) =>
+      whileEditable(
+        id,
+        context,
+        async () => {
+          const saved = await library.save(id, baseRevision, fields)
+          if (!saved.ok) return saved
+          // The page has the body it just sent; sending it back would only cost it a parse.
+          const { body: _sent, ...savedArticle } = saved.value
+          return ok(savedArticle)
+        },
+        { keep: true },
+      ),
     'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),
-    'article:rename': ({ id, slug }) => library.rename(id, slug),
-    'article:trash': ({ id }) => library.trash(id),
+    'article:rename': ({ id, slug }, context) =>
+      whileEditable(id, context, () => library.rename(id, slug)),
+    'article:trash': async ({ id }, context) => {
+      const trashed = await whileEditable(id, context, () => library.trash(id))
+      // Nobody edits an article in the trash: the lock of the window that had it open goes too.
+      if (trashed.ok) await locks.release(id, context.client)
+      return trashed
+    },
     'trash:list': () => library.listTrash(),
     'article:restore': ({ id }) => library.restore(id),
     'article:export': async ({ id, format, force }) => {
@@ -141,8 +178,8 @@ export function createHandlers({
         ? ok({ article: imported.value.article, notes: imported.value.notes })
         : imported
     },
-    'article:lock': ({ id }) => locks.acquire(id),
-    'article:unlock': ({ id }) => locks.release(id),
+    'article:lock': ({ id }, { client }) => locks.acquire(id, client),
+    'article:unlock': ({ id }, { client }) => locks.release(id, client),
     'recovery:write': (entry) => recovery.write(entry),
     'recovery:clear': ({ articleId }) => recovery.clear(articleId),
     'recovery:list': () => recovery.offers(),
@@ -198,10 +235,11 @@ export function createHandlers({
       return ok(null)
     },
     'version:list': ({ articleId }) => versions.list(articleId),
-    'version:create': ({ articleId, label }) => versions.create(articleId, label),
+    'version:create': ({ articleId, label }, context) =>
+      whileEditable(articleId, context, () => versions.create(articleId, label)),
     'version:open': ({ articleId, versionId }) => versions.open(articleId, versionId),
-    'version:restore': ({ articleId, versionId, baseRevision }) =>
-      versions.restore(articleId, versionId, baseRevision),
+    'version:restore': ({ articleId, versionId, baseRevision }, context) =>
+      whileEditable(articleId, context, () => versions.restore(articleId, versionId, baseRevision)),
     'style:packs': () => stylePacks.load(),
     'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
     'settings:get': async () => ok(settings.get()),

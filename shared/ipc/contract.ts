@@ -127,7 +127,16 @@ export interface RecoveryOffer {
 
 /** Whether this app may edit an article, or who has it open for editing and since when. */
 export type ArticleLockState =
-  { editable: true } | { editable: false; holder: { name: string; since: string } }
+  | { editable: true }
+  | {
+      editable: false
+      holder: {
+        name: string
+        since: string
+        /** Held by another window or tab of this same app, not by another desk. */
+        elsewhere?: 'window'
+      }
+    }
 
 /** A batch: one zip of every article that passed its preflight, and why the others did not. */
 export interface BatchExport {
@@ -197,8 +206,21 @@ export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['reque
 export type ResponseOf<C extends ChannelName> = Contract[C]['response']
 
 /** Main's side: a handler per channel. Leaving one out does not compile. */
+/**
+ * Who sent a request: one window of the desktop app or one tab of the browser host. Rules that
+ * belong to one editor, such as who holds an article's lock, tell them apart by it.
+ */
+export interface RequestContext {
+  client: string
+}
+/** The sender when none is named: the CLI, a test, a one-off script. */
+export const THIS_PROCESS: RequestContext = { client: 'this-process' }
+
 export type Handlers = {
-  [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>
+  [C in ChannelName]: (
+    request: ParsedRequestOf<C>,
+    context: RequestContext,
+  ) => Promise<ResponseOf<C>>
 }
 
 export interface EventPayloads {

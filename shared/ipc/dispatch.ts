@@ -1,6 +1,6 @@
 import { describeZodError } from '../validation/describe-zod-error'
 import { isChannelName } from './channels'
-import { contract, type Handlers } from './contract'
+import { contract, THIS_PROCESS, type Handlers, type RequestContext } from './contract'
 import { fail, type Result } from './result'
 import { nestingDepth } from '../validation/nesting-depth'
 
@@ -15,6 +15,7 @@ export async function dispatch(
   handlers: Handlers,
   channel: unknown,
   payload: unknown,
+  context: RequestContext = THIS_PROCESS,
 ): Promise<Result<unknown>> {
   if (!isChannelName(channel))
     return fail('invalid-request', `unknown channel ${JSON.stringify(channel)}`)
@@ -29,9 +30,12 @@ export async function dispatch(
   if (!parsed.success) {
     return fail('invalid-request', `${channel}: ${describeZodError(parsed.error)}`)
   }
-  const handler = handlers[channel] as (request: unknown) => Promise<Result<unknown>>
+  const handler = handlers[channel] as (
+    request: unknown,
+    context: RequestContext,
+  ) => Promise<Result<unknown>>
   try {
-    return await handler(parsed.data)
+    return await handler(parsed.data, context)
   } catch (error) {
     // Handlers answer expected failures as data; anything thrown is a bug. It still comes back
     // typed, so the window can say what failed while the process carries on.

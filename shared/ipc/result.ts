@@ -5,6 +5,8 @@
 export type FailureKind =
   | 'not-found'
   | 'conflict'
+  /** Someone else (another desk, or another window here) has the article open for editing. */
+  | 'locked'
   | 'damaged'
   | 'permission-denied'
   | 'disk-full'
@@ -20,6 +22,8 @@ export interface Failure {
   message: string
   /** On a conflict: the revision now on disk, which the save was not based on. */
   currentRevision?: number
+  /** On `locked`: who holds the article, and since when. */
+  holder?: { name: string; since: string; elsewhere?: 'window' }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure }

@@ -1,7 +1,7 @@
 import { ELECTRON_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { PreloadBridge } from '../../../shared/ipc/bridge'
 import { createClient, type Transport } from '../../../shared/ipc/client'
-import { httpTransport, takeHostToken } from './http-transport'
+import { httpTransport, tabClientId, takeHostToken } from './http-transport'
 
 declare global {
   interface Window {
@@ -23,5 +23,8 @@ function bridgeTransport(bridge: PreloadBridge): Transport {
 export const client = createClient(
   window.copydesk
     ? bridgeTransport(window.copydesk)
-    : httpTransport(takeHostToken(window.location, window.history, window.sessionStorage)),
+    : httpTransport({
+        token: takeHostToken(window.location, window.history, window.sessionStorage),
+        client: tabClientId(window.sessionStorage),
+      }),
 )

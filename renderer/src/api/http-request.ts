@@ -1,4 +1,4 @@
-import { INVOKE_PATH, TOKEN_HEADER } from '../../../shared/ipc/host-protocol'
+import { CLIENT_HEADER, INVOKE_PATH, TOKEN_HEADER } from '../../../shared/ipc/host-protocol'
 import { fail } from '../../../shared/ipc/result'
 
 /** Requests with bytes (an image) go as a binary body, their other fields as JSON in the query. */
@@ -24,18 +24,24 @@ function encode(channel: string, request: unknown): { url: string; type: string;
   }
 }
 
+/** Who the page is to the host: its token, and its name as one tab among others. */
+export interface HostCredentials {
+  token: string
+  client: string
+}
+
 /** One call of a main-process handler over the browser host's loopback HTTP API. */
 export async function sendRequest(
   channel: string,
   request: unknown,
-  token: string,
+  { token, client }: HostCredentials,
 ): Promise<unknown> {
   const { url, type, body } = encode(channel, request)
   let response: Response
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': type, [TOKEN_HEADER]: token },
+      headers: { 'content-type': type, [TOKEN_HEADER]: token, [CLIENT_HEADER]: client },
       body,
     })
   } catch {

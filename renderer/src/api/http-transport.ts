@@ -4,7 +4,7 @@ import type { Transport } from '../../../shared/ipc/client'
 import { EVENTS_PATH } from '../../../shared/ipc/host-protocol'
 import { fail } from '../../../shared/ipc/result'
 import { bodySender } from './body-delta'
-import { sendRequest } from './http-request'
+import { sendRequest, type HostCredentials } from './http-request'
 import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
 
 const TOKEN_KEY = 'copydesk.token'
@@ -24,8 +24,26 @@ export function takeHostToken(location: Location, history: History, storage: Sto
   return fromUrl ?? storage.getItem(TOKEN_KEY) ?? ''
 }
 
+const CLIENT_KEY = 'copydesk.client'
+
+/**
+ * This tab's name, as one editor among the others the host serves (see RequestContext). Kept
+ * for the tab's life, so a reload is the same editor and keeps its lock; another tab is another.
+ */
+export function tabClientId(storage: Storage): string {
+  const kept = storage.getItem(CLIENT_KEY)
+  if (kept) return kept
+  const made = crypto.randomUUID()
+  storage.setItem(CLIENT_KEY, made)
+  return made
+}
+
 /** Runs requests in a worker where the browser has workers; in the page itself otherwise. */
-function requestSender(): (channel: string, request: unknown, token: string) => Promise<unknown> {
+function requestSender(): (
+  channel: string,
+  request: unknown,
+  credentials: HostCredentials,
+) => Promise<unknown> {
   if (typeof Worker === 'undefined') return sendRequest
   let worker: Worker | undefined
   let nextId = 0
@@ -50,12 +68,12 @@ function requestSender(): (channel: string, request: unknown, token: string) => 
     }
     return started
   }
-  return (channel, request, token) =>
+  return (channel, request, credentials) =>
     new Promise((resolve) => {
       const id = nextId++
       waiting.set(id, resolve)
       const target = (worker ??= start())
-      const message: WorkerRequest = { id, channel, token, ...bodies.pack(request) }
+      const message: WorkerRequest = { id, channel, credentials, ...bodies.pack(request) }
       try {
         target.postMessage(message)
       } catch (error) {
@@ -68,14 +86,17 @@ function requestSender(): (channel: string, request: unknown, token: string) => 
 }
 
 /** Main's handlers over the browser host's loopback HTTP API, with events over SSE. */
-export function httpTransport(token: string): Transport {
+export function httpTransport(credentials: HostCredentials): Transport {
   const send = requestSender()
+  const { token } = credentials
   let source: EventSource | undefined
   return {
     isDesktop: false,
-    invoke: (channel, request) => send(channel, request, token),
+    invoke: (channel, request) => send(channel, request, credentials),
     subscribe(event: EventName, listener) {
-      source ??= new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`)
+      source ??= new EventSource(
+        `${EVENTS_PATH}?token=${encodeURIComponent(token)}&client=${credentials.client}`,
+      )
       const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data))
       source.addEventListener(event, handler)
       return () => source?.removeEventListener(event, handler)

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { fail } from '../../../shared/ipc/result'
 import { bodyReceiver } from './body-delta'
-import { sendRequest } from './http-request'
+import { sendRequest, type HostCredentials } from './http-request'
 import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'
 
 const bodies = bodyReceiver()
@@ -16,13 +16,13 @@ self.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
   // disagree on the last one) throws here, uncaught: the page hears of it, answers what waits
   // with a failure it retries, and starts a new worker, to which it sends whole bodies again.
   const request = bodies.unpack(data)
-  void send(data.id, data.channel, request, data.token)
+  void send(data.id, data.channel, request, data.credentials)
 }
 
-async function send(id: number, channel: string, request: unknown, token: string) {
+async function send(id: number, channel: string, request: unknown, credentials: HostCredentials) {
   let answer: unknown
   try {
-    answer = await sendRequest(channel, request, token)
+    answer = await sendRequest(channel, request, credentials)
   } catch (error) {
     // A request that cannot even be encoded is answered, never left waiting.
     answer = fail('invalid-request', `The request could not be sent: ${String(error)}.`)

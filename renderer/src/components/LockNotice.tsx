@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useEditorStore } from '../stores/editor-store'
-import { formatUpdated } from './relative-time'
+import { formatPeopleTime } from '../../../shared/format/people-time'
 
 /** Says who has the open article for editing, and offers to take it over once their lock is stale. */
 export function LockNotice() {
@@ -8,11 +8,23 @@ export function LockNotice() {
   const takeOver = useEditorStore((state) => state.takeOver)
   const [tried, setTried] = useState(false)
   if (!lock || lock.editable) return null
-  const { name, since } = lock.holder
+  const { name, since, elsewhere } = lock.holder
+  if (elsewhere === 'window') {
+    return (
+      <div className="lock-notice" role="status" aria-label="Article lock">
+        <p>
+          Open for editing in another window or tab since {formatPeopleTime(since)}. You can read it
+          here; editing is off until that window closes it or opens another story.
+        </p>
+        {tried && <p>That window still has it open: close it there, then take over here.</p>}
+        <TakeOver onClick={() => setTried(true)} takeOver={takeOver} />
+      </div>
+    )
+  }
   return (
     <div className="lock-notice" role="status" aria-label="Article lock">
       <p>
-        Locked by {name} since {formatUpdated(since)}. You can read it; editing is off until they
+        Locked by {name} since {formatPeopleTime(since)}. You can read it; editing is off until they
         close it.
       </p>
       {tried && (
@@ -21,15 +33,21 @@ export function LockNotice() {
           30 seconds (it was closed without saying so, or the network went away).
         </p>
       )}
-      <button
-        type="button"
-        onClick={() => {
-          setTried(true)
-          void takeOver()
-        }}
-      >
-        Take over
-      </button>
+      <TakeOver onClick={() => setTried(true)} takeOver={takeOver} />
     </div>
+  )
+}
+
+function TakeOver({ onClick, takeOver }: { onClick: () => void; takeOver: () => Promise<void> }) {
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        onClick()
+        void takeOver()
+      }}
+    >
+      Take over
+    </button>
   )
 }

@@ -135,6 +135,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
   const fail = (failure: Failure): false => {
     const retrying = RETRYABLE.includes(failure.kind)
     set({ saveState: { kind: 'failed', failure, retrying } })
+    // Someone else edits it now: this copy turns read-only, keeping the text typed here, and the
+    // lock notice offers to take over.
+    if (failure.kind === 'locked' && failure.holder)
+      set({ lock: { editable: false, holder: failure.holder } })
     if (retrying) scheduleSave(RETRY_DELAY_MS)
     return false
   }
@@ -279,7 +283,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
     async takeOver() {
       const id = get().article?.id
-      if (id) await requestLock(id)
+      if (!id) return
+      await requestLock(id)
+      // Edits kept while it was read-only are saved as soon as it is this copy's again.
+      if (get().lock?.editable && isDirty(get())) await get().save()
     },
 
     async save() {
