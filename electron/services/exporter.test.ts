@@ -4,7 +4,7 @@ import mammoth from 'mammoth'
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { fieldsOf, type Article, type TiptapNode } from '../../shared/article'
+import { createArticle, fieldsOf, type Article, type TiptapNode } from '../../shared/article'
 import { TEXT_FORMATS, type ExportFormat } from '../../shared/export'
 import type { NodeServices } from './node-services'
 import { makeImage } from './test-images'
@@ -213,7 +213,8 @@ describe('formats', SLOW, () => {
         },
       ],
     })
-    expect(ninjs.bodies[0]).toMatchObject({ role: 'main', contenttype: 'text/html', wordcount: 31 })
+    // The Counts panel's count: 31 words of text and the caption's 7.
+    expect(ninjs.bodies[0]).toMatchObject({ role: 'main', contenttype: 'text/html', wordcount: 38 })
     expect(ninjs.bodies[0].value).toContain('<h2>What changes</h2>')
   })
 
@@ -243,7 +244,8 @@ describe('formats', SLOW, () => {
     expect(content.bq.block.p).toBe('We had no choice,')
     expect(content.media['@media-type']).toBe('image')
     expect(content.media['media-reference']['@alternate-text']).toBe('The bridge at dusk')
-    expect(content.media['media-reference']['@source']).toMatch(/^assets\//)
+    // A single file carries no pictures: the reference keeps the alt text and names no file.
+    expect(content.media['media-reference']['@source']).toBeUndefined()
     expect(content.media['media-caption']).toBe('The bridge carries 30,000 cars a day.')
     expect(content.media['media-producer']).toBe('Jo Smith/Herald')
     expect(content.table.tr).toEqual([{ th: ['Route', 'Every'] }, { td: ['Ferry', '20 min'] }])
@@ -413,5 +415,128 @@ describe('preflight in the service', SLOW, () => {
     if (!batch.ok) return
     const files = await unzipFiles(bytesOf(batch.value.file))
     expect(files.map((file) => file.path)).toEqual([`${good.slug}.txt`])
+  })
+})
+
+/**
+ * Every picture a text file points at, read the way its readers would: img src and srcset (and
+ * picture sources) in HTML, also inside ninjs bodies; ninjs rendition links; NITF media sources;
+ * Markdown images.
+ */
+function pictureReferences(path: string, text: string): string[] {
+  const html = (markup: string) => [
+    ...[...markup.matchAll(/\s(?:src|source)="([^"]*)"/g)].map((match) => match[1] ?? ''),
+    ...[...markup.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((match) =>
+      (match[1] ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
+    ),
+  ]
+  if (path.endsWith('.md'))
+    return [...text.matchAll(/!\[[^\]]*\]\(<?([^)>]*)>?\)/g)].map((match) => match[1] ?? '')
+  if (/\.ninjs3?\.json$/.test(path)) {
+    const ninjs = JSON.parse(text) as {
+      bodies: { value: string }[]
+      associations?: { renditions?: { href?: string; title?: string }[] }[]
+    }
+    return [
+      ...ninjs.bodies.flatMap((body) => html(body.value)),
+      ...(ninjs.associations ?? []).flatMap((association) =>
+        (association.renditions ?? []).map((rendition) => rendition.href ?? rendition.title ?? ''),
+      ),
+    ]
+  }
+  return /\.(html|xml)$/.test(path) ? html(text) : []
+}
+
+describe('pictures in a package', SLOW, () => {
+  /** Each text member's picture references, checked to be files in the same zip. */
+  async function referencesIn(article: Article, imageBaseUrl: string, force = false) {
+    await services.settings.update({ imageBaseUrl })
+    const result = await services.exporter.export(article, 'package', { force })
+    if (!result.ok) throw new Error(result.error.message)
+    const files = await unzipFiles(bytesOf(result.value))
+    const members = new Set(files.map((file) => file.path))
+    const found: Record<string, string[]> = {}
+    for (const { path, bytes } of files) {
+      if (!/\.(html|md|txt|json|xml)$/.test(path)) continue
+      const text = String(bytes)
+      // The article folder's layout is not the package's: nothing may point there.
+      expect(text, path).not.toMatch(/\bassets\//)
+      for (const named of text.match(/\bimages\/[^\s"'<>)\\]+/g) ?? [])
+        expect(members, `${path} names ${named}`).toContain(named)
+      found[path] = pictureReferences(path, text)
+      for (const reference of found[path]) {
+        const inPackage =
+          imageBaseUrl && reference.startsWith(imageBaseUrl)
+            ? reference.slice(imageBaseUrl.length)
+            : reference
+        expect(members, `${path} points at ${reference}`).toContain(inPackage)
+      }
+    }
+    return found
+  }
+
+  it('every file in the package points at pictures where the package puts them', async () => {
+    const article = await storyWithPicture()
+    for (const base of ['', 'https://cdn.example.com/stories/']) {
+      const found = await referencesIn(article, base)
+      for (const member of [
+        'article.html',
+        'article.fragment.html',
+        'article.md',
+        'article.ninjs.json',
+        'article.ninjs3.json',
+        'article.nitf.xml',
+      ]) {
+        expect(found[member]?.length, `${member} with base "${base}"`).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('a picture whose file is missing is pointed at by no file in a forced package', async () => {
+    const article = await storyWithPicture()
+    const folder = await services.library.folderOf(article.id)
+    if (!folder.ok) throw new Error(folder.error.message)
+    const { rmSync } = await import('node:fs')
+    rmSync(`${folder.value}/${String(article.body.content?.[1]?.attrs?.src)}`)
+    const found = await referencesIn(article, '', true)
+    expect(Object.values(found).flat()).toEqual([])
+  })
+})
+
+describe('single files and their pictures', SLOW, () => {
+  it('a single file points at no picture and its result says the package has them', async () => {
+    const article = await storyWithPicture()
+    for (const format of TEXT_FORMATS) {
+      const file = await exported(article, format)
+      expect(pictureReferences(file.fileName, file.content), format).toEqual([])
+      expect(file.content, format).not.toMatch(/\bassets\//)
+      expect(file.notes, format).toEqual([
+        'This file has no pictures (the story has 1): export the package to get them.',
+      ])
+    }
+    expect((await exported(article, 'package')).notes).toBeUndefined()
+    expect((await exported(article, 'docx')).notes).toBeUndefined()
+  })
+})
+
+describe('empty paragraphs at the ends of the body', SLOW, () => {
+  it('are not in the Word file', async () => {
+    const story = (content: TiptapNode[]) =>
+      createArticle(
+        { headline: 'Bridge', byline: [{ name: 'Ana Lee' }], body: { type: 'doc', content } },
+        '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70',
+        new Date('2026-11-28T10:00:00.000Z'),
+      )
+    const documentXml = async (article: Article) =>
+      String(
+        (await unzipFiles(await services.exporter.docx(article))).find(
+          (entry) => entry.path === 'word/document.xml',
+        )?.bytes,
+      )
+    const empty: TiptapNode = { type: 'paragraph' }
+    const body = [paragraph(text('The bridge closes.'))]
+    expect(await documentXml(story([empty, ...body, empty, empty]))).toBe(
+      await documentXml(story(body)),
+    )
   })
 })

@@ -8,6 +8,7 @@ import {
   EXPORT_FORMAT_INFO,
   TEXT_FORMATS,
   exportFileName,
+  exportTextFile,
   isTextFormat,
   preflight,
   renderTextFormat,
@@ -172,12 +173,9 @@ export class Exporter {
   }
 
   private async render(article: Article, format: ExportFormat): Promise<ExportedFile> {
+    if (isTextFormat(format)) return exportTextFile(article, format, this.context())
     const { mimeType } = EXPORT_FORMAT_INFO[format]
     const fileName = exportFileName(article, format)
-    if (isTextFormat(format)) {
-      const content = renderTextFormat(article, format, this.context())
-      return { fileName, mimeType, content, encoding: 'utf8' }
-    }
     const bytes = format === 'docx' ? await this.docx(article) : await this.package(article)
     return { fileName, mimeType, content: bytes.toString('base64'), encoding: 'base64' }
   }

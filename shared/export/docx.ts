@@ -17,6 +17,7 @@ import {
 } from 'docx'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
+import { exportedBlocks } from './body'
 import { safeHref } from './safe-href'
 
 /** An image as Word gets it: JPEG or PNG bytes with their pixel size. */
@@ -198,7 +199,7 @@ export function buildDocxDocument(
         },
       ],
     },
-    sections: [{ children: [...header, ...blocks(article.body.content ?? [], ROOT)] }],
+    sections: [{ children: [...header, ...blocks(exportedBlocks(article.body), ROOT)] }],
   })
 }
 

@@ -1,6 +1,16 @@
+import { getSchema } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
-import { createArticle, type TiptapNode } from '../article'
-import { exportArticle, renderArticleHtml, renderArticleMarkdown, renderArticleText, wrap } from '.'
+import { countText, createArticle, type TiptapNode } from '../article'
+import { articleBodyExtensions } from '../editor/extensions'
+import {
+  TEXT_FORMATS,
+  exportArticle,
+  renderArticleHtml,
+  renderArticleMarkdown,
+  renderArticleText,
+  renderTextFormat,
+  wrap,
+} from '.'
 import { exported } from './test-support'
 
 const ID = '6f1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f70'
@@ -73,7 +83,9 @@ describe('HTML export', () => {
     expect(html).toContain('<p class="byline">By Ana Lee and Sam Roe (Additional reporting)</p>')
     expect(html).toContain('<h2>What was decided</h2>')
     expect(html).toContain('<blockquote>')
-    expect(html).toContain('<img src="assets/abc123.jpg" alt="Councillors at the table"/>')
+    // A single page carries no picture files: the figure keeps its caption and credit.
+    expect(html).toContain('<figure><figcaption>')
+    expect(html).not.toContain('<img')
     expect(html).toMatch(
       /<figcaption><span class="caption">The vote was <em>close<\/em><\/span><span class="credit">Jo Smith\/Herald<\/span><\/figcaption>/,
     )
@@ -99,7 +111,7 @@ describe('Markdown export', () => {
     expect(md).toContain('## What was decided')
     expect(md).toContain('- Rates up 4%')
     expect(md).toContain('> We had no choice, she said.')
-    expect(md).toContain('![Councillors at the table](<assets/abc123.jpg>)')
+    expect(md).not.toContain('![')
     expect(md).toContain('*The vote was *close** — Jo Smith/Herald')
   })
 
@@ -223,4 +235,164 @@ describe('suggestions block every export until the desk resolves them', () => {
       }
     },
   )
+})
+
+/** A story with a picture, a link, a hard break, a rule, a list and a table: every kind of text. */
+const varied = (content: TiptapNode[]) =>
+  createArticle(
+    {
+      headline: 'Harbour bridge to close',
+      standfirst: 'Ferries instead.',
+      byline: [{ name: 'Ana Lee' }],
+      dateline: 'WELLINGTON',
+      body: { type: 'doc', content },
+    },
+    ID,
+    NOW,
+  )
+const variedBody: TiptapNode[] = [
+  paragraph(
+    text('The bridge '),
+    text('closes', [{ type: 'bold' }]),
+    text(' in May.'),
+    { type: 'hardBreak' },
+    text('Details', [{ type: 'link', attrs: { href: 'https://example.com/notice' } }]),
+    text('.'),
+  ),
+  {
+    type: 'figure',
+    attrs: { src: 'assets/abc123.jpg', alt: 'The bridge at dusk', credit: 'Jo Smith/Herald' },
+    content: [text('The bridge carries 30,000 cars a day.')],
+  },
+  { type: 'horizontalRule' },
+  {
+    type: 'bulletList',
+    content: [{ type: 'listItem', content: [paragraph(text('Ferries every 20 minutes'))] }],
+  },
+  {
+    type: 'table',
+    content: [
+      {
+        type: 'tableRow',
+        content: [
+          { type: 'tableHeader', content: [paragraph(text('Route'))] },
+          { type: 'tableHeader', content: [paragraph(text('Every'))] },
+        ],
+      },
+      {
+        type: 'tableRow',
+        content: [
+          { type: 'tableCell', content: [paragraph(text('Ferry'))] },
+          { type: 'tableCell', content: [paragraph(text('20 min'))] },
+        ],
+      },
+    ],
+  },
+]
+
+describe('a single file says where its pictures are', () => {
+  it.each(TEXT_FORMATS)(
+    '%s refers to no picture file it does not carry, keeps caption and credit, and says so',
+    (format) => {
+      const file = exported(article, format)
+      expect(file.content).not.toContain('assets/')
+      expect(file.content).not.toMatch(/<img|!\[|media-reference[^>]*source=/)
+      expect(file.content).toMatch(/The vote was/)
+      expect(file.content).toContain('Jo Smith/Herald')
+      expect(file.notes).toEqual([
+        'This file has no pictures (the story has 1): export the package to get them.',
+      ])
+    },
+  )
+
+  it('keeps the alt text where the format has a place for it', () => {
+    expect(exported(article, 'nitf').content).toContain('alternate-text="Councillors at the table"')
+    expect(
+      JSON.parse(exported(article, 'ninjs').content).associations[0].descriptions,
+    ).toContainEqual({ role: 'alt-text', value: 'Councillors at the table' })
+  })
+
+  it('a story without pictures has no note', () => {
+    expect(exported(hostile, 'html').notes).toBeUndefined()
+  })
+})
+
+describe('empty paragraphs at the start and end of the body', () => {
+  const empties: TiptapNode[] = [
+    { type: 'paragraph' },
+    paragraph(text('  ')),
+    paragraph({ type: 'hardBreak' }),
+  ]
+
+  it.each(TEXT_FORMATS)('are not exported as %s', (format) => {
+    const padded = varied([...empties, ...variedBody, ...empties])
+    expect(renderTextFormat(padded, format)).toBe(renderTextFormat(varied(variedBody), format))
+  })
+
+  it('between paragraphs are left to each format', () => {
+    const spaced = varied([paragraph(text('One.')), { type: 'paragraph' }, paragraph(text('Two.'))])
+    expect(renderTextFormat(spaced, 'html-fragment')).toBe('<p>One.</p><p></p><p>Two.</p>\n')
+  })
+})
+
+describe('links in wire text', () => {
+  const link = (value: string, href: string, marks: TiptapNode['marks'] = []) =>
+    text(value, [...marks, { type: 'link', attrs: { href } }])
+  const wire = (...content: TiptapNode[]) =>
+    renderArticleText(varied([paragraph(...content)]))
+      .split('\n\n')
+      .at(-1)
+
+  it('keep the address after the link text', () => {
+    expect(wire(text('Read the '), link('notice', 'https://example.com/notice'), text('.'))).toBe(
+      'Read the notice (https://example.com/notice).\n',
+    )
+  })
+
+  it('name the address once for a link whose text is styled in parts', () => {
+    expect(
+      wire(
+        link('the ', 'https://example.com/n'),
+        link('full', 'https://example.com/n', [{ type: 'bold' }]),
+        link(' notice', 'https://example.com/n'),
+        link('map', 'https://example.com/map'),
+      ),
+    ).toBe('the full notice (https://example.com/n)map (https://example.com/map)\n')
+  })
+
+  it('do not repeat an address that is already the text', () => {
+    expect(
+      wire(
+        link('https://example.com/notice', 'https://example.com/notice'),
+        text(' or '),
+        link('example.com', 'http://example.com'),
+        text(' or '),
+        link('desk@example.com', 'mailto:desk@example.com'),
+      ),
+    ).toBe('https://example.com/notice or example.com or desk@example.com\n')
+  })
+
+  it('leave out addresses that are not safe to follow', () => {
+    expect(wire(link('click', 'javascript:alert(1)'))).toBe('click\n')
+  })
+})
+
+describe('ninjs counts', () => {
+  /** The Counts panel's own sum (renderer/src/editor/BodyEditor.tsx), on the editor's document. */
+  const countsPanel = (body: TiptapNode) => {
+    const doc = getSchema(articleBodyExtensions()).nodeFromJSON(body)
+    return countText(doc.textBetween(0, doc.content.size, '\n', ' '))
+  }
+
+  it.each(['ninjs', 'ninjs3'] as const)('%s counts the body as the Counts panel does', (format) => {
+    const story = varied(variedBody)
+    const [body] = JSON.parse(renderTextFormat(story, format)).bodies
+    const panel = countsPanel(story.body)
+    // Captions are part of the body a reader reads, and of the panel's count.
+    expect(panel.words).toBe(22)
+    expect([body.wordcount ?? body.wordCount, body.charcount ?? body.charCount]).toEqual([
+      panel.words,
+      panel.characters,
+    ])
+  })
 })

@@ -45,4 +45,6 @@ export interface ExportedFile {
   /** Text as is, or binary (DOCX, zip) as base64. */
   content: string
   encoding: 'utf8' | 'base64'
+  /** What the person exporting should be told about the file, e.g. that it has no pictures. */
+  notes?: string[]
 }

@@ -2,6 +2,7 @@ import { renderToHTMLString, escapeHTML } from '@tiptap/static-renderer'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
+import { exportedBody } from './body'
 import { exportedImageSource } from './image-sources'
 import {
   DEFAULT_EXPORT_CONTEXT,
@@ -39,22 +40,28 @@ const imageUrl = (rendition: Rendition, context: ExportContext) =>
 
 /**
  * A figure with its renditions: WebP and JPEG at each width for the browser to choose from,
- * and the original as the fallback, sized so the page does not jump as images load.
+ * and the original as the fallback, sized so the page does not jump as images load. When the
+ * export carries no copy of the picture, only its caption and credit: an image whose file is
+ * not there would show the reader a broken picture.
  */
 function figureHtml(node: TiptapNode, caption: string, context: ExportContext): string {
   const src = String(node.attrs?.src ?? '')
   const alt = escapeHTML(String(node.attrs?.alt ?? ''))
   const credit = String(node.attrs?.credit ?? '')
+  const source = exportedImageSource(src, context)
   const renditions = context.renditions?.[src] ?? []
   const main = primaryRendition(renditions)
   const size = main ? ` width="${main.width}" height="${main.height}"` : ''
   const webp = srcset(renditions, 'image/webp', context)
   const jpeg = srcset(renditions, 'image/jpeg', context)
   const sizes = ' sizes="(max-width: 42rem) 100vw, 42rem"'
-  const image = `<img src="${escapeHTML(exportedImageSource(src, context))}"${jpeg ? ` srcset="${jpeg}"${sizes}` : ''} alt="${alt}"${size}>`
-  const picture = webp
-    ? `<picture><source type="image/webp" srcset="${webp}"${sizes}>${image}</picture>`
-    : image
+  const image =
+    source &&
+    `<img src="${escapeHTML(source)}"${jpeg ? ` srcset="${jpeg}"${sizes}` : ''} alt="${alt}"${size}>`
+  const picture =
+    image && webp
+      ? `<picture><source type="image/webp" srcset="${webp}"${sizes}>${image}</picture>`
+      : (image ?? '')
   const creditHtml = credit ? `<span class="credit">${escapeHTML(credit)}</span>` : ''
   const lead = node.attrs?.lead ? ' data-lead="true"' : ''
   return `<figure${lead}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
@@ -66,16 +73,15 @@ export function renderBodyHtml(
 ): string {
   return renderToHTMLString({
     extensions: articleBodyExtensions(),
-    content: body,
+    content: exportedBody(body),
     options: {
       // Comment anchors are for the desk, never for readers: only their text is exported.
       markMapping: { comment: ({ children }) => joined(children) },
-      ...(context.renditions && {
-        nodeMapping: {
-          figure: ({ node, children }) =>
-            figureHtml(node.toJSON() as TiptapNode, joined(children), context),
-        },
-      }),
+      // The schema's own figure HTML points at the article folder's assets/, which no export has.
+      nodeMapping: {
+        figure: ({ node, children }) =>
+          figureHtml(node.toJSON() as TiptapNode, joined(children), context),
+      },
     },
   })
 }

@@ -1,5 +1,8 @@
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
+import { exportedBlocks } from './body'
+import { exportedImageSource } from './image-sources'
+import { DEFAULT_EXPORT_CONTEXT, type ExportContext } from './renditions'
 import { safeHref } from './safe-href'
 
 /**
@@ -7,7 +10,10 @@ import { safeHref } from './safe-href'
  * reporter typed is escaped (no raw HTML can slip through to a Markdown-to-HTML step) and
  * links keep only safe protocols.
  */
-export function renderArticleMarkdown(article: Article): string {
+export function renderArticleMarkdown(
+  article: Article,
+  context: ExportContext = DEFAULT_EXPORT_CONTEXT,
+): string {
   const frontMatter = [
     '---',
     `slug: ${yamlValue(article.slug)}`,
@@ -23,7 +29,7 @@ export function renderArticleMarkdown(article: Article): string {
     `# ${escapeInline(article.headline)}`,
     article.standfirst && `**${escapeInline(article.standfirst)}**`,
     byline && `*${escapeInline(byline)}*`,
-    renderBlocks(article.body.content ?? []),
+    renderBlocks(exportedBlocks(article.body), context),
   ].filter(Boolean)
   return `${frontMatter.join('\n')}\n\n${blocks.join('\n\n')}\n`
 }
@@ -39,14 +45,14 @@ function yamlValue(value: unknown): string {
   )
 }
 
-export function renderBlocks(nodes: TiptapNode[]): string {
+export function renderBlocks(nodes: TiptapNode[], context: ExportContext): string {
   return nodes
-    .map(renderBlock)
+    .map((node) => renderBlock(node, context))
     .filter((block) => block !== '')
     .join('\n\n')
 }
 
-function renderBlock(node: TiptapNode): string {
+function renderBlock(node: TiptapNode, context: ExportContext): string {
   const children = node.content ?? []
   switch (node.type) {
     case 'paragraph':
@@ -54,12 +60,12 @@ function renderBlock(node: TiptapNode): string {
     case 'heading':
       return `${'#'.repeat(Number(node.attrs?.level ?? 2))} ${renderInline(children)}`
     case 'blockquote':
-      return prefixLines(renderBlocks(children), '> ')
+      return prefixLines(renderBlocks(children, context), '> ')
     case 'bulletList':
-      return children.map((item) => listItem(item, '- ')).join('\n')
+      return children.map((item) => listItem(item, '- ', context)).join('\n')
     case 'orderedList': {
       const start = Number(node.attrs?.start ?? 1)
-      return children.map((item, index) => listItem(item, `${start + index}. `)).join('\n')
+      return children.map((item, index) => listItem(item, `${start + index}. `, context)).join('\n')
     }
     case 'pullQuote':
       return prefixLines(`**${renderInline(children)}**`, '> ')
@@ -72,12 +78,15 @@ function renderBlock(node: TiptapNode): string {
       const line = [caption && `*${caption}*`, credit && escapeInline(credit)]
         .filter(Boolean)
         .join(' — ')
-      return [`![${alt}](<${String(node.attrs?.src ?? '')}>)`, line].filter(Boolean).join('\n\n')
+      // Without a copy of the picture in the export, an image line would only show as broken.
+      const source = exportedImageSource(String(node.attrs?.src ?? ''), context)
+      const image = source && `![${alt}](<${source.replace(/[<>]/g, encodeURIComponent)}>)`
+      return [image, line].filter(Boolean).join('\n\n')
     }
     case 'table':
       return tableMarkdown(children)
     default:
-      return renderBlocks(children)
+      return renderBlocks(children, context)
   }
 }
 
@@ -95,8 +104,8 @@ function tableMarkdown(rows: TiptapNode[]): string {
   return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
 }
 
-function listItem(item: TiptapNode, marker: string): string {
-  const body = renderBlocks(item.content ?? [])
+function listItem(item: TiptapNode, marker: string, context: ExportContext): string {
+  const body = renderBlocks(item.content ?? [], context)
   const indent = ' '.repeat(marker.length)
   return marker + body.split('\n').join(`\n${indent}`)
 }

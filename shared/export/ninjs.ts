@@ -1,5 +1,7 @@
-import { countText, type Article } from '../article'
-import { bodyText, figuresOf, type FigureInfo } from './figures'
+import type { Article } from '../article'
+import { exportedBody } from './body'
+import { bodyCounts } from './body-counts'
+import { figuresOf, type FigureInfo } from './figures'
 import { renderBodyHtml } from './html'
 import type { ExportContext, Rendition } from './renditions'
 
@@ -71,8 +73,9 @@ function pictureAssociation(
 }
 
 function buildNinjs(article: Article, context: ExportContext, version: Version) {
-  const counts = countText(bodyText(article.body))
-  const html = renderBodyHtml(article.body, context)
+  const body = exportedBody(article.body)
+  const counts = bodyCounts(body)
+  const html = renderBodyHtml(body, context)
   const headlines = [
     { role: 'main', value: article.headline },
     ...(article.standfirst ? [{ role: 'sub', value: article.standfirst }] : []),

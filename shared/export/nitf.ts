@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
+import { exportedBlocks } from './body'
 import { exportedImageSource } from './image-sources'
 import { primaryRendition, type ExportContext } from './renditions'
 import { safeHref } from './safe-href'
@@ -48,7 +49,7 @@ export function renderArticleNitf(article: Article, context: ExportContext): str
   if (article.standfirst) bodyHead.ele('abstract').ele('p').txt(article.standfirst)
 
   const content = body.ele('body.content')
-  for (const node of article.body.content ?? []) writeBlock(content, node, context)
+  for (const node of exportedBlocks(article.body)) writeBlock(content, node, context)
   body.ele('body.end')
   return xml.end({ prettyPrint: true })
 }
@@ -113,9 +114,12 @@ function writeFigure(parent: XMLBuilder, node: TiptapNode, context: ExportContex
   const alt = String(node.attrs?.alt ?? '')
   const credit = String(node.attrs?.credit ?? '')
   const rendition = primaryRendition(context.renditions?.[src])
+  const source = exportedImageSource(src, context)
   const media = parent.ele('media', { 'media-type': 'image' })
+  // Without a copy of the picture in the export, the reference keeps its alt text but names
+  // no file (source is optional in NITF) rather than one the reader does not have.
   media.ele('media-reference', {
-    source: exportedImageSource(src, context),
+    ...(source && { source }),
     ...(rendition && {
       'mime-type': rendition.mimeType,
       width: String(rendition.width),

@@ -1,5 +1,7 @@
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
+import { exportedBlocks } from './body'
+import { safeHref } from './safe-href'
 
 export const WIRE_LINE_WIDTH = 72
 
@@ -10,7 +12,7 @@ export function renderArticleText(article: Article): string {
     article.standfirst && wrap(article.standfirst),
     article.byline.length > 0 && wrap(formatByline(article.byline)),
     article.dateline && wrap(article.dateline),
-    textBlocks(article.body.content ?? [], ''),
+    textBlocks(exportedBlocks(article.body), ''),
   ].filter(Boolean)
   return `${parts.join('\n\n')}\n`
 }
@@ -69,8 +71,41 @@ function textBlock(node: TiptapNode, prefix: string): string {
   }
 }
 
+/**
+ * Inline text, each link followed by its address in brackets: wire copy has no links, and a
+ * reader of the text must still be able to follow one. A link styled in parts (some of it bold)
+ * is one link, named once.
+ */
 function inlineText(nodes: TiptapNode[]): string {
-  return nodes.map((node) => (node.type === 'hardBreak' ? '\n' : (node.text ?? ''))).join('')
+  let text = ''
+  let link: { href: string; text: string } | undefined
+  const endLink = () => {
+    if (link && !isAddressOf(link.text, link.href)) text += ` (${link.href})`
+    link = undefined
+  }
+  for (const node of nodes) {
+    const href = safeHref(node.marks?.find((mark) => mark.type === 'link')?.attrs?.href)
+    if (link && link.href !== href) endLink()
+    const words = node.type === 'hardBreak' ? '\n' : (node.text ?? '')
+    if (href) {
+      link ??= { href, text: '' }
+      link.text += words
+    }
+    text += words
+  }
+  endLink()
+  return text
+}
+
+/** Whether a link's text already is its address ("example.com" for http://example.com/). */
+function isAddressOf(text: string, href: string): boolean {
+  const bare = (address: string) =>
+    address
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:mailto:|[a-z][a-z0-9+.-]*:\/\/)/, '')
+      .replace(/\/$/, '')
+  return bare(text) === bare(href)
 }
 
 /** Greedy word wrap; a word longer than the line keeps a line of its own rather than breaking. */

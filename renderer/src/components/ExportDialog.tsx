@@ -72,6 +72,7 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
     setBusy(true)
     setProblem(undefined)
     const written: string[] = []
+    const notes = new Set<string>()
     for (const format of EXPORT_FORMATS.filter((candidate) => chosen.has(candidate))) {
       const result = await client.invoke('article:export', { id: articleId, format, force })
       if (!result.ok) {
@@ -80,11 +81,16 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
       }
       download(result.value)
       written.push(result.value.fileName)
+      for (const note of result.value.notes ?? []) notes.add(note)
     }
     setBusy(false)
     if (written.length) {
-      setDone(`Exported ${written.join(', ')}.`)
-      notify(`Exported ${written.join(', ')} to your downloads.`)
+      // "This file has no pictures…": said where the person looks, not only in the file.
+      const said = [`Exported ${written.join(', ')}.`, ...notes].join(' ')
+      setDone(said)
+      notify(
+        `Exported ${written.join(', ')} to your downloads.${[...notes].map((note) => ` ${note}`).join('')}`,
+      )
     }
   }
 
