@@ -160,6 +160,11 @@ export function createHandlers({
       if (trashed.ok) await locks.release(id, context.client)
       return trashed
     },
+    'article:discard-untouched': async ({ id }, context) => {
+      const discarded = await whileEditable(id, context, () => library.discardUntouched(id))
+      if (discarded.ok) await locks.release(id, context.client)
+      return discarded
+    },
     'trash:list': () => library.listTrash(),
     'article:restore': ({ id }) => library.restore(id),
     'article:export': async ({ id, format, force }) => {

@@ -192,6 +192,23 @@ describe('LibraryStore', () => {
     expect(changes.map((c) => c.change)).toEqual(['created', 'trashed', 'restored'])
   })
 
+  it('discards a new article left untouched, and keeps one written to', async () => {
+    const untouched = await store.create({ byline: [{ name: 'Ana Lee' }] })
+    const written = await store.create({})
+    if (!untouched.ok || !written.ok) throw new Error('not created')
+    const saved = await store.save(written.value.id, 1, fieldsWith({ headline: 'Words' }))
+    expect(saved.ok).toBe(true)
+
+    expect(await store.discardUntouched(untouched.value.id)).toEqual({ ok: true, value: null })
+    expect(await store.open(untouched.value.id)).toMatchObject({ error: { kind: 'not-found' } })
+    expect(changes).toContainEqual({ id: untouched.value.id, change: 'discarded' })
+    expect(await store.discardUntouched(written.value.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    })
+    expect(await store.open(written.value.id)).toMatchObject({ ok: true })
+  })
+
   it('duplicates an article with its assets under a new id', async () => {
     const article = await created()
     const assetDir = join(store.root, `bridge-closes-${article.id.slice(0, 8)}`, 'assets')

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path'
 import { z } from 'zod'
 import {
   createArticle,
+  isUntouchedNewArticle,
   parseArticleJson,
   serializeArticle,
   slugify,
@@ -253,6 +254,23 @@ export class LibraryStore implements Library {
         await rename(folder, target)
         this.onChange({ id, change: 'trashed' })
         return ok({ id, headline: article.headline, folder: target, trashedAt })
+      }),
+    )
+  }
+
+  async discardUntouched(id: string) {
+    return this.guard('discard the new article', () =>
+      this.exclusive(id, async () => {
+        const located = await this.locate(this.root, id)
+        if (!located.ok) return located
+        const { folder, article } = located.value
+        const assets = await readdir(join(folder, ASSETS_FOLDER)).catch(() => [])
+        if (!isUntouchedNewArticle(article) || assets.length > 0)
+          return fail('conflict', 'This article has been written to since it was made; it is kept.')
+        await rm(folder, { recursive: true, force: true })
+        this.foundIn.delete(join(this.root, id))
+        this.onChange({ id, change: 'discarded' })
+        return ok(null)
       }),
     )
   }

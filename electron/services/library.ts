@@ -30,6 +30,8 @@ export interface Library {
   saveAsCopy(id: string, fields: ArticleFields): Promise<Result<Article>>
   rename(id: string, slug: string): Promise<Result<Article>>
   trash(id: string): Promise<Result<TrashEntry>>
+  /** Deletes a story still exactly as New article made it; a `conflict` once it was written to. */
+  discardUntouched(id: string): Promise<Result<null>>
   listTrash(): Promise<Result<TrashEntry[]>>
   restore(id: string): Promise<Result<Article>>
   /** Finds the one article a person means by a full id, an id prefix or a slug. */

@@ -29,3 +29,24 @@ export function createArticle(input: NewArticleInput, id: string, now: Date): Ar
     revision: 1,
   }
 }
+
+/**
+ * Still exactly as New article made it: nothing typed, nothing attached, never saved since. Such
+ * a story may be thrown away when its maker leaves it; anything else is kept.
+ */
+export function isUntouchedNewArticle(article: Article): boolean {
+  const blankBody = (article.body.content ?? []).every(
+    (block) => block.type === 'paragraph' && !block.content?.length,
+  )
+  return (
+    article.revision === 1 &&
+    blankBody &&
+    !article.headline.trim() &&
+    !article.standfirst.trim() &&
+    !article.dateline.trim() &&
+    !article.section.trim() &&
+    article.keywords.length === 0 &&
+    article.comments.length === 0 &&
+    article.suggestions.length === 0
+  )
+}

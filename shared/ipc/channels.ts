@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'article:duplicate',
   'article:rename',
   'article:trash',
+  'article:discard-untouched',
   'trash:list',
   'article:restore',
   'article:export',

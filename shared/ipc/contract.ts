@@ -172,6 +172,8 @@ export const contract = {
   'article:duplicate': channel<Article>()(IdRequest),
   'article:rename': channel<Article>()(RenameRequest),
   'article:trash': channel<TrashEntry>()(IdRequest),
+  /** Removes a story made with New article and left untouched; refused once anything was written. */
+  'article:discard-untouched': channel<null>()(IdRequest),
   'trash:list': channel<TrashEntry[]>()(EmptyRequest),
   'article:restore': channel<Article>()(IdRequest),
   'article:export': channel<ExportedFile>()(ExportRequest),
@@ -229,7 +231,7 @@ export interface EventPayloads {
   'library:changed': {
     id?: string
     /** `external`: seen on disk, written by this app or anyone else (another instance, a colleague). */
-    change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'external'
+    change: 'created' | 'saved' | 'renamed' | 'trashed' | 'restored' | 'discarded' | 'external'
     /**
      * The article as the library now lists it; absent when it is no longer listed (trashed,
      * damaged, gone). The page updates its list from it, and tells its own save seen on disk from

@@ -8,6 +8,7 @@ import { loadSuggestionRecords } from './suggestion-store'
 import type { ArticleLockState, RecoveryOffer } from '../../../shared/ipc/contract'
 import { useSettings } from './settings-store'
 import { focusWhenRemounted, useFieldEditors } from './field-editors'
+import { holdTypedKeys } from '../editor/type-ahead'
 
 /** Autosave waits this long after the last keystroke. */
 export const AUTOSAVE_DELAY_MS = 2_000
@@ -87,6 +88,8 @@ let autosaveTimer: ReturnType<typeof setTimeout> | undefined
 let inFlight: Promise<boolean> | undefined
 /** Numbers each open or create, so only the latest one loads. */
 let openTicket = 0
+/** The story this page made with New article, while it is still the open one. */
+let createdUntouched: string | undefined
 
 /** Unsaved edits are journaled for crash recovery at most this often. */
 const JOURNAL_INTERVAL_MS = 2_000
@@ -199,8 +202,37 @@ export const useEditorStore = create<EditorState>((set, get) => {
     if (get().article?.id === id) set({ lock: result.ok ? result.value : { editable: true } })
   }
 
+  /** A new draft on disk, bylined to the person; undefined when another open or create won. */
+  const makeArticle = async (ticket: number): Promise<Article | undefined> => {
+    if (!(await get().save())) return undefined
+    // Settings may still be on their way right after the page loads.
+    if (!useSettings.getState().settings) await useSettings.getState().load()
+    const displayName = useSettings.getState().settings?.displayName ?? ''
+    const result = await client.invoke('article:create', {
+      byline: displayName ? [{ name: displayName }] : [],
+    })
+    if (!result.ok) {
+      set({ openError: result.error.message })
+      return undefined
+    }
+    if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return undefined
+    return result.value
+  }
+
+  /**
+   * A story made with New article and left without a word typed is not kept: main removes it
+   * only if it is still as it was made (nobody else has written to it meanwhile).
+   */
+  const discardIfUntouched = (leaving: Article | undefined) => {
+    if (!leaving || leaving.id !== createdUntouched) return
+    createdUntouched = undefined
+    if (leaving.revision === 1 && !isDirty(get()))
+      void client.invoke('article:discard-untouched', { id: leaving.id })
+  }
+
   const load = (article: Article) => {
     clearTimeout(autosaveTimer)
+    discardIfUntouched(get().article)
     loadSuggestionRecords(article.suggestions)
     const previous = get().article?.id
     if (previous && previous !== article.id) void client.invoke('article:unlock', { id: previous })
@@ -249,19 +281,23 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
     async create() {
       const ticket = ++openTicket
-      if (!(await get().save())) return
-      // Settings may still be on their way right after the page loads.
-      if (!useSettings.getState().settings) await useSettings.getState().load()
-      const displayName = useSettings.getState().settings?.displayName ?? ''
-      const result = await client.invoke('article:create', {
-        byline: displayName ? [{ name: displayName }] : [],
-      })
-      if (!result.ok) return set({ openError: result.error.message })
-      if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return
+      // A person types the headline straight after asking for a new story; those keys belong
+      // to it, not to the story still on screen while this one is made.
+      const typedMeanwhile = holdTypedKeys()
+      const made = await makeArticle(ticket)
+      if (!made) {
+        typedMeanwhile.release()
+        return
+      }
       const previousHeadline = useFieldEditors.getState().editors.Headline
-      load(result.value)
-      // A story starts with its headline: typing goes there, not to a field that is going away.
-      focusWhenRemounted('Headline', previousHeadline)
+      load(made)
+      createdUntouched = made.id
+      focusWhenRemounted('Headline', previousHeadline, (headline) => {
+        // TipTap's focus command waits a frame; keys must not fall between the two.
+        headline.view.focus()
+        const typed = typedMeanwhile.release()
+        if (typed) headline.commands.insertContent(typed)
+      })
     },
 
     edit(patch) {
@@ -303,6 +339,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async close() {
       if (!(await get().save())) return false
       clearTimeout(autosaveTimer)
+      discardIfUntouched(get().article)
       const id = get().article?.id
       if (id) void client.invoke('article:unlock', { id })
       set({

@@ -16,10 +16,15 @@ export const useFieldEditors = create<{
  * Puts the cursor in a field once its editor has been made anew: an article's fields mount a
  * render after it loads, and until then the registered editor is the previous article's.
  */
-export function focusWhenRemounted(field: FieldName, previous: Editor | undefined): void {
+export function focusWhenRemounted(
+  field: FieldName,
+  previous: Editor | undefined,
+  then: (editor: Editor) => void = () => undefined,
+): void {
   const focusIfNew = (editor: Editor | undefined) => {
     if (!editor || editor === previous) return false
     editor.commands.focus()
+    then(editor)
     return true
   }
   if (focusIfNew(useFieldEditors.getState().editors[field])) return

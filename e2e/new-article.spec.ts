@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures'
+
+test('keys typed right after New article go into the new story, never the one before', async ({
+  app,
+}) => {
+  const { page } = app
+  await app.cli('new', '--headline', 'The story before')
+  const library = page.getByRole('navigation', { name: 'Library' })
+  await library.getByRole('button', { name: /The story before/ }).click()
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  await expect(headline).toHaveText('The story before')
+  await headline.click()
+  // Typing starts the moment the button is pressed, before the new story is ready.
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.keyboard.type('Typed at once')
+  await expect(headline).toHaveText('Typed at once')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /, {
+    timeout: 15_000,
+  })
+  await expect(library.getByRole('button', { name: /The story before/ })).toBeVisible()
+
+  // The same with Ctrl+N, from the body of the story just made.
+  await page.getByRole('textbox', { name: 'Body' }).click()
+  await page.keyboard.press('ControlOrMeta+n')
+  await page.keyboard.type('And again')
+  await expect(headline).toHaveText('And again')
+  await expect(library.getByRole('button', { name: /Typed at once/ })).toBeVisible()
+  expect(await app.otherDesk.open(await idOf(app.cli, 'Typed at once'))).toMatchObject({
+    ok: true,
+    value: { headline: 'Typed at once' },
+  })
+})
+
+test('a new story left without a word typed is not kept', async ({ app }) => {
+  const { page } = app
+  await app.cli('new', '--headline', 'A real story')
+  const library = page.getByRole('navigation', { name: 'Library' })
+  await expect(library.getByRole('button', { name: /A real story/ })).toBeVisible()
+  await page.getByRole('button', { name: 'New article' }).click()
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toBeFocused()
+  await expect(library.getByRole('button', { name: /Untitled/ })).toHaveCount(1)
+
+  await library.getByRole('button', { name: /A real story/ }).click()
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText('A real story')
+  await expect(library.getByRole('button', { name: /Untitled/ })).toHaveCount(0)
+  const listed = await app.cli('list', '--json')
+  expect((JSON.parse(listed.stdout) as { articles: unknown[] }).articles).toHaveLength(1)
+})
+
+async function idOf(cli: (...args: string[]) => Promise<{ stdout: string }>, headline: string) {
+  const listed = JSON.parse((await cli('list', '--json')).stdout) as {
+    articles: { id: string; headline: string }[]
+  }
+  const found = listed.articles.find((article) => article.headline === headline)
+  if (!found) throw new Error(`${headline} is not in the library`)
+  return found.id
+}
