@@ -88,3 +88,28 @@ test('a failed save says why, keeps the text, and is retried until it works', as
   const shown = JSON.parse((await app.cli('show', listed.articles[0].id, '--json')).stdout)
   expect(shown.standfirst).toBe('Words that must not be lost.')
 })
+
+test('the save status stays in sight at the foot of a long story', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.keyboard.type('A long story')
+  await page.getByRole('textbox', { name: 'Body' }).click()
+  await page.evaluate(() => {
+    const transfer = new DataTransfer()
+    const paragraphs = Array.from(
+      { length: 80 },
+      (_, n) => `<p>Paragraph ${n + 1} of the story.</p>`,
+    )
+    transfer.setData('text/html', paragraphs.join(''))
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    )
+  })
+  await expect(page.getByText('Paragraph 80 of the story.')).toBeAttached()
+  await page.getByText('Paragraph 80 of the story.').scrollIntoViewIfNeeded()
+  await expect(page.getByText('Paragraph 1 of the story.', { exact: true })).not.toBeInViewport()
+  await expect(page.getByRole('status', { name: 'Save status' })).toBeInViewport()
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /, {
+    timeout: 15_000,
+  })
+})

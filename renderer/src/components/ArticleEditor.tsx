@@ -66,8 +66,11 @@ export function ArticleEditor() {
     <div className="article-layout" onBlur={() => void save()}>
       <article className="article-editor" aria-label="Article">
         <LockNotice />
-        <ArticleToolbar articleId={articleId} />
-        <SaveStatus />
+        {/* The save status stays in sight with the actions, however far down the story. */}
+        <div className="story-bar">
+          <ArticleToolbar articleId={articleId} />
+          <SaveStatus />
+        </div>
         <ConflictNotice />
         <SingleLineEditor
           key={`headline-${loadCount}`}

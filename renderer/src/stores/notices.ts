@@ -4,6 +4,8 @@ export interface Notice {
   id: number
   kind: 'info' | 'error'
   message: string
+  /** A notice about one ongoing matter (a failing save) replaces its earlier self. */
+  topic?: string
 }
 
 /** Information goes by itself after a while; errors stay until dismissed. */
@@ -14,17 +16,30 @@ let nextId = 1
 /** Non-blocking notifications: "Saved", "Exported story.html", and failures with what to do. */
 export const useNotices = create<{
   notices: Notice[]
-  notify(message: string, kind?: Notice['kind']): void
+  notify(message: string, kind?: Notice['kind'], topic?: string): void
   dismiss(id: number): void
+  /** The matter is over (the save went through): its notice goes. */
+  settle(topic: string): void
 }>((set, get) => ({
   notices: [],
-  notify(message, kind = 'info') {
+  notify(message, kind = 'info', topic) {
+    // The same matter in the same words (a save retried and failing again) is not news.
+    if (
+      topic &&
+      get().notices.some((notice) => notice.topic === topic && notice.message === message)
+    )
+      return
     const id = nextId++
-    set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, message }] }))
+    set((state) => {
+      const others = state.notices.filter((notice) => !topic || notice.topic !== topic)
+      return { notices: [...others.slice(-3), { id, kind, message, ...(topic && { topic }) }] }
+    })
     if (kind === 'info') setTimeout(() => get().dismiss(id), INFO_SECONDS * 1000)
   },
   dismiss: (id) =>
     set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+  settle: (topic) =>
+    set((state) => ({ notices: state.notices.filter((notice) => notice.topic !== topic) })),
 }))
 
 export const notify = (message: string, kind?: Notice['kind']) =>
