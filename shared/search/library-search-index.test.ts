@@ -92,6 +92,24 @@ describe('library search', () => {
     expect(ids(index, { text: "o'brien" })).toEqual([budget.id])
   })
 
+  it('forgives two letters swapped as one typo, after the articles spelled as typed', () => {
+    expect(ids(index, { text: 'hosptial' })).toEqual([hospital.id])
+    expect(ids(index, { text: 'harbuor' }).sort()).toEqual([ferry.id, budget.id].sort())
+    // While the swapped word is still being typed, the start of the right one is found.
+    expect(ids(index, { text: 'hosptia' })).toEqual([hospital.id])
+    expect(ids(index, { text: 'ferry harbuor' })).toEqual([ferry.id])
+    // One swap is the one typo a word is forgiven: two are not, nor a swap and another slip.
+    expect(ids(index, { text: 'hsoptial' })).toEqual([])
+    expect(ids(index, { text: 'hosptiel' })).toEqual([])
+    // A word under five letters is never forgiven a swap.
+    expect(ids(index, { text: 'wnig' })).toEqual([])
+    const misspelt = article({ headline: 'Hosptial parking fees rise' })
+    expect(ids(indexOf(hospital, misspelt), { text: 'hosptial' })).toEqual([
+      misspelt.id,
+      hospital.id,
+    ])
+  })
+
   it('forgives a typo only when the words as typed find fewer than ten articles', () => {
     const storms = (count: number) =>
       Array.from({ length: count }, (_, at) =>

@@ -1,4 +1,9 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch'
+import MiniSearch, {
+  type AsPlainObject,
+  type Options,
+  type Query,
+  type SearchResult,
+} from 'minisearch'
 import { byUpdated, type ArticleSummary } from '../article'
 import { SEARCHED_FIELDS, type SearchDocument, type SearchedField } from './search-document'
 import type { ParsedSearchQuery, SearchHit, SearchResults } from './search-query'
@@ -23,6 +28,14 @@ const TYPO_MIN_LENGTH = 5
  */
 const TYPO_SEARCH_BELOW = 10
 
+/**
+ * Results show while a word is typed: the last word may be the start of one, once it has three
+ * letters (two match too much of a library to be worth ranking). Earlier words are whole
+ * (measured in bench/library.ts).
+ */
+const isPrefix = (term: string, index: number, terms: readonly string[]) =>
+  index === terms.length - 1 && term.length >= 3
+
 const INDEX_OPTIONS: Options<SearchDocument> = {
   fields: [...SEARCHED_FIELDS],
   tokenize,
@@ -30,10 +43,7 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
   searchOptions: {
     boost: FIELD_BOOST,
     combineWith: 'AND',
-    // Results show while a word is typed: the last word may be the start of one, once it has
-    // three letters (two match too much of a library to be worth ranking). Earlier words are
-    // whole (measured in bench/library.ts).
-    prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+    prefix: isPrefix,
     fuzzy: false,
   },
   // Saves replace documents all day; clean the discarded ones up in the background.
@@ -47,8 +57,47 @@ export interface SearchIndexSnapshot {
 
 const typoAllowance = (term: string) => (term.length >= TYPO_MIN_LENGTH ? 1 : false)
 
+/** The query's words as the index holds them. */
+const queryTerms = (text: string) => tokenize(text).map(normalizeTerm).filter(Boolean)
+
 const forgivesTypos = (text: string) =>
-  tokenize(text).some((word) => normalizeTerm(word).length >= TYPO_MIN_LENGTH)
+  queryTerms(text).some((term) => term.length >= TYPO_MIN_LENGTH)
+
+/** The word with each pair of neighbouring letters swapped in turn ("hosptial": "hospital"…). */
+function swapsOf(term: string): string[] {
+  const letters = [...term]
+  const swaps = new Set<string>()
+  for (let at = 0; at < letters.length - 1; at++) {
+    if (letters[at] === letters[at + 1]) continue
+    const swapped = [...letters]
+    ;[swapped[at], swapped[at + 1]] = [letters[at + 1] as string, letters[at] as string]
+    swaps.add(swapped.join(''))
+  }
+  return [...swaps]
+}
+
+/**
+ * The query forgiving each long word one typo. MiniSearch's fuzzy match is Levenshtein distance,
+ * where two letters typed in the wrong order ("hosptial") cost two edits, so one allowed edit
+ * never reached them: a word also matches its swapped spellings as they stand (as a prefix too,
+ * for the word being typed), which makes a swap one typo like any other. The swaps are not
+ * fuzzy themselves, or a word would be forgiven two slips.
+ */
+function typoForgivingQuery(text: string): Query {
+  const terms = queryTerms(text)
+  return {
+    combineWith: 'AND',
+    queries: terms.map((term, index) => {
+      const prefix = isPrefix(term, index, terms)
+      const asTyped = { queries: [term], prefix, fuzzy: typoAllowance(term) }
+      if (term.length < TYPO_MIN_LENGTH) return asTyped
+      return {
+        combineWith: 'OR',
+        queries: [asTyped, { combineWith: 'OR', queries: swapsOf(term), prefix, fuzzy: false }],
+      }
+    }),
+  }
+}
 
 const onDay = (timestamp: string) => timestamp.slice(0, 10)
 
@@ -137,7 +186,7 @@ export class LibrarySearchIndex {
       // Articles with the words as typed come first: BM25 alone would rank a rare neighbour
       // ("store" in one article) above a common word typed right ("storm" in many).
       const exact = new Set(found.map((result) => result.id))
-      const neighbours = this.index.search(text, { ...options, fuzzy: typoAllowance })
+      const neighbours = this.index.search(typoForgivingQuery(text), options)
       found.push(...neighbours.filter((result) => !exact.has(result.id)))
     }
     if (query.sort === 'updated')
