@@ -88,6 +88,34 @@ describe('figure node', () => {
     })
   })
 
+  it('inserts a figure after the selection, which stays selected, never over it', () => {
+    const current = makeEditor('<p>Text to keep</p>')
+    current.commands.setTextSelection({ from: 1, to: 5 })
+    current.commands.insertFigure({ src: 'assets/new.webp', caption: 'Caption text' })
+    expect(current.getJSON().content?.map((node) => node.type)).toEqual([
+      'paragraph',
+      'figure',
+      'paragraph',
+    ])
+    const { from, to } = current.state.selection
+    expect(current.state.doc.textBetween(from, to)).toBe('Text')
+    expect(current.state.doc.textContent).toBe('TextCaption text to keep')
+  })
+
+  it('inserts a figure after the figure whose caption has the cursor, not inside it', () => {
+    const html = figureHtml + '<p>After</p>'
+    const current = makeEditor(html)
+    const caption = 'Work on Tuesday'
+    for (const selection of [3, { from: 2, to: 6 }]) {
+      current.commands.setContent(html)
+      current.commands.setTextSelection(selection)
+      current.commands.insertFigure({ src: 'assets/new.webp', caption: 'New' })
+      const figures = current.getJSON().content?.filter((node) => node.type === 'figure')
+      expect(figures?.map((node) => node.attrs?.src)).toEqual(['assets/abc.jpg', 'assets/new.webp'])
+      expect(current.state.doc.child(0).textContent).toBe(caption)
+    }
+  })
+
   it('keeps one lead image: marking another moves the flag', () => {
     const current = makeEditor(
       figureHtml + '<figure><img src="assets/two.jpg" alt=""><figcaption>Two</figcaption></figure>',

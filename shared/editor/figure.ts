@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core'
+import type { Mappable } from '@tiptap/pm/transform'
 
 /** Figures point at a file in the article's own `assets/` folder, never outside it. */
 export const ASSET_PATH_PATTERN = /^assets\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
@@ -14,13 +15,16 @@ export interface FigureAttributes {
   lead: boolean
 }
 
+/** A figure to insert: its attributes and its caption's text. */
+export type NewFigure = Partial<FigureAttributes> & { src: string; caption?: string }
+
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     figure: {
-      /** Inserts a figure at the selection. */
-      insertFigure: (
-        attributes: Partial<FigureAttributes> & { src: string; caption?: string },
-      ) => ReturnType
+      /** Inserts a figure at the cursor, or after the selection (which stays selected). */
+      insertFigure: (figure: NewFigure) => ReturnType
+      /** Inserts figures at `position`, else at the cursor or after the selection. */
+      insertFigures: (figures: NewFigure[], position?: number) => ReturnType
       /** Makes the figure at `position` the lead image and every other figure not. */
       setLeadFigure: (position: number) => ReturnType
     }
@@ -35,6 +39,15 @@ export interface FigureOptions {
    */
   assetUrl: (src: string) => string
 }
+
+/**
+ * The mapping, with a position where content was inserted staying before that content: a
+ * selection ending where the figure went in keeps its end, rather than stretching over it.
+ */
+const keepingEnds = (mapping: Mappable): Mappable => ({
+  map: (position) => mapping.map(position, -1),
+  mapResult: (position) => mapping.mapResult(position, -1),
+})
 
 /**
  * An image with its caption (the node's inline content, so it can carry marks), credit and alt
@@ -97,13 +110,30 @@ export const Figure = Node.create<FigureOptions>({
   addCommands() {
     return {
       insertFigure:
-        ({ caption, ...attributes }) =>
+        (figure) =>
         ({ commands }) =>
-          commands.insertContent({
+          commands.insertFigures([figure]),
+      insertFigures:
+        (figures, position) =>
+        ({ tr, dispatch, commands }) => {
+          const content = figures.map(({ caption, ...attributes }) => ({
             type: this.name,
             attrs: attributes,
             content: caption ? [{ type: 'text', text: caption }] : [],
-          }),
+          }))
+          if (content.length === 0) return false
+          if (position !== undefined) return commands.insertContentAt(position, content)
+          // Inserting over a selection replaces it: the words selected would be gone (or, when
+          // suggesting, marked for deletion). The figures go after them, and they stay selected.
+          const { selection } = tr
+          const { $to } = selection
+          // In a caption, they would split that figure in two, each half with the same picture.
+          const at = $to.parent.type.name === this.name ? $to.after() : selection.to
+          const keep = !selection.empty
+          if (!commands.insertContentAt(at, content, { updateSelection: !keep })) return false
+          if (keep && dispatch) tr.setSelection(selection.map(tr.doc, keepingEnds(tr.mapping)))
+          return true
+        },
       setLeadFigure:
         (position) =>
         ({ tr, state, dispatch }) => {

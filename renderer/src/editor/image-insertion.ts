@@ -21,19 +21,20 @@ export async function importImageFiles(
   return { ok: true, value: imported }
 }
 
-/** Inserts one figure per image at `position` (or the selection), caption and credit pre-filled. */
+/**
+ * Inserts one figure per image at `position`, else at the cursor or after the selection (kept
+ * selected), caption and credit pre-filled.
+ */
 export function insertFigures(editor: Editor, images: ImportedImage[], position?: number): void {
-  const figures = images.map((image) => ({
-    type: 'figure',
-    attrs: { src: image.src, alt: '', credit: image.credit, lead: false },
-    content: image.caption ? [{ type: 'text', text: image.caption }] : [],
+  if (images.length === 0) return
+  const figures = images.map(({ src, caption, credit }) => ({
+    src,
+    alt: '',
+    credit,
+    lead: false,
+    caption,
   }))
-  if (figures.length === 0) return
-  const chain = editor.chain().focus()
-  ;(position === undefined
-    ? chain.insertContent(figures)
-    : chain.insertContentAt(position, figures)
-  ).run()
+  editor.chain().focus().insertFigures(figures, position).run()
 }
 
 export const imageFilesOf = (list: FileList | null | undefined): File[] =>
