@@ -73,7 +73,7 @@ test('every field, images by file chooser and by drop, all back after a reload',
   await expect(page.getByRole('textbox', { name: 'Credit' }).nth(1)).toHaveValue('Sam Roe/Agency')
   await expect(page.getByRole('textbox', { name: 'Alt text' }).nth(1)).toHaveValue('')
 
-  await expect(status(page)).toHaveText(/^Saved \d\d:\d\d/, { timeout: 15_000 })
+  await expect(status(page)).toHaveText(/^Saved \d{1,2}:\d\d/, { timeout: 15_000 })
 
   await page.reload()
   await page
@@ -198,6 +198,26 @@ test('the body’s Undo and Redo buttons are offered only when there is somethin
   await expect(redo).toBeDisabled()
 })
 
+test('Ctrl+K (⌘K) in the body opens the link form for the selected words', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.keyboard.type('Read the full report')
+  for (let letter = 0; letter < 'report'.length; letter++)
+    await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('ControlOrMeta+k')
+  const address = page.getByRole('textbox', { name: 'Link address' })
+  await expect(address).toBeFocused()
+  await address.fill('example.com/report')
+  await page.keyboard.press('Enter')
+  await expect(body.getByRole('link', { name: 'report' })).toHaveAttribute(
+    'href',
+    'https://example.com/report',
+  )
+  await expect(body).toBeFocused()
+})
+
 test('pasting 1 MB of text: the editor stays usable and the text is saved', async ({ app }) => {
   const { page } = app
   await page.getByRole('button', { name: 'New article' }).click()
@@ -305,6 +325,7 @@ test('library filter, quick switcher and the shortcuts overlay', async ({ app })
   await page.keyboard.press('F1')
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
   await expect(help).toContainText('Move to the next field')
+  await expect(help.getByRole('row', { name: 'Ctrl+K Link…' })).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
 })

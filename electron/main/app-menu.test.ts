@@ -64,6 +64,7 @@ describe('the application menu', () => {
       'Paste as plain text',
       'selectAll',
       'Find and replace…',
+      'Link…',
     ])
     expect(labels(template, '&View')).toEqual([
       'Focus mode',

@@ -99,6 +99,7 @@ export function appMenuTemplate(options: MenuOptions): MenuItemConstructorOption
         { role: 'selectAll' },
         separator,
         command('edit:find'),
+        command('edit:link'),
       ],
     },
     {

@@ -13,6 +13,7 @@ export const COMMANDS = {
   'article:close': { label: 'Close article', accelerator: 'CmdOrCtrl+W' },
   'article:go-to': { label: 'Go to article…', accelerator: 'CmdOrCtrl+P' },
   'edit:find': { label: 'Find and replace…', accelerator: 'CmdOrCtrl+F' },
+  'edit:link': { label: 'Link…', accelerator: 'CmdOrCtrl+K' },
   'view:focus-mode': { label: 'Focus mode', accelerator: 'CmdOrCtrl+Shift+F' },
   'view:theme': { label: 'Switch light or dark theme', accelerator: 'CmdOrCtrl+Shift+L' },
   'view:panels': { label: 'Show or hide panels', accelerator: 'CmdOrCtrl+Alt+P' },

@@ -40,4 +40,10 @@ describe('the command registry', () => {
     expect(commandForKey(key('F1'), false)).toBe('help:shortcuts')
     expect(commandForKey(key('x'), false)).toBeUndefined()
   })
+
+  it('makes a link with Ctrl+K, or ⌘K on macOS', () => {
+    expect(commandForKey(key('k', { ctrl: true }), false)).toBe('edit:link')
+    expect(commandForKey({ ...key('k'), metaKey: true }, true)).toBe('edit:link')
+    expect(commandForKey(key('k'), false)).toBeUndefined()
+  })
 })

@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
+import { useCommand } from '../commands/command-registry'
 import { useCommentStore } from '../stores/comment-store'
 
 interface Props {
@@ -33,6 +34,18 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
   })
   const [linkOpen, setLinkOpen] = useState(false)
   const [href, setHref] = useState('')
+  const linkInput = useRef<HTMLInputElement>(null)
+  const currentHref = () => (editor.getAttributes('link').href as string | undefined) ?? ''
+
+  // Ctrl/⌘+K (and the menu) opens the same form as the Link button, for the body only: pressed
+  // in the headline or the search box it has no text of the body to link.
+  useCommand('edit:link', () => {
+    if (!editor.isFocused) return
+    setHref(currentHref())
+    setLinkOpen(true)
+    // An open form's autoFocus has had its turn: the address is focused again here.
+    linkInput.current?.focus()
+  })
 
   // The name is the label; a short visible sign ("H2") is for the eye only, so what is seen
   // and what is announced never disagree.
@@ -67,7 +80,7 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       {toggle('Bold', active.bold, () => chain().toggleBold().run(), 'B')}
       {toggle('Italic', active.italic, () => chain().toggleItalic().run(), 'I')}
       {toggle('Link', active.link, () => {
-        setHref((editor.getAttributes('link').href as string | undefined) ?? '')
+        setHref(currentHref())
         setLinkOpen((open) => !open)
       })}
       {toggle('Subheading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
@@ -126,6 +139,7 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
       {linkOpen && (
         <form className="link-form" onSubmit={applyLink}>
           <input
+            ref={linkInput}
             aria-label="Link address"
             value={href}
             onChange={(event) => setHref(event.target.value)}
