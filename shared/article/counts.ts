@@ -1,4 +1,5 @@
-import { countWords } from './words'
+import type { TiptapNode } from './tiptap-json'
+import { acceptedText, countWords } from './words'
 
 /** Adult news readers manage about 230 words a minute on screen. */
 export const WORDS_PER_MINUTE = 230
@@ -33,6 +34,14 @@ export function countText(text: string): TextCounts {
     characters: countCharacters(text),
     readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
   }
+}
+
+/**
+ * The counts of an article body, as it will read once its suggestions are accepted: a word
+ * suggested for deletion is not one the story will carry, and a replacement counts once.
+ */
+export function countBody(body: TiptapNode): TextCounts {
+  return countText(acceptedText(body))
 }
 
 export interface LimitCheck {

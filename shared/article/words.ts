@@ -26,10 +26,33 @@ export function countWords(text: string): number {
 
 /** The text of a node tree, with block boundaries as newlines so words never run together. */
 export function plainText(node: TiptapNode): string {
-  if (node.type === 'text') return node.text ?? ''
+  return textOf(node, false)
+}
+
+/**
+ * The text as it will read once every suggestion in it is accepted: what is suggested for
+ * deletion (words, or whole blocks, which carry the mark themselves) is left out, what is
+ * suggested for insertion is in. A suggested new block is anchored by zero-width spaces marked
+ * as inserted, which accepting removes.
+ */
+export function acceptedText(node: TiptapNode): string {
+  return textOf(node, true)
+}
+
+const hasMark = (node: TiptapNode, type: string) =>
+  node.marks?.some((mark) => mark.type === type) ?? false
+
+function textOf(node: TiptapNode, accepted: boolean): string {
+  if (node.type === 'text') {
+    const text = node.text ?? ''
+    return accepted && hasMark(node, 'insertion') ? text.replaceAll('\u200b', '') : text
+  }
   if (node.type === 'hardBreak') return '\n'
-  const inner = (node.content ?? []).map(plainText)
-  const isInlineContainer = (node.content ?? []).every(
+  const children = accepted
+    ? (node.content ?? []).filter((child) => !hasMark(child, 'deletion'))
+    : (node.content ?? [])
+  const inner = children.map((child) => textOf(child, accepted))
+  const isInlineContainer = children.every(
     (child) => child.type === 'text' || child.type === 'hardBreak',
   )
   return isInlineContainer ? inner.join('') : inner.join('\n')

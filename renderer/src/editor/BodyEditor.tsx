@@ -6,7 +6,7 @@ import Typography from '@tiptap/extension-typography'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
-import { countText, type TiptapNode } from '../../../shared/article'
+import { countBody, type TiptapNode } from '../../../shared/article'
 import { articleBodyExtensions } from '../../../shared/editor'
 import { encodeBody } from '../../../shared/editor/encode-body'
 import { client } from '../api/client'
@@ -100,10 +100,10 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     onUpdate: ({ editor: current }) => {
       bodyEdited()
       clearTimeout(countTimer.current)
-      countTimer.current = setTimeout(() => {
-        const { doc } = current.state
-        setBodyCounts(countText(doc.textBetween(0, doc.content.size, '\n', ' ')))
-      }, COUNT_DELAY_MS)
+      countTimer.current = setTimeout(
+        () => setBodyCounts(countBody(current.getJSON())),
+        COUNT_DELAY_MS,
+      )
     },
   })
 
@@ -115,8 +115,8 @@ export function BodyEditor({ articleId, initialBody }: Props) {
 
   useEffect(() => {
     setBodySource(() => encodeBody(editor.state.doc))
-    const { doc } = editor.state
-    setBodyCounts(countText(doc.textBetween(0, doc.content.size, '\n', ' ')))
+    // Counted as the story will read with its suggestions accepted, not as it shows them.
+    setBodyCounts(countBody(editor.getJSON()))
     // The first edit is journaled at once, and encoding every block of a long story for it took
     // the first keystroke 17 ms at 50,000 words: encode them while the page is idle instead, so
     // that edit only encodes the block it changed.
