@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from '../../shared/export'
 import type { Result } from '../../shared/ipc/result'
 import { SearchQuerySchema } from '../../shared/search/search-query'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
-import { createNodeServices } from '../services/node-services'
+import { createNodeServices, type NodeServices } from '../services/node-services'
 import { CliError, type CliIo } from './cli-io'
 import {
   exportByStatus,
@@ -65,8 +65,21 @@ const libraryOption = () =>
   )
 
 export function createProgram(io: CliIo): Command {
-  const services = (options: LibraryOption) =>
-    createNodeServices({ libraryFlag: options.library, env: io.env })
+  /**
+   * The services for one one-off command, closed once it has answered or failed: their worker
+   * threads would otherwise keep the process running after the command is done.
+   */
+  const withServices = async <T>(
+    options: LibraryOption,
+    command: (services: NodeServices) => Promise<T>,
+  ): Promise<T> => {
+    const services = createNodeServices({ libraryFlag: options.library, env: io.env })
+    try {
+      return await command(services)
+    } finally {
+      await services.close()
+    }
+  }
   const hostServices = (options: LibraryOption) =>
     createNodeServices({ libraryFlag: options.library, env: io.env, catalogInWorker: true })
   const print = (value: unknown, json: boolean | undefined, text: () => string) =>
@@ -95,22 +108,22 @@ export function createProgram(io: CliIo): Command {
           byline?: string
           json?: boolean
         },
-      ) => {
-        const { library } = services(options)
-        const article = unwrap(
-          await library.create({
-            headline: options.headline,
-            ...(options.standfirst !== undefined && { standfirst: options.standfirst }),
-            ...(options.byline !== undefined && { byline: parseBylineText(options.byline) }),
-          }),
-        )
-        const folder = unwrap(await library.folderOf(article.id))
-        print(
-          { ...article, folder },
-          options.json,
-          () => `Created "${article.headline}"\n${formatArticle(article, folder)}`,
-        )
-      },
+      ) =>
+        withServices(options, async ({ library }) => {
+          const article = unwrap(
+            await library.create({
+              headline: options.headline,
+              ...(options.standfirst !== undefined && { standfirst: options.standfirst }),
+              ...(options.byline !== undefined && { byline: parseBylineText(options.byline) }),
+            }),
+          )
+          const folder = unwrap(await library.folderOf(article.id))
+          print(
+            { ...article, folder },
+            options.json,
+            () => `Created "${article.headline}"\n${formatArticle(article, folder)}`,
+          )
+        }),
     )
 
   program
@@ -118,10 +131,12 @@ export function createProgram(io: CliIo): Command {
     .description('list the articles in the library, damaged ones included')
     .addOption(libraryOption())
     .option('--json', 'print JSON')
-    .action(async (options: LibraryOption & { json?: boolean }) => {
-      const listing = unwrap(await services(options).catalog.list())
-      print(listing, options.json, () => formatListing(listing))
-    })
+    .action((options: LibraryOption & { json?: boolean }) =>
+      withServices(options, async ({ catalog }) => {
+        const listing = unwrap(await catalog.list())
+        print(listing, options.json, () => formatListing(listing))
+      }),
+    )
 
   program
     .command('search')
@@ -157,7 +172,7 @@ export function createProgram(io: CliIo): Command {
         limit: options.limit,
       })
       if (!query.success) throw new CliError(describeZodError(query.error))
-      const results = await services(options).catalog.search(query.data)
+      const results = await withServices(options, ({ catalog }) => catalog.search(query.data))
       print(results, options.json, () => formatSearchResults(results, text, io.color))
     })
 
@@ -167,13 +182,14 @@ export function createProgram(io: CliIo): Command {
     .argument('<id>', 'article id, id prefix or slug')
     .addOption(libraryOption())
     .option('--json', 'print JSON')
-    .action(async (reference: string, options: LibraryOption & { json?: boolean }) => {
-      const { library } = services(options)
-      const id = unwrap(await library.resolve(reference))
-      const article = unwrap(await library.open(id))
-      const folder = unwrap(await library.folderOf(id))
-      print({ ...article, folder }, options.json, () => formatArticle(article, folder))
-    })
+    .action((reference: string, options: LibraryOption & { json?: boolean }) =>
+      withServices(options, async ({ library }) => {
+        const id = unwrap(await library.resolve(reference))
+        const article = unwrap(await library.open(id))
+        const folder = unwrap(await library.folderOf(id))
+        print({ ...article, folder }, options.json, () => formatArticle(article, folder))
+      }),
+    )
 
   program
     .command('export')
@@ -197,23 +213,26 @@ export function createProgram(io: CliIo): Command {
     )
     .option('--force', 'export despite blocking problems (never despite pending suggestions)')
     .addOption(libraryOption())
-    .action(async (reference: string | undefined, options: ExportOptions) => {
-      const { library, exporter } = services(options)
-      if (options.status) {
-        if (reference) throw new CliError('Give an article or --status, not both.')
-        return exportByStatus(library, exporter, options, io)
-      }
-      if (!reference) throw new CliError('Name the article to export, or use --status.')
-      const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
-      io.stderr(formatPreflight(article, await exporter.preflight(article)))
-      const file = unwrap(await exporter.export(article, options.format, { force: options.force }))
-      if (options.out === '-') {
-        if (file.encoding === 'utf8') return io.stdout(file.content)
-        throw new CliError(`${options.format} is binary: give a file with --out.`)
-      }
-      const out = await writeExported(resolve(options.out), file)
-      io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
-    })
+    .action((reference: string | undefined, options: ExportOptions) =>
+      withServices(options, async ({ library, exporter }) => {
+        if (options.status) {
+          if (reference) throw new CliError('Give an article or --status, not both.')
+          return exportByStatus(library, exporter, options, io)
+        }
+        if (!reference) throw new CliError('Name the article to export, or use --status.')
+        const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
+        io.stderr(formatPreflight(article, await exporter.preflight(article)))
+        const file = unwrap(
+          await exporter.export(article, options.format, { force: options.force }),
+        )
+        if (options.out === '-') {
+          if (file.encoding === 'utf8') return io.stdout(file.content)
+          throw new CliError(`${options.format} is binary: give a file with --out.`)
+        }
+        const out = await writeExported(resolve(options.out), file)
+        io.stderr(`Exported "${article.headline}" as ${options.format} to ${out}\n`)
+      }),
+    )
 
   program
     .command('import')
@@ -221,33 +240,34 @@ export function createProgram(io: CliIo): Command {
     .argument('<files...>', 'files to import')
     .addOption(libraryOption())
     .option('--json', 'print the new articles as JSON')
-    .action(async (files: string[], options: LibraryOption & { json?: boolean }) => {
-      const { library, importer } = services(options)
-      const imported: { id: string; headline: string; folder: string; notes: string[] }[] = []
-      const failures: string[] = []
-      for (const file of files) {
-        const result = await importer.importFile(file)
-        if (!result.ok) {
-          failures.push(result.error.message)
-          continue
+    .action((files: string[], options: LibraryOption & { json?: boolean }) =>
+      withServices(options, async ({ library, importer }) => {
+        const imported: { id: string; headline: string; folder: string; notes: string[] }[] = []
+        const failures: string[] = []
+        for (const file of files) {
+          const result = await importer.importFile(file)
+          if (!result.ok) {
+            failures.push(result.error.message)
+            continue
+          }
+          const { article, notes } = result.value
+          const folder = unwrap(await library.folderOf(article.id))
+          imported.push({ id: article.id, headline: article.headline, folder, notes })
         }
-        const { article, notes } = result.value
-        const folder = unwrap(await library.folderOf(article.id))
-        imported.push({ id: article.id, headline: article.headline, folder, notes })
-      }
-      print({ imported, failures }, options.json, () =>
-        imported
-          .map(
-            ({ id, headline, folder, notes }) =>
-              `${id}  ${headline}\n  ${folder}\n${notes.map((note) => `  note: ${note}\n`).join('')}`,
-          )
-          .join(''),
-      )
-      for (const failure of failures) io.stderr(`${failure}\n`)
-      if (failures.length) {
-        throw new CliError(`${failures.length} of ${files.length} files were not imported.`)
-      }
-    })
+        print({ imported, failures }, options.json, () =>
+          imported
+            .map(
+              ({ id, headline, folder, notes }) =>
+                `${id}  ${headline}\n  ${folder}\n${notes.map((note) => `  note: ${note}\n`).join('')}`,
+            )
+            .join(''),
+        )
+        for (const failure of failures) io.stderr(`${failure}\n`)
+        if (failures.length) {
+          throw new CliError(`${failures.length} of ${files.length} files were not imported.`)
+        }
+      }),
+    )
 
   program
     .command('serve')

@@ -37,8 +37,6 @@ export class ImportWorker {
       { name: 'import-worker', source: join(__dirname, 'import-worker.ts') },
       { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMegabytes } },
     )
-    // An idle reader must not keep the CLI or a test run from ending.
-    this.worker.unref()
     this.worker.on('message', (answer: WorkerAnswer) => {
       const waiting = this.waiting.get(answer.id)
       this.waiting.delete(answer.id)
@@ -56,6 +54,10 @@ export class ImportWorker {
       this.stopped = true
       this.failAll(`its reader stopped (exit code ${code})`)
     })
+    // An idle reader must not keep the CLI or a test run from ending; a job waiting on it is
+    // kept alive by its time limit's timer. After the 'message' listener, not before: Node
+    // refs a worker's port again when its first 'message' listener is added.
+    this.worker.unref()
   }
 
   parse(format: ParseableFormat, bytes: Uint8Array): Promise<ParsedStory> {
