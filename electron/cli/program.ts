@@ -225,6 +225,8 @@ export function createProgram(io: CliIo): Command {
         const file = unwrap(
           await exporter.export(article, options.format, { force: options.force }),
         )
+        // "This file has no pictures…": said on stderr, so a file piped to stdout stays clean.
+        for (const note of file.notes ?? []) io.stderr(`note: ${note}\n`)
         if (options.out === '-') {
           if (file.encoding === 'utf8') return io.stdout(file.content)
           throw new CliError(`${options.format} is binary: give a file with --out.`)
