@@ -103,8 +103,6 @@ export class WorkerCatalog implements Catalog {
       { name: 'catalog-worker', source: join(__dirname, 'catalog-worker.ts') },
       { workerData: this.data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } },
     )
-    // A thread with nothing asked of it must not keep the CLI or a test run from ending.
-    worker.unref()
     worker.on('message', (answer: CatalogAnswer) => {
       const waiting = this.waiting.get(answer.id)
       this.waiting.delete(answer.id)
@@ -113,6 +111,9 @@ export class WorkerCatalog implements Catalog {
       else waiting?.reject(new Error(answer.problem))
     })
     worker.on('error', (error) => this.failAll(`the library index stopped (${error.message})`))
+    // A thread with nothing asked of it must not keep the CLI or a test run from ending. After
+    // the listeners: Node refs a worker again when its first 'message' listener is added.
+    worker.unref()
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined
       // A new thread reads the folder again: it may list more than this one did.
