@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ArticleStatusSchema, BylineEntrySchema, type Article } from './schema'
-import { countWords, plainText } from './words'
+import { acceptedText, countWords } from './words'
 
 /** What the library list shows of an article, without its body. */
 export const ArticleSummarySchema = z.object({
@@ -26,6 +26,7 @@ export function summarize(article: Article): ArticleSummary {
     byline: article.byline,
     updatedAt: article.updatedAt,
     revision: article.revision,
-    wordCount: countWords(plainText(article.body)),
+    // As the Counts panel counts: the text as it reads with its suggestions accepted.
+    wordCount: countWords(acceptedText(article.body)),
   }
 }
