@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 
 // Every one-off command of the built `copydesk` must end by itself once it has answered: a
@@ -205,4 +206,47 @@ test('import of Markdown, plain text and a web page exits by itself, with and wi
   expect(listed.articles.map((article) => article.headline)).toEqual(
     expect.arrayContaining(headlines),
   )
+})
+
+/** Starts `copydesk serve` and gives the address it prints, and how to stop it. */
+async function startServe(...args: string[]) {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
+    env: { ...process.env, COPYDESK_CONFIG_DIR: join(temp, 'config') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let printed = ''
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      printed += text
+      const match = /Listening on (\S+)/.exec(printed)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`copydesk serve exited with ${code}`)))
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { url, stop }
+}
+
+test('serve comes back on the same address and token for the same library', async () => {
+  const first = await startServe(...withLibrary())
+  await first.stop()
+  const second = await startServe(...withLibrary())
+  await second.stop()
+  expect(second.url).toBe(first.url)
+})
+
+test('serve on a port another program holds says so and exits', async () => {
+  const blocker = createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  const { port } = blocker.address() as AddressInfo
+  try {
+    const refused = await copydesk(1, ...withLibrary('serve', '--port', String(port)))
+    expect(refused.stderr).toContain(`Port ${port} is already in use by another program`)
+  } finally {
+    blocker.close()
+  }
 })

@@ -33,6 +33,11 @@ export interface CopydeskApp {
    */
   crash(): Promise<void>
   /**
+   * Kills the host process with SIGKILL and starts it again on the same library and settings,
+   * leaving the page open: as when a host dies under a tab that stays.
+   */
+  restartHost(): Promise<void>
+  /**
    * A second app instance on the same library, as another person with their own settings (the
    * display name given) would run it: its own host process and window.
    */
@@ -114,6 +119,9 @@ export const test = base.extend<{ app: CopydeskApp }>({
           secondDesk: () => {
             throw new Error('a second Electron instance is the single-instance issue: not here yet')
           },
+          restartHost: () => {
+            throw new Error('the desktop app has no host apart from its window')
+          },
           newTab: () => {
             throw new Error('the desktop app opens one window per library')
           },
@@ -145,6 +153,11 @@ export const test = base.extend<{ app: CopydeskApp }>({
           host = await startServer()
           app.page = await browser.newPage()
           await app.page.goto(host.url)
+        },
+        restartHost: async () => {
+          host.server.kill('SIGKILL')
+          await new Promise((resolve) => host.server.once('exit', resolve))
+          host = await startServer()
         },
         secondDesk: async (displayName) => {
           const config = join(temp, `config-${displayName.replace(/\W+/g, '-')}`)

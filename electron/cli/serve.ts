@@ -1,21 +1,49 @@
+import { join } from 'node:path'
 import { builtRendererDir } from '../services/app-paths'
-import { startHost, type RunningHost } from '../host/server'
+import { startHost, type HostOptions, type RunningHost } from '../host/server'
+import { HostAddresses } from '../services/host-address'
+import { configDirectory } from '../services/locations'
 import type { NodeServices } from '../services/node-services'
-import type { CliIo } from './cli-io'
+import { CliError, type CliIo } from './cli-io'
+
+const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
 
 export async function serve(
   services: NodeServices,
   io: CliIo,
   port: number | undefined,
 ): Promise<RunningHost> {
-  const host = await startHost({
+  const addresses = new HostAddresses(join(configDirectory(io.env), 'browser-host.json'))
+  const root = services.library.root
+  const remembered = await addresses.forLibrary(root)
+  const options: HostOptions = {
     handlers: services.handlers,
     assets: services.assets,
     events: services.events,
     rendererDir: builtRendererDir(),
-    port,
+    token: remembered.token,
     onClientGone: (client) => void services.locks.releaseClient(client),
-  })
+  }
+  let host: RunningHost
+  try {
+    host = await startHost({ ...options, port: port ?? remembered.port })
+  } catch (error) {
+    if (!inUse(error)) throw error
+    if (port !== undefined)
+      throw new CliError(
+        `Port ${port} is already in use by another program: choose another with --port, or leave --port out to use any free one.`,
+      )
+    // The port this library had is taken now: any free one will do, though tabs left open on
+    // the old address cannot follow and must be opened again.
+    host = await startHost(options)
+  }
+  await addresses
+    .remember(root, { token: host.token, port: host.port })
+    .catch((error: unknown) =>
+      io.stderr(
+        `copydesk: could not remember this host's address (${String(error)}); open tabs will not reconnect after a restart.\n`,
+      ),
+    )
   const stopWatching = services.watchLibrary()
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)

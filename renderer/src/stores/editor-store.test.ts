@@ -49,3 +49,32 @@ describe('an open article changed on disk', () => {
     expect(useEditorStore.getState().article?.revision).toBe(3)
   })
 })
+
+describe('the crash journal', () => {
+  it('holds what was typed up to a moment ago while typing goes on (3.5 s without a pause)', async () => {
+    onDisk.article = { ...onDisk.article, revision: 3 }
+    await useEditorStore.getState().open(ARTICLE_ID)
+    vi.useFakeTimers()
+    try {
+      invoke.mockClear()
+      const journaled = () =>
+        invoke.mock.calls
+          .filter(([channel]) => channel === 'recovery:write')
+          .map(([, request]) => (request as { fields: { standfirst: string } }).fields.standfirst)
+      // Someone typing steadily, a key every 100 ms, never pausing long enough to autosave.
+      let typed = ''
+      for (const letter of 'The council met at dawn to vote now') {
+        typed += letter
+        useEditorStore.getState().edit({ standfirst: typed })
+        await vi.advanceTimersByTimeAsync(100)
+      }
+      const last = journaled().at(-1) ?? ''
+      expect(typed.startsWith(last)).toBe(true)
+      // At most the last second of typing is not in the journal yet.
+      expect(typed.length - last.length).toBeLessThanOrEqual(10)
+      expect(invoke.mock.calls.some(([channel]) => channel === 'article:save')).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -91,8 +91,11 @@ let openTicket = 0
 /** The story this page made with New article, while it is still the open one. */
 let createdUntouched: string | undefined
 
-/** Unsaved edits are journaled for crash recovery at most this often. */
-const JOURNAL_INTERVAL_MS = 2_000
+/**
+ * Unsaved edits are journaled for crash recovery at most this often: a kill loses at most this
+ * much typing (a body encodes only its changed blocks, so a journal write stays cheap).
+ */
+const JOURNAL_INTERVAL_MS = 750
 let journalTimer: ReturnType<typeof setTimeout> | undefined
 let lastJournaled = 0
 /** Journal writes and clears go one after another, so a clear is never overtaken by a write. */
