@@ -352,15 +352,14 @@ describe('structure built to break readers', SLOW, () => {
 
   it('stops a file that stalls its reader, and the next import works', async () => {
     const importer = new Importer(services.library, { seconds: 5, memoryMegabytes: 1_536 })
-    // Marked reads this at about 0.2 s a line: 35 s unstopped on a fast day here, so even a much
-    // faster machine runs into the 5 s limit (12 lines, once enough, took 3.6 s that day).
-    const stall = Array.from({ length: 160 }, () => '_a'.repeat(9_000)).join('\n')
-    const started = Date.now()
+    // Marked reads this at about 0.2 s a line: about 80 s unstopped on a fast day here,
+    // so a machine fifteen times faster still runs into the 5 s limit. Only the limit can end it,
+    // so the refusal naming the limit is the proof; how long that took depends on the machine.
+    const stall = Array.from({ length: 400 }, () => '_a'.repeat(9_000)).join('\n')
     await expectRefused(
       await importFile('stall.md', `# Slow\n\n${stall}\n`, importer),
       /took more than 5 s/,
     )
-    expect(Date.now() - started).toBeLessThan(20_000)
     const next = await importFile('fine.md', '# Fine\n\nText.\n', importer)
     expect(next).toMatchObject({ ok: true })
     await importer.close()
