@@ -1,16 +1,38 @@
-import { open } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 
 /**
- * Writes a whole file or nothing: a temp file beside it, fsync, rename over the old one, then
- * fsync of the folder so the rename itself survives a power cut.
+ * Writes a whole file or nothing: a temp file beside it, every byte written and checked, fsync,
+ * rename over the old one, then fsync of the folder so the rename itself survives a power cut.
+ * A short write (a full disk hands back fewer bytes than asked, then ENOSPC) fails here, before
+ * the rename, so the old file stays whole. write-file-atomic, used before, made a single write
+ * call and never looked at how much of it landed.
  */
 export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
-  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), {
-    encoding: 'utf8',
-    fsync: true,
-  })
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  const temp = `${path}.copydesk-${randomBytes(6).toString('hex')}.tmp`
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(temp, 'wx')
+    // FileHandle.writeFile goes on writing until every byte is down, and throws when it cannot.
+    await handle.writeFile(data)
+    await handle.sync()
+    const { size } = await handle.stat()
+    if (size !== data.byteLength) {
+      throw Object.assign(
+        new Error(`ENOSPC: only ${size} of ${data.byteLength} bytes could be written`),
+        { code: 'ENOSPC' },
+      )
+    }
+    await handle.close()
+    handle = undefined
+    await rename(temp, path)
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
   await fsyncDirectory(dirname(path))
 }
 
