@@ -1,4 +1,4 @@
-import { renderToHTMLString, escapeHTML } from '@tiptap/static-renderer'
+import { renderToHTMLString, escapeHTML, escapeHTMLAttribute } from '@tiptap/static-renderer'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
@@ -32,7 +32,7 @@ const joined = (children: string | string[] | undefined) =>
 const srcset = (renditions: Rendition[], mimeType: string, context: ExportContext) =>
   renditions
     .filter((rendition) => rendition.mimeType === mimeType && rendition.name !== 'original')
-    .map((rendition) => `${escapeHTML(imageUrl(rendition, context))} ${rendition.width}w`)
+    .map((rendition) => `${escapeHTMLAttribute(imageUrl(rendition, context))} ${rendition.width}w`)
     .join(', ')
 
 const imageUrl = (rendition: Rendition, context: ExportContext) =>
@@ -46,7 +46,8 @@ const imageUrl = (rendition: Rendition, context: ExportContext) =>
  */
 function figureHtml(node: TiptapNode, caption: string, context: ExportContext): string {
   const src = String(node.attrs?.src ?? '')
-  const alt = escapeHTML(String(node.attrs?.alt ?? ''))
+  // Inside quotes: a `"` in alt text (from an import, a paste, a colleague) must not end them.
+  const alt = escapeHTMLAttribute(String(node.attrs?.alt ?? ''))
   const credit = String(node.attrs?.credit ?? '')
   const source = exportedImageSource(src, context)
   const renditions = context.renditions?.[src] ?? []
@@ -57,7 +58,7 @@ function figureHtml(node: TiptapNode, caption: string, context: ExportContext): 
   const sizes = ' sizes="(max-width: 42rem) 100vw, 42rem"'
   const image =
     source &&
-    `<img src="${escapeHTML(source)}"${jpeg ? ` srcset="${jpeg}"${sizes}` : ''} alt="${alt}"${size}>`
+    `<img src="${escapeHTMLAttribute(source)}"${jpeg ? ` srcset="${jpeg}"${sizes}` : ''} alt="${alt}"${size}>`
   const picture =
     image && webp
       ? `<picture><source type="image/webp" srcset="${webp}"${sizes}>${image}</picture>`
@@ -107,10 +108,10 @@ export function renderArticleHtml(
     article.dateline && `<p class="dateline">${escapeHTML(article.dateline)}</p>`,
   ].filter(Boolean)
   return `<!doctype html>
-<html lang="${escapeHTML(context.language)}">
+<html lang="${escapeHTMLAttribute(context.language)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHTML(exportCsp(context))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHTMLAttribute(exportCsp(context))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHTML(article.headline)}</title>
 <style>${PAGE_STYLE}</style>

@@ -45,7 +45,8 @@ export function executableParts(html: string, parser: HtmlParser): string[] {
 
 /** Markdown a renderer would turn into something that runs: raw tags, or script links. */
 export function executableMarkdown(markdown: string): string[] {
-  return [...markdown.matchAll(/(?<!\\)<[a-z!/]|\]\(<?\s*(javascript|vbscript|data):/gi)].map(
+  // `](<path>)` is CommonMark's link destination in angle brackets, not HTML.
+  return [...markdown.matchAll(/(?<!\\|\]\()<[a-z!/]|\]\(<?\s*(javascript|vbscript|data):/gi)].map(
     (match) => match[0],
   )
 }

@@ -48,4 +48,9 @@ export const XSS_PAYLOADS = [
   '"><script>alert(42)</script>',
   "'><img src=x onerror=alert(43)>",
   '<noscript><p title="</noscript><img src=x onerror=alert(44)>">',
+  // Text that ends an attribute it is written into, as alt text, a caption or a credit can be.
+  'x" onload="alert(45)',
+  "x' onerror='alert(46)",
+  'x" autofocus onfocus="alert(47)" data-x="',
+  '"/><img src=x onerror=alert(48)>',
 ] as const

@@ -3,6 +3,7 @@ import { Editor } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { createArticle, type TiptapNode } from '../article'
 import { articleBodyExtensions } from '../editor/extensions'
+import { exportArticle } from '../export/export-article'
 import { exported } from '../export/test-support'
 import { TEXT_FORMATS, type TextFormat } from '../export/formats'
 import { XSS_PAYLOADS } from './xss-payloads'
@@ -88,4 +89,46 @@ describe('hostile HTML', () => {
     const flat = (text: string) => text.replace(/\s+/g, ' ')
     expect(flat(exported(article, 'txt').content)).toContain(flat(payload))
   })
+
+  it.each(XSS_PAYLOADS)(
+    "as a picture's alt text, caption and credit, exported as a package's files, stays text: %s",
+    (payload) => {
+      const src = 'assets/0123456789abcdef0123456789abcdef.jpg'
+      const article = createArticle(
+        {
+          headline: 'Pictured',
+          body: {
+            type: 'doc',
+            content: [
+              {
+                type: 'figure',
+                attrs: { src, alt: payload, credit: payload, lead: true },
+                content: [{ type: 'text', text: payload }],
+              },
+            ],
+          },
+        },
+        ID,
+        NOW,
+      )
+      // As in a package: the picture is there, so it is an <img> with its alt attribute.
+      const rendition = (name: string, width: number) => ({
+        name,
+        path: `images/0123456789abcdef-${name}.jpg`,
+        mimeType: 'image/jpeg',
+        width,
+        height: width / 2,
+        sizeInBytes: 1_000,
+      })
+      const context = {
+        language: 'en',
+        renditions: { [src]: [rendition('original', 2048), rendition('w1024', 1024)] },
+      }
+      for (const format of TEXT_FORMATS) {
+        const file = exportArticle(article, format, context)
+        if (!file.ok) throw new Error(file.error.message)
+        expect(executableIn(format, file.value.content), format).toEqual([])
+      }
+    },
+  )
 })
