@@ -1,7 +1,15 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fieldsOf } from '../../shared/article'
+import { LibraryStore } from './library-store'
 import type { NodeServices } from './node-services'
 import { RecoveryJournal } from './recovery-journal'
 import { createTempServices, makeTempDir } from './test-support'
@@ -46,7 +54,9 @@ describe('the recovery journal', () => {
         },
       ],
     })
-    expect(existsSync(join(dir, `${saved.id}.json`))).toBe(false)
+    const left = readdirSync(dir, { recursive: true }) as string[]
+    expect(left.filter((name) => name.endsWith(`${saved.id}.json`))).toEqual([])
+    expect(left.filter((name) => name.endsWith(`${edited.id}.json`))).toHaveLength(1)
   })
 
   it('offers edits to an article that has gone, without a saved version', async () => {
@@ -76,6 +86,109 @@ describe('the recovery journal', () => {
     })
     await journal.clear(draft.id)
     await journal.clear(draft.id)
+    expect(await journal.offers()).toEqual({ ok: true, value: [] })
+  })
+})
+
+describe('the recovery journal with more than one library', () => {
+  let other: LibraryStore
+  let otherJournal: RecoveryJournal
+
+  beforeEach(() => {
+    other = new LibraryStore(join(temp.path, 'other library'))
+    otherJournal = new RecoveryJournal(dir, other)
+  })
+
+  /** Every file under the journal folder with its content, to prove nothing was touched. */
+  const journalFiles = () =>
+    Object.fromEntries(
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+    )
+
+  it("offers a library only its own stories, leaving the other library's on disk", async () => {
+    const draft = await article('Bridge closes')
+    await journal.write({
+      articleId: draft.id,
+      baseRevision: 1,
+      fields: { ...fieldsOf(draft), standfirst: 'Typed in the first library.' },
+    })
+    const before = journalFiles()
+    expect(Object.keys(before)).toHaveLength(1)
+
+    expect(await otherJournal.offers()).toEqual({ ok: true, value: [] })
+    expect(journalFiles()).toEqual(before)
+    expect(await journal.offers()).toMatchObject({
+      ok: true,
+      value: [{ articleId: draft.id, fields: { standfirst: 'Typed in the first library.' } }],
+    })
+  })
+
+  it('keeps each library its own journal of the same story, and clears only its own', async () => {
+    const draft = await article('Copied library')
+    await journal.write({
+      articleId: draft.id,
+      baseRevision: 1,
+      fields: { ...fieldsOf(draft), standfirst: 'First' },
+    })
+    await otherJournal.write({
+      articleId: draft.id,
+      baseRevision: 1,
+      fields: { ...fieldsOf(draft), standfirst: 'Second' },
+    })
+    await otherJournal.clear(draft.id)
+    expect(await journal.offers()).toMatchObject({
+      ok: true,
+      value: [{ articleId: draft.id, fields: { standfirst: 'First' } }],
+    })
+  })
+
+  it('finds its journal when the same library is reached by another path', async () => {
+    const draft = await article('Linked')
+    await journal.write({
+      articleId: draft.id,
+      baseRevision: 1,
+      fields: { ...fieldsOf(draft), standfirst: 'Through a link' },
+    })
+    const link = join(temp.path, 'link to library')
+    symlinkSync(services.library.root, link, 'dir')
+    const linked = new RecoveryJournal(dir, new LibraryStore(link))
+    expect(await linked.offers()).toMatchObject({
+      ok: true,
+      value: [{ articleId: draft.id, fields: { standfirst: 'Through a link' } }],
+    })
+  })
+
+  it('offers an entry from before journals were kept per library only where its story is', async () => {
+    const mine = await article('Written before the upgrade')
+    const elsewhere = '7a1e0a52-9c4b-4e8f-8a1d-2b3c4d5e6f71'
+    mkdirSync(dir, { recursive: true })
+    const legacy = (articleId: string, standfirst: string) =>
+      JSON.stringify({
+        articleId,
+        baseRevision: 1,
+        journaledAt: '2026-11-28T10:00:00.000Z',
+        fields: { ...fieldsOf(mine), standfirst },
+      })
+    writeFileSync(join(dir, `${mine.id}.json`), legacy(mine.id, 'Old layout, this library'))
+    writeFileSync(join(dir, `${elsewhere}.json`), legacy(elsewhere, 'Old layout, another library'))
+    const before = journalFiles()
+
+    expect(await otherJournal.offers()).toEqual({ ok: true, value: [] })
+    expect(journalFiles()).toEqual(before)
+    const offers = await journal.offers()
+    expect(offers.ok && offers.value.map((offer) => offer.fields.standfirst)).toEqual([
+      'Old layout, this library',
+    ])
+    expect(await journal.entry(mine.id)).toMatchObject({
+      ok: true,
+      value: { fields: { standfirst: 'Old layout, this library' } },
+    })
+
+    await journal.clear(mine.id)
+    expect(existsSync(join(dir, `${mine.id}.json`))).toBe(false)
+    expect(existsSync(join(dir, `${elsewhere}.json`))).toBe(true)
     expect(await journal.offers()).toEqual({ ok: true, value: [] })
   })
 })
