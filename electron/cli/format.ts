@@ -17,7 +17,7 @@ export function formatListing(listing: LibraryListing): string {
       `${article.id.slice(0, 8)}  ${pad(article.status, 9)} ${shortDate(article.updatedAt)}  ${String(article.wordCount).padStart(6)} words  ${headline}`,
     )
   }
-  for (const entry of listing.damaged) lines.push(`DAMAGED   ${entry.folder}: ${entry.reason}`)
+  for (const entry of listing.damaged) lines.push(`DAMAGED   ${entry.reason}`)
   return `${lines.join('\n')}\n`
 }
 

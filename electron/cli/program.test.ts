@@ -69,7 +69,9 @@ describe('copydesk CLI', () => {
     })
     const text = await cli('list', '--library', library)
     expect(text.stdout).toMatch(new RegExp(`${created.id.slice(0, 8)}\\s+draft .* One`))
-    expect(text.stdout).toMatch(/DAMAGED\s+two-[0-9a-f]{8}: .*not valid JSON/)
+    expect(text.stdout).toMatch(
+      /DAMAGED\s+article\.json in folder two-[0-9a-f]{8} is not valid JSON/,
+    )
   })
 
   it('searches the library with filters, as text or JSON', async () => {
@@ -209,6 +211,8 @@ describe('copydesk CLI', () => {
     writeFileSync(join(folder, 'article.json'), '{"schemaVersion": 7}')
     const result = await cli('show', id, '--library', library)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^copydesk: .*article\.json: written by a newer Copydesk/)
+    expect(result.stderr).toMatch(
+      /^copydesk: article\.json in folder broken-[0-9a-f]{8} was written by a newer Copydesk/,
+    )
   })
 })

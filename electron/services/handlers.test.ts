@@ -308,3 +308,67 @@ describe('house-style packs', () => {
     ).toEqual(['Copydesk house style', 'Sports desk'])
   })
 })
+
+describe('saving text a person pasted', () => {
+  async function createdFields() {
+    const created = await dispatch(handlers, 'article:create', { headline: 'Bridge closes' })
+    if (!created.ok) throw new Error('create failed')
+    const { id, revision } = created.value as { id: string; revision: number }
+    return { id, revision, fields: ArticleFieldsSchema.parse(created.value) }
+  }
+
+  it('saves a 5,000-character headline and long text in every typed field', async () => {
+    const { id, revision, fields } = await createdFields()
+    const long = (words: string) => `${words} `.repeat(Math.ceil(5_000 / words.length)).trim()
+    const headline = long('Council votes to close the harbour bridge')
+    expect(headline.length).toBeGreaterThanOrEqual(5_000)
+    const figure = {
+      type: 'figure',
+      attrs: {
+        src: 'assets/bridge.jpg',
+        alt: long('The bridge'),
+        credit: long('Ana Lee'),
+        lead: false,
+      },
+      content: [{ type: 'text', text: long('Traffic queues') }],
+    }
+    const edited = {
+      ...fields,
+      headline,
+      standfirst: long('Commuters face detours'),
+      byline: [{ name: long('Ana Lee'), role: long('Transport reporter') }],
+      dateline: long('WELLINGTON'),
+      section: long('Local news'),
+      keywords: [long('transport')],
+    }
+    const saved = await dispatch(handlers, 'article:save', {
+      id,
+      baseRevision: revision,
+      fields: { ...edited, body: JSON.stringify({ type: 'doc', content: [figure] }) },
+    })
+    expect(saved).toMatchObject({ ok: true, value: { id, revision: revision + 1 } })
+    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+      ok: true,
+      value: { ...edited, body: { type: 'doc', content: [figure] } },
+    })
+  })
+
+  it('refuses an absurd headline in words for a person, with no schema path', async () => {
+    const { id, revision, fields } = await createdFields()
+    const result = await dispatch(handlers, 'article:save', {
+      id,
+      baseRevision: revision,
+      fields: { ...fields, headline: 'x'.repeat(120_000), body: JSON.stringify(fields.body) },
+    })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-request' } })
+    const message = result.ok ? '' : result.error.message
+    expect(message).toBe(
+      'The headline is 120,000 characters long; Copydesk keeps at most 100,000. Shorten it and save again.',
+    )
+    expect(message).not.toMatch(/fields\.|Too big/)
+    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+      ok: true,
+      value: { headline: 'Bridge closes', revision },
+    })
+  })
+})

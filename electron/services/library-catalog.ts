@@ -152,7 +152,8 @@ export class LibraryCatalog implements Catalog {
           if (!stamp) {
             // A folder named like an article without its file deserves a warning; any other
             // folder a person keeps in the library is none of our business.
-            if (FOLDER_PATTERN.test(folder)) this.damaged.set(folder, `${ARTICLE_FILE} is missing`)
+            if (FOLDER_PATTERN.test(folder))
+              this.damaged.set(folder, `${ARTICLE_FILE} is missing from folder ${folder}.`)
             return
           }
           const knownId = byFolder.get(folder)

@@ -148,9 +148,9 @@ describe('LibraryStore', () => {
     expect(listing.ok && listing.value.damaged).toEqual([
       {
         folder: `bad-${bad.id.slice(0, 8)}`,
-        reason: expect.stringMatching(/article\.json: not valid JSON/),
+        reason: expect.stringMatching(/article\.json in folder bad-[0-9a-f]{8} is not valid JSON/),
       },
-      { folder: 'orphan-0123abcd', reason: 'article.json is missing' },
+      { folder: 'orphan-0123abcd', reason: 'article.json is missing from folder orphan-0123abcd.' },
     ])
     expect(await store.save(bad.id, 1, fieldsWith({}))).toMatchObject({
       ok: false,
@@ -302,5 +302,57 @@ describe('LibraryStore', () => {
       undo()
     }
     expect(readFileSync(join(folder, ARTICLE_FILE), 'utf8')).toBe(before)
+  })
+})
+
+describe('a damaged article file, described for a person', () => {
+  /** Writes `text` over the article file of a new article, and gives its folder's name. */
+  async function damaged(headline: string, text: (article: Record<string, unknown>) => string) {
+    const article = await created(headline)
+    const folder = readdirSync(store.root).find((name) => name.endsWith(article.id.slice(0, 8)))
+    if (!folder) throw new Error('no folder')
+    const file = join(store.root, folder, ARTICLE_FILE)
+    writeFileSync(file, text(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>))
+    return { id: article.id, folder }
+  }
+
+  it('says what is wrong and in which folder, never the full path or a schema path', async () => {
+    const cutOff = await damaged('Bridge closes', (article) =>
+      JSON.stringify(article, null, 2).split('\n').slice(0, 12).join('\n'),
+    )
+    const newer = await damaged('From the future', (article) =>
+      JSON.stringify({ ...article, schemaVersion: 9 }),
+    )
+    const noHeadline = await damaged('Lost headline', ({ headline, ...article }) =>
+      JSON.stringify({ ...article, byline: [{ name: ' ' }] }),
+    )
+
+    const listing = await store.list()
+    expect(listing.ok && listing.value.damaged).toEqual([
+      {
+        folder: cutOff.folder,
+        reason: `article.json in folder ${cutOff.folder} is not valid JSON (it ends in the middle, at line 12).`,
+      },
+      {
+        folder: newer.folder,
+        reason: `article.json in folder ${newer.folder} was written by a newer Copydesk (schema 9; this one reads up to schema 5). Update Copydesk to open it.`,
+      },
+      {
+        folder: noHeadline.folder,
+        reason: `article.json in folder ${noHeadline.folder} is not a valid article: the headline is missing; the name in byline 1 is empty.`,
+      },
+    ])
+    const opened = await store.open(noHeadline.id)
+    expect(opened).toMatchObject({
+      ok: false,
+      error: { kind: 'damaged', message: listing.ok && listing.value.damaged[2]?.reason },
+    })
+    for (const message of [
+      ...(listing.ok ? listing.value.damaged.map((entry) => entry.reason) : []),
+      !opened.ok && opened.error.message,
+    ]) {
+      expect(message).not.toContain(temp.path)
+      expect(message).not.toMatch(/fields\.|byline\.0|Invalid input|Unexpected/)
+    }
   })
 })

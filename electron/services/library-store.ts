@@ -52,18 +52,22 @@ interface Located {
   article: Article
 }
 
-/** Reads one article file: the article, a damaged reason, or a file-system failure. */
+/**
+ * Reads one article file: the article, a damaged reason, or a file-system failure. Problems name
+ * the article's folder as the library list shows it, not its full path: the same words serve the
+ * list, the CLI and a failed open, on any machine the library is shared from.
+ */
 export async function readArticleFile(folder: string): Promise<Result<Article>> {
+  const where = `${ARTICLE_FILE} in folder ${basename(folder)}`
   let text: string
   try {
     text = await readFile(join(folder, ARTICLE_FILE), 'utf8')
   } catch (error) {
-    return fsFailure(error, `read ${ARTICLE_FILE}`)
+    if (isErrnoException(error)) delete error.path
+    return fsFailure(error, `read ${where}`)
   }
   const parsed = parseArticleJson(text)
-  return parsed.ok
-    ? ok(parsed.article)
-    : fail('damaged', `${join(folder, ARTICLE_FILE)}: ${parsed.reason}`)
+  return parsed.ok ? ok(parsed.article) : fail('damaged', `${where} ${parsed.reason}.`)
 }
 
 async function subfolders(directory: string): Promise<string[]> {
@@ -122,7 +126,7 @@ export class LibraryStore implements Library {
             // A folder named like an article but without its file is worth a warning; any other
             // folder a person keeps in the library is none of our business.
             if (FOLDER_PATTERN.test(folder))
-              damaged.push({ folder, reason: `${ARTICLE_FILE} is missing` })
+              damaged.push({ folder, reason: `${ARTICLE_FILE} is missing from folder ${folder}.` })
           } else damaged.push({ folder, reason: result.error.message })
         }),
       )
@@ -337,8 +341,7 @@ export class LibraryStore implements Library {
       const damaged = listing.value.damaged.find((entry) =>
         entry.folder.endsWith(wanted.slice(0, 8)),
       )
-      if (damaged && wanted.length >= 8)
-        return fail('damaged', `${damaged.folder}: ${damaged.reason}`)
+      if (damaged && wanted.length >= 8) return fail('damaged', damaged.reason)
       return fail('not-found', `No article matches "${reference}" in ${this.root}.`)
     })
   }

@@ -1,4 +1,10 @@
 import { z } from 'zod'
+import {
+  boundedList,
+  boundedText,
+  MAX_LINE_LENGTH,
+  MAX_PASSAGE_LENGTH,
+} from '../validation/bounded'
 import { nestingDepth } from '../validation/nesting-depth'
 import { SlugSchema } from './slug'
 import { validateBody, validBodyByBlocks } from '../editor/validate-body'
@@ -19,13 +25,13 @@ export const SuggestionIdSchema = z.string().min(1).max(100)
 export const BylineSuggestionSchema = z.object({
   id: SuggestionIdSchema,
   kind: z.enum(['insert', 'delete', 'replace']),
-  previousName: z.string().max(200).optional(),
+  previousName: boundedText().optional(),
 })
 export type BylineSuggestion = z.infer<typeof BylineSuggestionSchema>
 
 export const BylineEntrySchema = z.object({
-  name: z.string().trim().min(1, 'a byline needs a name').max(200),
-  role: z.string().trim().min(1).max(200).optional(),
+  name: boundedText().trim().min(1, 'a byline needs a name'),
+  role: boundedText().trim().min(1).optional(),
   suggestion: BylineSuggestionSchema.optional(),
 })
 export type BylineEntry = z.infer<typeof BylineEntrySchema>
@@ -36,7 +42,7 @@ export const CommentReplySchema = z.object({
   id: z.uuid(),
   author: z.string().max(200),
   createdAt: IsoDateTime,
-  text: z.string().min(1).max(10_000),
+  text: boundedText(MAX_PASSAGE_LENGTH).min(1),
 })
 
 /** A comment thread, anchored in the body by `comment` marks carrying its id. Never exported. */
@@ -118,20 +124,24 @@ export const ParsedArticleBodySchema = z.unknown().transform((body, context): Ti
   return z.NEVER
 })
 
-/** The editable part of an article: what a person types. */
+/**
+ * The editable part of an article: what a person types. Text is bounded only against abuse
+ * (`boundedText`): a pasted 5,000-character headline is flagged by the editor and preflight
+ * against the desk's limits, and saved all the same.
+ */
 export const ArticleFieldsSchema = z.object({
   /** Names the folder too: changing it renames the article's folder on the next save. */
   slug: SlugSchema,
-  headline: z.string().max(1_000),
-  standfirst: z.string().max(5_000),
-  byline: z.array(BylineEntrySchema).max(50),
-  dateline: z.string().max(500),
-  section: z.string().max(200),
-  keywords: z.array(z.string().trim().min(1).max(200)).max(200),
+  headline: boundedText(),
+  standfirst: boundedText(MAX_PASSAGE_LENGTH),
+  byline: boundedList(BylineEntrySchema, 1_000),
+  dateline: boundedText(),
+  section: boundedText(),
+  keywords: boundedList(boundedText().trim().min(1), 10_000),
   status: ArticleStatusSchema,
   body: ArticleBodySchema,
   /** House-style matches the desk chose to leave, as `ruleId:matched text`, for this article only. */
-  styleIgnores: z.array(z.string().max(300)).max(1_000),
+  styleIgnores: z.array(z.string().max(MAX_LINE_LENGTH)).max(1_000),
   comments: z.array(CommentThreadSchema).max(2_000),
   /**
    * The headline and standfirst with their suggestions, present only while they have some;

@@ -1,3 +1,4 @@
+import { isOverBound } from '../validation/bounded'
 import { describeZodError } from '../validation/describe-zod-error'
 import { isChannelName } from './channels'
 import { contract, THIS_PROCESS, type Handlers, type RequestContext } from './contract'
@@ -28,7 +29,13 @@ export async function dispatch(
   }
   const parsed = contract[channel].request.safeParse(payload)
   if (!parsed.success) {
-    return fail('invalid-request', `${channel}: ${describeZodError(parsed.error)}`)
+    // Text over a hard bound is a person's paste, told in a sentence; the channel's name would
+    // only mean something to a programmer, as any other malformed request can come only from one.
+    const pasted = parsed.error.issues.every(
+      (issue) => issue.code === 'custom' && isOverBound(issue.params),
+    )
+    const described = describeZodError(parsed.error)
+    return fail('invalid-request', pasted ? described : `${channel}: ${described}`)
   }
   const handler = handlers[channel] as (
     request: unknown,

@@ -195,9 +195,8 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
           <h3>Damaged</h3>
           <ul>
             {listing.damaged.map((entry) => (
-              <li key={entry.folder}>
-                <strong>{entry.folder}</strong>: {entry.reason}
-              </li>
+              // The reason names the folder and what is wrong with it, in words.
+              <li key={entry.folder}>{entry.reason}</li>
             ))}
           </ul>
         </section>
