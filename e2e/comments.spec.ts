@@ -34,6 +34,8 @@ test('comment on the body: anchored, replied, resolved and reopened, kept in the
   await thread.getByRole('textbox', { name: 'Reply' }).fill('SECRET-REPLY: lawyers say fine')
   await thread.getByRole('button', { name: 'Send reply' }).click()
   await expect(thread).toContainText('SECRET-REPLY: lawyers say fine')
+  // The reply says when, as the thread does.
+  await expect(thread.getByRole('time')).toHaveCount(2)
   await thread.getByRole('button', { name: 'Resolve' }).click()
   await expect(thread).toContainText(/Resolved by/)
   await thread.getByRole('button', { name: 'Reopen' }).click()

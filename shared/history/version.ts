@@ -5,6 +5,14 @@ import { ARTICLE_SCHEMA_VERSION, ArticleFieldsSchema, ArticleStatusSchema } from
 /** Why a version was kept. */
 export const VERSION_REASONS = ['manual', 'status', 'auto', 'before-restore'] as const
 
+/** How the History panel and the compare dialog name a version that has no label of its own. */
+export const VERSION_REASON_NAMES: Record<(typeof VERSION_REASONS)[number], string> = {
+  manual: 'Saved version',
+  status: 'Status change',
+  auto: 'Saved automatically',
+  'before-restore': 'Kept before a restore',
+}
+
 /** `20261129T031000123Z-r5`: when, and which revision; sorts by time as text. */
 export const VersionIdSchema = z.string().regex(/^\d{8}T\d{9}Z-r\d+$/, 'not a version id')
 

@@ -78,9 +78,13 @@ function Thread({ thread, quote }: { thread: CommentThread; quote: string | unde
       </p>
       <p>{thread.text}</p>
       {thread.replies.map((entry) => (
-        <p key={entry.id} className="reply">
-          <strong>{entry.author || 'unknown'}</strong>: {entry.text}
-        </p>
+        <div key={entry.id} className="reply">
+          <p>
+            <strong>{entry.author || 'unknown'}</strong>{' '}
+            <time dateTime={entry.createdAt}>{formatPeopleTime(entry.createdAt)}</time>
+          </p>
+          <p>{entry.text}</p>
+        </div>
       ))}
       {thread.resolved ? (
         <p className="hint">Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy}` : ''}</p>

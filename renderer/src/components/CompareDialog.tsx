@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ArticleFields, TiptapNode } from '../../../shared/article'
-import type { VersionSummary } from '../../../shared/history/version'
+import { VERSION_REASON_NAMES, type VersionSummary } from '../../../shared/history/version'
 import { diffArticles, type FieldDiff } from '../../../shared/history/word-diff'
 import { formatPeopleTime } from '../../../shared/format/people-time'
 import { client } from '../api/client'
@@ -55,7 +55,8 @@ export function CompareDialog({ articleId, versions, initial, onClose }: Props) 
     </option>,
     ...versions.map((version) => (
       <option key={version.id} value={version.id}>
-        {version.label || version.reason} ({formatPeopleTime(version.createdAt)})
+        {version.label || VERSION_REASON_NAMES[version.reason]} (
+        {formatPeopleTime(version.createdAt)})
       </option>
     )),
   ]

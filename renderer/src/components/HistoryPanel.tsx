@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Panel } from './Panel'
 import { useCommand } from '../commands/command-registry'
-import type { VersionSummary } from '../../../shared/history/version'
+import { VERSION_REASON_NAMES, type VersionSummary } from '../../../shared/history/version'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { unlessUnchanged } from '../stores/unless-unchanged'
 import { CompareDialog } from './CompareDialog'
 import { formatPeopleTime } from '../../../shared/format/people-time'
-
-const REASONS: Record<VersionSummary['reason'], string> = {
-  manual: 'Saved version',
-  status: 'Status change',
-  auto: 'Automatic',
-  'before-restore': 'Kept before a restore',
-}
 
 /** Earlier versions of the story: save one, compare any two, restore one. */
 export function HistoryPanel({ articleId }: { articleId: string }) {
@@ -77,7 +70,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
       )}
       <ul aria-label="Versions">
         {versions.map((version) => {
-          const title = version.label || REASONS[version.reason]
+          const title = version.label || VERSION_REASON_NAMES[version.reason]
           return (
             <li key={version.id}>
               <span className="version-title">{title}</span>
