@@ -32,7 +32,9 @@ export function LibrarySearchBar({
       <input
         type="search"
         aria-label="Search articles"
-        placeholder="Search headlines, text, captions, bylines"
+        // Short enough to be read whole in the library's column; the tooltip says the rest.
+        placeholder="Search articles"
+        title="Searches headlines, text, captions and bylines"
         value={filters.text}
         onChange={(event) => set({ text: event.target.value })}
       />
