@@ -154,3 +154,121 @@ test('byline and credit suggestions, accepting from the text, and Reject all', a
   await expect(credit).toHaveValue('Jo')
   await expect(body.locator('p').first()).toHaveText('Rates rise. Again.')
 })
+
+const barAtCursor = (page: Page) => page.getByRole('group', { name: 'Suggestion at the cursor' })
+
+/** Whether two boxes share any area. */
+function overlap(
+  a: { x: number; y: number; width: number; height: number } | null,
+  b: { x: number; y: number; width: number; height: number } | null,
+) {
+  if (!a || !b) throw new Error('not on screen')
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+test('one suggestion bar, for the field with the cursor, covering no text and naming the kind', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await setDisplayName(page, 'Dana Desk')
+  await page.getByRole('button', { name: 'New article' }).click()
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  const standfirst = page.getByRole('textbox', { name: 'Standfirst' })
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await headline.fill('Council approves budget')
+  await standfirst.fill('The vote was close.')
+  await body.click()
+  await page.keyboard.type('The council met on Tuesday.')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+  await page.getByRole('button', { name: 'Suggest edits' }).click()
+
+  const bar = barAtCursor(page)
+  const expectBarClearOfText = async () => {
+    const box = await bar.boundingBox()
+    for (const field of [headline, standfirst, body])
+      expect(overlap(box, await field.boundingBox())).toBe(false)
+  }
+
+  // An insertion in the headline.
+  await headline.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' plan')
+  await expect(bar).toHaveCount(1)
+  await expect(bar).toContainText(/^Insertion by Dana Desk/)
+  await expectBarClearOfText()
+
+  // A word typed over another in the standfirst: one replacement, and the headline's bar goes.
+  await selectText(standfirst, 'close')
+  await page.keyboard.type('narrow')
+  await expect(bar).toHaveCount(1)
+  await expect(bar).toContainText(/^Replacement by Dana Desk/)
+  await expectBarClearOfText()
+
+  // A deletion in the body.
+  await selectText(body, ' on Tuesday')
+  await page.keyboard.press('Backspace')
+  await expect(bar).toHaveCount(1)
+  await expect(bar).toContainText(/^Deletion by Dana Desk/)
+  await expect(page.getByRole('button', { name: 'Accept this suggestion' })).toHaveCount(1)
+  await expectBarClearOfText()
+
+  // The cursor leaves the story: no bar is left behind.
+  await page.getByRole('textbox', { name: 'Slug' }).click()
+  await expect(bar).toHaveCount(0)
+  await headline.click()
+  await page.keyboard.press('End')
+  await expect(bar).toHaveCount(1)
+  await expect(bar).toContainText(/^Insertion/)
+
+  // Rejecting the replacement from its bar takes back both halves.
+  await selectText(standfirst, 'narrow')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  await expect(bar).toContainText(/^Replacement/)
+  await bar.getByRole('button', { name: 'Reject this suggestion' }).click()
+  await expect(standfirst).toHaveText('The vote was close.')
+  await expect(bar).toHaveCount(0)
+})
+
+test('in a long story the suggestion bar stays in sight without covering the line', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.getByRole('textbox', { name: 'Headline' }).fill('A long story')
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.evaluate(() => {
+    const transfer = new DataTransfer()
+    const paragraphs = Array.from({ length: 60 }, (_, n) => `<p>Paragraph ${n + 1} of many.</p>`)
+    transfer.setData('text/html', paragraphs.join(''))
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    )
+  })
+  await expect(body.getByText('Paragraph 60 of many.')).toBeAttached()
+  await page.getByRole('button', { name: 'Suggest edits' }).click()
+  await selectText(body, 'Paragraph 40')
+  await page.keyboard.type('Item 40')
+  const bar = barAtCursor(page)
+  await expect(bar).toContainText(/^Replacement/)
+
+  const line = body.locator('p', { hasText: 'Item 40' })
+  for (const block of ['end', 'center'] as const) {
+    await line.evaluate((element, where) => element.scrollIntoView({ block: where }), block)
+    await expect(line).toBeInViewport()
+    await expect(bar).toBeInViewport()
+    expect(overlap(await bar.boundingBox(), await line.boundingBox()), block).toBe(false)
+  }
+
+  // From the keyboard: Tab from the text reaches the bar, and acting on it returns to the text.
+  await page.keyboard.press('Tab')
+  await expect(bar.getByRole('button', { name: 'Accept this suggestion' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(line).toHaveText('Item 40 of many.')
+  await expect(body).toBeFocused()
+  await expect(bar).toHaveCount(0)
+})
