@@ -1,9 +1,23 @@
 import { useState } from 'react'
+import { COMMANDS } from '../../../shared/commands/commands'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { notify } from '../stores/notices'
 import { useSuggestMode } from '../stores/suggestion-store'
+import { useSuggestionSlot } from '../editor/suggestion-slot'
 import { ExportDialog } from './ExportDialog'
 import { useCommand } from '../commands/command-registry'
+import { ToolButton, ToolGroup } from './icons/ToolButton'
+
+/** Takes an article out of the trash and opens it again: Undo after Move to trash. */
+async function restoreFromTrash(id: string, headline: string) {
+  const restored = await client.invoke('article:restore', { id })
+  if (!restored.ok) {
+    notify(`“${headline}” could not be restored: ${restored.error.message}`, 'error')
+    return
+  }
+  await useEditorStore.getState().open(restored.value.id)
+}
 
 export function ArticleToolbar({ articleId }: { articleId: string }) {
   const save = useEditorStore((state) => state.save)
@@ -11,6 +25,7 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
   const close = useEditorStore((state) => state.close)
   const suggesting = useSuggestMode((state) => state.enabled)
   const setSuggesting = useSuggestMode((state) => state.setEnabled)
+  const setSuggestionSlot = useSuggestionSlot((state) => state.setSlot)
   const [exporting, setExporting] = useState(false)
   useCommand('article:export', () => setExporting(true))
   const [problem, setProblem] = useState<string>()
@@ -28,41 +43,65 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
 
   const trash = () =>
     run(async () => {
+      // Named as the library names it, from the headline as it stands on screen.
+      const headline = useEditorStore.getState().form?.headline.trim() || 'Untitled'
       if (!(await close()))
         return 'The article could not be saved, so it was not moved to the trash.'
       const result = await client.invoke('article:trash', { id: articleId })
-      return result.ok ? undefined : result.error.message
+      if (!result.ok) return result.error.message
+      notify(`Moved “${headline}” to the trash.`, 'info', {
+        label: 'Undo',
+        run: () => restoreFromTrash(articleId, headline),
+      })
+      return undefined
     })
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Article actions">
-      <button type="button" className="primary" onClick={() => void save()} title="Save (Ctrl+S)">
-        Save
-      </button>
-      <button
-        type="button"
-        aria-pressed={suggesting}
-        className={suggesting ? 'toggle on' : 'toggle'}
-        onClick={() => setSuggesting(!suggesting)}
-        title="Record edits as suggestions for the desk to accept or reject"
-      >
-        Suggest edits
-      </button>
-      <button type="button" onClick={() => setExporting(true)}>
-        Export
-      </button>
+    <>
+      <div className="toolbar" role="toolbar" aria-label="Article actions">
+        <ToolGroup label="File">
+          <ToolButton
+            label="Save"
+            icon="save"
+            keys={COMMANDS['article:save'].accelerator}
+            className="primary"
+            onClick={() => void save()}
+          />
+          <ToolButton
+            label="Export"
+            icon="export"
+            keys={COMMANDS['article:export'].accelerator}
+            onClick={() => setExporting(true)}
+          />
+          <ToolButton label="Duplicate" icon="duplicate" onClick={() => void duplicate()} />
+        </ToolGroup>
+        <ToolGroup label="Review">
+          <ToolButton
+            label="Suggest edits"
+            icon="suggest"
+            pressed={suggesting}
+            className="toggle"
+            hint="record edits as suggestions for the desk to accept or reject"
+            onClick={() => setSuggesting(!suggesting)}
+          />
+        </ToolGroup>
+        <ToolGroup label="Remove">
+          <ToolButton
+            label="Move to trash"
+            icon="trash"
+            className="danger"
+            onClick={() => void trash()}
+          />
+        </ToolGroup>
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+      </div>
       {exporting && <ExportDialog articleId={articleId} onClose={() => setExporting(false)} />}
-      <button type="button" onClick={() => void duplicate()}>
-        Duplicate
-      </button>
-      <button type="button" className="danger" onClick={() => void trash()}>
-        Move to trash
-      </button>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-    </div>
+      {/* The suggestion at the cursor is offered here, in sight and off the text. */}
+      <div className="suggestion-slot" ref={setSuggestionSlot} aria-live="polite" />
+    </>
   )
 }

@@ -7,6 +7,7 @@ import type { BylineRow } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { newSuggestionId, useSuggestMode } from '../stores/suggestion-store'
 import { STORY_FIELD_ATTRIBUTE } from '../editor/story-fields'
+import { Icon } from './icons/icons'
 import { StyleHint } from './StyleHint'
 
 /** One or more people, each with an optional role ("Reporter", "Additional reporting"). */
@@ -62,11 +63,13 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
             />
             <button
               type="button"
+              className="tool"
               aria-label={`Remove ${row.name || 'this person'} from the byline`}
+              title={`Remove ${row.name || 'this person'} from the byline`}
               onClick={() => remove(index)}
               disabled={row.suggestion?.kind === 'delete'}
             >
-              Remove
+              <Icon name="close" />
             </button>
             {row.suggestion?.kind === 'replace' && (
               <span className="suggested-replacement">
@@ -87,7 +90,8 @@ export function BylineEditor({ byline }: { byline: BylineRow[] }) {
         <option value="Photographer" />
         <option value="Correspondent" />
       </datalist>
-      <button type="button" onClick={add}>
+      <button type="button" className="add-byline" onClick={add}>
+        <Icon name="plus" />
         Add byline
       </button>
     </div>

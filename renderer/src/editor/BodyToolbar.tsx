@@ -3,14 +3,19 @@ import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState } from '@tiptap/react'
 import { useRef, useState, type FormEvent } from 'react'
 import { useCommand } from '../commands/command-registry'
+import { COMMANDS } from '../../../shared/commands/commands'
 import { useCommentStore } from '../stores/comment-store'
+import { ToolButton, ToolGroup } from '../components/icons/ToolButton'
 
 interface Props {
   editor: Editor
   onInsertImage: () => void
 }
 
-/** Formatting for the body. Toggles report their state with aria-pressed. */
+/**
+ * Formatting for the body: one row of icon buttons in named groups, each button named as before
+ * (the tooltip adds its shortcut). Toggles report their state with aria-pressed.
+ */
 export function BodyToolbar({ editor, onInsertImage }: Props) {
   const active = useEditorState({
     editor,
@@ -47,20 +52,6 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
     linkInput.current?.focus()
   })
 
-  // The name is the label; a short visible sign ("H2") is for the eye only, so what is seen
-  // and what is announced never disagree.
-  const toggle = (label: string, pressed: boolean, run: () => void, text = label) => (
-    <button type="button" aria-pressed={pressed} title={label} onClick={run}>
-      {text === label ? (
-        label
-      ) : (
-        <>
-          <span aria-hidden="true">{text}</span>
-          <span className="visually-hidden">{label}</span>
-        </>
-      )}
-    </button>
-  )
   const chain = () => editor.chain().focus()
 
   const applyLink = (event: FormEvent) => {
@@ -75,67 +66,138 @@ export function BodyToolbar({ editor, onInsertImage }: Props) {
     setLinkOpen(false)
   }
 
+  const table = active.table
   return (
     <div className="body-toolbar" role="toolbar" aria-label="Body formatting">
-      {toggle('Bold', active.bold, () => chain().toggleBold().run(), 'B')}
-      {toggle('Italic', active.italic, () => chain().toggleItalic().run(), 'I')}
-      {toggle('Link', active.link, () => {
-        setHref(currentHref())
-        setLinkOpen((open) => !open)
-      })}
-      {toggle('Subheading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
-      {toggle('Minor subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
-      {toggle('Bulleted list', active.bulletList, () => chain().toggleBulletList().run(), '• List')}
-      {toggle(
-        'Numbered list',
-        active.orderedList,
-        () => chain().toggleOrderedList().run(),
-        '1. List',
+      <ToolGroup label="Text">
+        <ToolButton
+          label="Bold"
+          icon="bold"
+          keys="CmdOrCtrl+B"
+          pressed={active.bold}
+          onClick={() => chain().toggleBold().run()}
+        />
+        <ToolButton
+          label="Italic"
+          icon="italic"
+          keys="CmdOrCtrl+I"
+          pressed={active.italic}
+          onClick={() => chain().toggleItalic().run()}
+        />
+        <ToolButton
+          label="Link"
+          icon="link"
+          keys={COMMANDS['edit:link'].accelerator}
+          pressed={active.link}
+          onClick={() => {
+            setHref(currentHref())
+            setLinkOpen((open) => !open)
+          }}
+        />
+      </ToolGroup>
+      <ToolGroup label="Paragraph style">
+        <ToolButton
+          label="Subheading"
+          icon="heading2"
+          keys="CmdOrCtrl+Alt+2"
+          pressed={active.h2}
+          onClick={() => chain().toggleHeading({ level: 2 }).run()}
+        />
+        <ToolButton
+          label="Minor subheading"
+          icon="heading3"
+          keys="CmdOrCtrl+Alt+3"
+          pressed={active.h3}
+          onClick={() => chain().toggleHeading({ level: 3 }).run()}
+        />
+        <ToolButton
+          label="Bulleted list"
+          icon="bulletList"
+          keys="CmdOrCtrl+Shift+8"
+          pressed={active.bulletList}
+          onClick={() => chain().toggleBulletList().run()}
+        />
+        <ToolButton
+          label="Numbered list"
+          icon="orderedList"
+          keys="CmdOrCtrl+Shift+7"
+          pressed={active.orderedList}
+          onClick={() => chain().toggleOrderedList().run()}
+        />
+        <ToolButton
+          label="Quote"
+          icon="quote"
+          keys="CmdOrCtrl+Shift+B"
+          pressed={active.blockquote}
+          onClick={() => chain().toggleBlockquote().run()}
+        />
+        <ToolButton
+          label="Pull quote"
+          icon="pullQuote"
+          pressed={active.pullQuote}
+          onClick={() => chain().togglePullQuote().run()}
+        />
+      </ToolGroup>
+      <ToolGroup label="Insert">
+        <ToolButton
+          label="Horizontal rule"
+          icon="rule"
+          onClick={() => chain().setHorizontalRule().run()}
+        />
+        <ToolButton label="Insert image" icon="image" onClick={onInsertImage} />
+        {!table && (
+          <ToolButton
+            label="Insert table"
+            icon="table"
+            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          />
+        )}
+      </ToolGroup>
+      {table && (
+        <ToolGroup label="Table">
+          <ToolButton label="Add row" icon="addRow" onClick={() => chain().addRowAfter().run()} />
+          <ToolButton
+            label="Add column"
+            icon="addColumn"
+            onClick={() => chain().addColumnAfter().run()}
+          />
+          <ToolButton
+            label="Delete row"
+            icon="deleteRow"
+            onClick={() => chain().deleteRow().run()}
+          />
+          <ToolButton
+            label="Delete table"
+            icon="deleteTable"
+            onClick={() => chain().deleteTable().run()}
+          />
+        </ToolGroup>
       )}
-      {toggle('Quote', active.blockquote, () => chain().toggleBlockquote().run())}
-      {toggle('Pull quote', active.pullQuote, () => chain().togglePullQuote().run())}
-      <button type="button" onClick={() => chain().setHorizontalRule().run()}>
-        Horizontal rule
-      </button>
-      <button type="button" onClick={onInsertImage}>
-        Insert image
-      </button>
-      {active.table ? (
-        <>
-          <button type="button" onClick={() => chain().addRowAfter().run()}>
-            Add row
-          </button>
-          <button type="button" onClick={() => chain().addColumnAfter().run()}>
-            Add column
-          </button>
-          <button type="button" onClick={() => chain().deleteRow().run()}>
-            Delete row
-          </button>
-          <button type="button" onClick={() => chain().deleteTable().run()}>
-            Delete table
-          </button>
-        </>
-      ) : (
-        <button
-          type="button"
-          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-        >
-          Insert table
-        </button>
-      )}
-      <button
-        type="button"
-        onClick={() => useCommentStore.getState().start()}
-        disabled={active.emptySelection}
-      >
-        Add comment
-      </button>
-      <button type="button" onClick={() => chain().undo().run()} disabled={!active.canUndo}>
-        Undo
-      </button>
-      <button type="button" onClick={() => chain().redo().run()} disabled={!active.canRedo}>
-        Redo
-      </button>
+      <ToolGroup label="Review">
+        <ToolButton
+          label="Add comment"
+          icon="comment"
+          hint={active.emptySelection ? 'select words in the body first' : undefined}
+          onClick={() => useCommentStore.getState().start()}
+          disabled={active.emptySelection}
+        />
+      </ToolGroup>
+      <ToolGroup label="History">
+        <ToolButton
+          label="Undo"
+          icon="undo"
+          keys="CmdOrCtrl+Z"
+          onClick={() => chain().undo().run()}
+          disabled={!active.canUndo}
+        />
+        <ToolButton
+          label="Redo"
+          icon="redo"
+          keys="CmdOrCtrl+Shift+Z"
+          onClick={() => chain().redo().run()}
+          disabled={!active.canRedo}
+        />
+      </ToolGroup>
       {linkOpen && (
         <form className="link-form" onSubmit={applyLink}>
           <input
