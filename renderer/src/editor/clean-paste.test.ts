@@ -2,6 +2,7 @@
 import { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { articleBodyExtensions } from '../../../shared/editor/extensions'
+import { executableParts } from '../../../shared/security/executable-parts'
 import { XSS_PAYLOADS } from '../../../shared/security/xss-payloads'
 import { CleanPaste, pastedImageFiles } from './clean-paste'
 
@@ -61,14 +62,8 @@ describe('pasting into the body', () => {
   it.each(XSS_PAYLOADS.map((payload, index) => [index, payload]))(
     'hostile paste %i leaves nothing that could run',
     (_index, payload) => {
-      const html = paste(String(payload))
-      expect(html).not.toMatch(
-        /<(script|iframe|object|embed|svg|math|style|form|base|meta|link)\b/i,
-      )
-      expect(html).not.toMatch(/\son\w+=/i)
-      expect(html).not.toMatch(
-        /(href|src|action|formaction|xlink:href)="\s*(javascript|vbscript|data):/i,
-      )
+      // Judged as a browser reads it: `onload=` inside a paragraph's text is only words.
+      expect(executableParts(paste(String(payload)), new DOMParser())).toEqual([])
     },
   )
 })
