@@ -4,7 +4,7 @@ import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import { startWorkerThread } from '../worker-thread'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
-import type { WorkerAnswer, WorkerJob } from './import-worker-protocol'
+import type { WorkerAnswer, WorkerJob, WorkerReady } from './import-worker-protocol'
 
 /** What one step of an import may cost before its reader is stopped. */
 export interface ImportLimits {
@@ -31,13 +31,17 @@ export class ImportWorker {
   private readonly waiting = new Map<number, Waiting>()
   private nextId = 1
   private stopped = false
+  private markReady: () => void = () => undefined
+  /** Settles once the reader has loaded; a job's time limit starts then, not at its posting. */
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve))
 
   constructor(private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS) {
     this.worker = startWorkerThread(
       { name: 'import-worker', source: join(__dirname, 'import-worker.ts') },
       { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMegabytes } },
     )
-    this.worker.on('message', (answer: WorkerAnswer) => {
+    this.worker.on('message', (answer: WorkerAnswer | WorkerReady) => {
+      if ('ready' in answer) return this.markReady()
       const waiting = this.waiting.get(answer.id)
       this.waiting.delete(answer.id)
       if (answer.ok) waiting?.resolve(answer.value)
@@ -54,9 +58,9 @@ export class ImportWorker {
       this.stopped = true
       this.failAll(`its reader stopped (exit code ${code})`)
     })
-    // An idle reader must not keep the CLI or a test run from ending; a job waiting on it is
-    // kept alive by its time limit's timer. After the 'message' listener, not before: Node
-    // refs a worker's port again when its first 'message' listener is added.
+    // An idle reader must not keep the CLI or a test run from ending; a job waiting on it refs
+    // it again. After the 'message' listener, not before: Node refs a worker's port again when
+    // its first 'message' listener is added.
     this.worker.unref()
   }
 
@@ -81,17 +85,26 @@ export class ImportWorker {
   private run(job: WorkerJob): Promise<unknown> {
     if (this.stopped) return Promise.reject(new ImportReadError('its reader was stopped'))
     const id = this.nextId++
+    // Held while a job waits (an idle reader is unref'd): the CLI must not end mid-import.
+    this.worker.ref()
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.failAll(
-          `reading it took more than ${this.limits.seconds} s, so it was stopped (a file built to stall readers?)`,
-        )
-        void this.stop()
-      }, this.limits.seconds * 1000)
-      const settle = () => clearTimeout(timer)
+      let timer: ReturnType<typeof setTimeout> | undefined
+      void this.ready.then(() => {
+        if (!this.waiting.has(id)) return
+        timer = setTimeout(() => {
+          this.failAll(
+            `reading it took more than ${this.limits.seconds} s, so it was stopped (a file built to stall readers?)`,
+          )
+          void this.stop()
+        }, this.limits.seconds * 1000)
+      })
+      const settle = () => {
+        clearTimeout(timer)
+        if (this.waiting.size === 0 && !this.stopped) this.worker.unref()
+      }
       this.waiting.set(id, {
-        resolve: (value) => (settle(), resolve(value)),
-        reject: (error) => (settle(), reject(error)),
+        resolve: (value) => (this.waiting.delete(id), settle(), resolve(value)),
+        reject: (error) => (this.waiting.delete(id), settle(), reject(error)),
       })
       this.worker.postMessage({ id, job })
     })

@@ -13,3 +13,8 @@ export interface WorkerRequest {
 export type WorkerAnswer =
   | { id: number; ok: true; value: ParsedStory | TiptapNode }
   | { id: number; ok: false; problem: string }
+
+/** Sent once by the reader when it has loaded and listens: its time limits count from then. */
+export interface WorkerReady {
+  ready: true
+}

@@ -6,11 +6,15 @@
 import { parentPort } from 'node:worker_threads'
 import { htmlToBody } from './html-to-body'
 import { fileProblem, parseFile } from './parse-file'
-import type { WorkerAnswer, WorkerRequest } from './import-worker-protocol'
+import type { WorkerAnswer, WorkerReady, WorkerRequest } from './import-worker-protocol'
 
 parentPort?.on('message', (request: WorkerRequest) => {
   void answer(request).then((reply) => parentPort?.postMessage(reply))
 })
+// The reader's time limits count from here: starting a thread (and, under tests, compiling its
+// source) can take seconds on a busy machine, and is no part of reading a file.
+const ready: WorkerReady = { ready: true }
+parentPort?.postMessage(ready)
 
 async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
   try {
