@@ -71,19 +71,30 @@ function listeningUrl(server: ChildProcessWithoutNullStreams): Promise<string> {
   })
 }
 
+/** The name the person has given at the start of every test, unless a test says otherwise. */
+export const TEST_DISPLAY_NAME = 'Dana Desk'
+
 /**
  * Each test gets a fresh library and settings folder, and the app in the shell this machine
  * has: the browser host in Chromium by default, Electron when COPYDESK_E2E_SHELL=electron.
+ * The person has given their name already (`displayName`), so the first-run question does not
+ * stand in every test's way; `test.use({ displayName: '' })` starts as on a first run, with no
+ * settings saved at all.
  */
-export const test = base.extend<{ app: CopydeskApp }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
-  app: async ({}, use, testInfo) => {
+export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
+  displayName: [TEST_DISPLAY_NAME, { option: true }],
+  app: async ({ displayName }, use, testInfo) => {
     const temp = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'))
     const library = join(temp, 'library')
+    const config = join(temp, 'config')
     const env = {
       ...process.env,
-      COPYDESK_CONFIG_DIR: join(temp, 'config'),
+      COPYDESK_CONFIG_DIR: config,
       COPYDESK_LIBRARY: library,
+    }
+    if (displayName) {
+      mkdirSync(config, { recursive: true })
+      writeFileSync(join(config, 'settings.json'), JSON.stringify({ displayName }))
     }
     const cli = (...args: string[]) =>
       new Promise<CliResult>((resolve) => {

@@ -14,11 +14,11 @@ afterEach(() => temp.remove())
 
 describe('FileSettingsStore', () => {
   it('starts from defaults and persists updates', async () => {
-    const store = new FileSettingsStore(path, { displayName: 'ana' })
+    const store = new FileSettingsStore(path, { headlineLimit: 80 })
     expect(store.get()).toEqual({
-      displayName: 'ana',
+      displayName: '',
       recentArticles: [],
-      headlineLimit: 70,
+      headlineLimit: 80,
       standfirstLimit: 200,
       dictionary: [],
       language: 'en',
@@ -28,21 +28,44 @@ describe('FileSettingsStore', () => {
       collapsedPanels: [],
     })
     await store.update({ displayName: 'Ana Lee' })
-    expect(new FileSettingsStore(path, { displayName: 'ana' }).get().displayName).toBe('Ana Lee')
+    expect(new FileSettingsStore(path, { headlineLimit: 80 }).get()).toMatchObject({
+      displayName: 'Ana Lee',
+      headlineLimit: 80,
+    })
+  })
+
+  it('never makes up a name: the login given as a default is not used, nor written', async () => {
+    // The browser host and the CLI pass the operating-system login ("root") as a default.
+    const store = new FileSettingsStore(path, { displayName: 'root' })
+    expect(store.get().displayName).toBe('')
+    // Another setting changing does not write the login in as the person's name either.
+    await store.update({ theme: 'dark' })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ displayName: '' })
+    expect(new FileSettingsStore(path, { displayName: 'root' }).get().displayName).toBe('')
+    // A name the person gave is theirs from then on.
+    await store.update({ displayName: 'Ana Lee' })
+    expect(new FileSettingsStore(path, { displayName: 'root' }).get().displayName).toBe('Ana Lee')
   })
 
   it('keeps a stored value the defaults do not have', async () => {
-    writeFileSync(join(temp.path, 'settings.json'), JSON.stringify({ libraryPath: '/srv/desk' }))
-    const store = new FileSettingsStore(join(temp.path, 'settings.json'), { displayName: 'ana' })
-    expect(store.get()).toMatchObject({ libraryPath: '/srv/desk', displayName: 'ana' })
+    writeFileSync(
+      join(temp.path, 'settings.json'),
+      JSON.stringify({ libraryPath: '/srv/desk', displayName: 'Ana Lee' }),
+    )
+    const store = new FileSettingsStore(join(temp.path, 'settings.json'), { headlineLimit: 80 })
+    expect(store.get()).toMatchObject({
+      libraryPath: '/srv/desk',
+      displayName: 'Ana Lee',
+      headlineLimit: 80,
+    })
   })
 
   it('reports a corrupt file, uses defaults, and leaves the file alone', () => {
     const corrupt = join(temp.path, 'settings.json')
     writeFileSync(corrupt, '{"displayName": 42')
-    const store = new FileSettingsStore(corrupt, { displayName: 'ana' })
+    const store = new FileSettingsStore(corrupt, { headlineLimit: 80 })
     expect(store.loadProblem).toMatch(/is not valid JSON; defaults are used/)
-    expect(store.get().displayName).toBe('ana')
+    expect(store.get()).toMatchObject({ displayName: '', headlineLimit: 80 })
     expect(readFileSync(corrupt, 'utf8')).toBe('{"displayName": 42')
   })
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { client } from './api/client'
 import { commandForKey, runCommand, useCommand } from './commands/command-registry'
 import { AboutDialog } from './components/AboutDialog'
@@ -7,15 +7,20 @@ import { notify } from './stores/notices'
 import { ArticleEditor } from './components/ArticleEditor'
 import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
-import { RecoveryDialog } from './components/RecoveryDialog'
+import { NameDialog } from './components/NameDialog'
+import { RecoveryDialog, RecoveryNotice } from './components/RecoveryDialog'
 import { SettingsDialog } from './components/SettingsDialog'
 import { ShortcutsHelp } from './components/ShortcutsHelp'
 import { isDirty, useEditorStore } from './stores/editor-store'
+import { recoverySettled, useRecoveryOffers } from './stores/recovery-offers'
 import { useSettings } from './stores/settings-store'
 import { useStyleStore } from './stores/style-store'
 import { useTheme } from './use-theme'
 
 type Overlay = 'shortcuts' | 'switcher' | 'settings' | 'about' | undefined
+
+/** Whether the person is typing into a story: nothing may then come up over it uninvited. */
+const typing = () => useEditorStore.getState().editCount > 0
 
 export function App() {
   const hasArticle = useEditorStore((state) => state.article !== undefined)
@@ -27,6 +32,9 @@ export function App() {
   const [overlay, setOverlay] = useState<Overlay>()
   const [focusMode, setFocusMode] = useState(false)
   const toggleTheme = useTheme()
+  /** The story Copydesk opened by itself at start (the one open last time), if any. */
+  const openedAtStart = useRef<string>(undefined)
+  const [askName, setAskName] = useState(false)
 
   const save = () => useEditorStore.getState().save()
   // Saving by hand says so; a failed save says why and that the text is kept.
@@ -47,6 +55,36 @@ export function App() {
   useCommand('view:focus-mode', () => setFocusMode((on) => !on))
   useCommand('view:theme', toggleTheme)
   useCommand('view:panels', () => updateSettings({ panelsHidden: !panelsHidden }))
+
+  // Unsaved work from earlier is the first thing asked for, before the library and the story
+  // opened at start (a layout effect runs before any passive effect's request), so its dialog
+  // comes up with the library rather than seconds later over whatever the person has begun.
+  // Once they have opened or started a story, or typed in the one opened for them, it waits in
+  // a notice instead.
+  useLayoutEffect(() => {
+    const { check, show } = useRecoveryOffers.getState()
+    void check().then((offers) => {
+      if (offers.length === 0) return
+      const { article } = useEditorStore.getState()
+      const chosen = article !== undefined && article.id !== openedAtStart.current
+      show(chosen || typing() ? 'notice' : 'dialog')
+    })
+  }, [])
+
+  // No name saved yet: it is asked for once a start, when the settings are in and any recovery
+  // is settled, unless the person is typing a story by then (then it is asked next start).
+  useEffect(() => {
+    const decide = () => {
+      const name = useSettings.getState().settings?.displayName
+      if (name === undefined || !recoverySettled(useRecoveryOffers.getState())) return
+      stop()
+      if (name.trim() === '' && !typing()) setAskName(true)
+    }
+    const stops = [useSettings.subscribe(decide), useRecoveryOffers.subscribe(decide)]
+    const stop = () => stops.forEach((unsubscribe) => unsubscribe())
+    decide()
+    return stop
+  }, [])
 
   useEffect(() => {
     void loadSettings()
@@ -79,8 +117,10 @@ export function App() {
     // At start: a file the OS opened with the app, else the article open last time.
     void client.invoke('app:start', {}).then((start) => {
       // Unless the person was quicker and opened or started something already.
-      if (start.ok && start.value.open)
+      if (start.ok && start.value.open) {
+        openedAtStart.current = start.value.open.id
         void openArticle(start.value.open.id, start.value.open.notes, true)
+      }
     })
     window.addEventListener('keydown', onKeyDown)
     document.addEventListener('visibilitychange', onHidden)
@@ -109,6 +149,7 @@ export function App() {
     <div className={layout.filter(Boolean).join(' ')}>
       {!focusMode && <LibrarySidebar onOpenSettings={() => setOverlay('settings')} />}
       <main className="story" aria-label="Story">
+        <RecoveryNotice />
         {openError && (
           <p role="alert" className="error">
             {openError}
@@ -127,6 +168,7 @@ export function App() {
       {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(undefined)} />}
       <RecoveryDialog />
+      {askName && overlay === undefined && <NameDialog onClose={() => setAskName(false)} />}
       <Notices />
     </div>
   )

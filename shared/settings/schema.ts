@@ -41,7 +41,10 @@ const ImageBaseUrlSchema = z.union([
 export const SettingsSchema = z.object({
   /** Absolute path of the library folder; unset means the default in Documents. */
   libraryPath: z.string().min(1).optional(),
-  /** Shown in new bylines and on every tracked change. */
+  /**
+   * Shown in new bylines, on versions and on every tracked change and comment: only ever a name
+   * the person gave (the app asks for it until they do), never one guessed for them.
+   */
   displayName: DisplayNameSchema.default(''),
   /** Ids of recently opened articles, most recent first. */
   recentArticles: RecentArticlesSchema.default([]),
@@ -80,11 +83,15 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 /**
  * Stored settings over defaults. A stored file that does not validate is not used (the caller
  * reports why and leaves the file alone until the next change), rather than half-applied.
+ *
+ * The display name has no default: a name in `defaults` (the operating-system login, which put
+ * "root" in bylines) is not used, so a first run starts with none and the app asks for it.
  */
 export function settingsOver(
-  defaults: Partial<Settings>,
+  givenDefaults: Partial<Settings>,
   stored: unknown,
 ): { settings: Settings; problem?: string } {
+  const { displayName: _, ...defaults } = givenDefaults
   const fallback = SettingsSchema.parse(defaults)
   if (stored === undefined) return { settings: fallback }
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {

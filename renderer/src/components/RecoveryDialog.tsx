@@ -1,41 +1,41 @@
-import { useEffect, useState } from 'react'
 import { bodyText } from '../../../shared/export/figures'
 import type { RecoveryOffer } from '../../../shared/ipc/contract'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { previewLines, useRecoveryOffers } from '../stores/recovery-offers'
 import { Dialog } from './Dialog'
 import { formatPeopleTime } from '../../../shared/format/people-time'
 
 const PREVIEW_CHARACTERS = 400
+const NONE: RecoveryOffer[] = []
 
 /**
- * At start, when the last session ended without saving everything (a crash, a kill, a power
- * cut): each article's unsaved edits, with the text they hold, to restore or discard one by one.
+ * Edits an earlier session journaled but never saved (the app or its tab closed first: a crash,
+ * a kill, a power cut, a tab closed mid-sentence), each article's with the text it holds, to
+ * restore or discard one by one. Asked for first thing at start (see App), it comes up before
+ * the person is at work on a story; once they are, `RecoveryNotice` offers it instead.
  */
 export function RecoveryDialog() {
   const restore = useEditorStore((state) => state.restoreRecovered)
-  const [offers, setOffers] = useState<RecoveryOffer[]>([])
+  const offers = useRecoveryOffers((state) => state.offers ?? NONE)
+  const shown = useRecoveryOffers((state) => state.shown)
+  const show = useRecoveryOffers((state) => state.show)
+  const settle = useRecoveryOffers((state) => state.settle)
 
-  useEffect(() => {
-    void client.invoke('recovery:list', {}).then((result) => {
-      if (result.ok) setOffers(result.value)
-    })
-  }, [])
-
-  if (offers.length === 0) return null
-  const settle = (articleId: string) =>
-    setOffers((current) => current.filter((offer) => offer.articleId !== articleId))
+  if (shown !== 'dialog' || offers.length === 0) return null
+  // Put off, the offers stay within reach in the notice; they are offered again next start.
+  const later = () => show('notice')
 
   return (
-    <Dialog label="Recover unsaved work" onClose={() => setOffers([])}>
+    <Dialog label="Recover unsaved work" onClose={later}>
       <h2>Recover unsaved work</h2>
       <p>
-        Copydesk did not close cleanly last time. These edits were not saved; restore them to carry
-        on, or discard them.
+        Copydesk found edits that were not saved — the app or its tab closed before they were
+        written. Restore them to carry on, or discard them.
       </p>
       <ul aria-label="Unsaved edits" className="recovery-offers">
         {offers.map((offer) => {
-          const text = bodyText(offer.fields.body)
+          const lines = previewLines(bodyText(offer.fields.body), PREVIEW_CHARACTERS)
           const title = offer.fields.headline || 'Untitled'
           return (
             <li key={offer.articleId} aria-label={title}>
@@ -48,7 +48,10 @@ export function RecoveryDialog() {
               </p>
               {offer.fields.standfirst && <p className="standfirst">{offer.fields.standfirst}</p>}
               <blockquote aria-label="Text to restore">
-                {text.length > PREVIEW_CHARACTERS ? `${text.slice(0, PREVIEW_CHARACTERS)}…` : text}
+                {/* A block a line: the paragraphs read as the story does, not run together. */}
+                {lines.map((line, index) => (
+                  <p key={index}>{line}</p>
+                ))}
               </blockquote>
               <span className="version-actions">
                 <button
@@ -75,6 +78,37 @@ export function RecoveryDialog() {
           )
         })}
       </ul>
+      <div className="dialog-buttons">
+        <button type="button" onClick={later}>
+          Decide later
+        </button>
+      </div>
     </Dialog>
+  )
+}
+
+/**
+ * The offers, when they came in after the person had opened or started a story: a notice in a
+ * corner instead of a dialog over the text they are writing. It opens the dialog when asked.
+ */
+export function RecoveryNotice() {
+  const count = useRecoveryOffers((state) => state.offers?.length ?? 0)
+  const shown = useRecoveryOffers((state) => state.shown)
+  const show = useRecoveryOffers((state) => state.show)
+  if (shown !== 'notice' || count === 0) return null
+  return (
+    <div
+      role="status"
+      className="notice-item recovery-notice"
+      aria-label="Unsaved work from earlier"
+    >
+      <p>Unsaved work from earlier can be recovered.</p>
+      <button type="button" onClick={() => show('dialog')}>
+        Review unsaved work
+      </button>
+      <button type="button" onClick={() => show('none')} aria-label="Dismiss unsaved work notice">
+        ×
+      </button>
+    </div>
   )
 }

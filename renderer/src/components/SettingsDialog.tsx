@@ -45,7 +45,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <h2>Settings</h2>
       <form className="settings-form" onSubmit={(event) => void submit(event)}>
         <label className="field">
-          <span>Your name (for new bylines and tracked changes)</span>
+          <span>Your name, as it appears in bylines and on tracked changes</span>
           <input
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
