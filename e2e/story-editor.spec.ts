@@ -239,6 +239,11 @@ test('pasting 1 MB of text: the editor stays usable and the text is saved', asyn
     return text.length
   })
   expect(pasted).toBeGreaterThan(1_000_000)
+  // Over 200,000 characters: the app asks first.
+  await page
+    .getByRole('dialog', { name: 'Large paste' })
+    .getByRole('button', { name: 'Paste anyway' })
+    .click()
   await page.keyboard.type(' The end.')
   await expect(body).toContainText('Paragraph 2000.')
   await expect(page.getByRole('complementary', { name: 'Metadata' })).toContainText(

@@ -106,6 +106,11 @@ export async function pasteHtml([selector, html]: [string, string]): Promise<num
   target.dispatchEvent(
     new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
   )
+  // A paste this large is held until the person confirms it: confirmed at once, as they would.
+  const pasteAnyway = Array.from(document.querySelectorAll('button')).find(
+    (button) => button.textContent?.trim() === 'Paste anyway',
+  )
+  pasteAnyway?.click()
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   return performance.now() - start
 }

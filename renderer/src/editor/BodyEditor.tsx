@@ -6,15 +6,19 @@ import Typography from '@tiptap/extension-typography'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
-import { countBody, type TiptapNode } from '../../../shared/article'
+import { flushSync } from 'react-dom'
+import type { TiptapNode } from '../../../shared/article'
 import { articleBodyExtensions } from '../../../shared/editor'
 import { encodeBody } from '../../../shared/editor/encode-body'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { countBodyBlocks } from './body-counts'
 import { BodyToolbar } from './BodyToolbar'
 import { useFieldEditors } from '../stores/field-editors'
-import { CleanPaste, pastedImageFiles } from './clean-paste'
+import { CleanPaste, holdLargePaste, pastedImageFiles, type HeldPaste } from './clean-paste'
+import { LargePasteDialog, type LargePasteChoice } from '../components/LargePasteDialog'
 import { FigureView } from './FigureView'
+import { FigureFallback } from './figure-fallback'
 import { HouseStyle } from './house-style'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
@@ -22,7 +26,7 @@ import { SuggestionAtCursor } from './SuggestionAtCursor'
 import { ReactSelectionOptOut } from './react-selection-opt-out'
 import { suggestChangesForField } from './suggest-changes-for-field'
 
-/** Counting a long read takes a few milliseconds: it waits until typing pauses. */
+/** Counting commits the Counts panel: it waits until typing pauses. */
 const COUNT_DELAY_MS = 300
 
 interface Props {
@@ -37,6 +41,8 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   const setBodyCounts = useEditorStore((state) => state.setBodyCounts)
   const [imageProblem, setImageProblem] = useState<string>()
   const [busy, setBusy] = useState(false)
+  /** A very large paste, held back until the person says what to do with it. */
+  const [largePaste, setLargePaste] = useState<HeldPaste>()
   const fileInput = useRef<HTMLInputElement>(null)
   const countTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
@@ -52,13 +58,12 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     insertFigures(editor, result.value, at?.(editor.view))
   }
 
+  const assetUrl = (src: string) => client.assetUrl(articleId, src)
   const editor = useEditor({
     enableCoreExtensions: STORY_CORE_EXTENSIONS,
     extensions: [
-      ...articleBodyExtensions({
-        assetUrl: (src) => client.assetUrl(articleId, src),
-        figureNodeView: ReactNodeViewRenderer(FigureView),
-      }),
+      ...articleBodyExtensions({ assetUrl, figureNodeView: ReactNodeViewRenderer(FigureView) }),
+      FigureFallback.configure({ assetUrl }),
       Typography,
       Placeholder.configure({ placeholder: 'Write the story…' }),
       HouseStyle.configure({ field: 'Body' }),
@@ -85,6 +90,17 @@ export function BodyEditor({ articleId, initialBody }: Props) {
         void addImages(files, (view) => view.posAtCoords(coordinates)?.pos)
         return true
       },
+      handleDOMEvents: {
+        // Before ProseMirror reads the clipboard: reading 2 MB of it takes seconds.
+        paste: (view, event) => {
+          if (!view.editable) return false
+          const held = holdLargePaste(event.clipboardData)
+          if (!held) return false
+          event.preventDefault()
+          setLargePaste(held)
+          return true
+        },
+      },
       handlePaste: (_view, event) => {
         const files = imageFilesOf(event.clipboardData?.files)
         if (files.length > 0) {
@@ -101,7 +117,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       bodyEdited()
       clearTimeout(countTimer.current)
       countTimer.current = setTimeout(
-        () => setBodyCounts(countBody(current.getJSON())),
+        () => setBodyCounts(countBodyBlocks(current.state.doc)),
         COUNT_DELAY_MS,
       )
     },
@@ -116,7 +132,7 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   useEffect(() => {
     setBodySource(() => encodeBody(editor.state.doc))
     // Counted as the story will read with its suggestions accepted, not as it shows them.
-    setBodyCounts(countBody(editor.getJSON()))
+    setBodyCounts(countBodyBlocks(editor.state.doc))
     // The first edit is journaled at once, and encoding every block of a long story for it took
     // the first keystroke 17 ms at 50,000 words: encode them while the page is idle instead, so
     // that edit only encodes the block it changed.
@@ -127,6 +143,22 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       setBodySource(undefined)
     }
   }, [editor, setBodySource, setBodyCounts])
+
+  /**
+   * Goes on with a held paste as the person chose. The question closes first (focus back in the
+   * body, where the caret was), then the paste goes in at once: keys typed next come after it.
+   */
+  const pasteHeld = (held: HeldPaste, choice: LargePasteChoice) => {
+    flushSync(() => setLargePaste(undefined))
+    if (choice === 'cancel' || editor.isDestroyed) return
+    const data = new DataTransfer()
+    if (choice === 'paste' && held.html) data.setData('text/html', held.html)
+    data.setData('text/plain', held.text)
+    // The ordinary paste, from the clipboard as it was: cleaning, pictures, Suggest edits.
+    const event = new ClipboardEvent('paste', { clipboardData: data })
+    if (choice === 'paste' && held.html) editor.view.pasteHTML(held.html, event)
+    else editor.view.pasteText(held.text, event)
+  }
 
   const chooseImages = async () => {
     if (!client.isDesktop) return fileInput.current?.click()
@@ -165,6 +197,9 @@ export function BodyEditor({ articleId, initialBody }: Props) {
         </p>
       )}
       <EditorContent editor={editor} className="body" />
+      {largePaste && (
+        <LargePasteDialog held={largePaste} onChoose={(choice) => pasteHeld(largePaste, choice)} />
+      )}
       <SuggestionAtCursor editor={editor} />
     </div>
   )

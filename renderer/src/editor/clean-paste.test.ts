@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { articleBodyExtensions } from '../../../shared/editor/extensions'
 import { executableParts } from '../../../shared/security/executable-parts'
 import { XSS_PAYLOADS } from '../../../shared/security/xss-payloads'
-import { CleanPaste, pastedImageFiles } from './clean-paste'
+import {
+  CleanPaste,
+  holdLargePaste,
+  LARGE_PASTE_CHARACTERS,
+  largePasteQuestion,
+  pastedImageFiles,
+} from './clean-paste'
 
 let editor: Editor | undefined
 afterEach(() => editor?.destroy())
@@ -66,4 +72,46 @@ describe('pasting into the body', () => {
       expect(executableParts(paste(String(payload)), new DOMParser())).toEqual([])
     },
   )
+})
+
+describe('a large paste', () => {
+  const clipboard = (data: Record<string, string>) => ({
+    getData: (type: string) => data[type] ?? '',
+  })
+  const paragraphs = (count: number) =>
+    Array.from({ length: count }, () => 'The council approved the harbour plan on Monday.')
+
+  it('is held back over 200,000 characters of text or HTML, and an ordinary one is not', () => {
+    expect(holdLargePaste(clipboard({ 'text/plain': 'A line.' }))).toBeUndefined()
+    expect(holdLargePaste(null)).toBeUndefined()
+    const text = 'x'.repeat(LARGE_PASTE_CHARACTERS)
+    expect(holdLargePaste(clipboard({ 'text/plain': text }))).toBeUndefined()
+    expect(holdLargePaste(clipboard({ 'text/plain': `${text}y` }))).toMatchObject({
+      text: `${text}y`,
+      bytes: LARGE_PASTE_CHARACTERS + 1,
+    })
+    const html = `<p>${'<span>word</span> '.repeat(12_000)}</p>`
+    expect(
+      holdLargePaste(clipboard({ 'text/html': html, 'text/plain': 'word '.repeat(12_000) })),
+    ).toMatchObject({ html, words: 12_000 })
+  })
+
+  it('says how large it is, in megabytes and roughly in words', () => {
+    const text = paragraphs(44_000).join('\n\n')
+    const held = holdLargePaste(clipboard({ 'text/plain': text }))
+    expect(held?.words).toBe(350_000)
+    expect(held && largePasteQuestion(held)).toBe(
+      'This paste is 2.1 MB, about 350,000 words: pasting it may take a while.',
+    )
+  })
+
+  it('counts the words of HTML that comes without plain text, and makes that text for it', () => {
+    const html = paragraphs(600)
+      .map((line) => `<p><b>${`${line} `.repeat(8)}</b></p><script>ignored()</script>`)
+      .join('')
+    const held = holdLargePaste(clipboard({ 'text/html': html }))
+    expect(held?.words).toBe(38_000)
+    expect(held?.text.split('\n').filter(Boolean)).toHaveLength(600)
+    expect(held?.text).not.toContain('ignored')
+  })
 })

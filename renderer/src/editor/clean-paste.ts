@@ -1,5 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { countWords } from '../../../shared/article'
+import { formatMegabytes } from '../../../shared/assets/image-policy'
 
 /** Word's list paragraphs: the style names the list and its level. */
 const WORD_LIST_STYLE = /mso-list:\s*l(\d+)\s+level(\d+)/i
@@ -111,3 +113,61 @@ export const CleanPaste = Extension.create({
     ]
   },
 })
+
+/**
+ * A paste this long (text or HTML, in characters) is asked about first: reading 2 MB into the
+ * editor takes it several seconds, and a paste that large is more often a slip than a story.
+ */
+export const LARGE_PASTE_CHARACTERS = 200_000
+
+/** A large paste held back while the person decides, with what the question tells them. */
+export interface HeldPaste {
+  html: string
+  text: string
+  /** Of the larger of the two, as UTF-8. */
+  bytes: number
+  /** The text's words, rounded to two figures. */
+  words: number
+}
+
+/** Two significant figures: "about 350,000 words", not 347,812. */
+function roughly(count: number): number {
+  if (count < 100) return count
+  const unit = 10 ** (Math.floor(Math.log10(count)) - 1)
+  return Math.round(count / unit) * unit
+}
+
+/** HTML's text, a line a block, without what a page does not show (scripts, styles). */
+export function textOfHtml(html: string): string {
+  const lined = html.replace(/<br\s*\/?>|<\/(?:p|div|h[1-6]|li|blockquote|tr|pre)>/gi, '$&\n')
+  const document = new DOMParser().parseFromString(lined, 'text/html')
+  for (const element of Array.from(document.querySelectorAll(STRIPPED))) element.remove()
+  return document.body.textContent ?? ''
+}
+
+/**
+ * The clipboard's content when it is a large paste; undefined for an ordinary one. HTML that
+ * comes without a plain-text version gets one, for its words and for pasting as plain text.
+ */
+export function holdLargePaste(
+  data: Pick<DataTransfer, 'getData'> | null | undefined,
+): HeldPaste | undefined {
+  if (!data) return undefined
+  const html = data.getData('text/html')
+  const plain = data.getData('text/plain')
+  const longest = html.length > plain.length ? html : plain
+  if (longest.length <= LARGE_PASTE_CHARACTERS) return undefined
+  const text = plain || textOfHtml(html)
+  return {
+    html,
+    text,
+    bytes: new TextEncoder().encode(longest).byteLength,
+    words: roughly(countWords(text)),
+  }
+}
+
+/** The question asked before a large paste goes in. */
+export function largePasteQuestion(held: HeldPaste): string {
+  const words = `about ${held.words.toLocaleString('en')} ${held.words === 1 ? 'word' : 'words'}`
+  return `This paste is ${formatMegabytes(held.bytes)}, ${words}: pasting it may take a while.`
+}
