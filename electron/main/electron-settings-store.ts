@@ -1,5 +1,10 @@
 import Store from 'electron-store'
-import { SettingsSchema, settingsOver, type Settings } from '../../shared/settings/schema'
+import {
+  SettingsSchema,
+  settingsOver,
+  type Settings,
+  type SettingsDefaults,
+} from '../../shared/settings/schema'
 import type { SettingsStore } from '../services/settings-store'
 
 /** Settings in electron-store (userData/settings.json), validated on every read and write. */
@@ -10,7 +15,7 @@ export class ElectronSettingsStore implements SettingsStore {
   /** Called after every change, with the settings before and after (main syncs the spellchecker). */
   onUpdate?: (previous: Settings, next: Settings) => void
 
-  constructor(defaults: Partial<Settings>) {
+  constructor(defaults: SettingsDefaults) {
     // A hand-edited or corrupt file falls back to defaults; it is rewritten only on the next change.
     this.settings = settingsOver(defaults, this.store.store).settings
   }

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type OpenDialogOptions } 
 import { createAppServices } from '../services/app-services'
 import type { DesktopServices } from '../services/handlers'
 import { builtRendererDir } from '../services/app-paths'
-import { defaultDisplayName, resolveLibraryPath } from '../services/locations'
+import { resolveLibraryPath } from '../services/locations'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
 import { urlOrigin } from './url-origin'
 import { ElectronSettingsStore } from './electron-settings-store'
@@ -47,7 +47,7 @@ if (primary) {
 }
 
 function start() {
-  const settings = new ElectronSettingsStore({ displayName: defaultDisplayName() })
+  const settings = new ElectronSettingsStore({})
   const root = resolveLibraryPath({
     flag: flagValue('--library'),
     setting: settings.get().libraryPath,

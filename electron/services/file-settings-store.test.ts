@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileSettingsStore } from './file-settings-store'
+import { createNodeServices } from './node-services'
 import { makeTempDir } from './test-support'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -34,17 +35,20 @@ describe('FileSettingsStore', () => {
     })
   })
 
-  it('never makes up a name: the login given as a default is not used, nor written', async () => {
-    // The browser host and the CLI pass the operating-system login ("root") as a default.
-    const store = new FileSettingsStore(path, { displayName: 'root' })
-    expect(store.get().displayName).toBe('')
-    // Another setting changing does not write the login in as the person's name either.
-    await store.update({ theme: 'dark' })
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ displayName: '' })
-    expect(new FileSettingsStore(path, { displayName: 'root' }).get().displayName).toBe('')
+  it('never makes up a name: the CLI and the host start with none, and write none', async () => {
+    // Once they gave the operating-system login ("root") as the name: bylines said ROOT.
+    const services = createNodeServices({
+      libraryFlag: join(temp.path, 'library'),
+      env: { COPYDESK_CONFIG_DIR: join(temp.path, 'config'), USER: 'root', LOGNAME: 'root' },
+    })
+    expect(services.settings.get().displayName).toBe('')
+    await services.settings.update({ theme: 'dark' })
+    const written = join(temp.path, 'config', 'settings.json')
+    expect(JSON.parse(readFileSync(written, 'utf8'))).toMatchObject({ displayName: '' })
     // A name the person gave is theirs from then on.
-    await store.update({ displayName: 'Ana Lee' })
-    expect(new FileSettingsStore(path, { displayName: 'root' }).get().displayName).toBe('Ana Lee')
+    await services.settings.update({ displayName: 'Ana Lee' })
+    expect(new FileSettingsStore(written).get().displayName).toBe('Ana Lee')
+    await services.close()
   })
 
   it('keeps a stored value the defaults do not have', async () => {

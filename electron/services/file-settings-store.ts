@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { SettingsSchema, settingsOver, type Settings } from '../../shared/settings/schema'
+import {
+  SettingsSchema,
+  settingsOver,
+  type Settings,
+  type SettingsDefaults,
+} from '../../shared/settings/schema'
 import { writeFileDurably } from './atomic-file'
 import { isErrnoException } from './fs-failure'
 import type { SettingsStore } from './settings-store'
@@ -14,7 +19,7 @@ export class FileSettingsStore implements SettingsStore {
 
   constructor(
     private readonly path: string,
-    defaults: Partial<Settings> = {},
+    defaults: SettingsDefaults = {},
   ) {
     const { settings, problem } = this.load(defaults)
     this.settings = settings
@@ -33,7 +38,7 @@ export class FileSettingsStore implements SettingsStore {
     return next
   }
 
-  private load(defaults: Partial<Settings>): { settings: Settings; problem?: string } {
+  private load(defaults: SettingsDefaults): { settings: Settings; problem?: string } {
     let stored: unknown
     try {
       stored = JSON.parse(readFileSync(this.path, 'utf8'))

@@ -1,4 +1,4 @@
-import { homedir, userInfo } from 'node:os'
+import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const LIBRARY_ENV = 'COPYDESK_LIBRARY'
@@ -28,12 +28,4 @@ export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'darwin')
     return join(homedir(), 'Library', 'Application Support', 'Copydesk')
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'copydesk')
-}
-
-export function defaultDisplayName(): string {
-  try {
-    return userInfo().username
-  } catch {
-    return ''
-  }
 }

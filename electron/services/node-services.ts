@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createAppServices, type AppServices } from './app-services'
 import { FileSettingsStore } from './file-settings-store'
-import { configDirectory, defaultDisplayName, resolveLibraryPath } from './locations'
+import { configDirectory, resolveLibraryPath } from './locations'
 
 export interface NodeServices extends AppServices<FileSettingsStore> {
   /**
@@ -23,9 +23,7 @@ export function createNodeServices(
   } = {},
 ): NodeServices {
   const env = options.env ?? process.env
-  const settings = new FileSettingsStore(join(configDirectory(env), 'settings.json'), {
-    displayName: defaultDisplayName(),
-  })
+  const settings = new FileSettingsStore(join(configDirectory(env), 'settings.json'))
   const root = resolveLibraryPath({
     flag: options.libraryFlag,
     env,

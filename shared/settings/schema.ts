@@ -81,17 +81,19 @@ export const SettingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
 /**
+ * What an app may default: anything but the person's name, which only the person gives (the
+ * operating-system login once put "root" in bylines); a first run starts with none and asks.
+ */
+export type SettingsDefaults = Partial<Omit<Settings, 'displayName'>>
+
+/**
  * Stored settings over defaults. A stored file that does not validate is not used (the caller
  * reports why and leaves the file alone until the next change), rather than half-applied.
- *
- * The display name has no default: a name in `defaults` (the operating-system login, which put
- * "root" in bylines) is not used, so a first run starts with none and the app asks for it.
  */
 export function settingsOver(
-  givenDefaults: Partial<Settings>,
+  defaults: SettingsDefaults,
   stored: unknown,
 ): { settings: Settings; problem?: string } {
-  const { displayName: _, ...defaults } = givenDefaults
   const fallback = SettingsSchema.parse(defaults)
   if (stored === undefined) return { settings: fallback }
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
