@@ -79,6 +79,19 @@ describe('browser host', () => {
     expect(response.status).toBe(403)
   })
 
+  it('refuses pictures and events asked for by another site, even with the token', async () => {
+    for (const path of [
+      `/api/events?token=${host.token}`,
+      `/api/assets/x/y.png?token=${host.token}`,
+    ]) {
+      const response = await fetch(`${host.origin}${path}`, {
+        headers: { 'sec-fetch-site': 'cross-site' },
+      })
+      expect(response.status, path).toBe(403)
+      await response.body?.cancel()
+    }
+  })
+
   it('refuses another Host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(

@@ -29,6 +29,8 @@ const HEARTBEAT_MS = 25_000
  * lock of the article it had open) is let go. An open tab's stream reconnects within seconds.
  */
 export const CLIENT_GONE_AFTER_MS = 10_000
+/** What Sec-Fetch-Site says of the app's own requests, and of an address typed by the person. */
+const SAME_SITE: readonly string[] = ['same-origin', 'none']
 
 export interface HostOptions {
   handlers: Handlers
@@ -98,6 +100,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const requestOrigin = request.headers.origin
     if (requestOrigin !== undefined && requestOrigin !== origin)
       throw new HttpError(403, 'cross-origin request refused')
+    // GET requests (pictures, the event stream) send no Origin: the browser's own word on where
+    // a request comes from refuses another site's page that has learnt the token.
+    const site = request.headers['sec-fetch-site']
+    if (url.pathname.startsWith('/api/') && site !== undefined && !SAME_SITE.includes(site))
+      throw new HttpError(403, 'cross-site request refused')
 
     if (url.pathname.startsWith('/api/')) {
       // EventSource and <img> cannot send headers: GET requests take the token from the query.
