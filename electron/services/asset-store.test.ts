@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_IMAGE_BYTES } from '../../shared/assets/image-policy'
 import type { NodeServices } from './node-services'
@@ -37,6 +38,37 @@ describe('AssetStore.importImage', () => {
       expect(readFileSync(join(assetsDir, '..', result.value.src))).toEqual(bytes)
     },
   )
+
+  it('refuses a picture of more pixels than a package can render, before decoding it', async () => {
+    // A PNG that says it is 16,383 pixels square: its header is all it takes to refuse it.
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(data.length)
+      const crc = Buffer.alloc(4)
+      crc.writeUInt32BE(crc32(body))
+      return Buffer.concat([length, body, crc])
+    }
+    const header = Buffer.alloc(13)
+    header.writeUInt32BE(16_383, 0)
+    header.writeUInt32BE(16_383, 4)
+    header.set([8, 2, 0, 0, 0], 8)
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(0))),
+      chunk('IEND', Buffer.alloc(0)),
+    ])
+    expect(await services.assets.importImage(articleId, 'huge.png', png)).toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid-file',
+        message:
+          'huge.png is 16,383 × 16,383 pixels (268 megapixels); pictures can be at most 100 megapixels. Scale it down and insert it again.',
+      },
+    })
+    expect(readdirSync(assetsDir)).toEqual([])
+  })
 
   it('stores the same image once', async () => {
     const bytes = await makeImage('png')

@@ -8,6 +8,7 @@ import {
   imageMimeTypeOf,
   isImageFormat,
   MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
   type ImageFormat,
   type ImportedImage,
 } from '../../shared/assets/image-policy'
@@ -54,6 +55,14 @@ async function inspect(
     return fail(
       'invalid-file',
       `${fileName} is a ${String(metadata.format).toUpperCase()} image; use ${ACCEPTED}.`,
+    )
+  }
+  const pixels = (metadata.width ?? 0) * (metadata.height ?? 0)
+  if (pixels > MAX_IMAGE_PIXELS) {
+    const megapixels = (count: number) => `${Math.round(count / 1_000_000)} megapixels`
+    return fail(
+      'invalid-file',
+      `${fileName} is ${metadata.width?.toLocaleString('en')} × ${metadata.height?.toLocaleString('en')} pixels (${megapixels(pixels)}); pictures can be at most ${megapixels(MAX_IMAGE_PIXELS)}. Scale it down and insert it again.`,
     )
   }
   try {

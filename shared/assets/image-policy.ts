@@ -8,6 +8,11 @@ export const IMAGE_FORMATS = {
 export type ImageFormat = keyof typeof IMAGE_FORMATS
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
+/**
+ * The most pixels a picture may have: a 100-megapixel medium-format frame fits; a 16,383-pixel
+ * square (268 megapixels) took the host from 219 MB to 1.1 GB to make a package's renditions.
+ */
+export const MAX_IMAGE_PIXELS = 100_000_000
 
 export const isImageFormat = (format: unknown): format is ImageFormat =>
   typeof format === 'string' && Object.hasOwn(IMAGE_FORMATS, format)
