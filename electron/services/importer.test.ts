@@ -183,6 +183,24 @@ describe('import', SLOW, () => {
     )
   })
 
+  it('refuses a text far longer than any story, and makes no article', async () => {
+    const paragraph =
+      'The council met again on Tuesday to argue about the harbour and its ferries. '
+    const book = `The long file\n\n${Array.from({ length: 2_000 }, () => paragraph.repeat(14)).join('\n\n')}\n`
+    const result = await services.importer.importBytes('book.txt', Buffer.from(book))
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-file',
+        message: expect.stringMatching(
+          /^book\.txt cannot be imported: its text is 2,\d{3},\d{3} characters long, and a story can be at most 2,000,000 \(about 330,000 words\)/,
+        ),
+      },
+    })
+    const listed = await services.catalog.list()
+    expect(listed.ok && listed.value.articles).toEqual([])
+  })
+
   it('plain text copied from a page: headline, standfirst, byline, paragraphs and a caption with its credit', async () => {
     const text = [
       'POLITICS',
