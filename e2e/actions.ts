@@ -4,6 +4,10 @@ import { makeImage } from '../electron/services/test-images'
 /** Selects `text` inside `field` as a person would with the mouse. */
 export async function selectText(field: Locator, text: string) {
   await field.evaluate((element, wanted) => {
+    // A mouse selection focuses the field first; without it the editor may not take it up.
+    const editable = element.closest('[contenteditable="true"]') ?? element
+    if (editable instanceof HTMLElement && !editable.contains(document.activeElement))
+      editable.focus()
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const start = (node.textContent ?? '').indexOf(wanted)

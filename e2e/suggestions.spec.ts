@@ -200,6 +200,8 @@ test('one suggestion bar, for the field with the cursor, covering no text and na
   await expectBarClearOfText()
 
   // A word typed over another in the standfirst: one replacement, and the headline's bar goes.
+  // The field takes the focus first, as a person's click gives it; a selection alone does not.
+  await standfirst.click()
   await selectText(standfirst, 'close')
   await page.keyboard.type('narrow')
   await expect(bar).toHaveCount(1)
@@ -207,6 +209,7 @@ test('one suggestion bar, for the field with the cursor, covering no text and na
   await expectBarClearOfText()
 
   // A deletion in the body.
+  await body.click()
   await selectText(body, ' on Tuesday')
   await page.keyboard.press('Backspace')
   await expect(bar).toHaveCount(1)
@@ -223,6 +226,7 @@ test('one suggestion bar, for the field with the cursor, covering no text and na
   await expect(bar).toContainText(/^Insertion/)
 
   // Rejecting the replacement from its bar takes back both halves.
+  await standfirst.click()
   await selectText(standfirst, 'narrow')
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('ArrowRight')
@@ -251,6 +255,8 @@ test('in a long story the suggestion bar stays in sight without covering the lin
   })
   await expect(body.getByText('Paragraph 60 of many.')).toBeAttached()
   await page.getByRole('button', { name: 'Suggest edits' }).click()
+  // Back into the body, as a person's click would bring them, before selecting there.
+  await body.focus()
   await selectText(body, 'Paragraph 40')
   await page.keyboard.type('Item 40')
   const bar = barAtCursor(page)
