@@ -75,6 +75,8 @@ test('five suggestions across headline, caption and body: three accepted, two re
     .getByRole('button', { name: /Council approves budget/ })
     .click()
   await expect(items).toHaveCount(5)
+  // Still suggesting after the reload: the switch stays on for the tab.
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
   await expect(items.filter({ hasText: 'plan' })).toContainText('Dana Desk')
 
   const item = (text: string) => items.filter({ hasText: text })

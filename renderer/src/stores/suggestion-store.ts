@@ -34,10 +34,21 @@ export function recordsFor(ids: Iterable<string>): SuggestionRecord[] {
   return [...ids].flatMap((id) => records.get(id) ?? [])
 }
 
-/** Whether edits are recorded as suggestions. One switch for every field of the story. */
+const SUGGESTING_KEY = 'copydesk.suggesting'
+/** The tab's own storage, where there is one (not in unit tests under Node). */
+const tabStorage = (): Storage | undefined =>
+  typeof sessionStorage === 'undefined' ? undefined : sessionStorage
+
+/**
+ * Whether edits are recorded as suggestions. One switch for every field of the story, kept for
+ * the tab's life: a desk editor revising copy who reloads the page is still suggesting.
+ */
 export const useSuggestMode = create<{ enabled: boolean; setEnabled(enabled: boolean): void }>(
   (set) => ({
-    enabled: false,
-    setEnabled: (enabled) => set({ enabled }),
+    enabled: tabStorage()?.getItem(SUGGESTING_KEY) === 'on',
+    setEnabled: (enabled) => {
+      tabStorage()?.setItem(SUGGESTING_KEY, enabled ? 'on' : 'off')
+      set({ enabled })
+    },
   }),
 )
