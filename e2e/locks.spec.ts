@@ -52,6 +52,7 @@ test('two desks on one article: the second reads it locked, and can edit once th
 test('two tabs on one story: the second is read-only until the first has closed', async ({
   app,
 }) => {
+  // Skipped in the Electron shell only: it opens one window per library, so there are no tabs.
   test.skip(
     process.env.COPYDESK_E2E_SHELL === 'electron',
     'the desktop app opens one window per library',
