@@ -99,6 +99,19 @@ describe('article locks', () => {
     expect(await ana.acquire(id, 'window-2')).toEqual({ ok: true, value: { editable: true } })
   })
 
+  it("a request right behind a release never finds the half-released lock someone else's", async () => {
+    // As when closing a story sends "unlock" and the trash that follows asks for the lock.
+    for (let round = 0; round < 5; round++) {
+      await ana.acquire(id, 'window-1')
+      const [, again] = await Promise.all([
+        ana.release(id, 'window-1'),
+        ana.acquire(id, 'window-1'),
+      ])
+      expect(again).toEqual({ ok: true, value: { editable: true } })
+      await ana.release(id, 'window-1')
+    }
+  })
+
   it('a lock these locks lost track of is theirs again, never "someone else\'s"', async () => {
     await ana.acquire(id)
     // The lock is still on disk, but this instance no longer counts it as held (as after its

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { THIS_PROCESS, type ArticleLockState } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
+import { KeyedQueue } from './keyed-queue'
 import type { Library } from './library'
 import { ARTICLE_FILE } from './library-store'
 
@@ -50,8 +51,12 @@ interface HeldLock {
  */
 export class ArticleLocks {
   private readonly held = new Map<string, HeldLock>()
-  /** Two requests for one lock at once (the page and a save) share one attempt. */
-  private readonly acquiring = new Map<string, Promise<Result<ArticleLockState>>>()
+  /**
+   * Taking and letting go of one article's lock happen one after another: a release half done
+   * (the holder note gone, the lock folder not yet) must not look like somebody else's lock to
+   * the request behind it, such as the trash that follows closing an article.
+   */
+  private readonly queue = new KeyedQueue()
   private readonly instance = randomUUID()
 
   constructor(
@@ -63,18 +68,11 @@ export class ArticleLocks {
   ) {}
 
   /** Takes the lock for editing, or says who has it. Holding it already is fine. */
-  async acquire(
-    id: string,
-    client: string = THIS_PROCESS.client,
-  ): Promise<Result<ArticleLockState>> {
-    // Wait for an attempt under way, whoever made it: it decides who holds the lock.
-    for (let pending = this.acquiring.get(id); pending; pending = this.acquiring.get(id))
-      await pending
-    const mine = this.held.get(id)
-    if (mine) return ok(this.stateFor(mine, client))
-    const attempt = this.attempt(id, client).finally(() => this.acquiring.delete(id))
-    this.acquiring.set(id, attempt)
-    return attempt
+  acquire(id: string, client: string = THIS_PROCESS.client): Promise<Result<ArticleLockState>> {
+    return this.queue.run(id, () => {
+      const mine = this.held.get(id)
+      return mine ? Promise.resolve(ok(this.stateFor(mine, client))) : this.attempt(id, client)
+    })
   }
 
   holds(id: string, client: string): boolean {
@@ -145,14 +143,16 @@ export class ArticleLocks {
   }
 
   /** Lets go of the article, when `client` is the one holding it. */
-  async release(id: string, client: string = THIS_PROCESS.client): Promise<Result<null>> {
-    const mine = this.held.get(id)
-    if (!mine || mine.client !== client) return ok(null)
-    this.held.delete(id)
-    const file = join(this.library.root, LOCKS_FOLDER, id)
-    await rm(`${file}.holder.json`, { force: true })
-    await mine.release().catch(() => undefined)
-    return ok(null)
+  release(id: string, client: string = THIS_PROCESS.client): Promise<Result<null>> {
+    return this.queue.run(id, async () => {
+      const mine = this.held.get(id)
+      if (!mine || mine.client !== client) return ok(null)
+      this.held.delete(id)
+      const file = join(this.library.root, LOCKS_FOLDER, id)
+      await rm(`${file}.holder.json`, { force: true })
+      await mine.release().catch(() => undefined)
+      return ok(null)
+    })
   }
 
   /** A window or tab has gone (closed, reloaded, crashed): its articles are free again. */

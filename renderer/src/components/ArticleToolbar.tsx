@@ -48,7 +48,11 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
       if (!(await close()))
         return 'The article could not be saved, so it was not moved to the trash.'
       const result = await client.invoke('article:trash', { id: articleId })
-      if (!result.ok) return result.error.message
+      // The story has closed, and this toolbar with it: the reason goes where it can be read.
+      if (!result.ok) {
+        notify(`“${headline}” was not moved to the trash: ${result.error.message}`, 'error')
+        return undefined
+      }
       notify(`Moved “${headline}” to the trash.`, 'info', {
         label: 'Undo',
         run: () => restoreFromTrash(articleId, headline),
