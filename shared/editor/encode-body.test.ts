@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import type { Editor } from '@tiptap/core'
-import { Selection } from '@tiptap/pm/state'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TiptapNode } from '../article/tiptap-json'
 import { suggestionIds } from '../suggestions/list-suggestions'
 import { encodeBody, encodeBodyJson } from './encode-body'
 import { createTestBodyEditor } from './test-body-editor'
+import { applyEdit, editRuns } from './test-edits'
 
 let editor: Editor | undefined
 afterEach(() => editor?.destroy())
@@ -28,48 +28,7 @@ const expectEncodedAsWhole = (current: Editor) => {
   expect(encoded.suggestionIds).toEqual(suggestionIds(whole))
 }
 
-type Edit =
-  | { kind: 'type'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'enter'; at: number }
-  | { kind: 'suggest'; on: boolean }
-
-const edits = fc.array(
-  fc.oneof(
-    fc.record({
-      kind: fc.constant('type' as const),
-      at: fc.nat(),
-      text: fc.string({ minLength: 1, maxLength: 6 }),
-    }),
-    fc.record({
-      kind: fc.constant('delete' as const),
-      at: fc.nat(),
-      length: fc.integer({ min: 1, max: 8 }),
-    }),
-    fc.record({ kind: fc.constant('enter' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('suggest' as const), on: fc.boolean() }),
-  ),
-  { minLength: 1, maxLength: 25 },
-)
-
-function apply(current: Editor, edit: Edit) {
-  const { doc } = current.state
-  const size = doc.content.size
-  // A place the caret can be, as a click there would put it.
-  const at = (position: number) => Selection.near(doc.resolve(position % (size + 1))).from
-  if (edit.kind === 'suggest') current.commands.setSuggestMode(edit.on)
-  else if (edit.kind === 'type')
-    current.chain().setTextSelection(at(edit.at)).insertContent(edit.text).run()
-  else if (edit.kind === 'enter') current.chain().setTextSelection(at(edit.at)).splitBlock().run()
-  else {
-    const from = at(edit.at)
-    current
-      .chain()
-      .setTextSelection({ from, to: Math.min(size - 1, from + edit.length) })
-      .deleteSelection()
-      .run()
-  }
-}
+const edits = editRuns({ longestDelete: 8, longestRun: 25 })
 
 describe('encoding the body for a save', () => {
   it('equals serializing the whole document, after any run of edits, suggesting or not', () => {
@@ -78,7 +37,7 @@ describe('encoding the body for a save', () => {
         const current = makeEditor()
         expectEncodedAsWhole(current)
         for (const edit of run) {
-          apply(current, edit)
+          applyEdit(current, edit)
           expectEncodedAsWhole(current)
         }
         current.destroy()

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import type { Editor } from '@tiptap/core'
-import { Selection } from '@tiptap/pm/state'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { countBody, type TiptapNode } from '../../../shared/article'
 import { createTestBodyEditor } from '../../../shared/editor/test-body-editor'
+import { applyEdit, editRuns } from '../../../shared/editor/test-edits'
 import { countBodyBlocks } from './body-counts'
 
 let editor: Editor | undefined
@@ -19,23 +19,7 @@ const expectCountedAsWhole = (current: Editor) =>
     countBody(current.state.doc.toJSON() as TiptapNode),
   )
 
-const edits = fc.array(
-  fc.oneof(
-    fc.record({
-      kind: fc.constant('type' as const),
-      at: fc.nat(),
-      text: fc.string({ minLength: 1, maxLength: 6 }),
-    }),
-    fc.record({
-      kind: fc.constant('delete' as const),
-      at: fc.nat(),
-      length: fc.integer({ min: 1, max: 30 }),
-    }),
-    fc.record({ kind: fc.constant('enter' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('suggest' as const), on: fc.boolean() }),
-  ),
-  { minLength: 1, maxLength: 20 },
-)
+const edits = editRuns({ longestDelete: 30, longestRun: 20 })
 
 describe('counting the body block by block', () => {
   it('equals counting the whole body, after any run of edits, suggesting or not', () => {
@@ -44,22 +28,7 @@ describe('counting the body block by block', () => {
         const current = (editor = createTestBodyEditor(STORY.repeat(6)))
         expectCountedAsWhole(current)
         for (const edit of run) {
-          const { doc } = current.state
-          const size = doc.content.size
-          const at = (position: number) => Selection.near(doc.resolve(position % (size + 1))).from
-          if (edit.kind === 'suggest') current.commands.setSuggestMode(edit.on)
-          else if (edit.kind === 'type')
-            current.chain().setTextSelection(at(edit.at)).insertContent(edit.text).run()
-          else if (edit.kind === 'enter')
-            current.chain().setTextSelection(at(edit.at)).splitBlock().run()
-          else {
-            const from = at(edit.at)
-            current
-              .chain()
-              .setTextSelection({ from, to: Math.min(size - 1, from + edit.length) })
-              .deleteSelection()
-              .run()
-          }
+          applyEdit(current, edit)
           expectCountedAsWhole(current)
         }
         current.destroy()
