@@ -4,11 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { renderBodyHtml } from '../export'
 import { articleBodyExtensions } from './extensions'
 
-let editor: Editor | undefined
-afterEach(() => editor?.destroy())
+// Every editor a test makes is destroyed after it: one left running keeps a DOM timer that
+// fires after happy-dom is torn down and fails the run.
+const editors: Editor[] = []
+afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()))
 
 const makeEditor = (content: string | object) => {
-  editor = new Editor({ extensions: articleBodyExtensions(), content })
+  const editor = new Editor({ extensions: articleBodyExtensions(), content })
+  editors.push(editor)
   return editor
 }
 
