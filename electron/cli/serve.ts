@@ -62,6 +62,7 @@ export async function serve(
             .catch(() => undefined)
             .then(() => services.catalog.close()),
           services.importer.close(),
+          services.assets.close(),
         ]),
       )
       .then(() => process.exit(0))

@@ -121,6 +121,7 @@ function start() {
         .catch(() => undefined)
         .then(() => catalog.close()),
       importer.close(),
+      assets.close(),
     ]).then(() => {
       cleanedUp = true
       app.quit()

@@ -17,7 +17,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { isInside } from './contained-path'
 import { fsFailure } from './fs-failure'
-import { readEmbeddedCaption } from './image-metadata'
+import { CaptionReader } from './import/caption-reader'
 import type { Library } from './library'
 import { ASSETS_FOLDER } from './library-store'
 
@@ -102,7 +102,15 @@ export async function prepareImage(
 
 /** Images inside articles' `assets/` folders, stored once each under a name made from their content. */
 export class AssetStore {
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    private readonly captions = new CaptionReader(),
+  ) {}
+
+  /** Stops the caption reader's thread; the next picture starts another. */
+  close(): Promise<void> {
+    return this.captions.close()
+  }
 
   async importImage(
     articleId: string,
@@ -122,7 +130,7 @@ export class AssetStore {
       width,
       height,
       reused: stored.value,
-      ...(await readEmbeddedCaption(bytes)),
+      ...(await this.captions.read(bytes)),
     })
   }
 

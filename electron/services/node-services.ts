@@ -42,7 +42,11 @@ export function createNodeServices(
     async close() {
       // The index is a cache: an update that failed now is made again at the next start.
       await services.catalog.idle().catch(() => undefined)
-      await Promise.allSettled([services.catalog.close(), services.importer.close()])
+      await Promise.allSettled([
+        services.catalog.close(),
+        services.importer.close(),
+        services.assets.close(),
+      ])
     },
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
+import type { EmbeddedCaption } from '../image-metadata'
 import { startWorkerThread } from '../worker-thread'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
 import type { WorkerAnswer, WorkerJob, WorkerReady } from './import-worker-protocol'
@@ -66,6 +67,11 @@ export class ImportWorker {
 
   parse(format: ParseableFormat, bytes: Uint8Array): Promise<ParsedStory> {
     return this.run({ kind: 'parse', format, bytes }) as Promise<ParsedStory>
+  }
+
+  /** A picture's embedded caption and credit. */
+  caption(bytes: Uint8Array): Promise<EmbeddedCaption> {
+    return this.run({ kind: 'caption', bytes }) as Promise<EmbeddedCaption>
   }
 
   /** Article HTML as the editor's schema reads it (JSON for the body). */

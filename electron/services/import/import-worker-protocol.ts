@@ -1,9 +1,12 @@
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
+import type { EmbeddedCaption } from '../image-metadata'
 
 export type WorkerJob =
-  { kind: 'parse'; format: ParseableFormat; bytes: Uint8Array } | { kind: 'body'; html: string }
+  | { kind: 'parse'; format: ParseableFormat; bytes: Uint8Array }
+  | { kind: 'body'; html: string }
+  | { kind: 'caption'; bytes: Uint8Array }
 
 export interface WorkerRequest {
   id: number
@@ -11,7 +14,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerAnswer =
-  | { id: number; ok: true; value: ParsedStory | TiptapNode }
+  | { id: number; ok: true; value: ParsedStory | TiptapNode | EmbeddedCaption }
   | { id: number; ok: false; problem: string }
 
 /** Sent once by the reader when it has loaded and listens: its time limits count from then. */

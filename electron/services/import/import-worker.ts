@@ -1,9 +1,10 @@
 /**
- * The import worker's entry: parses untrusted files away from the main process, so that a file
- * built to exhaust memory, recurse without end or stall a parser costs this worker (which is
- * then stopped) and never the app. Answers each request by its id.
+ * The import worker's entry: parses untrusted files and pictures' metadata away from the main
+ * process, so that a file built to exhaust memory, recurse without end or stall a parser costs
+ * this worker (which is then stopped) and never the app. Answers each request by its id.
  */
 import { parentPort } from 'node:worker_threads'
+import { readEmbeddedCaption } from '../image-metadata'
 import { htmlToBody } from './html-to-body'
 import { fileProblem, parseFile } from './parse-file'
 import type { WorkerAnswer, WorkerReady, WorkerRequest } from './import-worker-protocol'
@@ -18,10 +19,13 @@ parentPort?.postMessage(ready)
 
 async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
   try {
+    const { job } = request
     const value =
-      request.job.kind === 'parse'
-        ? await parseFile(request.job.format, request.job.bytes)
-        : htmlToBody(request.job.html)
+      job.kind === 'parse'
+        ? await parseFile(job.format, job.bytes)
+        : job.kind === 'caption'
+          ? await readEmbeddedCaption(job.bytes)
+          : htmlToBody(job.html)
     return { id: request.id, ok: true, value }
   } catch (error) {
     return { id: request.id, ok: false, problem: fileProblem(error) }

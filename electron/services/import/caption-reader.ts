@@ -1,0 +1,37 @@
+import type { EmbeddedCaption } from '../image-metadata'
+import { ImportReadError, ImportWorker, type ImportLimits } from './import-worker-client'
+
+/**
+ * Far more than a real photo's metadata takes to read (milliseconds): a picture that takes
+ * longer was built to stall the reader, and goes in without a caption.
+ */
+export const CAPTION_READ_LIMITS: ImportLimits = { seconds: 5, memoryMegabytes: 256 }
+
+const NO_CAPTION: EmbeddedCaption = { caption: '', credit: '' }
+
+/**
+ * Reads inserted pictures' embedded captions in a worker thread of its own, under its own
+ * limits: crafted metadata stalls or exhausts that thread, never main (which carries every
+ * save), and stopping it cannot fail an import running in the import reader.
+ */
+export class CaptionReader {
+  private worker: ImportWorker | undefined
+
+  constructor(private readonly limits: ImportLimits = CAPTION_READ_LIMITS) {}
+
+  /** Metadata that cannot be read in the limits means no caption, never a refused picture. */
+  async read(bytes: Uint8Array): Promise<EmbeddedCaption> {
+    if (!this.worker?.alive) this.worker = new ImportWorker(this.limits)
+    try {
+      return await this.worker.caption(bytes)
+    } catch (error) {
+      if (error instanceof ImportReadError) return NO_CAPTION
+      throw error
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.stop()
+    this.worker = undefined
+  }
+}
