@@ -302,6 +302,22 @@ describe('house-style packs', () => {
         message: expect.stringMatching(/^broken\.json is not a house-style pack: rules/),
       },
     })
+    const catastrophic = await dispatch(handlers, 'style:import', {
+      fileName: 'stall.json',
+      text: JSON.stringify({
+        name: 'Stalling desk',
+        rules: [{ id: 'as', category: 'Spacing', explanation: 'x', pattern: '^(a+)+$' }],
+      }),
+    })
+    expect(catastrophic).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-file',
+        message: expect.stringMatching(
+          /^stall\.json was not imported: a pattern in it could stall Copydesk\. rule as: .*exponentially/,
+        ),
+      },
+    })
     const after = await dispatch(handlers, 'style:packs', {})
     expect(
       after.ok && (after.value as { packs: { name: string }[] }).packs.map((p) => p.name),

@@ -6,6 +6,7 @@ import { describeZodError } from '../../shared/validation/describe-zod-error'
 import { slugify } from '../../shared/article/slug'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
+import { unsafePatterns } from './pattern-safety'
 
 export interface LoadedPacks {
   packs: RulePack[]
@@ -39,11 +40,21 @@ export class StylePacks {
     return ok(loaded)
   }
 
-  /** Validates a pack and keeps it with the user's packs; an invalid one changes nothing. */
+  /**
+   * Validates a pack and keeps it with the user's packs; an invalid one, or one with a pattern
+   * that could stall the editor, changes nothing. (The shipped packs are checked by a test.)
+   */
   async import(fileName: string, text: string): Promise<Result<RulePack>> {
     const parsed = this.parse(text)
     if (!parsed.ok)
       return fail('invalid-file', `${fileName} is not a house-style pack: ${parsed.error.message}`)
+    const unsafe = await unsafePatterns(parsed.value)
+    if (unsafe.length > 0) {
+      return fail(
+        'invalid-file',
+        `${fileName} was not imported: ${unsafe.length === 1 ? 'a pattern' : `${unsafe.length} patterns`} in it could stall Copydesk. ${unsafe.join('. ')}.`,
+      )
+    }
     try {
       await mkdir(this.userDir, { recursive: true })
       await writeFileDurably(

@@ -37,6 +37,7 @@ describe('the Copydesk rule pack', () => {
     ['Crowds of 10-12 people , mostly.', 'Crowds of 10–12 people, mostly.'],
     ['In order to win, Toward the end.', 'To win, Towards the end.'],
     ["Attendance was 12000 in the 1990's.", 'Attendance was 12,000 in the 1990s.'],
+    ['The café café reopened .   ', 'The café reopened.'],
   ])('fixes %s', (before, after) => {
     expect(fix(before)).toBe(after)
   })
