@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Article, ArticleStatus } from '../../shared/article'
 import type { ExportedFile, ExportFormat, PreflightReport } from '../../shared/export'
@@ -7,6 +6,7 @@ import type { Exporter } from '../services/exporter'
 import { fsFailure } from '../services/fs-failure'
 import type { Library } from '../services/library'
 import { CliError, type CliIo } from './cli-io'
+import { makeFolders } from '../services/make-folders'
 
 export interface ExportOptions {
   library?: string
@@ -29,7 +29,7 @@ export function formatPreflight(article: Article, report: PreflightReport): stri
 /** Writes an exported file atomically, creating its folder; returns where it went. */
 export async function writeExported(path: string, file: ExportedFile): Promise<string> {
   try {
-    await mkdir(dirname(path), { recursive: true })
+    await makeFolders(dirname(path))
     await writeFileDurably(path, Buffer.from(file.content, file.encoding))
     return path
   } catch (error) {

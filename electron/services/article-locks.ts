@@ -1,5 +1,5 @@
 import { lock } from 'proper-lockfile'
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ import { writeFileDurably } from './atomic-file'
 import { KeyedQueue } from './keyed-queue'
 import type { Library } from './library'
 import { ARTICLE_FILE } from './library-store'
+import { makeFolders } from './make-folders'
 
 /**
  * A lock not refreshed for this long belongs to an app that died (a crash, a kill, a laptop
@@ -97,7 +98,7 @@ export class ArticleLocks {
     const locks = join(this.library.root, LOCKS_FOLDER)
     const file = join(locks, id)
     try {
-      await mkdir(locks, { recursive: true })
+      await makeFolders(locks)
       const since = this.now().toISOString()
       const release = await lock(file, {
         stale: this.staleMs,

@@ -31,9 +31,18 @@ export async function writeFileDurably(path: string, content: string | Uint8Arra
   } catch (error) {
     await handle?.close().catch(() => undefined)
     await rm(temp, { force: true }).catch(() => undefined)
-    throw error
+    throw namingTarget(error, temp, path)
   }
   await fsyncDirectory(dirname(path))
+}
+
+/** The temp file's name means nothing to the person saving; the error names the file they asked for. */
+function namingTarget(error: unknown, temp: string, path: string): unknown {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).path === temp) {
+    ;(error as NodeJS.ErrnoException).path = path
+    error.message = error.message.replaceAll(temp, path)
+  }
+  return error
 }
 
 export async function fsyncDirectory(directory: string): Promise<void> {

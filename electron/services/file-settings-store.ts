@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
   SettingsSchema,
@@ -10,6 +9,7 @@ import {
 import { writeFileDurably } from './atomic-file'
 import { isErrnoException } from './fs-failure'
 import type { SettingsStore } from './settings-store'
+import { makeFolders } from './make-folders'
 
 /** Settings kept in one JSON file, validated on read and written atomically. */
 export class FileSettingsStore implements SettingsStore {
@@ -32,7 +32,7 @@ export class FileSettingsStore implements SettingsStore {
 
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = SettingsSchema.parse({ ...this.settings, ...patch })
-    await mkdir(dirname(this.path), { recursive: true })
+    await makeFolders(dirname(this.path))
     await writeFileDurably(this.path, `${JSON.stringify(next, null, 2)}\n`)
     this.settings = next
     return next

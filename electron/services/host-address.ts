@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, readFile } from 'node:fs/promises'
+import { chmod, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { writeFileDurably } from './atomic-file'
+import { makeFolders } from './make-folders'
 
 /** The address a browser host for one library answers on: its token, and the port it had. */
 export interface HostAddress {
@@ -34,7 +35,7 @@ export class HostAddresses {
 
   async remember(libraryRoot: string, address: HostAddress): Promise<void> {
     const addresses = { ...(await this.read()), [libraryRoot]: address }
-    await mkdir(dirname(this.file), { recursive: true })
+    await makeFolders(dirname(this.file))
     await writeFileDurably(this.file, `${JSON.stringify(addresses, null, 2)}\n`)
     await chmod(this.file, 0o600)
   }

@@ -23,6 +23,7 @@ import {
   type ImportLimits,
 } from './import/import-worker-client'
 import type { Library } from './library'
+import { makeFolders } from './make-folders'
 
 /** What an import may set; validated like a save, so a hostile file gets a reason, not a throw. */
 const ImportedFieldsSchema = ArticleFieldsSchema.partial()
@@ -196,7 +197,7 @@ export class Importer {
       for (const file of files) {
         // Entry names were checked by readArchive: relative, no "..", so they stay in here.
         const path = join(unpacked, file.path)
-        await mkdir(dirname(path), { recursive: true })
+        await makeFolders(dirname(path))
         await writeFile(path, file.bytes)
       }
       const storyPath = join(unpacked, story.path)

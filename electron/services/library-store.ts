@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -20,6 +20,7 @@ import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
 import { KeyedQueue } from './keyed-queue'
 import type { Library, LibraryChange } from './library'
+import { makeFolders } from './make-folders'
 
 export const ARTICLE_FILE = 'article.json'
 export const ASSETS_FOLDER = 'assets'
@@ -248,7 +249,7 @@ export class LibraryStore implements Library {
         const { folder, article } = located.value
         const name = basename(folder)
         const trashedAt = this.stamp()
-        await mkdir(this.trashRoot, { recursive: true })
+        await makeFolders(this.trashRoot)
         let target = join(this.trashRoot, name)
         if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
         await writeFileDurably(
@@ -409,7 +410,7 @@ export class LibraryStore implements Library {
 
   private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {
     const staging = join(this.root, `${STAGING_PREFIX}${article.id}`)
-    await mkdir(join(staging, ASSETS_FOLDER), { recursive: true })
+    await makeFolders(join(staging, ASSETS_FOLDER))
     try {
       if (assetsFrom && (await exists(assetsFrom)))
         await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises'
+import { readdir, readFile, realpath, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { ArticleFieldsSchema, fieldsOf } from '../../shared/article'
@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure } from './fs-failure'
 import type { Library } from './library'
+import { makeFolders } from './make-folders'
 
 export const RecoveryEntrySchema = z.object({
   articleId: z.uuid(),
@@ -91,7 +92,7 @@ export class RecoveryJournal {
   async write(entry: Omit<RecoveryEntry, 'journaledAt'>): Promise<Result<null>> {
     try {
       const dir = await this.libraryDir()
-      await mkdir(dir, { recursive: true })
+      await makeFolders(dir)
       const journaled: RecoveryEntry = { ...entry, journaledAt: this.now().toISOString() }
       await writeFileDurably(join(dir, fileName(entry.articleId)), JSON.stringify(journaled))
       return ok(null)

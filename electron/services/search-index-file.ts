@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { appendFile, mkdir, readFile, rm } from 'node:fs/promises'
+import { appendFile, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ArticleSummarySchema } from '../../shared/article'
 import type { SearchIndexSnapshot } from '../../shared/search/library-search-index'
 import { SearchDocumentSchema } from '../../shared/search/search-document'
 import { writeFileDurably } from './atomic-file'
+import { makeFolders } from './make-folders'
 
 /** Bumped whenever what is indexed, or how, changes: an older index is then rebuilt. */
 const FORMAT = 3
@@ -82,7 +83,7 @@ export class SearchIndexFile {
 
   async append(entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return
-    await mkdir(this.directory, { recursive: true })
+    await makeFolders(this.directory)
     await appendFile(
       this.journalPath,
       entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''),
@@ -91,7 +92,7 @@ export class SearchIndexFile {
 
   /** Replaces snapshot and journal with one snapshot of everything. */
   async compact(snapshot: Omit<IndexSnapshot, 'format' | 'root'>): Promise<void> {
-    await mkdir(this.directory, { recursive: true })
+    await makeFolders(this.directory)
     await writeFileDurably(
       this.snapshotPath,
       JSON.stringify({ format: FORMAT, root: this.root, ...snapshot }),

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { RulePackSchema, type RulePack } from '../../shared/style/rules'
@@ -7,6 +7,7 @@ import { slugify } from '../../shared/article/slug'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
 import { unsafePatterns } from './pattern-safety'
+import { makeFolders } from './make-folders'
 
 export interface LoadedPacks {
   packs: RulePack[]
@@ -56,7 +57,7 @@ export class StylePacks {
       )
     }
     try {
-      await mkdir(this.userDir, { recursive: true })
+      await makeFolders(this.userDir)
       await writeFileDurably(
         join(this.userDir, `${slugify(parsed.value.name)}.json`),
         `${JSON.stringify(parsed.value, null, 2)}\n`,

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ARTICLE_SCHEMA_VERSION, fieldsOf, type Article } from '../../shared/article'
 import {
@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
 import type { Library } from './library'
+import { makeFolders } from './make-folders'
 
 export const VERSIONS_FOLDER = 'versions'
 
@@ -162,7 +163,7 @@ export class VersionStore {
       fields: fieldsOf(article),
     }
     try {
-      await mkdir(join(folder, VERSIONS_FOLDER), { recursive: true })
+      await makeFolders(join(folder, VERSIONS_FOLDER))
       const path = this.file(folder, version.id)
       await writeFileDurably(path, `${JSON.stringify(version)}\n`)
       const summary = summaryOf(version)
