@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -208,14 +216,14 @@ test('import of Markdown, plain text and a web page exits by itself, with and wi
   )
 })
 
-/** Starts `copydesk serve` and gives the address it prints, and how to stop it. */
+/** Starts `copydesk serve` and gives the address it prints, what it printed, and how to stop it. */
 async function startServe(...args: string[]) {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], {
     env: { ...process.env, COPYDESK_CONFIG_DIR: join(temp, 'config') },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  let printed = ''
   const url = await new Promise<string>((resolve, reject) => {
-    let printed = ''
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
       printed += text
       const match = /Listening on (\S+)/.exec(printed)
@@ -228,7 +236,7 @@ async function startServe(...args: string[]) {
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
     })
-  return { url, stop }
+  return { url, stop, printed: () => printed }
 }
 
 test('serve comes back on the same address and token for the same library', async () => {
@@ -237,6 +245,23 @@ test('serve comes back on the same address and token for the same library', asyn
   const second = await startServe(...withLibrary())
   await second.stop()
   expect(second.url).toBe(first.url)
+})
+
+test('serve removes the temp files a killed process left in the library', async () => {
+  const folder = readdirSync(library).find((name) => !name.startsWith('.'))
+  if (!folder) throw new Error('the library has no article to leave a temp file in')
+  const stray = join(library, folder, 'article.json.copydesk-0123456789ab.tmp')
+  writeFileSync(stray, '{"headline":"half a sav')
+  const anHourAgo = new Date(Date.now() - 3_600_000)
+  utimesSync(stray, anHourAgo, anHourAgo)
+
+  const host = await startServe(...withLibrary())
+  try {
+    await expect.poll(host.printed).toContain('Removed 1 unfinished temp file(s)')
+    expect(existsSync(stray)).toBe(false)
+  } finally {
+    await host.stop()
+  }
 })
 
 test('serve on a port another program holds says so and exits', async () => {

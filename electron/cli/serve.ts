@@ -45,6 +45,10 @@ export async function serve(
       ),
     )
   const stopWatching = services.watchLibrary()
+  void services.sweepStrayFiles().then(({ removed }) => {
+    if (removed.length > 0)
+      io.stdout(`Removed ${removed.length} unfinished temp file(s) left by an earlier stop.\n`)
+  })
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)
   io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')

@@ -75,16 +75,25 @@ function start() {
     batchProgress: (done, total) => integration.batchProgress(done, total),
     batchFinished: (summary, seconds) => integration.batchFinished(summary, seconds),
   }
-  const { assets, events, handlers, watchLibrary, locks, catalog, importer, library } =
-    createAppServices({
-      root,
-      settings,
-      desktop,
-      userStyleDir: join(app.getPath('userData'), 'style'),
-      recoveryDir: join(app.getPath('userData'), 'recovery'),
-      indexDir: join(app.getPath('userData'), 'search-index'),
-      catalogInWorker: true,
-    })
+  const {
+    assets,
+    events,
+    handlers,
+    watchLibrary,
+    sweepStrayFiles,
+    locks,
+    catalog,
+    importer,
+    library,
+  } = createAppServices({
+    root,
+    settings,
+    desktop,
+    userStyleDir: join(app.getPath('userData'), 'style'),
+    recoveryDir: join(app.getPath('userData'), 'recovery'),
+    indexDir: join(app.getPath('userData'), 'search-index'),
+    catalogInWorker: true,
+  })
 
   hardenSession(session.defaultSession)
   syncDictionary(session.defaultSession, [], settings.get().dictionary)
@@ -107,6 +116,7 @@ function start() {
     (client) => void locks.releaseClient(client),
   )
   const stopWatching = watchLibrary()
+  void sweepStrayFiles()
   let cleanedUp = false
   app.on('will-quit', (event) => {
     if (cleanedUp) return

@@ -17,6 +17,7 @@ import { RecoveryJournal } from './recovery-journal'
 import type { SettingsStore } from './settings-store'
 import { VersionStore } from './version-store'
 import type { LibraryChange } from './library'
+import { sweepStrayFiles, type SweepReport } from './stray-files'
 
 export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   library: LibraryStore
@@ -34,6 +35,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   handlers: Handlers
   /** Starts reporting changes made to the library folder by anyone; returns how to stop. */
   watchLibrary(): () => Promise<void>
+  /** Removes temp files and half-made articles that killed processes left; for a start. */
+  sweepStrayFiles(): Promise<SweepReport>
 }
 
 /** Wires the services together the same way for Electron, the browser host and the CLI. */
@@ -121,5 +124,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     events,
     handlers,
     watchLibrary,
+    sweepStrayFiles: () =>
+      sweepStrayFiles([options.root, options.recoveryDir, options.indexDir, options.userStyleDir]),
   }
 }

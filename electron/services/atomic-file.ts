@@ -9,6 +9,11 @@ import { dirname } from 'node:path'
  * the rename, so the old file stays whole. write-file-atomic, used before, made a single write
  * call and never looked at how much of it landed.
  */
+const TEMP_FILE_NAME = /\.copydesk-[0-9a-f]{12}\.tmp$/
+
+/** A temp file `writeFileDurably` makes beside its target, left behind only by a killed process. */
+export const isDurableWriteTempFile = (name: string): boolean => TEMP_FILE_NAME.test(name)
+
 export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   const temp = `${path}.copydesk-${randomBytes(6).toString('hex')}.tmp`

@@ -27,7 +27,8 @@ export const ASSETS_FOLDER = 'assets'
 export const TRASH_FOLDER = '.trash'
 const TRASH_INFO_FILE = 'trash-info.json'
 /** Articles are built here and renamed into place, so the library never shows half of one. */
-const STAGING_PREFIX = '.incoming-'
+/** A new article is put together here and renamed into place whole. */
+export const STAGING_PREFIX = '.incoming-'
 
 /** An article's folder: `<slug>-<first 8 characters of its id>`. */
 export const FOLDER_PATTERN = /^[a-z0-9-]+-([0-9a-f]{8})$/
