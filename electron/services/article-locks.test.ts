@@ -176,9 +176,12 @@ describe('locks and a slug that changes', () => {
     const opened = await services.library.open(id)
     if (!opened.ok) throw new Error(opened.error.message)
     const refused = { ok: false, error: { kind: 'locked', holder: { name: 'Ana Lee' } } }
-    expect(await handlers['article:rename']({ id, slug: 'other' }, THIS_PROCESS)).toMatchObject(
-      refused,
-    )
+    expect(
+      await handlers['article:rename'](
+        { id, baseRevision: opened.value.revision, slug: 'other' },
+        THIS_PROCESS,
+      ),
+    ).toMatchObject(refused)
     expect(await handlers['article:trash']({ id }, THIS_PROCESS)).toMatchObject(refused)
     expect(
       await handlers['version:create']({ articleId: id, label: 'x' }, THIS_PROCESS),
@@ -200,9 +203,12 @@ describe('locks and a slug that changes', () => {
       value: { revision: opened.value.revision, slug: opened.value.slug },
     })
     await ana.release(id)
-    expect(await handlers['article:rename']({ id, slug: 'other' }, THIS_PROCESS)).toMatchObject({
-      ok: true,
-    })
+    expect(
+      await handlers['article:rename'](
+        { id, baseRevision: opened.value.revision, slug: 'other' },
+        THIS_PROCESS,
+      ),
+    ).toMatchObject({ ok: true })
     // A lock taken just for that change is not kept.
     expect(ben.holds(id, THIS_PROCESS.client)).toBe(false)
   })

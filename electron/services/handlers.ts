@@ -152,8 +152,8 @@ export function createHandlers({
       ),
     'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),
-    'article:rename': ({ id, slug }, context) =>
-      whileEditable(id, context, () => library.rename(id, slug)),
+    'article:rename': ({ id, baseRevision, slug }, context) =>
+      whileEditable(id, context, () => library.rename(id, baseRevision, slug)),
     'article:trash': async ({ id }, context) => {
       const trashed = await whileEditable(id, context, () => library.trash(id))
       // Nobody edits an article in the trash: the lock of the window that had it open goes too.

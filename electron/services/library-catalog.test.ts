@@ -135,7 +135,7 @@ describe('the library catalog', () => {
 
   it('follows renames, the trash and restores', async () => {
     const article = await create({ headline: 'Harbour report' })
-    await store.rename(article.id, 'harbour-report-final')
+    await store.rename(article.id, article.revision, 'harbour-report-final')
     expect(await ids({ text: 'harbour' })).toEqual([article.id])
     await store.trash(article.id)
     expect(await ids({ text: 'harbour' })).toEqual([])

@@ -231,9 +231,24 @@ describe('LibraryStore', () => {
 
   it('renames the slug and the folder', async () => {
     const article = await created()
-    const renamed = await store.rename(article.id, 'harbour-bridge')
+    const renamed = await store.rename(article.id, 1, 'harbour-bridge')
     expect(renamed).toMatchObject({ ok: true, value: { slug: 'harbour-bridge', revision: 2 } })
     expect(readdirSync(store.root)).toEqual([`harbour-bridge-${article.id.slice(0, 8)}`])
+  })
+
+  it('refuses a rename based on an older revision, so a newer save is never overwritten', async () => {
+    const article = await created()
+    const saved = await store.save(article.id, 1, fieldsWith({ headline: 'Newer words' }))
+    expect(saved).toMatchObject({ ok: true, value: { revision: 2 } })
+
+    expect(await store.rename(article.id, 1, 'harbour-bridge')).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', currentRevision: 2 },
+    })
+    expect(await store.open(article.id)).toMatchObject({
+      ok: true,
+      value: { revision: 2, headline: 'Newer words', slug: article.slug },
+    })
   })
 
   it('renames the folder when a save changes the slug, in one revision', async () => {

@@ -93,6 +93,15 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The library as a folder: one `<slug>-<id8>/article.json` per article, with `assets/` beside it. */
+/** A change based on an older revision than the one on disk: refused, nothing written. */
+function changedElsewhere(article: Article, baseRevision: number) {
+  return fail(
+    'conflict',
+    `This article was changed elsewhere: revision ${article.revision} is on disk, and this edit was based on revision ${baseRevision}. Nothing was overwritten.`,
+    { currentRevision: article.revision },
+  )
+}
+
 export class LibraryStore implements Library {
   private readonly now: () => Date
   private readonly newId: () => string
@@ -160,13 +169,7 @@ export class LibraryStore implements Library {
         const located = await this.locate(this.root, id)
         if (!located.ok) return located
         const { folder, article } = located.value
-        if (article.revision !== baseRevision) {
-          return fail(
-            'conflict',
-            `This article was changed elsewhere: revision ${article.revision} is on disk, and this edit was based on revision ${baseRevision}. Nothing was overwritten.`,
-            { currentRevision: article.revision },
-          )
-        }
+        if (article.revision !== baseRevision) return changedElsewhere(article, baseRevision)
         const statusProblem = statusChangeProblem(article.status, fields.status)
         if (statusProblem) return fail('invalid-request', statusProblem)
         const saved: Article = {
@@ -221,12 +224,13 @@ export class LibraryStore implements Library {
     })
   }
 
-  async rename(id: string, slug: string) {
+  async rename(id: string, baseRevision: number, slug: string) {
     return this.guard('rename the article', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)
         if (!located.ok) return located
         const { folder, article } = located.value
+        if (article.revision !== baseRevision) return changedElsewhere(article, baseRevision)
         if (article.slug === slug) return ok(article)
         const renamed: Article = {
           ...article,

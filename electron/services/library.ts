@@ -28,7 +28,7 @@ export interface Library {
   duplicate(id: string): Promise<Result<Article>>
   /** A new article from edited fields, with the original's images: nothing is lost after a conflict. */
   saveAsCopy(id: string, fields: ArticleFields): Promise<Result<Article>>
-  rename(id: string, slug: string): Promise<Result<Article>>
+  rename(id: string, baseRevision: number, slug: string): Promise<Result<Article>>
   trash(id: string): Promise<Result<TrashEntry>>
   /** Deletes a story still exactly as New article made it; a `conflict` once it was written to. */
   discardUntouched(id: string): Promise<Result<null>>

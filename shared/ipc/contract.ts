@@ -84,7 +84,12 @@ export interface StylePacksAnswer {
   problems: string[]
 }
 
-export const RenameRequest = z.object({ id: z.uuid(), slug: SlugSchema })
+/** Like a save, a rename names the revision it was based on, so it never overwrites a newer one. */
+export const RenameRequest = z.object({
+  id: z.uuid(),
+  baseRevision: z.number().int().min(1),
+  slug: SlugSchema,
+})
 
 export const ExportRequest = z.object({
   id: z.uuid(),
