@@ -5,6 +5,7 @@
  *   npm run bench                 the full run: 2,000 / 20,000 / 50,000-word stories, 3 rounds,
  *                                 300 keystrokes each, a 10,000-article library
  *   npm run bench -- --quick      one tiny round of everything (what the CI smoke test runs)
+ *   npm run bench -- --imports    import quality on real pages instead (see bench/imports.ts)
  *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library
  *                                 part of it, while working on one figure
  *
@@ -20,6 +21,7 @@ import { startBaselinePage } from './browser/baseline-page'
 import { startCopydesk } from './browser/copydesk-host'
 import { newBenchPage } from './browser/new-page'
 import { generateLibrary } from './generate/library'
+import { runImportBench } from './imports'
 import { createBenchArticles } from './measure/bench-articles'
 import { measureEditor } from './measure/editor'
 import { measureExport } from './measure/export'
@@ -178,6 +180,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<Report> {
 }
 
 async function main() {
+  if (process.argv.includes('--imports')) {
+    console.log(await runImportBench(stringArgument(process.argv, 'out') ?? __dirname, console.log))
+    return
+  }
   const quick = process.argv.includes('--quick')
   const base = quick ? QUICK : FULL
   const report = await runBenchmarks({

@@ -167,7 +167,8 @@ describe('import', SLOW, () => {
     expect(article).toMatchObject({
       headline: 'Harbour bridge to close for repairs',
       standfirst: 'Ferries will run every 20 minutes instead.',
-      byline: [{ name: 'Ana Lee' }],
+      // The page's JSON-LD names both writers, where its visible byline names one.
+      byline: [{ name: 'Ana Lee' }, { name: 'Sam Roe' }],
       keywords: ['transport', 'harbour'],
     })
     expect(blocks(article, 'paragraph')).toHaveLength(2)

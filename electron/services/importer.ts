@@ -151,6 +151,7 @@ export class Importer {
         standfirst: story.standfirst,
         byline: story.byline,
         dateline: story.dateline,
+        section: story.section,
         keywords: story.keywords,
         body: await reader.body(html),
         ...(story.status && { status: story.status }),

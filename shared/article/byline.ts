@@ -9,9 +9,12 @@ export function formatByline(byline: BylineEntry[]): string {
 }
 
 /** Reads "Jane Doe, Sam Lee (Additional reporting)" as typed into a single byline field. */
+/** "By", as bylines in English, French, German, Spanish, Dutch, Scandinavian and Polish say it. */
+export const BYLINE_PREFIX = /^\s*(?:by|par|von|por|door|av|af|przez)\s+/i
+
 export function parseBylineText(text: string): BylineEntry[] {
   return text
-    .replace(/^\s*by\s+/i, '')
+    .replace(BYLINE_PREFIX, '')
     .split(/\s*(?:,|;|\band\b)\s*/i)
     .map((part) => part.trim())
     .filter(Boolean)

@@ -24,6 +24,7 @@ export interface ParsedStory {
   standfirst: string
   byline: BylineEntry[]
   dateline: string
+  section: string
   keywords: string[]
   status?: ArticleStatus
   slug?: string
@@ -36,6 +37,7 @@ export const emptyStory = (): ParsedStory => ({
   standfirst: '',
   byline: [],
   dateline: '',
+  section: '',
   keywords: [],
   bodyHtml: '',
   pictures: [],

@@ -29,11 +29,22 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes).replace(/^\uFEFF/, '')
   } catch {
+    // A page saved again as UTF-8 often keeps its old declaration (gb2312, windows-1252).
+    const asUtf8 = validUtf8(bytes)
+    if (asUtf8 !== undefined) return asUtf8.replace(/^\uFEFF/, '')
     const lenient = new TextDecoder(charset).decode(bytes)
     const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length
     throw new TextFormatError(
       `line ${line} holds bytes that are not ${decoder.encoding === 'utf-8' ? 'UTF-8' : charset} text; save the file as UTF-8 and import it again`,
     )
+  }
+}
+
+function validUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return undefined
   }
 }
 

@@ -6,7 +6,7 @@ import { parsePlainText } from '../../../shared/import/plain-text'
 import { ArchiveError } from './archive-limits'
 import { checkLineLengths, decodeText, TextFormatError } from './decode-text'
 import { DocxImportError, parseDocx } from './docx'
-import { parseHtmlPage } from './html-page'
+import { parseWebPage, WebPageImportError } from './web-page'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
 
 /** Errors that describe what is wrong with the file; anything else is a fault of the reader. */
@@ -15,6 +15,7 @@ const FILE_ERRORS = [
   NinjsImportError,
   NitfImportError,
   DocxImportError,
+  WebPageImportError,
   TextFormatError,
   ArchiveError,
 ]
@@ -34,7 +35,7 @@ export async function parseFile(format: ParseableFormat, bytes: Uint8Array): Pro
     case 'docx':
       return parseDocx(Buffer.from(bytes))
     case 'html':
-      return parseHtmlPage(decodeText(bytes))
+      return parseWebPage(decodeText(bytes))
     case 'md': {
       const text = decodeText(bytes)
       checkLineLengths(text)
