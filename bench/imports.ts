@@ -189,7 +189,7 @@ function table(rows: [Way, string, Summary][]): string {
   ]
   for (const [way, group, summary] of rows) {
     lines.push(
-      `| ${way} | ${group} | ${summary.pages} | ${percent(summary.headline)} | ${percent(summary.byline)} (${summary.bylinePages}) | ${summary.f1.toFixed(3)} | ${summary.precision.toFixed(3)} | ${summary.recall.toFixed(3)} |`,
+      `| ${way} | ${group} | ${summary.pages} | ${percent(summary.headline)} | ${summary.bylinePages ? `${percent(summary.byline)} (${summary.bylinePages})` : '–'} | ${summary.f1.toFixed(3)} | ${summary.precision.toFixed(3)} | ${summary.recall.toFixed(3)} |`,
     )
   }
   return lines.join('\n')

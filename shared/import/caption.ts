@@ -1,6 +1,6 @@
 /** "… Photo: Jo Smith/Herald", "… (Credit: AP)", "[Picture: … Credit: …]" as Copydesk's wire text writes. */
 const CAPTION_WITH_CREDIT =
-  /^(?:\[picture:\s*)?(.*?)\s*[([]?\b(?:photo(?:graph)?|picture|image|credit|illustration)s?:\s*([^)\]]+?)[)\]]*\.?$/i
+  /^(?:\[picture:\s*)?(.*?)\s*[([]?\b(?:photo(?:graph)?|foto|bild|picture|image|imagen|credit|illustration)s?:\s*([^)\]]+?)[)\]]*\.?$/i
 
 /** A caption and the credit at its end, when the credit can be told apart. */
 export function splitCaptionCredit(text: string): { caption: string; credit: string } | undefined {

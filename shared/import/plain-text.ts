@@ -1,5 +1,6 @@
 import { parseBylineText } from '../article/byline'
 import { splitCaptionCredit } from './caption'
+import { looksLikeCopiedPage, parseCopiedPage } from './copied-page'
 import { emptyStory, escapeHtml, type ParsedStory } from './parsed-story'
 
 /**
@@ -21,6 +22,7 @@ const AUTHOR_BIO =
  * be told apart, it stays in the body: nothing is dropped unless it is clearly furniture.
  */
 export function parsePlainText(text: string): ParsedStory {
+  if (looksLikeCopiedPage(text)) return parseCopiedPage(text)
   const story = emptyStory()
   const blocks = text
     .replace(/\r\n?/g, '\n')
