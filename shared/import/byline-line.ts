@@ -64,3 +64,18 @@ export function bylineFromLine(line: string): BylineEntry[] | undefined {
   const named = entries.filter((entry) => entry.name.split(' ').length <= 5)
   return named.length > 0 ? named : undefined
 }
+
+/** News agencies, as wire bylines name them after the writer ("Christian Hollmann, dpa"). */
+const AGENCIES =
+  /^(?:dpa|ap|afp|reuters|ntb|anp|ansa|efe|pa|tt|ritzau|apa|sda|keystone-sda|belga|kyodo|xinhua|epa|aap|bloomberg|associated press|agence france-presse)$/i
+
+/** An agency named after a writer is the writer's role, not a second writer. */
+export function agencyAsRole(entries: BylineEntry[]): BylineEntry[] {
+  const result: BylineEntry[] = []
+  for (const entry of entries) {
+    const previous = result[result.length - 1]
+    if (previous && !previous.role && AGENCIES.test(entry.name.trim())) previous.role = entry.name
+    else result.push({ ...entry })
+  }
+  return result
+}

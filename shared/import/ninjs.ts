@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseBylineText } from '../article/byline'
+import { agencyAsRole } from './byline-line'
 import { slugify } from '../article/slug'
 import { emptyStory, paragraphsHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
 import { dataUrlBytes } from './data-url'
@@ -95,6 +96,32 @@ function renditionHref(item: NinjsItem): string | undefined {
   )
 }
 
+const LEADING_BLOCK = /^\s*<(h[1-6]|p|div)\b[^>]*>([\s\S]*?)<\/\1>/i
+const wordsOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []
+
+/**
+ * Agencies' HTML bodies often open with the headline again, a kicker or section label, and the
+ * agency's name, each as a block of its own: said once, in their fields, they are left off.
+ */
+function withoutRepeatedOpening(html: string, fields: string[]): string {
+  const known = new Set(fields.map((field) => wordsOf(field).join(' ')).filter(Boolean))
+  let rest = html.replace(/^\s*<section\b[^>]*>/i, '')
+  const opened = rest !== html
+  for (let removed = 0; removed < 4; removed++) {
+    const block = LEADING_BLOCK.exec(rest)
+    const words = wordsOf(block?.[2] ?? '')
+    const text = (block?.[2] ?? '').replace(/<[^>]*>/g, '').trim()
+    const label = words.length > 0 && words.length <= 3 && !/[.!?]$/.test(text)
+    if (!block || !(known.has(words.join(' ')) || label)) break
+    rest = rest.slice(block[0].length)
+  }
+  return opened ? `<section>${rest}` : rest
+}
+
 /** Reads a ninjs item's JSON text into a story, or says precisely why it cannot. */
 export function parseNinjs(json: string): ParsedStory {
   let data: unknown
@@ -114,8 +141,12 @@ export function parseNinjs(json: string): ParsedStory {
   const story = emptyStory()
   const { main, sub } = headlinesOf(item)
   story.headline = main
-  story.standfirst = sub || describe(item, ['summary', 'abstract', 'standfirst'])
-  story.byline = parseBylineText(item.by ?? item.byline ?? '')
+  // A text item's own description is its standfirst; a picture's is its caption.
+  story.standfirst =
+    sub ||
+    describe(item, ['summary', 'abstract', 'standfirst', 'text', 'description', '']) ||
+    (item.description_text ?? '').replace(/\s+/g, ' ').trim()
+  story.byline = agencyAsRole(parseBylineText(item.by ?? item.byline ?? ''))
   story.dateline = item.located ?? ''
   if (item.slugline) story.slug = slugify(item.slugline)
   story.keywords = [
@@ -144,7 +175,13 @@ export function parseNinjs(json: string): ParsedStory {
     })
     figures.push(picturePlaceholder(story.pictures.length - 1))
   }
-  story.bodyHtml = bodyHtmlOf(item) + figures.join('')
+  story.bodyHtml =
+    withoutRepeatedOpening(bodyHtmlOf(item), [
+      story.headline,
+      story.standfirst,
+      item.by ?? item.byline ?? '',
+      item.copyrightHolder ?? item.copyrightholder ?? '',
+    ]) + figures.join('')
   if (!story.headline && !story.bodyHtml) {
     throw new NinjsImportError('it has neither a headline nor a body')
   }
