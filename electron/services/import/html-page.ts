@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom'
 import { parseBylineText } from '../../../shared/article'
 import { emptyStory, type ParsedStory } from '../../../shared/import/parsed-story'
+import { storyBodyHtml } from './body-html'
 import { extractFigures } from './html-figures'
 import { FURNITURE_ELEMENTS, isFurniture } from './page-furniture'
 import { readPageMetadata } from './page-metadata'
@@ -49,13 +50,7 @@ export function parseHtmlPage(html: string, options: PageOptions = {}): ParsedSt
   story.dateline = metadata.dateline
 
   extractFigures(root, story)
-  // The body has subheadings at two levels: h1 becomes h2, h4 to h6 become h3.
-  for (const heading of Array.from(root.querySelectorAll('h1, h4, h5, h6'))) {
-    const replacement = document.createElement(heading.localName === 'h1' ? 'h2' : 'h3')
-    replacement.innerHTML = heading.innerHTML
-    heading.replaceWith(replacement)
-  }
-  story.bodyHtml = root.innerHTML
+  story.bodyHtml = storyBodyHtml(root)
   return story
 }
 

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { BYLINE_PREFIX, parseBylineText } from '../../../shared/article'
 import { emptyStory, type ParsedStory } from '../../../shared/import/parsed-story'
+import { storyBodyHtml } from './body-html'
 import { extractFigures } from './html-figures'
 import { parseHtmlPage } from './html-page'
 import { isFurniture } from './page-furniture'
@@ -55,13 +56,7 @@ export function parseWebPage(html: string): ParsedStory {
 
   removeRepeats(root, story)
   extractFigures(root, story)
-  // The body has subheadings at two levels: h1 and h2 become h2, h4 to h6 become h3.
-  for (const heading of Array.from(root.querySelectorAll('h1, h4, h5, h6'))) {
-    const replacement = document.createElement(heading.localName === 'h1' ? 'h2' : 'h3')
-    replacement.innerHTML = heading.innerHTML
-    heading.replaceWith(replacement)
-  }
-  story.bodyHtml = root.innerHTML
+  story.bodyHtml = storyBodyHtml(root)
   return story
 }
 

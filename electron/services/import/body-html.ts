@@ -1,0 +1,12 @@
+/**
+ * An article element's HTML as a story body: the body has subheadings at two levels, so h1
+ * becomes h2, and h4 to h6 become h3.
+ */
+export function storyBodyHtml(root: Element): string {
+  for (const heading of Array.from(root.querySelectorAll('h1, h4, h5, h6'))) {
+    const replacement = root.ownerDocument.createElement(heading.localName === 'h1' ? 'h2' : 'h3')
+    replacement.innerHTML = heading.innerHTML
+    heading.replaceWith(replacement)
+  }
+  return root.innerHTML
+}
