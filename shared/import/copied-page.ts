@@ -7,7 +7,7 @@ import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './
  * buttons, teasers and footers, one line per block. The story is the stretch of the page that is
  * mostly sentences: found as the run of lines whose words outweigh the short lines around them
  * (the idea of Finn's body text extraction, on lines instead of tags). Above it sit the headline,
- * standfirst and byline; after it, comments and "Read more" end it.
+ * standfirst and byline; after it, comments and "Most read" end it.
  */
 
 /** Lines that end the story wherever they stand: the furniture that follows an article. */

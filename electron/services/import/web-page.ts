@@ -28,8 +28,8 @@ const sameWords = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).
  * Readability (what Firefox's Reader View uses), on a DOM built by linkedom, which never runs a
  * script or loads anything. Headline, standfirst, byline, section, dateline and keywords come
  * from the page's JSON-LD and Open Graph metadata where it has them; figures keep their captions
- * and credits; furniture Readability left in is removed. A page Readability finds no article in
- * is read whole, furniture removed, as before.
+ * and credits; furniture is removed by its class names first. A page Readability finds no
+ * article in is read whole, furniture removed, as before.
  */
 export function parseWebPage(html: string): ParsedStory {
   const { document } = parseHTML(html)
@@ -131,13 +131,14 @@ function deeperThan(root: Element, limit: number): boolean {
   return false
 }
 
+/** Readability finds the byline in these, so none of them is removed as furniture. */
+const BYLINE = '[rel=author], [class*=byline], [class*=author], [itemprop=author]'
+
 /**
  * Share bars, ad slots, newsletter boxes and related links, by their class names, before
  * Readability weighs the page: it keeps some of them otherwise. An element holding a quarter of
  * the page's text or more is never furniture, whatever its class says ("has-ads" on a wrapper).
  */
-const BYLINE = '[rel=author], [class*=byline], [class*=author], [itemprop=author]'
-
 function removeFurniture(document: Document): void {
   const pageLength = squash(document.body?.textContent).length
   for (const element of Array.from(document.body?.querySelectorAll('[class], [id]') ?? [])) {
