@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { makeImage } from '../electron/services/test-images'
 
 test('Import… makes an article from a file and opens it; a bad file is refused by name', async ({
   app,
@@ -42,4 +44,90 @@ test('Import… makes an article from a file and opens it; a bad file is refused
   await expect(page.getByRole('textbox', { name: 'Body' }).locator('strong')).toHaveText('Friday')
   const listed = JSON.parse((await app.cli('list', '--json')).stdout)
   expect(listed.articles).toHaveLength(1)
+})
+
+/** Imports a wire item whose picture is only on the web, and gives its waiting figure. */
+async function importWireWithWebPicture(page: Page) {
+  const item = {
+    uri: 'urn:newsml:example.com:2026:bridge',
+    type: 'text',
+    headlines: [{ role: 'main', value: 'Bridge closes' }],
+    by: 'Ana Lee',
+    bodies: [{ role: 'main', contenttype: 'text/html', value: '<p>The bridge shut.</p>' }],
+    associations: [
+      {
+        uri: 'urn:example:picture',
+        type: 'picture',
+        by: 'Jo Smith/Herald',
+        descriptions: [
+          { role: 'caption', value: 'The bridge at dawn.' },
+          { role: 'alt-text', value: 'A steel bridge in fog' },
+        ],
+        renditions: [{ name: 'original', href: 'https://cdn.example.com/bridge.jpg' }],
+      },
+    ],
+  }
+  const chooser = page.waitForEvent('filechooser')
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: 'Import…' })
+    .click()
+  await (
+    await chooser
+  ).setFiles({
+    name: 'wire.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(item)),
+  })
+  return page.getByRole('group', { name: 'Picture not downloaded' })
+}
+
+test('a wire picture that is only on the web waits in its figure for the file', async ({ app }) => {
+  const { page } = app
+  const waiting = await importWireWithWebPicture(page)
+  await expect(waiting).toContainText('https://cdn.example.com/bridge.jpg')
+  await expect(page.getByRole('textbox', { name: 'Caption' })).toHaveText('The bridge at dawn.')
+  await expect(page.getByRole('textbox', { name: 'Alt text' })).toHaveValue('A steel bridge in fog')
+
+  const picture = page.waitForEvent('filechooser')
+  await waiting.getByRole('button', { name: 'Choose picture…' }).click()
+  await (
+    await picture
+  ).setFiles({
+    name: 'bridge.png',
+    mimeType: 'image/png',
+    buffer: await makeImage('png', '#335577'),
+  })
+  const figure = page.getByRole('textbox', { name: 'Body' }).locator('figure')
+  await expect(figure.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible()
+  await expect(waiting).toHaveCount(0)
+  await expect(page.getByRole('textbox', { name: 'Credit' })).toHaveValue('Jo Smith/Herald')
+  // Saved with the picture in the article's own folder, as any other figure.
+  const listed = JSON.parse((await app.cli('list', '--json')).stdout) as {
+    articles: { id: string }[]
+  }
+  const id = listed.articles[0]?.id ?? ''
+  await expect
+    .poll(async () => (await app.cli('show', id, '--json')).stdout, { timeout: 20_000 })
+    .toMatch(/"src":\s*"assets\/[0-9a-f]+\.png"/)
+})
+
+test('a picture file dropped on a waiting figure fills that figure', async ({ app }) => {
+  const { page } = app
+  const waiting = await importWireWithWebPicture(page)
+  await expect(waiting).toBeVisible()
+  const bytes = [...(await makeImage('png', '#775533'))]
+  await waiting.evaluate((element, data) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([new Uint8Array(data)], 'bridge.png', { type: 'image/png' }))
+    const { left, top, width, height } = element.getBoundingClientRect()
+    const at = { clientX: left + width / 2, clientY: top + height / 2 }
+    element.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, ...at }),
+    )
+  }, bytes)
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await expect(body.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible()
+  await expect(waiting).toHaveCount(0)
+  await expect(body.locator('figure')).toHaveCount(1)
 })

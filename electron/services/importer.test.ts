@@ -359,9 +359,18 @@ describe('import', SLOW, () => {
     expect(blocks(article, 'paragraph').map((node) => node.content?.[0]?.text)).toEqual([
       'One.',
       'Two.',
-      '[Picture: The bridge at dawn. Credit: Jo Smith/Herald]',
+    ])
+    // On the web only: a figure with its words, waiting for the picture file.
+    expect(figuresOf(article.body)).toEqual([
+      expect.objectContaining({
+        src: '',
+        sourceUrl: 'https://cdn.example.com/bridge.jpg',
+        caption: 'The bridge at dawn.',
+        credit: 'Jo Smith/Herald',
+      }),
     ])
     expect(notes[0]).toContain('https://cdn.example.com/bridge.jpg')
+    expect(notes[0]).toContain('waits for the picture file')
   })
 
   it.skipIf(!OFFICIAL_SCHEMAS_PRESENT)(

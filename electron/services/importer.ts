@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ArticleFieldsSchema, slugify, type Article } from '../../shared/article'
 import { formatMegabytes } from '../../shared/assets/image-policy'
+import { WEB_PICTURE_PATTERN } from '../../shared/editor/figure'
 import { escapeHtml, type PictureSource } from '../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
@@ -230,6 +231,13 @@ export class Importer {
       return words ? `<p>${escapeHtml(`[Picture: ${words}]`)}</p>` : ''
     }
     let bytes = picture.bytes
+    const webAddress = picture.url?.replace(/^\/\//, 'https://') ?? ''
+    if (!bytes && WEB_PICTURE_PATTERN.test(webAddress)) {
+      notes.push(
+        `${picture.name} is on the web (${webAddress}), and Copydesk downloads nothing: its figure keeps the caption, credit and alt text and waits for the picture file (drop it on the figure, or choose it there).`,
+      )
+      return figureHtml(picture, { 'data-source-url': webAddress })
+    }
     if (!bytes && picture.url)
       return asText(`it is on the web (${picture.url}), and Copydesk does not download`)
     if (!bytes && picture.path) {
@@ -243,9 +251,18 @@ export class Importer {
     const prepared = await prepareImage(picture.name, bytes)
     if (!prepared.ok) return asText(prepared.error.message.replace(/\.$/, ''))
     await writeFile(join(staging, prepared.value.src), bytes)
-    const credit = picture.credit ? `<span class="credit">${escapeHtml(picture.credit)}</span>` : ''
-    return `<figure><img src="${prepared.value.src}" alt="${escapeHtml(picture.alt)}"><figcaption><span class="caption">${escapeHtml(picture.caption)}</span>${credit}</figcaption></figure>`
+    return figureHtml(picture, {}, prepared.value.src)
   }
+}
+
+/** A figure in the body HTML the editor's schema reads: with its picture, or waiting for one. */
+function figureHtml(picture: PictureSource, attributes: Record<string, string>, src?: string) {
+  const figureAttributes = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('')
+  const source = src ? ` src="${escapeHtml(src)}"` : ''
+  const credit = picture.credit ? `<span class="credit">${escapeHtml(picture.credit)}</span>` : ''
+  return `<figure${figureAttributes}><img${source} alt="${escapeHtml(picture.alt)}"><figcaption><span class="caption">${escapeHtml(picture.caption)}</span>${credit}</figcaption></figure>`
 }
 
 const tooLarge = (fileName: string, size: number) =>

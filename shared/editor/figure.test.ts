@@ -3,6 +3,7 @@ import { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { renderBodyHtml } from '../export'
 import { articleBodyExtensions } from './extensions'
+import { validateBody } from './validate-body'
 
 // Every editor a test makes is destroyed after it: one left running keeps a DOM timer that
 // fires after happy-dom is torn down and fails the run.
@@ -23,7 +24,13 @@ describe('figure node', () => {
     const figure = makeEditor(figureHtml).getJSON().content?.[0]
     expect(figure).toEqual({
       type: 'figure',
-      attrs: { src: 'assets/abc.jpg', alt: 'Two linesmen', credit: 'Jo Smith/Herald', lead: true },
+      attrs: {
+        src: 'assets/abc.jpg',
+        sourceUrl: '',
+        alt: 'Two linesmen',
+        credit: 'Jo Smith/Herald',
+        lead: true,
+      },
       content: [
         { type: 'text', text: 'Work on ' },
         { type: 'text', text: 'Tuesday', marks: [{ type: 'italic' }] },
@@ -39,6 +46,31 @@ describe('figure node', () => {
     expect(renderBodyHtml(makeEditor(figureHtml).getJSON() as never)).toContain(
       '<span class="credit">Jo Smith/Herald</span>',
     )
+  })
+
+  it('keeps a figure that awaits its picture from the web, and nothing else without a file', () => {
+    const waiting =
+      '<figure data-source-url="https://cdn.example.com/bridge.jpg"><img alt="The bridge"><figcaption><span class="caption">At dawn</span><span class="credit">AP</span></figcaption></figure>'
+    const editor = makeEditor(waiting)
+    expect(editor.getJSON().content?.[0]).toEqual({
+      type: 'figure',
+      attrs: {
+        src: '',
+        sourceUrl: 'https://cdn.example.com/bridge.jpg',
+        alt: 'The bridge',
+        credit: 'AP',
+        lead: false,
+      },
+      content: [{ type: 'text', text: 'At dawn' }],
+    })
+    expect(editor.getHTML()).toBe(waiting)
+    expect(validateBody(editor.getJSON() as never)).toBeUndefined()
+    // Only a web address will do: a script address or a figure with no picture at all is text.
+    for (const html of [
+      '<figure data-source-url="javascript:alert(1)"><img alt=""><figcaption>x</figcaption></figure>',
+      '<figure><img alt=""><figcaption>x</figcaption></figure>',
+    ])
+      expect(makeEditor(html).getJSON().content?.[0]?.type).toBe('paragraph')
   })
 
   it('leaves the credit out when there is none, and takes a figcaption without spans as the caption', () => {
@@ -86,7 +118,7 @@ describe('figure node', () => {
     })
     expect(current.getJSON().content).toContainEqual({
       type: 'figure',
-      attrs: { src: 'assets/new.webp', alt: 'A', credit: 'AP', lead: false },
+      attrs: { src: 'assets/new.webp', sourceUrl: '', alt: 'A', credit: 'AP', lead: false },
       content: [{ type: 'text', text: 'Caption text' }],
     })
   })

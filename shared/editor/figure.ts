@@ -4,9 +4,21 @@ import type { Mappable } from '@tiptap/pm/transform'
 /** Figures point at a file in the article's own `assets/` folder, never outside it. */
 export const ASSET_PATH_PATTERN = /^assets\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
 
+/** Where a picture that was not downloaded is on the web. */
+export const WEB_PICTURE_PATTERN = /^https?:\/\/[^\s"<>]{1,2000}$/i
+
+/**
+ * A figure waiting for its picture: an import found it only on the web, and Copydesk downloads
+ * nothing. Its words are kept; the picture file is dropped on it (or chosen) later.
+ */
+export const awaitsPicture = (attributes: Partial<FigureAttributes>): boolean =>
+  !attributes.src && WEB_PICTURE_PATTERN.test(attributes.sourceUrl ?? '')
+
 export interface FigureAttributes {
-  /** Asset path inside the article folder, e.g. `assets/3f2a….jpg`. */
+  /** Asset path inside the article folder, e.g. `assets/3f2a….jpg`; empty while it awaits one. */
   src: string
+  /** For a figure that awaits its picture: where the picture is on the web. */
+  sourceUrl: string
   /** Alt text for people who cannot see the image. Never guessed. */
   alt: string
   /** Photographer or agency, shown after the caption. */
@@ -71,6 +83,11 @@ export const Figure = Node.create<FigureOptions>({
         parseHTML: (element) => element.querySelector('img')?.getAttribute('src') ?? '',
         renderHTML: () => ({}),
       },
+      sourceUrl: {
+        default: '',
+        parseHTML: (element) => element.getAttribute('data-source-url') ?? '',
+        renderHTML: () => ({}),
+      },
       alt: {
         default: '',
         parseHTML: (element) => element.querySelector('img')?.getAttribute('alt') ?? '',
@@ -96,7 +113,8 @@ export const Figure = Node.create<FigureOptions>({
         // A figure from elsewhere (a web page) has no file in this article: its caption is kept
         // as text by the other rules, and importing its picture is the importer's job.
         getAttrs: (element) =>
-          ASSET_PATH_PATTERN.test(element.querySelector('img')?.getAttribute('src') ?? '')
+          ASSET_PATH_PATTERN.test(element.querySelector('img')?.getAttribute('src') ?? '') ||
+          awaitsPicture({ sourceUrl: element.getAttribute('data-source-url') ?? '' })
             ? null
             : false,
         contentElement: (element) =>
@@ -152,13 +170,14 @@ export const Figure = Node.create<FigureOptions>({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    const { src, alt, credit } = node.attrs as FigureAttributes
+    const { src, sourceUrl, alt, credit } = node.attrs as FigureAttributes
     const caption = ['span', { class: 'caption' }, 0] as const
     const creditSpec = credit ? [['span', { class: 'credit' }, credit]] : []
+    const waiting = awaitsPicture({ src, sourceUrl })
     return [
       'figure',
-      mergeAttributes(HTMLAttributes),
-      ['img', { src, alt }],
+      mergeAttributes(HTMLAttributes, waiting ? { 'data-source-url': sourceUrl } : {}),
+      waiting ? ['img', { alt }] : ['img', { src, alt }],
       ['figcaption', caption, ...creditSpec],
     ]
   },

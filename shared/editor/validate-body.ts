@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
 import { TiptapNodeSchema, type TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from './extensions'
-import { ASSET_PATH_PATTERN, type FigureAttributes } from './figure'
+import { ASSET_PATH_PATTERN, awaitsPicture, type FigureAttributes } from './figure'
 
 let cachedSchema: Schema | undefined
 const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
@@ -105,7 +105,9 @@ function wholeBodyProblem(schema: Schema, node: TiptapNode): string | undefined 
 
 function findBadFigure(node: TiptapNode): string | undefined {
   if (node.type === 'figure') {
-    const { src } = (node.attrs ?? {}) as Partial<FigureAttributes>
+    const attributes = (node.attrs ?? {}) as Partial<FigureAttributes>
+    const { src } = attributes
+    if (awaitsPicture(attributes)) return undefined
     if (typeof src !== 'string' || !ASSET_PATH_PATTERN.test(src)) {
       return `figure src ${JSON.stringify(src)} is not a file in the article's assets/ folder`
     }

@@ -2,6 +2,8 @@ import type { TiptapNode } from '../article/tiptap-json'
 
 export interface FigureInfo {
   src: string
+  /** For a figure that awaits its picture: where the picture is on the web. */
+  sourceUrl: string
   alt: string
   credit: string
   lead: boolean
@@ -17,6 +19,7 @@ export function figuresOf(body: TiptapNode): FigureInfo[] {
       const attrs = node.attrs ?? {}
       figures.push({
         src: String(attrs.src ?? ''),
+        sourceUrl: String(attrs.sourceUrl ?? ''),
         alt: String(attrs.alt ?? ''),
         credit: String(attrs.credit ?? ''),
         lead: attrs.lead === true,

@@ -61,7 +61,8 @@ function pictureAssociation(
   const renditions = renditionsOf(figure, context, version)
   return {
     name: figure.lead ? 'featureimage' : `picture${index + 1}`,
-    uri: `${IMAGE_URI_PREFIX}${encodeURIComponent(fileName)}`,
+    // A picture never downloaded (an export forced past preflight) is named where it is.
+    uri: figure.src ? `${IMAGE_URI_PREFIX}${encodeURIComponent(fileName)}` : figure.sourceUrl,
     type: 'picture',
     ...(descriptions.length && { descriptions }),
     ...(figure.credit && {

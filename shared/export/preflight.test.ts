@@ -134,4 +134,18 @@ describe('preflight', () => {
       }),
     ])
   })
+
+  it('stops a figure still waiting for its picture, saying where the picture is', () => {
+    const waiting = figure({ src: '', sourceUrl: 'https://cdn.example.com/bridge.jpg' })
+    const article = ready({ body: body(paragraph('The bridge closed.'), waiting) })
+    expect(preflight(article, { ...input, missingImages: new Set(['']) }).items).toEqual([
+      expect.objectContaining({
+        code: 'picture-not-downloaded',
+        severity: 'blocking',
+        message:
+          'Picture 1 was not downloaded (https://cdn.example.com/bridge.jpg): drop the picture file on it, or remove it.',
+        target: { field: 'Figure', figureIndex: 0 },
+      }),
+    ])
+  })
 })

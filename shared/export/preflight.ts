@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { checkLimit, type Article } from '../article'
 import { checkText, ignoreKey, type CompiledRule } from '../style/check'
 import { pendingSuggestionCount } from '../suggestions/pending'
+import { awaitsPicture } from '../editor/figure'
 import { bodyText, figuresOf } from './figures'
 import { buildNinjs22, buildNinjs31 } from './ninjs'
 import { Ninjs22Schema, Ninjs31Schema } from './ninjs-schema'
@@ -77,7 +78,13 @@ export function preflight(article: Article, input: PreflightInput): PreflightRep
       figureIndex,
       ...(figureField && { figureField }),
     })
-    if (input.missingImages.has(figure.src)) {
+    if (awaitsPicture(figure)) {
+      block(
+        'picture-not-downloaded',
+        `${name} was not downloaded (${figure.sourceUrl}): drop the picture file on it, or remove it.`,
+        at(),
+      )
+    } else if (input.missingImages.has(figure.src)) {
       block('missing-image', `${name}: the image file ${figure.src} is missing.`, at())
     }
     if (!figure.caption.trim()) block('no-caption', `${name} has no caption.`, at('Caption'))

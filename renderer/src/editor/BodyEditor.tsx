@@ -20,6 +20,7 @@ import { LargePasteDialog, type LargePasteChoice } from '../components/LargePast
 import { FigureView } from './FigureView'
 import { FigureFallback } from './figure-fallback'
 import { HouseStyle } from './house-style'
+import { awaitedFigureAt } from './awaited-figure'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
@@ -58,6 +59,26 @@ export function BodyEditor({ articleId, initialBody }: Props) {
     insertFigures(editor, result.value, at?.(editor.view))
   }
 
+  /** A picture dropped on a figure that awaits one becomes that figure's picture. */
+  const fillFigure = async (files: File[], position: number) => {
+    setBusy(true)
+    const result = await importImageFiles(articleId, files)
+    setBusy(false)
+    if (editor.isDestroyed) return
+    if (!result.ok) return setImageProblem(result.error.message)
+    setImageProblem(undefined)
+    const [picture] = result.value
+    const figure = editor.state.doc.nodeAt(position)
+    if (!picture || figure?.type.name !== 'figure') return
+    editor.view.dispatch(
+      editor.state.tr.setNodeMarkup(position, undefined, {
+        ...figure.attrs,
+        src: picture.src,
+        sourceUrl: '',
+      }),
+    )
+  }
+
   const assetUrl = (src: string) => client.assetUrl(articleId, src)
   const editor = useEditor({
     enableCoreExtensions: STORY_CORE_EXTENSIONS,
@@ -82,12 +103,17 @@ export function BodyEditor({ articleId, initialBody }: Props) {
         class: 'body-editor',
         [STORY_FIELD_ATTRIBUTE]: '',
       },
-      handleDrop: (_view, event) => {
+      handleDrop: (view, event) => {
         const files = imageFilesOf(event.dataTransfer?.files)
         if (files.length === 0) return false
         event.preventDefault()
         const coordinates = { left: event.clientX, top: event.clientY }
-        void addImages(files, (view) => view.posAtCoords(coordinates)?.pos)
+        const awaiting = awaitedFigureAt(
+          view.state.doc,
+          view.posAtCoords(coordinates)?.inside ?? -1,
+        )
+        if (awaiting !== undefined) void fillFigure(files.slice(0, 1), awaiting)
+        else void addImages(files, (current) => current.posAtCoords(coordinates)?.pos)
         return true
       },
       handleDOMEvents: {

@@ -1,6 +1,11 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useState } from 'react'
-import type { FigureAttributes, FigureOptions } from '../../../shared/editor/figure'
+import {
+  awaitsPicture,
+  type FigureAttributes,
+  type FigureOptions,
+} from '../../../shared/editor/figure'
+import { AwaitedPicture } from './AwaitedPicture'
 import { StyleHint } from '../components/StyleHint'
 import { useEditorStore } from '../stores/editor-store'
 import { useSuggestMode } from '../stores/suggestion-store'
@@ -16,7 +21,7 @@ export function FigureView({
   getPos,
   extension,
 }: ReactNodeViewProps) {
-  const { src, alt, credit, lead } = node.attrs as FigureAttributes
+  const { src, sourceUrl, alt, credit, lead } = node.attrs as FigureAttributes
   const [missingSrc, setMissingSrc] = useState<string>()
   const url = (extension.options as FigureOptions).assetUrl(src)
   const missing = missingSrc === src
@@ -49,7 +54,13 @@ export function FigureView({
 
   return (
     <NodeViewWrapper as="figure" className={lead ? 'figure lead' : 'figure'} data-drag-handle="">
-      {missing ? (
+      {awaitsPicture({ src, sourceUrl }) ? (
+        <AwaitedPicture
+          sourceUrl={sourceUrl}
+          disabled={readOnly}
+          onPicture={(picture) => updateAttributes({ src: picture, sourceUrl: '' })}
+        />
+      ) : missing ? (
         <div className="figure-missing" role="img" aria-label={`Missing image: ${src}`}>
           Image file missing: <code>{src}</code>
         </div>
@@ -100,7 +111,7 @@ export function FigureView({
           />
           <span>Lead image</span>
         </label>
-        <button type="button" onClick={deleteNode} aria-label={`Remove image ${src}`}>
+        <button type="button" onClick={deleteNode} aria-label={`Remove image ${src || sourceUrl}`}>
           Remove
         </button>
       </fieldset>

@@ -22,7 +22,7 @@ const image: ImportedImage = {
 }
 const figure = {
   type: 'figure',
-  attrs: { src: 'assets/wing.jpg', alt: '', credit: 'Sam Roe', lead: false },
+  attrs: { src: 'assets/wing.jpg', sourceUrl: '', alt: '', credit: 'Sam Roe', lead: false },
   content: [{ type: 'text', text: 'The new wing' }],
 }
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
