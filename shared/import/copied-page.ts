@@ -151,13 +151,17 @@ export function parseCopiedPage(text: string): ParsedStory {
   }
   if (headlineIndex >= 0) {
     story.headline = lines[headlineIndex] ?? ''
+    // Between the headline and the byline or date line under it, a sentence is the standfirst
+    // (even where the story's run of sentences took it in).
+    const under = lines.slice(headlineIndex + 1, headlineIndex + 8)
+    const marker = under.findIndex((line) => bylineFromLine(line) || DATE_LINE.test(line))
     const between = lines.slice(headlineIndex + 1, region.start)
-    const standfirst = between.find(
+    const standfirst = (marker > 0 ? under.slice(0, marker) : between).find(
       (line) => isProse(line) && !bylineFromLine(line) && !DATE_LINE.test(line),
     )
     if (standfirst && standfirst.length <= 400) story.standfirst = standfirst
     if (story.byline.length === 0) {
-      const byline = between.map(bylineFromLine).find((entries) => entries !== undefined)
+      const byline = under.map(bylineFromLine).find((entries) => entries !== undefined)
       if (byline) story.byline = byline
     }
   }

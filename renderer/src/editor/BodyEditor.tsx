@@ -21,6 +21,7 @@ import { FigureView } from './FigureView'
 import { FigureFallback } from './figure-fallback'
 import { HouseStyle } from './house-style'
 import { awaitedFigureAt } from './awaited-figure'
+import { pasteCopiedPage } from './copied-page-paste'
 import { imageFilesOf, importImageFiles, insertFigures } from './image-insertion'
 import { STORY_FIELD_ATTRIBUTE } from './story-fields'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
@@ -120,6 +121,10 @@ export function BodyEditor({ articleId, initialBody }: Props) {
         // Before ProseMirror reads the clipboard: reading 2 MB of it takes seconds.
         paste: (view, event) => {
           if (!view.editable) return false
+          if (pasteCopiedPage(event.clipboardData)) {
+            event.preventDefault()
+            return true
+          }
           const held = holdLargePaste(event.clipboardData)
           if (!held) return false
           event.preventDefault()

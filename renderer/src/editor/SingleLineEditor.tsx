@@ -11,6 +11,7 @@ import { baseTextOf, checkLimit, type TrackedLine } from '../../../shared/articl
 import { BLOCK_SUGGESTION_MARKS, SuggestionMarks } from '../../../shared/editor/suggestion-marks'
 import { useFieldEditors } from '../stores/field-editors'
 import { HouseStyle } from './house-style'
+import { pasteCopiedPage } from './copied-page-paste'
 import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
 import { suggestChangesForField } from './suggest-changes-for-field'
@@ -88,6 +89,7 @@ export function SingleLineEditor({
         [STORY_FIELD_ATTRIBUTE]: '',
       },
       handlePaste: (view, event) => {
+        if (pasteCopiedPage(event.clipboardData)) return true
         const text = event.clipboardData?.getData('text/plain')
         if (text === undefined || text === '') return false
         view.dispatch(view.state.tr.insertText(text.replace(/\s*[\r\n]+\s*/g, ' ')))
