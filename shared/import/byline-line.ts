@@ -1,4 +1,4 @@
-import { BYLINE_PREFIX, type BylineEntry } from '../article'
+import { BYLINE_PREFIX, parseBylineText, type BylineEntry } from '../article'
 
 const MONTHS =
   'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december'
@@ -78,4 +78,14 @@ export function agencyAsRole(entries: BylineEntry[]): BylineEntry[] {
     else result.push({ ...entry })
   }
   return result
+}
+
+/**
+ * A byline field's text, with or without "By": names with their job titles as roles ("Jane Doe,
+ * AP Business Writer" is one person), read as the names a copied page gives where it can be,
+ * else split at commas and "and".
+ */
+export function bylineFromText(text: string): BylineEntry[] {
+  if (!text.trim()) return []
+  return bylineFromLine(BYLINE_PREFIX.test(text) ? text : `By ${text}`) ?? parseBylineText(text)
 }

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { parseBylineText } from '../article/byline'
+import type { BylineEntry } from '../article'
+import { bylineFromText } from './byline-line'
 import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
 
 /** fast-xml-parser's ordered form: each element is `{ name: children, ':@': attributes }`. */
@@ -62,6 +63,8 @@ export function parseNitf(xml: string): ParsedStory {
     ignoreAttributes: false,
     attributeNamePrefix: '@',
     trimValues: false,
+    // Character references (`&#163;`, `&#xE6;`) and HTML's named entities, as agencies write them.
+    htmlEntities: true,
   }).parse(xml) as OrderedNode[]
   const nitf = find(root, ['nitf'])
   if (!nitf) throw new NitfImportError('it is XML but not NITF (no <nitf> element)')
@@ -74,7 +77,7 @@ export function parseNitf(xml: string): ParsedStory {
   story.standfirst =
     textOf(find(childrenOf(hedline ?? {}), ['hl2'])) ||
     textOf(find(childrenOf(bodyHead ?? {}), ['abstract']))
-  story.byline = parseBylineText(textOf(find(childrenOf(bodyHead ?? {}), ['byline'])))
+  story.byline = bylineOf(find(childrenOf(bodyHead ?? {}), ['byline']))
   story.dateline =
     textOf(find(childrenOf(bodyHead ?? {}), ['dateline', 'location'])) ||
     textOf(find(childrenOf(bodyHead ?? {}), ['dateline']))
@@ -88,6 +91,24 @@ export function parseNitf(xml: string): ParsedStory {
   if (!story.headline && !story.bodyHtml)
     throw new NitfImportError('it has neither a headline nor a body')
   return story
+}
+
+/**
+ * `<byline>By <person>Jane Doe</person>, <byttl>AP Business Writer</byttl></byline>`: the names,
+ * and the title (`byttl`) as the role of the last of them, not glued onto the name.
+ */
+function bylineOf(byline: OrderedNode | undefined): BylineEntry[] {
+  if (!byline) return []
+  const isTitle = (node: OrderedNode) => localName(node) === 'byttl'
+  const title = textOf(childrenOf(byline).find(isTitle))
+  const names = textOf({ byline: childrenOf(byline).filter((node) => !isTitle(node)) }).replace(
+    /[\s,;]+$/,
+    '',
+  )
+  const entries = bylineFromText(names)
+  const last = entries.at(-1)
+  if (title && last) last.role = last.role ? `${last.role}, ${title}` : title
+  return entries
 }
 
 function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
