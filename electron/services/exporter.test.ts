@@ -198,7 +198,7 @@ describe('formats', SLOW, () => {
         { role: 'main', value: 'Harbour bridge to close for repairs' },
         { role: 'sub', value: 'Ferries will run every 20 minutes instead.' },
       ],
-      by: 'Ana Lee and Sam Roe',
+      by: 'Ana Lee and Sam Roe (Additional reporting)',
       located: 'WELLINGTON',
       subjects: [{ name: 'transport' }, { name: 'harbour' }],
       associations: [

@@ -8,10 +8,10 @@ export function formatByline(byline: BylineEntry[]): string {
   return `By ${people.length ? `${people.join(', ')} and ${last}` : last}`
 }
 
-/** Reads "Jane Doe, Sam Lee (Additional reporting)" as typed into a single byline field. */
 /** "By", as bylines in English, French, German, Spanish, Dutch, Scandinavian and Polish say it. */
 export const BYLINE_PREFIX = /^\s*(?:by|par|von|por|door|av|af|przez)\s+/i
 
+/** Reads "Jane Doe, Sam Lee (Additional reporting)" as typed into a single byline field. */
 export function parseBylineText(text: string): BylineEntry[] {
   return text
     .replace(BYLINE_PREFIX, '')

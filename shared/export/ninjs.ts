@@ -1,4 +1,4 @@
-import type { Article } from '../article'
+import { formatByline, type Article } from '../article'
 import { exportedBody } from './body'
 import { bodyCounts } from './body-counts'
 import { figuresOf, type FigureInfo } from './figures'
@@ -14,12 +14,11 @@ type Version = '2.2' | '3.1'
 const ARTICLE_URI_PREFIX = 'urn:uuid:'
 const IMAGE_URI_PREFIX = 'urn:copydesk:image:'
 
-/** ninjs "by": the people, as a reader would say them ("Jo Smith and Sam Lee"). */
-function byOf(article: Article): string {
-  const names = article.byline.map(({ name }) => name)
-  const last = names.pop()
-  return names.length ? `${names.join(', ')} and ${last}` : (last ?? '')
-}
+/**
+ * ninjs "by": the people with their roles, as a reader would say them ("Jo Smith (Political
+ * editor) and Sam Lee"), which Copydesk's own import reads back into names and roles.
+ */
+const byOf = (article: Article): string => formatByline(article.byline).replace(/^By /, '')
 
 const pubStatusOf = (article: Article) =>
   article.status === 'ready' || article.status === 'published' ? 'usable' : 'withheld'

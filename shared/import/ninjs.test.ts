@@ -57,4 +57,24 @@ describe('parseNinjs, wire items as agencies send them', () => {
     )
     expect(story.bodyHtml).toBe('<p>The bridge closes on Monday.</p><p>Ferries run instead.</p>')
   })
+
+  it('reads a 1.x item: pattern properties, body_xhtml, subject, and guid for uri', () => {
+    const story = parseNinjs(
+      JSON.stringify({
+        guid: 'urn:superdesk:2026:bridge',
+        headline_main: 'Bridge closes',
+        body_xhtml: '<p>The bridge closes on Monday.</p>',
+        subject: [{ name: 'transport', code: '04000000' }],
+      }),
+    )
+    expect(story).toMatchObject({
+      headline: 'Bridge closes',
+      bodyHtml: '<p>The bridge closes on Monday.</p>',
+      keywords: ['transport'],
+    })
+    expect(parseNinjs(JSON.stringify({ uri: 'urn:x', body_main: 'One.\n\nTwo.' })).bodyHtml).toBe(
+      '<p>One.</p><p>Two.</p>',
+    )
+    expect(() => parseNinjs(JSON.stringify({ headline: 'No id' }))).toThrow(/has no uri/)
+  })
 })

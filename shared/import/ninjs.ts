@@ -18,7 +18,9 @@ const TextItem = z.looseObject({
 })
 const Rendition = z.looseObject({ name: z.string().optional(), href: z.string().optional() })
 const NinjsItemSchema = z.looseObject({
-  uri: z.string().min(1, 'a ninjs item needs a uri'),
+  uri: z.string().optional(),
+  /** Superdesk and others send `guid` where the standard has `uri`. */
+  guid: z.string().optional(),
   type: z.string().optional(),
   headline: z.string().optional(),
   headlines: z.array(TextItem).optional(),
@@ -27,12 +29,15 @@ const NinjsItemSchema = z.looseObject({
   by: z.string().optional(),
   byline: z.string().optional(),
   body_html: z.string().optional(),
+  body_xhtml: z.string().optional(),
   body_text: z.string().optional(),
   bodies: z.array(TextItem).optional(),
   slugline: z.string().optional(),
   located: z.string().optional(),
   keywords: z.array(z.string()).optional(),
   subjects: z.array(z.looseObject({ name: z.string().optional() })).optional(),
+  /** 1.x's spelling of subjects. */
+  subject: z.array(z.looseObject({ name: z.string().optional() })).optional(),
   copyrightholder: z.string().optional(),
   copyrightHolder: z.string().optional(),
   renditions: z.union([z.array(Rendition), z.record(z.string(), Rendition)]).optional(),
@@ -63,9 +68,26 @@ function headlinesOf(item: NinjsItem): { main: string; sub: string } {
   const headlines = item.headlines ?? []
   const byRole = (...roles: string[]) =>
     headlines.find((headline) => roles.includes((headline.role ?? '').toLowerCase()))?.value
-  const main = byRole('main', 'simple', '') ?? headlines[0]?.value ?? item.headline ?? ''
+  const main =
+    byRole('main', 'simple', '') ??
+    headlines[0]?.value ??
+    item.headline ??
+    patterned(item, 'headline', 'main') ??
+    ''
   const sub = byRole('sub', 'subheadline', 'subtitle', 'standfirst') ?? ''
   return { main: main.trim(), sub: sub.trim() }
+}
+
+/**
+ * ninjs 1.x's pattern properties (`headline_main`, `body_main`, `body_xhtml_en`…): the one named
+ * for `role` if there is one, else the first.
+ */
+function patterned(item: NinjsItem, prefix: string, role: string): string | undefined {
+  const keys = Object.keys(item).filter(
+    (key) => key.startsWith(`${prefix}_`) && typeof item[key] === 'string',
+  )
+  const key = keys.find((candidate) => candidate === `${prefix}_${role}`) ?? keys[0]
+  return key ? String(item[key]) : undefined
 }
 
 function bodyHtmlOf(item: NinjsItem): string {
@@ -73,8 +95,12 @@ function bodyHtmlOf(item: NinjsItem): string {
   const markup = bodies.find(isMarkup)
   if (markup) return markup.value
   if (item.body_html) return item.body_html
+  if (item.body_xhtml) return item.body_xhtml
   const text = bodies[0]?.value ?? item.body_text
-  return text ? textToHtml(text) : ''
+  if (text) return textToHtml(text)
+  const other = patterned(item, 'body', 'main')
+  if (!other) return ''
+  return /^\s*</.test(other) ? other : textToHtml(other)
 }
 
 function describe(item: NinjsItem, roles: string[]): string {
@@ -138,6 +164,7 @@ export function parseNinjs(json: string): ParsedStory {
     )
   }
   const item = parsed.data
+  if (!item.uri && !item.guid) throw new NinjsImportError('it is not a ninjs item: it has no uri')
   const story = emptyStory()
   const { main, sub } = headlinesOf(item)
   story.headline = main
@@ -152,7 +179,9 @@ export function parseNinjs(json: string): ParsedStory {
   story.keywords = [
     ...new Set([
       ...(item.keywords ?? []),
-      ...(item.subjects ?? []).flatMap((subject) => subject.name ?? []),
+      ...[...(item.subjects ?? []), ...(item.subject ?? [])].flatMap(
+        (subject) => subject.name ?? [],
+      ),
     ]),
   ]
   const associations = Array.isArray(item.associations)
@@ -165,7 +194,7 @@ export function parseNinjs(json: string): ParsedStory {
       describe(association, ['caption', 'text', '']) ||
       association.description_text ||
       headlinesOf(association).main
-    const url = renditionHref(association) ?? association.uri
+    const url = renditionHref(association) ?? association.uri ?? association.guid ?? ''
     story.pictures.push({
       caption,
       credit: association.by ?? association.copyrightHolder ?? association.copyrightholder ?? '',
