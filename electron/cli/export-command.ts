@@ -38,6 +38,22 @@ export async function writeExported(path: string, file: ExportedFile): Promise<s
 }
 
 /**
+ * A file name no other article of this batch has taken: stories that share a slug (two
+ * "council-meeting"s) each keep their own file, the later ones marked with their id.
+ */
+function distinctName(fileName: string, id: string, taken: Set<string>): string {
+  let name = fileName
+  if (taken.has(name)) {
+    const dot = fileName.indexOf('.')
+    const [base, extension] =
+      dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, '']
+    name = `${base}-${id.slice(0, 8)}${extension}`
+  }
+  taken.add(name)
+  return name
+}
+
+/**
  * Every article in one status, each to its own file in the folder `--out`. An article whose
  * preflight blocks is reported and skipped; the command then ends with an error.
  */
@@ -56,6 +72,8 @@ export async function exportByStatus(
   }
   const folder = resolve(options.out)
   let failed = 0
+  let written = 0
+  const names = new Set<string>()
   for (const summary of chosen) {
     const article = await library.open(summary.id)
     const file = article.ok
@@ -66,9 +84,12 @@ export async function exportByStatus(
       io.stderr(`Skipped "${summary.headline || summary.slug}": ${file.error.message}\n`)
       continue
     }
-    const out = await writeExported(join(folder, file.value.fileName), file.value)
+    const name = distinctName(file.value.fileName, summary.id, names)
+    const out = await writeExported(join(folder, name), file.value)
+    written++
     io.stderr(`Exported "${summary.headline || summary.slug}" to ${out}\n`)
   }
+  io.stderr(`Wrote ${written} of ${chosen.length} ${options.status} articles to ${folder}.\n`)
   if (failed)
     throw new CliError(
       `${failed} of ${chosen.length} ${options.status} articles were not exported.`,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../services/test-support'
@@ -175,6 +175,34 @@ describe('copydesk CLI', () => {
       headlines: [{ role: 'main', value: 'Ready one' }],
       by: 'Sam Roe',
     })
+
+    // Two stories with one slug: each keeps its own file, and the count says so.
+    await cli('new', '--headline', 'Ready one', '--byline', 'Ana Lee', '--library', library)
+    const again = await cli(
+      'export',
+      '--status',
+      'draft',
+      '--format',
+      'ninjs',
+      '--out',
+      folder,
+      '--force',
+      '--library',
+      library,
+    )
+    expect(again.stderr).toContain(`Wrote 3 of 3 draft articles to ${folder}.`)
+    const files = readdirSync(folder).filter((name) => name.startsWith('ready-one'))
+    expect(files.sort()).toEqual(
+      expect.arrayContaining([
+        'ready-one.ninjs.json',
+        expect.stringMatching(/^ready-one-[0-9a-f]{8}\.ninjs\.json$/),
+      ]),
+    )
+    expect(files).toHaveLength(2)
+    const bylines = files.map(
+      (name) => (JSON.parse(readFileSync(join(folder, name), 'utf8')) as { by: string }).by,
+    )
+    expect(bylines.sort()).toEqual(['Ana Lee', 'Sam Roe'])
   })
 
   it('fails with one clear line and a non-zero code', async () => {
