@@ -272,6 +272,12 @@ describe('formats', SLOW, () => {
     )
     expect(html).toMatch(/<img alt="The bridge at dusk" src="data:image\/jpeg;base64,/)
     expect(html).toContain('<a href="https://example.com/notice">Details</a>')
+    const documentXml = (await unzipFiles(buffer)).find(
+      (entry) => entry.path === 'word/document.xml',
+    )
+    expect(String(documentXml?.bytes)).toMatch(
+      /<w:hyperlink [^>]*>\s*<w:r>\s*<w:rPr>\s*<w:rStyle w:val="Hyperlink"\/>/,
+    )
     expect(html).toMatch(
       /<table><thead><tr><th><p><strong>Route<\/strong><\/p><\/th>.*<td><p>20 min<\/p><\/td><\/tr>(<\/tbody>)?<\/table>/s,
     )

@@ -214,15 +214,17 @@ function runs(nodes: TiptapNode[], bold = false): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })]
     const marks = new Set((node.marks ?? []).map((mark) => mark.type))
+    const link = node.marks?.find((mark) => mark.type === 'link')
+    const href = link && safeHref(link.attrs?.href)
     const run = new TextRun({
       text: node.text ?? '',
       bold: bold || marks.has('bold'),
       italics: marks.has('italic'),
       strike: marks.has('strike'),
       ...(marks.has('underline') && { underline: {} }),
+      // Word's own character style, so Word and LibreOffice show (and restyle) it as a link.
+      ...(href && { style: 'Hyperlink' }),
     })
-    const link = node.marks?.find((mark) => mark.type === 'link')
-    const href = link && safeHref(link.attrs?.href)
     return [href ? new ExternalHyperlink({ link: href, children: [run] }) : run]
   })
 }
