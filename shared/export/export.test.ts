@@ -148,6 +148,30 @@ describe('plain text export', () => {
   })
 })
 
+describe('Markdown emphasis', () => {
+  it('keeps the spaces at the edges of a marked run outside its markers', () => {
+    const spaced = createArticle(
+      {
+        headline: 'Rates',
+        body: {
+          type: 'doc',
+          content: [
+            paragraph(
+              text('Rates'),
+              text(' rose sharply ', [{ type: 'bold' }, { type: 'italic' }]),
+              text('on'),
+              text(' Tuesday', [{ type: 'strike' }]),
+            ),
+          ],
+        },
+      },
+      ID,
+      NOW,
+    )
+    expect(renderArticleMarkdown(spaced)).toContain('Rates ***rose sharply*** on ~~Tuesday~~')
+  })
+})
+
 describe('exportArticle', () => {
   it('names the file after the slug', () => {
     expect(exported(article, 'md')).toMatchObject({

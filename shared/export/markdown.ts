@@ -116,9 +116,9 @@ function renderInline(nodes: TiptapNode[]): string {
       if (node.type === 'hardBreak') return '\\\n'
       let text = escapeInline(node.text ?? '')
       for (const mark of node.marks ?? []) {
-        if (mark.type === 'bold') text = `**${text}**`
-        else if (mark.type === 'italic') text = `*${text}*`
-        else if (mark.type === 'strike') text = `~~${text}~~`
+        if (mark.type === 'bold') text = emphasis(text, '**')
+        else if (mark.type === 'italic') text = emphasis(text, '*')
+        else if (mark.type === 'strike') text = emphasis(text, '~~')
         else if (mark.type === 'link') {
           const href = safeHref(mark.attrs?.href)
           if (href) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`
@@ -127,6 +127,15 @@ function renderInline(nodes: TiptapNode[]): string {
       return text
     })
     .join('')
+}
+
+/**
+ * Emphasis markers hugging the words: CommonMark reads `** bold **` as literal asterisks, so the
+ * spaces at either end of a marked run go outside the markers.
+ */
+function emphasis(text: string, marker: string): string {
+  const [, before = '', words = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? []
+  return words ? `${before}${marker}${words}${marker}${after}` : text
 }
 
 function escapeInline(text: string): string {
