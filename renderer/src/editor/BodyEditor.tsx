@@ -48,29 +48,29 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   const fileInput = useRef<HTMLInputElement>(null)
   const countTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
-  const addImages = async (files: File[], at?: (view: EditorView) => number | undefined) => {
-    if (files.length === 0) return
+  /** Sends picture files to main; undefined when refused (said under the toolbar) or too late. */
+  const importPictures = async (files: File[]) => {
     setBusy(true)
     const result = await importImageFiles(articleId, files)
     setBusy(false)
     // The person may have switched article while the image was on its way.
-    if (editor.isDestroyed) return
-    if (!result.ok) return setImageProblem(result.error.message)
-    setImageProblem(undefined)
-    insertFigures(editor, result.value, at?.(editor.view))
+    if (editor.isDestroyed) return undefined
+    setImageProblem(result.ok ? undefined : result.error.message)
+    return result.ok ? result.value : undefined
+  }
+
+  const addImages = async (files: File[], at?: (view: EditorView) => number | undefined) => {
+    if (files.length === 0) return
+    const images = await importPictures(files)
+    if (images) insertFigures(editor, images, at?.(editor.view))
   }
 
   /** A picture dropped on a figure that awaits one becomes that figure's picture. */
   const fillFigure = async (files: File[], position: number) => {
-    setBusy(true)
-    const result = await importImageFiles(articleId, files)
-    setBusy(false)
-    if (editor.isDestroyed) return
-    if (!result.ok) return setImageProblem(result.error.message)
-    setImageProblem(undefined)
-    const [picture] = result.value
+    const [picture] = (await importPictures(files)) ?? []
+    if (!picture) return
     const figure = editor.state.doc.nodeAt(position)
-    if (!picture || figure?.type.name !== 'figure') return
+    if (figure?.type.name !== 'figure') return
     editor.view.dispatch(
       editor.state.tr.setNodeMarkup(position, undefined, {
         ...figure.attrs,
