@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { _electron as electron, chromium } from 'playwright-core'
+import { _electron as electron, chromium, type Browser } from 'playwright-core'
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -81,9 +81,27 @@ export const TEST_DISPLAY_NAME = 'Dana Desk'
  * stand in every test's way; `test.use({ displayName: '' })` starts as on a first run, with no
  * settings saved at all.
  */
-export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
+export const test = base.extend<
+  { app: CopydeskApp; displayName: string },
+  { sharedBrowser: Browser | undefined }
+>({
   displayName: [TEST_DISPLAY_NAME, { option: true }],
-  app: async ({ displayName }, use, testInfo) => {
+  // One Chromium per worker: each test's pages still get their own browser context (nothing
+  // shared between tests), and a run saves a browser start per test (about a second, several on
+  // a busy machine).
+  sharedBrowser: [
+    // Playwright reads a fixture's dependencies from this pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browserPath = process.env.COPYDESK_E2E_SHELL === 'electron' ? null : findBrowser()
+      if (!browserPath) return use(undefined)
+      const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ displayName, sharedBrowser }, use, testInfo) => {
     const temp = mkdtempSync(join(tmpdir(), 'copydesk-e2e-'))
     const library = join(temp, 'library')
     const config = join(temp, 'config')
@@ -140,8 +158,13 @@ export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
         await use(app)
         return
       }
-      const browserPath = findBrowser()
-      testInfo.skip(!browserPath, NO_BROWSER_MESSAGE)
+      testInfo.skip(!sharedBrowser, NO_BROWSER_MESSAGE)
+      const browser = sharedBrowser as Browser
+      const newPage = async () => {
+        const page = await browser.newPage()
+        cleanups.unshift(() => page.close().catch(() => undefined))
+        return page
+      }
       const startServer = async (environment: NodeJS.ProcessEnv = env) => {
         const server = spawn(process.execPath, [CLI, 'serve', '--library', library], {
           env: environment,
@@ -150,10 +173,8 @@ export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
         return { server, url: await listeningUrl(server) }
       }
       let host = await startServer()
-      const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
-      cleanups.unshift(() => browser.close())
       const app: CopydeskApp = {
-        page: await browser.newPage(),
+        page: await newPage(),
         library,
         cli,
         otherDesk: new LibraryStore(library),
@@ -162,7 +183,7 @@ export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
           host.server.kill('SIGKILL')
           await app.page.close()
           host = await startServer()
-          app.page = await browser.newPage()
+          app.page = await newPage()
           await app.page.goto(host.url)
         },
         restartHost: async () => {
@@ -175,7 +196,7 @@ export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
           mkdirSync(config, { recursive: true })
           writeFileSync(join(config, 'settings.json'), JSON.stringify({ displayName }))
           const second = await startServer({ ...env, COPYDESK_CONFIG_DIR: config })
-          const page = await browser.newPage()
+          const page = await newPage()
           await page.goto(second.url)
           return {
             page,
@@ -186,7 +207,7 @@ export const test = base.extend<{ app: CopydeskApp; displayName: string }>({
           }
         },
         newTab: async () => {
-          const page = await browser.newPage()
+          const page = await newPage()
           await page.goto(host.url)
           return page
         },
