@@ -235,12 +235,18 @@ describe('formats', SLOW, () => {
     )
     const head = nitf.body['body.head']
     expect(head.hedline).toEqual({ hl1: article.headline, hl2: article.standfirst })
-    expect(head.byline).toBe('By Ana Lee and Sam Roe (Additional reporting)')
+    expect(head.byline).toEqual([
+      { '#text': 'By', person: 'Ana Lee' },
+      { '#text': 'and,', person: 'Sam Roe', byttl: 'Additional reporting' },
+    ])
     expect(head.dateline.location).toBe('WELLINGTON')
     expect(head.abstract.p).toBe(article.standfirst)
     const content = nitf.body['body.content']
     expect(content.hl2).toBe('What changes')
-    expect(content.ul.li).toEqual(['Ferries every 20 minutes', 'Buses on the coast road'])
+    expect(content.ul.li).toEqual([
+      { p: 'Ferries every 20 minutes' },
+      { p: 'Buses on the coast road' },
+    ])
     expect(content.bq.block.p).toBe('We had no choice,')
     expect(content.media['@media-type']).toBe('image')
     expect(content.media['media-reference']['@alternate-text']).toBe('The bridge at dusk')
@@ -248,7 +254,10 @@ describe('formats', SLOW, () => {
     expect(content.media['media-reference']['@source']).toBeUndefined()
     expect(content.media['media-caption']).toBe('The bridge carries 30,000 cars a day.')
     expect(content.media['media-producer']).toBe('Jo Smith/Herald')
-    expect(content.table.tr).toEqual([{ th: ['Route', 'Every'] }, { td: ['Ferry', '20 min'] }])
+    expect(content.table.tr).toEqual([
+      { th: [{ p: 'Route' }, { p: 'Every' }] },
+      { td: [{ p: 'Ferry' }, { p: '20 min' }] },
+    ])
     expect(content.p['#text'] ?? content.p).toBeTruthy()
   })
 

@@ -257,7 +257,10 @@ export class Importer {
 
 /** A figure in the body HTML the editor's schema reads: with its picture, or waiting for one. */
 function figureHtml(picture: PictureSource, attributes: Record<string, string>, src?: string) {
-  const figureAttributes = Object.entries(attributes)
+  const figureAttributes = Object.entries({
+    ...attributes,
+    ...(picture.lead && { 'data-lead': 'true' }),
+  })
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('')
   const source = src ? ` src="${escapeHtml(src)}"` : ''

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces'
-import { formatByline, type Article } from '../article'
+import type { Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { exportedBlocks } from './body'
 import { exportedImageSource } from './image-sources'
@@ -18,14 +18,19 @@ const nitfDate = (iso: string) =>
 
 /**
  * NITF 3.6, the XML news format print and wire systems still take: head with docdata, then
- * body.head (headlines, byline, dateline, abstract) and body.content.
+ * body.head (headlines, byline, dateline, abstract) and body.content. Valid against IPTC's
+ * NITF 3.6 schema. Written without indentation inside text: in NITF's mixed content every space
+ * is the story's, so pretty-printing would put spaces before punctuation. Line breaks go only
+ * between blocks, where the schema allows no text.
  */
 export function renderArticleNitf(article: Article, context: ExportContext): string {
   const xml = create({ version: '1.0', encoding: 'UTF-8' })
+  // The schema fixes change.date and change.time to the date of the NITF version itself; the
+  // story's own date is in docdata's date.issue.
   const nitf = xml.ele(NITF_NAMESPACE, 'nitf', {
     version: '-//IPTC//DTD NITF 3.6//EN',
-    'change.date': nitfDate(article.updatedAt).slice(0, 8),
-    'change.time': nitfDate(article.updatedAt).slice(9, 13),
+    'change.date': 'September 11, 2009',
+    'change.time': '12:26',
   })
   const head = nitf.ele('head')
   head.ele('title').txt(article.headline)
@@ -44,14 +49,56 @@ export function renderArticleNitf(article: Article, context: ExportContext): str
   const hedline = bodyHead.ele('hedline')
   hedline.ele('hl1').txt(article.headline)
   if (article.standfirst) hedline.ele('hl2').txt(article.standfirst)
-  if (article.byline.length) bodyHead.ele('byline').txt(formatByline(article.byline))
+  article.byline.forEach(({ name, role }, index) => {
+    // One byline per person, so that each keeps their own title (byttl) as their role.
+    const byline = bodyHead.ele('byline').txt(index === 0 ? 'By ' : 'and ')
+    byline.ele('person').txt(name)
+    if (role) byline.txt(', ').ele('byttl').txt(role)
+  })
   if (article.dateline) bodyHead.ele('dateline').ele('location').txt(article.dateline)
   if (article.standfirst) bodyHead.ele('abstract').ele('p').txt(article.standfirst)
 
   const content = body.ele('body.content')
-  for (const node of exportedBlocks(article.body)) writeBlock(content, node, context)
+  writeBlocks(content, exportedBlocks(article.body), context)
   body.ele('body.end')
-  return xml.end({ prettyPrint: true })
+  breakLinesBetweenElements(nitf.node)
+  return xml.end({ prettyPrint: false })
+}
+
+/** NITF elements whose content is elements only, never text: safe to break lines in. */
+const ELEMENT_ONLY = new Set([
+  'nitf',
+  'head',
+  'docdata',
+  'key-list',
+  'body',
+  'body.head',
+  'hedline',
+  'body.content',
+  'bq',
+  'block',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'media',
+])
+
+type XmlNode = XMLBuilder['node']
+
+/** Each child of an element-only element on a line of its own, for people who open the file. */
+function breakLinesBetweenElements(node: XmlNode): void {
+  const document = node.ownerDocument
+  const breaksLines = document && ELEMENT_ONLY.has(node.nodeName)
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (breaksLines) node.insertBefore(document.createTextNode('\n'), child)
+    breakLinesBetweenElements(child)
+  }
+  if (breaksLines && node.firstChild) node.appendChild(document.createTextNode('\n'))
+}
+
+function writeBlocks(parent: XMLBuilder, nodes: TiptapNode[], context: ExportContext): void {
+  for (const node of nodes) writeBlock(parent, node, context)
 }
 
 function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext): void {
@@ -61,27 +108,20 @@ function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext
       if (children.length) writeInline(parent.ele('p'), children)
       return
     case 'heading':
-      writeInline(parent.ele('hl2'), children)
+      // NITF has one subheading element; the level below is told apart by its class.
+      writeInline(parent.ele('hl2', node.attrs?.level === 3 ? { class: 'h3' } : {}), children)
       return
-    case 'blockquote': {
-      const block = parent.ele('bq').ele('block')
-      for (const child of children) writeBlock(block, child, context)
+    case 'blockquote':
+      writeBlocks(parent.ele('bq').ele('block'), children, context)
       return
-    }
     case 'pullQuote':
       writeInline(parent.ele('bq', { class: 'pullquote' }).ele('block').ele('p'), children)
       return
     case 'bulletList':
     case 'orderedList': {
       const list = parent.ele(node.type === 'bulletList' ? 'ul' : 'ol')
-      for (const item of children) {
-        // A NITF list item holds text, not paragraphs: an item's paragraphs become its lines.
-        const li = list.ele('li')
-        ;(item.content ?? []).forEach((paragraph, index) => {
-          if (index > 0) li.ele('br')
-          writeInline(li, paragraph.content ?? [])
-        })
-      }
+      // A list item holds blocks in NITF as in the editor: its paragraphs and nested lists.
+      for (const item of children) writeBlocks(list.ele('li'), item.content ?? [], context)
       return
     }
     case 'horizontalRule':
@@ -91,13 +131,12 @@ function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext
       const table = parent.ele('table')
       for (const row of children) {
         const tr = table.ele('tr')
-        for (const cell of row.content ?? []) {
-          const element = tr.ele(cell.type === 'tableHeader' ? 'th' : 'td')
-          ;(cell.content ?? []).forEach((paragraph, index) => {
-            if (index > 0) element.ele('br')
-            writeInline(element, paragraph.content ?? [])
-          })
-        }
+        for (const cell of row.content ?? [])
+          writeBlocks(
+            tr.ele(cell.type === 'tableHeader' ? 'th' : 'td'),
+            cell.content ?? [],
+            context,
+          )
       }
       return
     }
@@ -105,7 +144,7 @@ function writeBlock(parent: XMLBuilder, node: TiptapNode, context: ExportContext
       writeFigure(parent, node, context)
       return
     default:
-      for (const child of children) writeBlock(parent, child, context)
+      writeBlocks(parent, children, context)
   }
 }
 
@@ -115,7 +154,10 @@ function writeFigure(parent: XMLBuilder, node: TiptapNode, context: ExportContex
   const credit = String(node.attrs?.credit ?? '')
   const rendition = primaryRendition(context.renditions?.[src])
   const source = exportedImageSource(src, context)
-  const media = parent.ele('media', { 'media-type': 'image' })
+  const media = parent.ele('media', {
+    'media-type': 'image',
+    ...(node.attrs?.lead === true && { class: 'lead' }),
+  })
   // Without a copy of the picture in the export, the reference keeps its alt text but names
   // no file (source is optional in NITF) rather than one the reader does not have.
   media.ele('media-reference', {

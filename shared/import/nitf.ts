@@ -77,7 +77,9 @@ export function parseNitf(xml: string): ParsedStory {
   story.standfirst =
     textOf(find(childrenOf(hedline ?? {}), ['hl2'])) ||
     textOf(find(childrenOf(bodyHead ?? {}), ['abstract']))
-  story.byline = bylineOf(find(childrenOf(bodyHead ?? {}), ['byline']))
+  story.byline = bylinesOf(
+    childrenOf(bodyHead ?? {}).filter((node) => localName(node) === 'byline'),
+  )
   story.dateline =
     textOf(find(childrenOf(bodyHead ?? {}), ['dateline', 'location'])) ||
     textOf(find(childrenOf(bodyHead ?? {}), ['dateline']))
@@ -94,22 +96,52 @@ export function parseNitf(xml: string): ParsedStory {
 }
 
 /**
- * `<byline>By <person>Jane Doe</person>, <byttl>AP Business Writer</byttl></byline>`: the names,
- * and the title (`byttl`) as the role of the last of them, not glued onto the name.
+ * Each `<byline>`: its `<person>`s, each with the `<byttl>` after it as their role, as NITF
+ * marks them; or, without persons, its text read as a byline line
+ * (`<byline>By Jane Doe, <byttl>AP Business Writer</byttl></byline>`), the title going to the
+ * last name rather than glued onto it.
  */
-function bylineOf(byline: OrderedNode | undefined): BylineEntry[] {
-  if (!byline) return []
-  const isTitle = (node: OrderedNode) => localName(node) === 'byttl'
-  const title = textOf(childrenOf(byline).find(isTitle))
-  const names = textOf({ byline: childrenOf(byline).filter((node) => !isTitle(node)) }).replace(
-    /[\s,;]+$/,
-    '',
-  )
-  const entries = bylineFromText(names)
-  const last = entries.at(-1)
-  if (title && last) last.role = last.role ? `${last.role}, ${title}` : title
-  return entries
+function bylinesOf(bylines: OrderedNode[]): BylineEntry[] {
+  return bylines.flatMap((byline) => {
+    const children = childrenOf(byline)
+    const isTitle = (node: OrderedNode) => localName(node) === 'byttl'
+    const entries: BylineEntry[] = children.some((node) => localName(node) === 'person')
+      ? children
+          .filter((node) => localName(node) === 'person')
+          .map((person) => ({ name: textOf(person) }))
+      : bylineFromText(
+          textOf({ byline: children.filter((node) => !isTitle(node)) }).replace(/[\s,;]+$/, ''),
+        )
+    const title = textOf(children.find(isTitle))
+    const last = entries.at(-1)
+    if (title && last) last.role = last.role ? `${last.role}, ${title}` : title
+    return entries.filter((entry) => entry.name)
+  })
 }
+
+/**
+ * A list item's or table cell's content, which NITF lets be text or blocks: runs of text become
+ * paragraphs, blocks (paragraphs, nested lists and tables) stay blocks.
+ */
+function containerHtml(nodes: OrderedNode[], story: ParsedStory): string {
+  const html: string[] = []
+  let run: OrderedNode[] = []
+  const endRun = () => {
+    const inline = inlineHtml(run).trim()
+    if (inline) html.push(`<p>${inline}</p>`)
+    run = []
+  }
+  for (const node of nodes) {
+    if (CONTAINER_BLOCKS.has(localName(node))) {
+      endRun()
+      html.push(blocksHtml([node], story))
+    } else run.push(node)
+  }
+  endRun()
+  return html.join('') || '<p></p>'
+}
+
+const CONTAINER_BLOCKS = new Set(['p', 'hl2', 'bq', 'ul', 'ol', 'table', 'media', 'hr', 'block'])
 
 function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
   return nodes
@@ -119,18 +151,26 @@ function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
       switch (name) {
         case 'p':
           return `<p>${inlineHtml(children)}</p>`
-        case 'hl2':
-          return `<h2>${inlineHtml(children)}</h2>`
+        case 'hl2': {
+          // Copydesk's own NITF marks its level-3 subheadings by class.
+          const level = attribute(node, 'class') === 'h3' ? 3 : 2
+          return `<h${level}>${inlineHtml(children)}</h${level}>`
+        }
         case 'bq':
+          if (attribute(node, 'class') === 'pullquote') {
+            const quote = textOf(node)
+            return quote ? `<aside class="pull-quote"><p>${escapeHtml(quote)}</p></aside>` : ''
+          }
+          return `<blockquote>${blocksHtml(children, story)}</blockquote>`
         case 'block':
-          return name === 'bq'
-            ? `<blockquote>${blocksHtml(children, story)}</blockquote>`
-            : blocksHtml(children, story)
+          return blocksHtml(children, story)
+        case 'hr':
+          return '<hr>'
         case 'ul':
         case 'ol':
           return `<${name}>${children
             .filter((item) => localName(item) === 'li')
-            .map((item) => `<li><p>${inlineHtml(childrenOf(item))}</p></li>`)
+            .map((item) => `<li>${containerHtml(childrenOf(item), story)}</li>`)
             .join('')}</${name}>`
         case 'table':
           return `<table>${children
@@ -144,7 +184,7 @@ function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
                   .filter((cell) => ['td', 'th'].includes(localName(cell)))
                   .map(
                     (cell) =>
-                      `<${localName(cell)}><p>${inlineHtml(childrenOf(cell))}</p></${localName(cell)}>`,
+                      `<${localName(cell)}>${containerHtml(childrenOf(cell), story)}</${localName(cell)}>`,
                   )
                   .join('')}</tr>`,
             )
@@ -158,6 +198,7 @@ function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
             alt: reference ? attribute(reference, 'alternate-text') : '',
             ...(/^(https?:)?\/\//i.test(source) ? { url: source } : source ? { path: source } : {}),
             name: source.split('/').pop() || `picture ${story.pictures.length + 1}`,
+            ...(attribute(node, 'class').split(/\s+/).includes('lead') && { lead: true }),
           })
           return picturePlaceholder(story.pictures.length - 1)
         }

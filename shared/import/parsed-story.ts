@@ -13,6 +13,8 @@ export interface PictureSource {
   url?: string
   /** For messages: "picture 2 (bridge.jpg)". */
   name: string
+  /** The story's lead picture, as the file marks it. */
+  lead?: boolean
 }
 
 /**
