@@ -224,9 +224,16 @@ describe('import', SLOW, () => {
     expect(blocks(article, 'paragraph').map((node) => node.content?.[0]?.text)).toEqual([
       'The council voted 7-2 on Tuesday to close the bridge.',
       'The closure starts in March and lasts six weeks.',
-      '[Picture: The bridge at dawn Credit: Jo Smith/Herald]',
     ])
-    expect(notes).toEqual([expect.stringContaining('picture 1')])
+    // The text had the picture's words, not the picture: a figure waits for it.
+    expect(blocks(article, 'figure')).toEqual([
+      {
+        type: 'figure',
+        attrs: { src: '', sourceUrl: '', alt: '', credit: 'Jo Smith/Herald', lead: false },
+        content: [{ type: 'text', text: 'The bridge at dawn' }],
+      },
+    ])
+    expect(notes).toEqual([expect.stringContaining('picture 1 was not in the file')])
   })
 
   it('Markdown with front matter and a picture beside it', async () => {

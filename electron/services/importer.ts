@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ArticleFieldsSchema, slugify, type Article } from '../../shared/article'
 import { formatMegabytes } from '../../shared/assets/image-policy'
-import { WEB_PICTURE_PATTERN } from '../../shared/editor/figure'
+import { AWAITS_PICTURE_ATTRIBUTE, WEB_PICTURE_PATTERN } from '../../shared/editor/figure'
 import { escapeHtml, type PictureSource } from '../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
@@ -236,7 +236,7 @@ export class Importer {
       notes.push(
         `${picture.name} is on the web (${webAddress}), and Copydesk downloads nothing: its figure keeps the caption, credit and alt text and waits for the picture file (drop it on the figure, or choose it there).`,
       )
-      return figureHtml(picture, { 'data-source-url': webAddress })
+      return figureHtml(picture, { [AWAITS_PICTURE_ATTRIBUTE]: '', 'data-source-url': webAddress })
     }
     if (!bytes && picture.url)
       return asText(`it is on the web (${picture.url}), and Copydesk does not download`)
@@ -247,7 +247,12 @@ export class Importer {
       bytes = await readFile(path).catch(() => undefined)
       if (!bytes) return asText(`${picture.path} cannot be read`)
     }
-    if (!bytes) return asText('the file has its caption but not the image itself')
+    if (!bytes) {
+      notes.push(
+        `${picture.name} was not in the file, only its words: its figure keeps the caption, credit and alt text and waits for the picture file (drop it on the figure, or choose it there).`,
+      )
+      return figureHtml(picture, { [AWAITS_PICTURE_ATTRIBUTE]: '' })
+    }
     const prepared = await prepareImage(picture.name, bytes)
     if (!prepared.ok) return asText(prepared.error.message.replace(/\.$/, ''))
     await writeFile(join(staging, prepared.value.src), bytes)

@@ -48,9 +48,9 @@ describe('figure node', () => {
     )
   })
 
-  it('keeps a figure that awaits its picture from the web, and nothing else without a file', () => {
+  it('keeps a figure that awaits its picture, from the web or not, and nothing else without a file', () => {
     const waiting =
-      '<figure data-source-url="https://cdn.example.com/bridge.jpg"><img alt="The bridge"><figcaption><span class="caption">At dawn</span><span class="credit">AP</span></figcaption></figure>'
+      '<figure data-awaits-picture="" data-source-url="https://cdn.example.com/bridge.jpg"><img alt="The bridge"><figcaption><span class="caption">At dawn</span><span class="credit">AP</span></figcaption></figure>'
     const editor = makeEditor(waiting)
     expect(editor.getJSON().content?.[0]).toEqual({
       type: 'figure',
@@ -65,12 +65,21 @@ describe('figure node', () => {
     })
     expect(editor.getHTML()).toBe(waiting)
     expect(validateBody(editor.getJSON() as never)).toBeUndefined()
-    // Only a web address will do: a script address or a figure with no picture at all is text.
-    for (const html of [
-      '<figure data-source-url="javascript:alert(1)"><img alt=""><figcaption>x</figcaption></figure>',
-      '<figure><img alt=""><figcaption>x</figcaption></figure>',
-    ])
-      expect(makeEditor(html).getJSON().content?.[0]?.type).toBe('paragraph')
+    // From a file that carried its words but not the picture: no address to show.
+    const fromFile =
+      '<figure data-awaits-picture=""><img alt="The bridge"><figcaption><span class="caption">At dawn</span></figcaption></figure>'
+    expect(makeEditor(fromFile).getHTML()).toBe(fromFile)
+    // Only a web address is kept as one.
+    expect(
+      makeEditor(
+        '<figure data-awaits-picture="" data-source-url="javascript:alert(1)"><img alt=""><figcaption>x</figcaption></figure>',
+      ).getJSON().content?.[0]?.attrs,
+    ).toMatchObject({ src: '', sourceUrl: '' })
+    // A figure from elsewhere with no picture in this article, and not marked as awaiting one, is text.
+    expect(
+      makeEditor('<figure><img alt=""><figcaption>x</figcaption></figure>').getJSON().content?.[0]
+        ?.type,
+    ).toBe('paragraph')
   })
 
   it('leaves the credit out when there is none, and takes a figcaption without spans as the caption', () => {

@@ -8,11 +8,14 @@ export const ASSET_PATH_PATTERN = /^assets\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
 export const WEB_PICTURE_PATTERN = /^https?:\/\/[^\s"<>]{1,2000}$/i
 
 /**
- * A figure waiting for its picture: an import found it only on the web, and Copydesk downloads
- * nothing. Its words are kept; the picture file is dropped on it (or chosen) later.
+ * A figure waiting for its picture: an import found it only on the web (Copydesk downloads
+ * nothing), or in a file that carried its words but not the picture (a single exported HTML,
+ * NITF or ninjs file). Its words are kept; the picture file is dropped on it (or chosen) later.
  */
-export const awaitsPicture = (attributes: Partial<FigureAttributes>): boolean =>
-  !attributes.src && WEB_PICTURE_PATTERN.test(attributes.sourceUrl ?? '')
+export const awaitsPicture = (attributes: Partial<FigureAttributes>): boolean => !attributes.src
+
+/** The HTML attribute that marks a figure awaiting its picture, in the editor and in imports. */
+export const AWAITS_PICTURE_ATTRIBUTE = 'data-awaits-picture'
 
 export interface FigureAttributes {
   /** Asset path inside the article folder, e.g. `assets/3f2a….jpg`; empty while it awaits one. */
@@ -85,7 +88,10 @@ export const Figure = Node.create<FigureOptions>({
       },
       sourceUrl: {
         default: '',
-        parseHTML: (element) => element.getAttribute('data-source-url') ?? '',
+        parseHTML: (element) => {
+          const address = element.getAttribute('data-source-url') ?? ''
+          return WEB_PICTURE_PATTERN.test(address) ? address : ''
+        },
         renderHTML: () => ({}),
       },
       alt: {
@@ -114,7 +120,7 @@ export const Figure = Node.create<FigureOptions>({
         // as text by the other rules, and importing its picture is the importer's job.
         getAttrs: (element) =>
           ASSET_PATH_PATTERN.test(element.querySelector('img')?.getAttribute('src') ?? '') ||
-          awaitsPicture({ sourceUrl: element.getAttribute('data-source-url') ?? '' })
+          element.hasAttribute(AWAITS_PICTURE_ATTRIBUTE)
             ? null
             : false,
         contentElement: (element) =>
@@ -176,7 +182,10 @@ export const Figure = Node.create<FigureOptions>({
     const waiting = awaitsPicture({ src, sourceUrl })
     return [
       'figure',
-      mergeAttributes(HTMLAttributes, waiting ? { 'data-source-url': sourceUrl } : {}),
+      mergeAttributes(
+        HTMLAttributes,
+        waiting ? { [AWAITS_PICTURE_ATTRIBUTE]: '', 'data-source-url': sourceUrl || null } : {},
+      ),
       waiting ? ['img', { alt }] : ['img', { src, alt }],
       ['figcaption', caption, ...creditSpec],
     ]

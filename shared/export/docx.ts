@@ -47,7 +47,7 @@ export function buildDocxDocument(
       ? [new Paragraph({ text: article.standfirst, style: 'Standfirst' })]
       : []),
     ...(byline ? [new Paragraph({ text: byline, style: 'Byline' })] : []),
-    ...(article.dateline ? [new Paragraph({ text: article.dateline, style: 'Byline' })] : []),
+    ...(article.dateline ? [new Paragraph({ text: article.dateline, style: 'Dateline' })] : []),
   ]
   let orderedLists = 0
   const blocks = (nodes: TiptapNode[], context: BlockContext): (Paragraph | Table)[] =>
@@ -92,6 +92,7 @@ export function buildDocxDocument(
       case 'horizontalRule':
         return [
           new Paragraph({
+            style: 'Rule',
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
           }),
         ]
@@ -114,7 +115,8 @@ export function buildDocxDocument(
                         children: (cell.content ?? []).map(
                           (paragraph) =>
                             new Paragraph({
-                              children: runs(paragraph.content ?? [], cell.type === 'tableHeader'),
+                              ...(cell.type === 'tableHeader' && { style: 'TableHeading' }),
+                              children: runs(paragraph.content ?? []),
                             }),
                         ),
                       }),
@@ -136,6 +138,7 @@ export function buildDocxDocument(
       ? [
           new Paragraph({
             alignment: AlignmentType.CENTER,
+            ...(node.attrs?.lead === true && { style: 'LeadPicture' }),
             children: [
               new ImageRun({
                 type: image.type,
@@ -174,6 +177,18 @@ export function buildDocxDocument(
           basedOn: 'Normal',
           run: { italics: true, color: '555555' },
         },
+        {
+          id: 'Dateline',
+          name: 'Dateline',
+          basedOn: 'Normal',
+          run: { bold: true, color: '555555' },
+        },
+        // Header cells bold by their style, not by direct formatting that reads back as bold text.
+        { id: 'TableHeading', name: 'Table Heading', basedOn: 'Normal', run: { bold: true } },
+        // A rule is an empty paragraph with a border in Word: its style says it is a rule.
+        { id: 'Rule', name: 'Horizontal Rule', basedOn: 'Normal' },
+        // The story's lead picture: a style of its own, so the flag survives a trip through Word.
+        { id: 'LeadPicture', name: 'Lead Picture', basedOn: 'Normal' },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', paragraph: { indent: { left: 720 } } },
         {
           id: 'PullQuote',
@@ -210,7 +225,7 @@ interface BlockContext {
 
 const ROOT: BlockContext = { paragraph: {}, listLevel: 0 }
 
-function runs(nodes: TiptapNode[], bold = false): ParagraphChild[] {
+function runs(nodes: TiptapNode[]): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })]
     const marks = new Set((node.marks ?? []).map((mark) => mark.type))
@@ -218,7 +233,7 @@ function runs(nodes: TiptapNode[], bold = false): ParagraphChild[] {
     const href = link && safeHref(link.attrs?.href)
     const run = new TextRun({
       text: node.text ?? '',
-      bold: bold || marks.has('bold'),
+      bold: marks.has('bold'),
       italics: marks.has('italic'),
       strike: marks.has('strike'),
       ...(marks.has('underline') && { underline: {} }),

@@ -80,11 +80,14 @@ describe('HTML export', () => {
     expect(html).toMatch(/^<!doctype html>/)
     expect(html).toContain('<h1>Council lifts rates</h1>')
     expect(html).toContain('<p class="standfirst">Households face a 4% rise.</p>')
-    expect(html).toContain('<p class="byline">By Ana Lee and Sam Roe (Additional reporting)</p>')
+    expect(html).toContain(
+      '<p class="byline">By <span class="author"><span class="name">Ana Lee</span></span> and <span class="author"><span class="name">Sam Roe</span> (<span class="role">Additional reporting</span>)</span></p>',
+    )
     expect(html).toContain('<h2>What was decided</h2>')
     expect(html).toContain('<blockquote>')
-    // A single page carries no picture files: the figure keeps its caption and credit.
-    expect(html).toContain('<figure><figcaption>')
+    // A single page carries no picture files: the figure keeps its caption and credit, and its
+    // alt text for Copydesk to read back.
+    expect(html).toContain('<figure data-alt="Councillors at the table"><figcaption>')
     expect(html).not.toContain('<img')
     expect(html).toMatch(
       /<figcaption><span class="caption">The vote was <em>close<\/em><\/span><span class="credit">Jo Smith\/Herald<\/span><\/figcaption>/,
@@ -104,15 +107,20 @@ describe('Markdown export', () => {
   const md = renderArticleMarkdown(article)
 
   it('has front matter, headline, standfirst, byline and body', () => {
-    expect(md).toMatch(/^---\nslug: "council-lifts-rates"\nstatus: "draft"\n/)
+    expect(md).toMatch(
+      /^---\nheadline: "Council lifts rates"\nstandfirst: "Households face a 4% rise."\nslug: "council-lifts-rates"\nstatus: "draft"\n/,
+    )
     expect(md).toContain('# Council lifts rates')
     expect(md).toContain('**Households face a 4% rise.**')
     expect(md).toContain('The council met on **Tuesday**.')
     expect(md).toContain('## What was decided')
     expect(md).toContain('- Rates up 4%')
     expect(md).toContain('> We had no choice, she said.')
-    expect(md).not.toContain('![')
-    expect(md).toContain('*The vote was *close** — Jo Smith/Herald')
+    // A figure is an HTML block: Markdown has no credit; without its picture, no image.
+    expect(md).not.toContain('<img')
+    expect(md).toContain(
+      '\n\n<figure data-alt="Councillors at the table"><figcaption><span class="caption">The vote was <em>close</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>',
+    )
   })
 
   it('escapes raw HTML and Markdown syntax, and drops unsafe links', () => {

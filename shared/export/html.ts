@@ -1,5 +1,5 @@
 import { renderToHTMLString, escapeHTML, escapeHTMLAttribute } from '@tiptap/static-renderer'
-import { formatByline, type Article } from '../article'
+import type { Article, BylineEntry } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
 import { exportedBody } from './body'
@@ -25,6 +25,22 @@ const PAGE_STYLE = `body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem
 h1{font-size:2.2rem;line-height:1.2}.standfirst{font-size:1.25rem;color:#333}.byline,.dateline{color:#555}
 figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
 .credit{margin-left:.5em;color:#777}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem}`
+
+/** What Copydesk's pages say made them, so that Copydesk reads its own pages back exactly. */
+export const PAGE_GENERATOR = 'Copydesk'
+
+/**
+ * "By Ana Lee and Sam Roe (Additional reporting)", each person's name and role marked, so that
+ * a role with a comma or an "and" in it reads back as one role.
+ */
+function bylineHtml(byline: BylineEntry[]): string {
+  const people = byline.map(
+    ({ name, role }) =>
+      `<span class="author"><span class="name">${escapeHTML(name)}</span>${role ? ` (<span class="role">${escapeHTML(role)}</span>)` : ''}</span>`,
+  )
+  const last = people.pop()
+  return last ? `By ${people.length ? `${people.join(', ')} and ${last}` : last}` : ''
+}
 
 const joined = (children: string | string[] | undefined) =>
   Array.isArray(children) ? children.join('') : (children ?? '')
@@ -65,7 +81,13 @@ function figureHtml(node: TiptapNode, caption: string, context: ExportContext): 
       : (image ?? '')
   const creditHtml = credit ? `<span class="credit">${escapeHTML(credit)}</span>` : ''
   const lead = node.attrs?.lead ? ' data-lead="true"' : ''
-  return `<figure${lead}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
+  // Without the picture, its alt text and (for one awaited from the web) its address stay on
+  // the figure for Copydesk to read back; a reader sees caption and credit.
+  const sourceUrl = String(node.attrs?.sourceUrl ?? '')
+  const words = picture
+    ? ''
+    : ` data-alt="${alt}"${sourceUrl ? ` data-source-url="${escapeHTMLAttribute(sourceUrl)}"` : ''}`
+  return `<figure${lead}${words}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
 }
 
 export function renderBodyHtml(
@@ -100,11 +122,11 @@ export function renderArticleHtml(
   article: Article,
   context: ExportContext = DEFAULT_EXPORT_CONTEXT,
 ): string {
-  const byline = formatByline(article.byline)
+  const byline = bylineHtml(article.byline)
   const header = [
     `<h1>${escapeHTML(article.headline)}</h1>`,
     article.standfirst && `<p class="standfirst">${escapeHTML(article.standfirst)}</p>`,
-    byline && `<p class="byline">${escapeHTML(byline)}</p>`,
+    byline && `<p class="byline">${byline}</p>`,
     article.dateline && `<p class="dateline">${escapeHTML(article.dateline)}</p>`,
   ].filter(Boolean)
   return `<!doctype html>
@@ -113,7 +135,8 @@ export function renderArticleHtml(
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHTMLAttribute(exportCsp(context))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHTML(article.headline)}</title>
+<meta name="generator" content="${PAGE_GENERATOR}">
+${article.keywords.map((keyword) => `<meta property="article:tag" content="${escapeHTMLAttribute(keyword)}">\n`).join('')}<title>${escapeHTML(article.headline)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>

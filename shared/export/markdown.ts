@@ -1,7 +1,7 @@
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { exportedBlocks } from './body'
-import { exportedImageSource } from './image-sources'
+import { renderBodyHtml } from './html'
 import { DEFAULT_EXPORT_CONTEXT, type ExportContext } from './renditions'
 import { safeHref } from './safe-href'
 
@@ -14,8 +14,12 @@ export function renderArticleMarkdown(
   article: Article,
   context: ExportContext = DEFAULT_EXPORT_CONTEXT,
 ): string {
+  // Headline and standfirst are in the front matter too, so that Copydesk reads them back as
+  // they are rather than from the heading and bold line that show them.
   const frontMatter = [
     '---',
+    `headline: ${yamlValue(article.headline)}`,
+    `standfirst: ${yamlValue(article.standfirst)}`,
     `slug: ${yamlValue(article.slug)}`,
     `status: ${yamlValue(article.status)}`,
     article.section && `section: ${yamlValue(article.section)}`,
@@ -47,12 +51,22 @@ function yamlValue(value: unknown): string {
 
 export function renderBlocks(nodes: TiptapNode[], context: ExportContext): string {
   return nodes
-    .map((node) => renderBlock(node, context))
+    .map((node, index) => renderBlock(node, context, startsNewList(nodes, index)))
     .filter((block) => block !== '')
     .join('\n\n')
 }
 
-function renderBlock(node: TiptapNode, context: ExportContext): string {
+/**
+ * Whether a list follows a list of its own kind: Markdown would run the two together unless the
+ * second changes its marker ("*" for "-", ")" for ".").
+ */
+function startsNewList(nodes: TiptapNode[], index: number): boolean {
+  let count = 0
+  for (let at = index; at >= 0 && nodes[at]?.type === nodes[index]?.type; at--) count++
+  return count % 2 === 0
+}
+
+function renderBlock(node: TiptapNode, context: ExportContext, otherMarker = false): string {
   const children = node.content ?? []
   switch (node.type) {
     case 'paragraph':
@@ -61,28 +75,24 @@ function renderBlock(node: TiptapNode, context: ExportContext): string {
       return `${'#'.repeat(Number(node.attrs?.level ?? 2))} ${renderInline(children)}`
     case 'blockquote':
       return prefixLines(renderBlocks(children, context), '> ')
-    case 'bulletList':
-      return children.map((item) => listItem(item, '- ', context)).join('\n')
+    case 'bulletList': {
+      const marker = otherMarker ? '* ' : '- '
+      return children.map((item) => listItem(item, marker, context)).join('\n')
+    }
     case 'orderedList': {
       const start = Number(node.attrs?.start ?? 1)
-      return children.map((item, index) => listItem(item, `${start + index}. `, context)).join('\n')
+      const delimiter = otherMarker ? ') ' : '. '
+      return children
+        .map((item, index) => listItem(item, `${start + index}${delimiter}`, context))
+        .join('\n')
     }
+    // Markdown has no pull quote or figure with a credit: they are written as the HTML export
+    // writes them, which every Markdown renderer shows as it is and Copydesk reads back.
     case 'pullQuote':
-      return prefixLines(`**${renderInline(children)}**`, '> ')
+    case 'figure':
+      return renderBodyHtml({ type: 'doc', content: [node] }, context)
     case 'horizontalRule':
       return '---'
-    case 'figure': {
-      const alt = escapeInline(String(node.attrs?.alt ?? ''))
-      const credit = String(node.attrs?.credit ?? '')
-      const caption = renderInline(children)
-      const line = [caption && `*${caption}*`, credit && escapeInline(credit)]
-        .filter(Boolean)
-        .join(' — ')
-      // Without a copy of the picture in the export, an image line would only show as broken.
-      const source = exportedImageSource(String(node.attrs?.src ?? ''), context)
-      const image = source && `![${alt}](<${source.replace(/[<>]/g, encodeURIComponent)}>)`
-      return [image, line].filter(Boolean).join('\n\n')
-    }
     case 'table':
       return tableMarkdown(children)
     default:
@@ -144,10 +154,10 @@ function escapeInline(text: string): string {
 
 /** Text that would read as a heading, list, quote or rule at the start of a line is escaped. */
 function escapeLineStart(text: string): string {
-  return text.replace(
-    /^(\s*)([-+=>]|\d+[.)])/gm,
-    (_, space: string, marker: string) => `${space}\\${marker}`,
-  )
+  // A backslash before a digit is a literal backslash: "4.5%" stays, "4. Then" becomes "4\. Then".
+  return text
+    .replace(/^(\s*)([-+=>])/gm, (_, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, (_, number: string, dot: string) => `${number}\\${dot}`)
 }
 
 function prefixLines(text: string, prefix: string): string {

@@ -30,6 +30,7 @@ function ninjsSchema(camelCase: boolean) {
   const common = {
     uri: Uri,
     type: NewsType.optional(),
+    profile: z.string().optional(),
     version: z.string().optional(),
     [key('versioncreated', 'versionCreated')]: DateTime.optional(),
     [key('firstcreated', 'firstCreated')]: DateTime.optional(),

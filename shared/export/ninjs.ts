@@ -3,6 +3,7 @@ import { exportedBody } from './body'
 import { bodyCounts } from './body-counts'
 import { figuresOf, type FigureInfo } from './figures'
 import { renderBodyHtml } from './html'
+import { NINJS_PROFILE } from './ninjs-profile'
 import type { ExportContext, Rendition } from './renditions'
 
 /**
@@ -88,6 +89,7 @@ function buildNinjs(article: Article, context: ExportContext, version: Version) 
   return {
     uri: `${ARTICLE_URI_PREFIX}${article.id}`,
     type: 'text',
+    profile: NINJS_PROFILE,
     version: String(article.revision),
     [keyFor(version, 'versioncreated', 'versionCreated')]: article.updatedAt,
     [keyFor(version, 'firstcreated', 'firstCreated')]: article.createdAt,

@@ -81,7 +81,9 @@ export function preflight(article: Article, input: PreflightInput): PreflightRep
     if (awaitsPicture(figure)) {
       block(
         'picture-not-downloaded',
-        `${name} was not downloaded (${figure.sourceUrl}): drop the picture file on it, or remove it.`,
+        figure.sourceUrl
+          ? `${name} was not downloaded (${figure.sourceUrl}): drop the picture file on it, or remove it.`
+          : `${name} has no picture yet: drop the picture file on it, or remove it.`,
         at(),
       )
     } else if (input.missingImages.has(figure.src)) {

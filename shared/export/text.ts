@@ -7,15 +7,19 @@ export const WIRE_LINE_WIDTH = 72
 
 /** Wire-style plain text: headline, standfirst, byline, dateline, body, captions with credits. */
 export function renderArticleText(article: Article): string {
+  // Headline, byline and dateline each stay on one line, however long: a reader of the file
+  // (Copydesk's import among them) tells them apart by their lines.
   const parts = [
-    wrap(article.headline),
+    oneLine(article.headline),
     article.standfirst && wrap(article.standfirst),
-    article.byline.length > 0 && wrap(formatByline(article.byline)),
-    article.dateline && wrap(article.dateline),
+    article.byline.length > 0 && oneLine(formatByline(article.byline)),
+    article.dateline && oneLine(article.dateline),
     textBlocks(exportedBlocks(article.body), ''),
   ].filter(Boolean)
   return `${parts.join('\n\n')}\n`
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 function textBlocks(nodes: TiptapNode[], prefix: string): string {
   return nodes

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { ArticleStatusSchema, BylineEntrySchema } from '../article/schema'
 import { parseBylineText } from '../article/byline'
+import { pictureFromFigureHtml } from './figure-html'
 import { emptyStory, picturePlaceholder, type ParsedStory } from './parsed-story'
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
@@ -73,21 +74,41 @@ export function parseMarkdown(source: string): ParsedStory {
   const marked = new Marked({ gfm: true })
   const tokens = marked.lexer(markdown)
   const body: Tokens.Generic[] = []
+  // Front matter that names a field says it exactly: the heading, bold line and "By" line that
+  // show the same field on the page are left out, and never read as another field.
+  const given = {
+    headline: Boolean(story.headline),
+    standfirst: Boolean(front && /^(standfirst|description):/m.test(front[1] ?? '')),
+    byline: story.byline.length > 0,
+  }
+  // The opening lines, each at most once and in the order the export writes them.
+  const seen = { heading: false, standfirst: false, byline: false }
   for (const token of tokens) {
     if (token.type === 'space') continue
-    if (!story.headline && token.type === 'heading' && token.depth === 1 && body.length === 0) {
-      story.headline = plain(token.text)
-      continue
-    }
-    if (token.type === 'paragraph' && body.length === 0) {
-      const bold = /^\*\*([^*]+)\*\*$/.exec(token.text.trim())
-      if (bold?.[1] && !story.standfirst && story.byline.length === 0) {
-        story.standfirst = plain(bold[1])
+    const opening = body.length === 0
+    if (opening && !seen.heading && token.type === 'heading' && token.depth === 1) {
+      seen.heading = true
+      if (!given.headline) {
+        story.headline = plain(token.text)
         continue
       }
+      if (plain(token.text) === story.headline) continue
+    }
+    if (opening && token.type === 'paragraph' && !seen.byline) {
+      const bold = /^\*\*((?:\\.|[^*\\])+)\*\*$/.exec(token.text.trim())
+      if (bold?.[1] && !seen.standfirst) {
+        seen.standfirst = true
+        if (!given.standfirst && !story.byline.length) {
+          story.standfirst = plain(bold[1])
+          continue
+        }
+        if (given.standfirst && plain(bold[1]) === story.standfirst) continue
+      }
       const byline = /^[*_]?By\s+(.+?)[*_]?$/i.exec(token.text.trim())
-      if (byline?.[1] && story.byline.length === 0) {
-        story.byline = parseBylineText(plain(byline[1]))
+      const shownByline = given.byline && /^[*_].*[*_]$/.test(token.text.trim())
+      if (byline?.[1] && (story.byline.length === 0 || shownByline)) {
+        seen.byline = true
+        if (!given.byline) story.byline = parseBylineText(plain(byline[1]))
         continue
       }
     }
@@ -107,8 +128,18 @@ export function parseMarkdown(source: string): ParsedStory {
         })
         return picturePlaceholder(story.pictures.length - 1)
       },
-      // Raw HTML in Markdown is not carried over: only Markdown's own structure is.
-      html: ({ text: raw }: Tokens.HTML | Tokens.Tag) => raw.replace(/<[^>]*>/g, ''),
+      // Raw HTML in Markdown is not carried over, only Markdown's own structure, and the figures
+      // and pull quotes Copydesk writes as HTML blocks (read by the article's schema after this,
+      // like any imported HTML).
+      html: (token: Tokens.HTML | Tokens.Tag) => {
+        const raw = token.text
+        if (token.block && /^<figure\b/i.test(raw)) {
+          story.pictures.push(pictureFromFigureHtml(raw, story.pictures.length))
+          return picturePlaceholder(story.pictures.length - 1)
+        }
+        if (token.block && /^<aside class="pull-quote">/i.test(raw)) return raw
+        return raw.replace(/<[^>]*>/g, '')
+      },
       heading: ({ tokens: inline, depth }: Tokens.Heading) => {
         const level = Math.min(3, Math.max(2, depth))
         return `<h${level}>${marked.Parser.parseInline(inline)}</h${level}>`

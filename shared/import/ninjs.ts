@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { parseBylineText } from '../article/byline'
 import { agencyAsRole } from './byline-line'
 import { slugify } from '../article/slug'
+import { NINJS_PROFILE } from '../export/ninjs-profile'
 import { emptyStory, paragraphsHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
 import { dataUrlBytes } from './data-url'
 
@@ -16,9 +17,15 @@ const TextItem = z.looseObject({
   contentType: z.string().optional(),
   value: z.string(),
 })
-const Rendition = z.looseObject({ name: z.string().optional(), href: z.string().optional() })
+const Rendition = z.looseObject({
+  name: z.string().optional(),
+  href: z.string().optional(),
+  title: z.string().optional(),
+})
 const NinjsItemSchema = z.looseObject({
   uri: z.string().optional(),
+  profile: z.string().optional(),
+  name: z.string().optional(),
   /** Superdesk and others send `guid` where the standard has `uri`. */
   guid: z.string().optional(),
   type: z.string().optional(),
@@ -110,6 +117,36 @@ function describe(item: NinjsItem, roles: string[]): string {
   return description?.value.replace(/\s+/g, ' ').trim() ?? ''
 }
 
+/** The names agencies and Copydesk give a story's lead picture among its associations. */
+const FEATURE_NAMES = /^feature(image|media)$/i
+
+/**
+ * Where a picture's file is: embedded, on the web, or (in a Copydesk package) beside the item;
+ * none when the item names the picture by an identifier only (a `urn:`), as a single file
+ * without its pictures does.
+ */
+function pictureLocation(
+  association: NinjsItem,
+  ownItem: boolean,
+): { bytes: Uint8Array } | { url: string } | { path: string } | object {
+  const href = renditionHref(association)
+  const address = href ?? association.uri ?? association.guid ?? ''
+  if (address.startsWith('data:')) return { bytes: dataUrlBytes(address) }
+  if (/^(https?:)?\/\//i.test(address)) return { url: address }
+  const packaged = ownItem ? firstRendition(association)?.title : undefined
+  return packaged ? { path: packaged } : {}
+}
+
+const firstRendition = (item: NinjsItem) =>
+  Array.isArray(item.renditions) ? item.renditions[0] : Object.values(item.renditions ?? {})[0]
+
+/** Each `<figure>` of the body, in order, replaced by its association's picture. */
+function figuresInPlace(html: string, figures: string[]): string {
+  let next = 0
+  const placed = html.replace(/<figure\b[\s\S]*?<\/figure>/g, () => figures[next++] ?? '')
+  return placed + figures.slice(next).join('')
+}
+
 function renditionHref(item: NinjsItem): string | undefined {
   const renditions = Array.isArray(item.renditions)
     ? item.renditions
@@ -187,6 +224,7 @@ export function parseNinjs(json: string): ParsedStory {
   const associations = Array.isArray(item.associations)
     ? item.associations
     : Object.values(item.associations ?? {})
+  const ownItem = item.profile === NINJS_PROFILE
   const figures: string[] = []
   for (const association of associations) {
     if (!['picture', 'graphic'].includes(association.type ?? 'picture')) continue
@@ -194,23 +232,26 @@ export function parseNinjs(json: string): ParsedStory {
       describe(association, ['caption', 'text', '']) ||
       association.description_text ||
       headlinesOf(association).main
-    const url = renditionHref(association) ?? association.uri ?? association.guid ?? ''
     story.pictures.push({
       caption,
       credit: association.by ?? association.copyrightHolder ?? association.copyrightholder ?? '',
       alt: describe(association, ['alt-text', 'alttext', 'alt']),
-      ...(url.startsWith('data:') ? { bytes: dataUrlBytes(url) } : { url }),
-      name: url.split('/').pop() || `picture ${story.pictures.length + 1}`,
+      ...pictureLocation(association, ownItem),
+      name: `picture ${story.pictures.length + 1}`,
+      ...(FEATURE_NAMES.test(association.name ?? '') && { lead: true }),
     })
     figures.push(picturePlaceholder(story.pictures.length - 1))
   }
-  story.bodyHtml =
-    withoutRepeatedOpening(bodyHtmlOf(item), [
-      story.headline,
-      story.standfirst,
-      item.by ?? item.byline ?? '',
-      item.copyrightHolder ?? item.copyrightholder ?? '',
-    ]) + figures.join('')
+  // Copydesk's own items are read as written: their bodies open with the story, and hold each
+  // figure where it stands; agencies' bodies are tidied and their pictures go at the end.
+  story.bodyHtml = ownItem
+    ? figuresInPlace(bodyHtmlOf(item), figures)
+    : withoutRepeatedOpening(bodyHtmlOf(item), [
+        story.headline,
+        story.standfirst,
+        item.by ?? item.byline ?? '',
+        item.copyrightHolder ?? item.copyrightholder ?? '',
+      ]) + figures.join('')
   if (!story.headline && !story.bodyHtml) {
     throw new NinjsImportError('it has neither a headline nor a body')
   }

@@ -12,6 +12,9 @@ const FURNITURE =
 
 const MAX_HEADLINE_LINE = 300
 
+/** A wire dateline on a line of its own after the byline: "WELLINGTON", "SÃO PAULO, Brazil". */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,30}(?:,\s*[\p{L}\s.]{1,30})?$/u
+
 const BYLINE = /^(?:by|words by|author:|written by)\s+(.+)$/i
 const AUTHOR_BIO =
   /^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (is|was) (a|an|the) [^.]{0,80}(reporter|correspondent|editor|writer|journalist)\b/i
@@ -22,7 +25,7 @@ const AUTHOR_BIO =
  * be told apart, it stays in the body: nothing is dropped unless it is clearly furniture.
  */
 export function parsePlainText(text: string): ParsedStory {
-  if (looksLikeCopiedPage(text)) return parseCopiedPage(text)
+  if (!opensAsWireCopy(text) && looksLikeCopiedPage(text)) return parseCopiedPage(text)
   const story = emptyStory()
   const blocks = text
     .replace(/\r\n?/g, '\n')
@@ -61,6 +64,15 @@ export function parsePlainText(text: string): ParsedStory {
     }
     if (rest.length === 0) continue
     const paragraph = rest.join(' ')
+    if (
+      !story.dateline &&
+      story.byline.length > 0 &&
+      body.length === 0 &&
+      DATELINE.test(paragraph)
+    ) {
+      story.dateline = paragraph
+      continue
+    }
     const caption = paragraph.length < 400 ? splitCaptionCredit(paragraph) : undefined
     if (caption) {
       story.pictures.push({
@@ -81,6 +93,22 @@ export function parsePlainText(text: string): ParsedStory {
   }
   story.bodyHtml = body.join('')
   return story
+}
+
+/**
+ * Wire copy (and Copydesk's own text export) opens with the headline, perhaps a standfirst, and
+ * the "By" line, each a block of its own: nothing of a page's navigation comes before them.
+ */
+function opensAsWireCopy(text: string): boolean {
+  const opening = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .slice(0, 3)
+  return (
+    (opening[0]?.split('\n').length ?? 0) === 1 &&
+    opening.slice(1).some((block) => BYLINE.test(block.trim()) && !block.includes('\n'))
+  )
 }
 
 function isSectionLabel(line: string): boolean {

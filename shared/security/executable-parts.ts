@@ -1,3 +1,5 @@
+import { Marked } from 'marked'
+
 /**
  * Test support for the hostile-input suites: finds what a browser could run in an output, by
  * parsing it as a browser would. The DOM parser is passed in (the page's own, or happy-dom's in
@@ -43,12 +45,12 @@ export function executableParts(html: string, parser: HtmlParser): string[] {
   return found
 }
 
-/** Markdown a renderer would turn into something that runs: raw tags, or script links. */
-export function executableMarkdown(markdown: string): string[] {
-  // `](<path>)` is CommonMark's link destination in angle brackets, not HTML.
-  return [...markdown.matchAll(/(?<!\\|\]\()<[a-z!/]|\]\(<?\s*(javascript|vbscript|data):/gi)].map(
-    (match) => match[0],
-  )
+/**
+ * What a Markdown renderer's page could run: the Markdown rendered to HTML (CommonMark and GFM,
+ * raw HTML blocks passed through as renderers do), then read as a browser would.
+ */
+export function executableMarkdown(markdown: string, parser: HtmlParser): string[] {
+  return executableParts(new Marked({ gfm: true }).parse(markdown, { async: false }), parser)
 }
 
 /** NITF read as XML: any element or attribute that is not plain NITF markup. */

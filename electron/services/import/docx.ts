@@ -15,10 +15,16 @@ const STYLE_MAP = [
   "p[style-name='Subtitle'] => p.standfirst:fresh",
   "p[style-name='Standfirst'] => p.standfirst:fresh",
   "p[style-name='Byline'] => p.byline:fresh",
+  "p[style-name='Dateline'] => p.dateline:fresh",
   "p[style-name='Caption'] => p.caption:fresh",
+  "r[style-name='Credit'] => span.credit",
+  "p[style-name='Lead Picture'] => p.lead-picture:fresh",
+  "p[style-name='Horizontal Rule'] => hr:fresh",
+  "p[style-name='Table Heading'] => p:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
-  "p[style-name='Pull Quote'] => blockquote > p:fresh",
+  // A pull quote is one paragraph: each is a quote of its own, even side by side.
+  "p[style-name='Pull Quote'] => aside.pull-quote:fresh > p:fresh",
 ]
 
 /** A Word document: mammoth turns it into semantic HTML, which is then read like a page. */
@@ -29,7 +35,7 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
     )
   }
   // mammoth unpacks everything in memory: the archive is checked for bombs first.
-  await readArchive(bytes, () => false)
+  const [properties] = await readArchive(bytes, (path) => path === 'docProps/core.xml')
   let html: string
   try {
     const converted = await mammoth.convertToHtml(
@@ -47,9 +53,12 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       `it is damaged or not a Word document (${(error as Error).message.split('\n')[0]})`,
     )
   }
+  // A document in Copydesk's styles says which paragraph is which; others are guessed at.
+  const styled = /<p class="(?:standfirst|byline)">/.test(html)
   const story = parseHtmlPage(`<article>${html}</article>`, {
-    firstShortParagraphIsStandfirst: true,
+    firstShortParagraphIsStandfirst: !styled,
   })
+  if (properties) story.keywords = keywordsOf(new TextDecoder().decode(properties.bytes))
   // Word has no page metadata: a headline only from the Title style or the first heading.
   if (!/<h1[\s>]/.test(html)) {
     const firstHeading = /<h2[^>]*>(.*?)<\/h2>/s.exec(html)
@@ -57,4 +66,16 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       story.headline = firstHeading[1]?.replace(/<[^>]+>/g, '') ?? ''
   }
   return story
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+/** The document's keywords, as Word's File › Info › Tags keeps them, comma-separated. */
+function keywordsOf(coreXml: string): string[] {
+  const list = /<cp:keywords>([\s\S]*?)<\/cp:keywords>/.exec(coreXml)?.[1] ?? ''
+  return list
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '')
+    .split(/[,;]/)
+    .map((keyword) => keyword.trim())
+    .filter(Boolean)
 }

@@ -45,8 +45,9 @@ function unsafeBodyParts(node: TiptapNode): string[] {
     const href = String(mark.attrs?.href ?? '')
     if (mark.type === 'link' && !/^(https?:|mailto:)/i.test(href)) found.push(`link ${href}`)
   }
+  // No src at all is a figure awaiting its picture: nothing is loaded.
   const src = node.attrs?.src
-  if (src !== undefined && !/^assets\/[\w.-]+$/.test(String(src))) found.push(`src ${String(src)}`)
+  if (src && !/^assets\/[\w.-]+$/.test(String(src))) found.push(`src ${String(src)}`)
   return [...found, ...(node.content ?? []).flatMap(unsafeBodyParts)]
 }
 

@@ -7,11 +7,28 @@ const TRACKING_SOURCE = /pixel|tracking|beacon|spacer|analytics/i
 const textOf = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
-function pictureFrom(
-  image: Element,
-  story: ParsedStory,
-  words: { caption: string; credit: string },
-) {
+interface FigureWords {
+  caption: string
+  credit: string
+  lead?: boolean
+}
+
+/**
+ * A figure exported without its picture (Copydesk's single-file pages): its words, its alt
+ * text, and the web address of a picture that was awaited from the web.
+ */
+function wordsFrom(figure: Element, story: ParsedStory, words: FigureWords) {
+  const sourceUrl = figure.getAttribute('data-source-url') ?? ''
+  story.pictures.push({
+    ...words,
+    alt: figure.getAttribute('data-alt') ?? '',
+    ...(sourceUrl && { url: sourceUrl }),
+    name: `picture ${story.pictures.length + 1}`,
+  })
+  return picturePlaceholder(story.pictures.length - 1)
+}
+
+function pictureFrom(image: Element, story: ParsedStory, words: FigureWords) {
   const src = image.getAttribute('src') ?? ''
   story.pictures.push({
     ...words,
@@ -36,7 +53,8 @@ const isTracking = (image: Element) =>
 export function extractFigures(root: Element, story: ParsedStory): void {
   for (const figure of Array.from(root.querySelectorAll('figure'))) {
     const image = figure.querySelector('img')
-    if (!image || isTracking(image)) {
+    const wordsOnly = !image && figure.hasAttribute('data-alt')
+    if (!wordsOnly && (!image || isTracking(image))) {
       figure.remove()
       continue
     }
@@ -51,7 +69,8 @@ export function extractFigures(root: Element, story: ParsedStory): void {
       const split = splitCaptionCredit(captionText)
       if (split) ({ caption: captionText, credit } = split)
     }
-    figure.outerHTML = pictureFrom(image, story, { caption: captionText, credit })
+    const words = { caption: captionText, credit, lead: figure.hasAttribute('data-lead') }
+    figure.outerHTML = image ? pictureFrom(image, story, words) : wordsFrom(figure, story, words)
   }
   for (const image of Array.from(root.querySelectorAll('img'))) {
     if (isTracking(image)) {
@@ -66,11 +85,18 @@ export function extractFigures(root: Element, story: ParsedStory): void {
       next?.localName === 'p' &&
       (next.classList.contains('caption') ||
         (nextText.length > 0 && nextText.length < 250 && !/^by\s/i.test(nextText)))
-    const words = isCaption
-      ? (splitCaptionCredit(nextText) ?? { caption: nextText, credit: '' })
-      : { caption: '', credit: '' }
+    // A credit marked as one (Word's Credit style) is the credit; else it is read off the words.
+    const markedCredit = isCaption ? next?.querySelector('.credit') : null
+    markedCredit?.remove()
+    const captionText = markedCredit ? textOf(next) : nextText
+    const words = !isCaption
+      ? { caption: '', credit: '' }
+      : markedCredit
+        ? { caption: captionText, credit: textOf(markedCredit) }
+        : (splitCaptionCredit(nextText) ?? { caption: nextText, credit: '' })
     if (isCaption) next?.remove()
-    const placeholder = pictureFrom(image, story, words)
+    const lead = holder !== image && holder.classList.contains('lead-picture')
+    const placeholder = pictureFrom(image, story, { ...words, lead })
     if (holder !== image && textOf(holder) === '') holder.outerHTML = placeholder
     else image.outerHTML = placeholder
   }

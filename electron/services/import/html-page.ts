@@ -47,7 +47,9 @@ export function parseHtmlPage(html: string, options: PageOptions = {}): ParsedSt
   readOpeningLines(root, story, options)
   story.keywords = metadata.keywords
   story.section = metadata.section
-  story.dateline = metadata.dateline
+  const dateline = root.querySelector('.dateline')
+  story.dateline = metadata.dateline || textOf(dateline)
+  dateline?.remove()
 
   extractFigures(root, story)
   story.bodyHtml = storyBodyHtml(root)

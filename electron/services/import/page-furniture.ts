@@ -1,6 +1,7 @@
 /** Page furniture: what a site puts around an article that is no part of the story. */
+/** A page's asides are its sidebars, except a pull quote, which is the story's own words. */
 export const FURNITURE_ELEMENTS =
-  'script, style, noscript, template, iframe, object, embed, form, button, nav, aside, footer, svg, canvas, video, audio, [role=navigation], [role=complementary], [aria-hidden=true]'
+  'script, style, noscript, template, iframe, object, embed, form, button, nav, aside:not(.pull-quote), footer, svg, canvas, video, audio, [role=navigation], [role=complementary], [aria-hidden=true]'
 
 /** The words sites use for furniture in their class names and ids. */
 const FURNITURE_NAMES =

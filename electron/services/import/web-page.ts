@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom'
 import { BYLINE_PREFIX, parseBylineText } from '../../../shared/article'
 import { emptyStory, type ParsedStory } from '../../../shared/import/parsed-story'
 import { storyBodyHtml } from './body-html'
+import { isCopydeskPage, parseCopydeskPage } from './copydesk-page'
 import { extractFigures } from './html-figures'
 import { parseHtmlPage } from './html-page'
 import { isFurniture } from './page-furniture'
@@ -32,9 +33,11 @@ const sameWords = (a: string, b: string) => wordsOf(a).join(' ') === wordsOf(b).
  * article in is read whole, furniture removed, as before.
  */
 export function parseWebPage(html: string): ParsedStory {
+  if (isFragment(html)) return parseFragment(html)
   const { document } = parseHTML(html)
   if (deeperThan(document.documentElement, MAX_PAGE_DEPTH))
     throw new WebPageImportError('it is nested too deeply to read (no story has so many levels)')
+  if (isCopydeskPage(document)) return parseCopydeskPage(document)
   const metadata = readPageMetadata(document)
   removeFurniture(document)
   const article = new Readability<Element>(document, {
@@ -57,6 +60,20 @@ export function parseWebPage(html: string): ParsedStory {
   removeRepeats(root, story)
   extractFigures(root, story)
   story.bodyHtml = storyBodyHtml(root)
+  return story
+}
+
+/** Body HTML alone, as a CMS takes it (and Copydesk exports it): no page around it. */
+const isFragment = (html: string) => !/<(?:!doctype|html|head|body)\b/i.test(html)
+
+/** A fragment is the story's body: nothing around it to find or leave out. */
+function parseFragment(html: string): ParsedStory {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
+  if (deeperThan(document.documentElement, MAX_PAGE_DEPTH))
+    throw new WebPageImportError('it is nested too deeply to read (no story has so many levels)')
+  const story = emptyStory()
+  extractFigures(document.body, story)
+  story.bodyHtml = storyBodyHtml(document.body)
   return story
 }
 

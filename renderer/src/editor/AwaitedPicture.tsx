@@ -10,8 +10,8 @@ interface Props {
 }
 
 /**
- * Where a figure's picture will go: an import found it only on the web, and Copydesk downloads
- * nothing. The person drops the file here (the body's drop handler fills this figure) or chooses
+ * Where a figure's picture will go: an import found it only on the web (Copydesk downloads
+ * nothing), or in a file that carried its words but not the picture. The person drops the file here (the body's drop handler fills this figure) or chooses
  * it; the caption, credit and alt text stay as they are.
  */
 export function AwaitedPicture({ sourceUrl, disabled, onPicture }: Props) {
@@ -31,12 +31,16 @@ export function AwaitedPicture({ sourceUrl, disabled, onPicture }: Props) {
     <div
       className="figure-missing figure-awaited"
       role="group"
-      aria-label="Picture not downloaded"
+      aria-label={sourceUrl ? 'Picture not downloaded' : 'Picture not included'}
       contentEditable={false}
     >
-      <p>
-        Picture not downloaded, from <span className="source-url">{sourceUrl}</span>
-      </p>
+      {sourceUrl ? (
+        <p>
+          Picture not downloaded, from <span className="source-url">{sourceUrl}</span>
+        </p>
+      ) : (
+        <p>The imported file held this picture’s words, not the picture.</p>
+      )}
       <p>Drop the picture file here, or</p>
       <button type="button" disabled={disabled} onClick={() => input.current?.click()}>
         Choose picture…

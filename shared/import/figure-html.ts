@@ -1,0 +1,35 @@
+import type { PictureSource } from './parsed-story'
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }
+const decoded = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+const textOf = (html: string) =>
+  decoded(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+
+/**
+ * A figure as Copydesk's exports write it (`<figure data-lead data-alt><img src alt>
+ * <figcaption><span class="caption">…</span><span class="credit">…</span></figcaption>`), read
+ * into the picture it names: from Markdown, where it stands as an HTML block.
+ */
+export function pictureFromFigureHtml(html: string, index: number): PictureSource {
+  const figureTag = /<figure\b[^>]*>/i.exec(html)?.[0] ?? ''
+  const imageTag = /<img\b[^>]*>/i.exec(html)?.[0] ?? ''
+  const src = decoded(attribute(imageTag, 'src') ?? '')
+  const sourceUrl = decoded(attribute(figureTag, 'data-source-url') ?? '')
+  const address = src || sourceUrl
+  return {
+    caption: textOf(/<span class="caption">([\s\S]*?)<\/span>/.exec(html)?.[1] ?? ''),
+    credit: textOf(/<span class="credit">([\s\S]*?)<\/span>/.exec(html)?.[1] ?? ''),
+    alt: decoded(attribute(imageTag, 'alt') ?? attribute(figureTag, 'data-alt') ?? ''),
+    ...(/^(https?:)?\/\//i.test(address)
+      ? { url: address }
+      : src && !src.startsWith('data:')
+        ? { path: decodeURI(src) }
+        : {}),
+    name: src.split('/').pop() || `picture ${index + 1}`,
+    ...(attribute(figureTag, 'data-lead') !== undefined && { lead: true }),
+  }
+}
