@@ -65,10 +65,8 @@ function pictureAssociation(
     uri: figure.src ? `${IMAGE_URI_PREFIX}${encodeURIComponent(fileName)}` : figure.sourceUrl,
     type: 'picture',
     ...(descriptions.length && { descriptions }),
-    ...(figure.credit && {
-      by: figure.credit,
-      [keyFor(version, 'copyrightholder', 'copyrightHolder')]: figure.credit,
-    }),
+    // The credit line says who to credit, not who holds the copyright: that is not invented.
+    ...(figure.credit && { by: figure.credit }),
     ...(renditions && { renditions }),
   }
 }

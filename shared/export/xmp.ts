@@ -15,8 +15,9 @@ const NS = {
 }
 
 /**
- * An XMP packet with the figure's caption (dc:description), credit (photoshop:Credit), copyright
- * (dc:rights) and alt text (IPTC's AltTextAccessibility), the fields picture desks and CMSs read.
+ * An XMP packet with the figure's caption (dc:description), credit line (photoshop:Credit) and
+ * alt text (IPTC's AltTextAccessibility), the fields picture desks and CMSs read. A credit line is
+ * not a copyright notice: dc:rights is left to the picture's own metadata, never made up from it.
  */
 export function pictureXmp({ caption, credit, alt }: PictureMetadata): string {
   const root = create()
@@ -34,10 +35,7 @@ export function pictureXmp({ caption, credit, alt }: PictureMetadata): string {
       .ele(NS.rdf, 'rdf:li', { 'xml:lang': 'x-default' })
       .txt(value)
   if (caption) languageAlternative(NS.dc, 'dc:description', caption)
-  if (credit) {
-    description.ele(NS.photoshop, 'photoshop:Credit').txt(credit)
-    languageAlternative(NS.dc, 'dc:rights', `© ${credit}`)
-  }
+  if (credit) description.ele(NS.photoshop, 'photoshop:Credit').txt(credit)
   if (alt) languageAlternative(NS.Iptc4xmpCore, 'Iptc4xmpCore:AltTextAccessibility', alt)
   return root.end({ headless: true })
 }
