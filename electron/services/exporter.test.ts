@@ -287,6 +287,8 @@ describe('formats', SLOW, () => {
     expect(String(documentXml?.bytes)).toMatch(
       /<w:hyperlink [^>]*>\s*<w:r>\s*<w:rPr>\s*<w:rStyle w:val="Hyperlink"\/>/,
     )
+    // No run switches off its paragraph style's bold or italic (a pull quote's italic was).
+    expect(String(documentXml?.bytes)).not.toMatch(/<w:(?:b|i|strike|bCs|iCs) w:val="(?:false|0)"/)
     // Header cells are bold by their paragraph style, so the words themselves are not bold.
     expect(html).toMatch(
       /<table><thead><tr><th><p>Route<\/p><\/th>.*<td><p>20 min<\/p><\/td><\/tr>(<\/tbody>)?<\/table>/s,

@@ -233,9 +233,11 @@ function runs(nodes: TiptapNode[]): ParagraphChild[] {
     const href = link && safeHref(link.attrs?.href)
     const run = new TextRun({
       text: node.text ?? '',
-      bold: marks.has('bold'),
-      italics: marks.has('italic'),
-      strike: marks.has('strike'),
+      // Only what the text has: `italics: false` would be direct formatting that switches off
+      // the italic of the paragraph's style (a pull quote's, a byline's).
+      ...(marks.has('bold') && { bold: true }),
+      ...(marks.has('italic') && { italics: true }),
+      ...(marks.has('strike') && { strike: true }),
       ...(marks.has('underline') && { underline: {} }),
       // Word's own character style, so Word and LibreOffice show (and restyle) it as a link.
       ...(href && { style: 'Hyperlink' }),
