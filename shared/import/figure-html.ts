@@ -1,8 +1,4 @@
-import type { PictureSource } from './parsed-story'
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }
-const decoded = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+import { unescapeHtml as decoded, type PictureSource } from './parsed-story'
 const textOf = (html: string) =>
   decoded(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')

@@ -57,5 +57,17 @@ const ESCAPES: Record<string, string> = {
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 
+const UNESCAPES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+}
+/** The inverse of `escapeHtml` (and XML's `&apos;`), for text Copydesk or Word wrote. */
+export const unescapeHtml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => UNESCAPES[name] ?? '')
+
 export const paragraphsHtml = (paragraphs: string[]) =>
   paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')

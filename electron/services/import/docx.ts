@@ -1,5 +1,5 @@
 import mammoth from 'mammoth'
-import type { ParsedStory } from '../../../shared/import/parsed-story'
+import { unescapeHtml, type ParsedStory } from '../../../shared/import/parsed-story'
 import { parseHtmlPage } from './html-page'
 import { readArchive } from './archive-limits'
 
@@ -68,13 +68,10 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
   return story
 }
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-
 /** The document's keywords, as Word's File › Info › Tags keeps them, comma-separated. */
 function keywordsOf(coreXml: string): string[] {
   const list = /<cp:keywords>([\s\S]*?)<\/cp:keywords>/.exec(coreXml)?.[1] ?? ''
-  return list
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '')
+  return unescapeHtml(list)
     .split(/[,;]/)
     .map((keyword) => keyword.trim())
     .filter(Boolean)
