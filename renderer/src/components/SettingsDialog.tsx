@@ -1,20 +1,34 @@
 import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
-import type { Theme } from '../../../shared/settings/schema'
+import type { Settings, Theme } from '../../../shared/settings/schema'
 import { useSettings } from '../stores/settings-store'
 import { Dialog } from './Dialog'
 
 /** The few things a person sets once: their name for bylines and tracked changes, and field limits. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useSettings((state) => state.settings)
+  // The form starts from the saved settings: opened right after a start, before they have
+  // arrived, it would show (and on Save write) empty fields over the person's name.
+  if (!settings) {
+    return (
+      <Dialog label="Settings" onClose={onClose}>
+        <h2>Settings</h2>
+        <p role="status">Loading settings…</p>
+      </Dialog>
+    )
+  }
+  return <SettingsForm settings={settings} onClose={onClose} />
+}
+
+function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () => void }) {
   const load = useSettings((state) => state.load)
-  const [displayName, setDisplayName] = useState(settings?.displayName ?? '')
-  const [headlineLimit, setHeadlineLimit] = useState(String(settings?.headlineLimit ?? 70))
-  const [standfirstLimit, setStandfirstLimit] = useState(String(settings?.standfirstLimit ?? 200))
-  const [dictionary, setDictionary] = useState((settings?.dictionary ?? []).join('\n'))
-  const [language, setLanguage] = useState(settings?.language ?? 'en')
-  const [imageBaseUrl, setImageBaseUrl] = useState(settings?.imageBaseUrl ?? '')
-  const [theme, setTheme] = useState<Theme>(settings?.theme ?? 'system')
+  const [displayName, setDisplayName] = useState(settings.displayName ?? '')
+  const [headlineLimit, setHeadlineLimit] = useState(String(settings.headlineLimit ?? 70))
+  const [standfirstLimit, setStandfirstLimit] = useState(String(settings.standfirstLimit ?? 200))
+  const [dictionary, setDictionary] = useState((settings.dictionary ?? []).join('\n'))
+  const [language, setLanguage] = useState(settings.language ?? 'en')
+  const [imageBaseUrl, setImageBaseUrl] = useState(settings.imageBaseUrl ?? '')
+  const [theme, setTheme] = useState<Theme>(settings.theme ?? 'system')
   const [problem, setProblem] = useState<string>()
 
   const submit = async (event: FormEvent) => {
