@@ -9,6 +9,7 @@ import { articleBodyExtensions } from './extensions'
 import { notASuggestion, SuggestChanges } from './suggest-changes'
 import { validateBody } from './validate-body'
 import { createTestBodyEditor } from './test-body-editor'
+import { applyEdit } from './test-edits'
 
 function must<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) throw new Error('expected a value')
@@ -248,6 +249,25 @@ describe('suggest edits', () => {
       .run()
     expect(suggestions(current)).toEqual([])
     expect(JSON.stringify(current.getJSON())).toContain('"threadId":"t1"')
+  })
+
+  it('a deletion across a split paragraph and the next is recorded, not thrown away', () => {
+    // Found by the Word round-trip property test: the step that joins the blocks moved the range
+    // the author's claim looked at past the end of the document, and the edit threw.
+    const current = createTestBodyEditor(
+      '<p>The council met on Tuesday.</p><p>It voted <strong>seven to two</strong> to close the <em>old</em> bridge.</p><p>Ferries run hourly.</p>',
+    )
+    current.commands.setSuggestMode(true)
+    for (const edit of [
+      { kind: 'type', at: 0, text: 'aaaaaa' },
+      { kind: 'type', at: 474330567, text: 'aaa' },
+      { kind: 'enter', at: 0 },
+      { kind: 'delete', at: 1554668178, length: 11 },
+    ] as const)
+      applyEdit(current, edit)
+    expect(current.getText()).toContain('Ferries run hourly.')
+    expect(suggestions(current).length).toBeGreaterThan(0)
+    current.destroy()
   })
 
   it('with the mode off, edits apply directly and record nothing', () => {

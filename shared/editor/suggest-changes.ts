@@ -389,14 +389,21 @@ function touchedRanges(tr: Transaction): { from: number; to: number }[] {
     step.getMap().forEach((_oldStart, _oldEnd, newStart, newEnd) => {
       touched.push({ from: toFinal.map(newStart, -1), to: toFinal.map(newEnd, 1) })
     })
-    // Mark and attribute steps change no positions: their own range says where they acted.
+    // Mark and attribute steps change no positions: their own range says where they acted. It is
+    // in the document before the step, so it is mapped through the step too (a step that wraps
+    // or joins blocks moves what comes after it).
     const json = step.toJSON() as { from?: number; to?: number; pos?: number }
     const from = json.from ?? json.pos
     const to = json.to ?? (json.pos === undefined ? undefined : json.pos + 1)
+    const fromStep = tr.mapping.slice(index)
     if (from !== undefined && to !== undefined)
-      touched.push({ from: toFinal.map(from, -1), to: toFinal.map(to, 1) })
+      touched.push({ from: fromStep.map(from, -1), to: fromStep.map(to, 1) })
   })
-  return touched
+  const size = tr.doc.content.size
+  return touched.map(({ from, to }) => ({
+    from: Math.min(Math.max(0, from), size),
+    to: Math.min(Math.max(0, to), size),
+  }))
 }
 
 function touchedSpan(tr: Transaction): { from: number; to: number } | undefined {
