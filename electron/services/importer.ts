@@ -132,7 +132,7 @@ export class Importer {
         `its text is ${characters.toLocaleString('en')} characters long, and a story can be at most ${MAX_STORY_CHARACTERS.toLocaleString('en')} (about 330,000 words): split it into several files, or import a shorter one`,
       )
     }
-    const notes: string[] = []
+    const notes = [...(story.notes ?? [])]
     const staging = await mkdtemp(join(tmpdir(), 'copydesk-import-'))
     try {
       await mkdir(join(staging, 'assets'))
@@ -154,9 +154,12 @@ export class Importer {
         dateline: story.dateline,
         section: story.section,
         keywords: story.keywords,
-        body: await reader.body(html),
+        body: await reader.body(html, { exactSpaces: story.exactSpaces ?? false }),
         ...(story.status && { status: story.status }),
         slug: story.slug || slugify(headline) || 'imported',
+        ...(story.suggestions && { suggestions: story.suggestions }),
+        ...(story.comments && { comments: story.comments }),
+        ...(story.tracked && { tracked: story.tracked }),
       })
       if (!fields.success) {
         return cannotImport(

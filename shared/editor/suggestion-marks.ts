@@ -44,7 +44,8 @@ export const Deletion = Mark.create({
   inclusive: false,
   excludes: BLOCK_SUGGESTION_MARKS,
   addAttributes: () => idAttribute,
-  parseHTML: () => [{ tag: 'del[data-suggestion]' }],
+  // Before the strike mark's rule, which takes every `del`.
+  parseHTML: () => [{ tag: 'del[data-suggestion]', priority: 60 }],
   renderHTML: ({ HTMLAttributes }) => ['del', mergeAttributes(HTMLAttributes), 0],
 })
 

@@ -1,4 +1,10 @@
-import type { ArticleStatus, BylineEntry } from '../article/schema'
+import type {
+  ArticleStatus,
+  BylineEntry,
+  CommentThread,
+  SuggestionRecord,
+  TrackedLine,
+} from '../article/schema'
 
 /** A picture found in an imported file: its bytes or where to find them, and its words. */
 export interface PictureSource {
@@ -32,6 +38,15 @@ export interface ParsedStory {
   slug?: string
   bodyHtml: string
   pictures: PictureSource[]
+  /** A Word document's tracked changes, as suggestions marked in `bodyHtml` and `tracked`. */
+  suggestions?: SuggestionRecord[]
+  /** Its comments, anchored in `bodyHtml` by `data-comment`. */
+  comments?: CommentThread[]
+  tracked?: { headline?: TrackedLine; standfirst?: TrackedLine }
+  /** The body HTML's spaces are text (it was written by a program, with tracked changes). */
+  exactSpaces?: boolean
+  /** What the reader could not keep as it was, for the person to check. */
+  notes?: string[]
 }
 
 export const emptyStory = (): ParsedStory => ({

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import mammoth from 'mammoth'
 import { unescapeHtml, type ParsedStory } from '../../../shared/import/parsed-story'
+import { zipFiles } from '../zip-files'
 import { parseHtmlPage } from './html-page'
-import { readArchive } from './archive-limits'
+import { readArchive, type ArchiveFile } from './archive-limits'
+import { readRevisionMarkers, type RevisionsInHtml } from './word-revision-marks'
+import { hasRevisions, markRevisions } from './word-revisions'
 
 /** A .docx that cannot be read, with the reason. */
 export class DocxImportError extends Error {}
@@ -35,11 +39,24 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
     )
   }
   // mammoth unpacks everything in memory: the archive is checked for bombs first.
-  const [properties] = await readArchive(bytes, (path) => path === 'docProps/core.xml')
+  const files = await readArchive(bytes)
+  const text = (path: string) => {
+    const file = files.find((each) => each.path === path)
+    return file && new TextDecoder().decode(file.bytes)
+  }
+  const documentXml = text('word/document.xml') ?? ''
+  const marked = hasRevisions(documentXml)
+    ? markedDocument(
+        files,
+        documentXml,
+        text('word/comments.xml'),
+        text('word/commentsExtended.xml'),
+      )
+    : undefined
   let html: string
   try {
     const converted = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: marked ? await marked.bytes : bytes },
       {
         styleMap: STYLE_MAP,
         convertImage: mammoth.images.imgElement(async (image) => ({
@@ -53,12 +70,28 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       `it is damaged or not a Word document (${(error as Error).message.split('\n')[0]})`,
     )
   }
+  let revisions: RevisionsInHtml | undefined
+  if (marked) {
+    revisions = readRevisionMarkers(html, marked.revisions, {
+      now: new Date().toISOString(),
+      newId: randomUUID,
+    })
+    html = revisions.html
+  }
   // A document in Copydesk's styles says which paragraph is which; others are guessed at.
   const styled = /<p class="(?:standfirst|byline)">/.test(html)
   const story = parseHtmlPage(`<article>${html}</article>`, {
     firstShortParagraphIsStandfirst: !styled,
   })
-  if (properties) story.keywords = keywordsOf(new TextDecoder().decode(properties.bytes))
+  const properties = text('docProps/core.xml')
+  if (properties) story.keywords = keywordsOf(properties)
+  if (revisions) {
+    story.suggestions = revisions.suggestions
+    story.comments = revisions.comments
+    story.tracked = revisions.tracked
+    story.notes = revisions.notes
+    story.exactSpaces = true
+  }
   // Word has no page metadata: a headline only from the Title style or the first heading.
   if (!/<h1[\s>]/.test(html)) {
     const firstHeading = /<h2[^>]*>(.*?)<\/h2>/s.exec(html)
@@ -66,6 +99,29 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       story.headline = firstHeading[1]?.replace(/<[^>]+>/g, '') ?? ''
   }
   return story
+}
+
+/**
+ * The document with its tracked changes and comment ranges marked in text mammoth passes through,
+ * zipped again for mammoth to read.
+ */
+function markedDocument(
+  files: ArchiveFile[],
+  documentXml: string,
+  commentsXml: string | undefined,
+  commentsExtendedXml: string | undefined,
+) {
+  let revisions
+  try {
+    revisions = markRevisions(documentXml, commentsXml, commentsExtendedXml)
+  } catch (error) {
+    throw new DocxImportError(`it is damaged: ${(error as Error).message}`)
+  }
+  const entries = files.map(({ path, bytes }) => ({
+    path,
+    bytes: Buffer.from(path === 'word/document.xml' ? revisions.documentXml : bytes),
+  }))
+  return { revisions, bytes: zipFiles(entries, new Date(0)) }
 }
 
 /** The document's keywords, as Word's File › Info › Tags keeps them, comma-separated. */

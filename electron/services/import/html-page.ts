@@ -82,6 +82,8 @@ function readOpeningLines(root: Element, story: ParsedStory, options: PageOption
       candidate &&
       text &&
       text.length <= STANDFIRST_MAX_CHARACTERS &&
+      // A guess must not take a paragraph's tracked changes or comments out of the body.
+      !candidate.querySelector('[data-suggestion], [data-comment]') &&
       (bylineIndex < 0 || opening.indexOf(candidate) < bylineIndex)
     ) {
       story.standfirst = text

@@ -5,6 +5,7 @@ import type { ParsedStory } from '../../../shared/import/parsed-story'
 import type { EmbeddedCaption } from '../image-metadata'
 import { startWorkerThread } from '../worker-thread'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
+import type { BodyOptions } from './html-to-body'
 import type { WorkerAnswer, WorkerJob, WorkerReady } from './import-worker-protocol'
 
 /** What one step of an import may cost before its reader is stopped. */
@@ -75,8 +76,8 @@ export class ImportWorker {
   }
 
   /** Article HTML as the editor's schema reads it (JSON for the body). */
-  body(html: string): Promise<TiptapNode> {
-    return this.run({ kind: 'body', html }) as Promise<TiptapNode>
+  body(html: string, options: BodyOptions = {}): Promise<TiptapNode> {
+    return this.run({ kind: 'body', html, options }) as Promise<TiptapNode>
   }
 
   get alive(): boolean {

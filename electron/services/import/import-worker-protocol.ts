@@ -2,10 +2,11 @@ import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
 import type { EmbeddedCaption } from '../image-metadata'
+import type { BodyOptions } from './html-to-body'
 
 export type WorkerJob =
   | { kind: 'parse'; format: ParseableFormat; bytes: Uint8Array }
-  | { kind: 'body'; html: string }
+  | { kind: 'body'; html: string; options: BodyOptions }
   | { kind: 'caption'; bytes: Uint8Array }
 
 export interface WorkerRequest {

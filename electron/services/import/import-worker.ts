@@ -25,7 +25,7 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
         ? await parseFile(job.format, job.bytes)
         : job.kind === 'caption'
           ? await readEmbeddedCaption(job.bytes)
-          : htmlToBody(job.html)
+          : htmlToBody(job.html, job.options)
     return { id: request.id, ok: true, value }
   } catch (error) {
     return { id: request.id, ok: false, problem: fileProblem(error) }

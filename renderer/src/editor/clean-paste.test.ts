@@ -56,6 +56,13 @@ describe('pasting into the body', () => {
     expect(html).not.toMatch(/style=|docs-internal/)
   })
 
+  it('copied suggestions and comment anchors paste as the text would read accepted, and plain', () => {
+    const html = paste(
+      '<p>Fares rise <del data-suggestion="s1">on Monday</del><ins data-suggestion="s1">on Tuesday</ins>, <span data-comment="t1">the operator</span> said.</p>',
+    )
+    expect(html).toBe('<p>Fares rise on Tuesday, the operator said.</p>')
+  })
+
   it('a picture inside pasted HTML is handed over as a file to store as an asset', () => {
     const pixel =
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='

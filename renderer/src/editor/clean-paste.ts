@@ -70,6 +70,14 @@ export function cleanPastedHtml(html: string): string {
   for (const wrapper of Array.from(document.querySelectorAll('b[id^="docs-internal-guid"]'))) {
     wrapper.replaceWith(...Array.from(wrapper.childNodes))
   }
+  // Copied suggestions and comment anchors belong to where they were: pasted, the text reads as
+  // it would with the suggestions accepted, and is the paster's own (a suggestion in Suggest edits).
+  for (const deleted of Array.from(document.querySelectorAll('del[data-suggestion]')))
+    deleted.remove()
+  for (const wrapper of Array.from(
+    document.querySelectorAll('ins[data-suggestion], span[data-comment]'),
+  ))
+    wrapper.replaceWith(...Array.from(wrapper.childNodes))
   rebuildWordLists(document)
   for (const heading of Array.from(document.querySelectorAll('h1, h4, h5, h6'))) {
     const replacement = document.createElement(heading.localName === 'h1' ? 'h2' : 'h3')
