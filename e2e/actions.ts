@@ -1,6 +1,19 @@
 import type { Locator, Page } from '@playwright/test'
 import { makeImage } from '../electron/services/test-images'
 
+/** Imports files through the library's _Import…_ button, as chosen in the file dialog. */
+export async function importFiles(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+) {
+  const chooser = page.waitForEvent('filechooser')
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: 'Import…' })
+    .click()
+  await (await chooser).setFiles(files)
+}
+
 /** Selects `text` inside `field` as a person would with the mouse. */
 export async function selectText(field: Locator, text: string) {
   await field.evaluate((element, wanted) => {

@@ -1,4 +1,16 @@
 import { expect, test } from '@playwright/test'
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx'
 import { spawn } from 'node:child_process'
 import {
   existsSync,
@@ -214,6 +226,68 @@ test('import of Markdown, plain text and a web page exits by itself, with and wi
   expect(listed.articles.map((article) => article.headline)).toEqual(
     expect.arrayContaining(headlines),
   )
+})
+
+test('a Word file with tracked changes goes out with --with-changes and comes back the same', async () => {
+  test.setTimeout(6 * EXIT_WITHIN_MS)
+  const editor = { author: 'Sam Sub', date: '2026-11-30T09:15:00Z' }
+  const freelance = join(temp, 'freelance.docx')
+  writeFileSync(
+    freelance,
+    await Packer.toBuffer(
+      new Document({
+        comments: {
+          children: [{ id: 0, author: 'Sam Sub', children: [new Paragraph('Which meeting?')] }],
+        },
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: 'Bridge vote', heading: HeadingLevel.TITLE }),
+              new Paragraph('By Rita Reporter'),
+              new Paragraph({
+                children: [
+                  new TextRun('The council '),
+                  new CommentRangeStart(0),
+                  new TextRun('approved the plan'),
+                  new CommentRangeEnd(0),
+                  new TextRun({ children: [new CommentReference(0)] }),
+                  new TextRun(' '),
+                  new DeletedTextRun({ id: 1, ...editor, text: 'yesterday' }),
+                  new InsertedTextRun({ id: 2, ...editor, text: 'on Tuesday' }),
+                  new TextRun('. Work on the bridge starts in March, the council said.'),
+                ],
+              }),
+            ],
+          },
+        ],
+      }),
+    ),
+  )
+  type Imported = { imported: { id: string }[] }
+  type Shown = { suggestions: { author: string }[]; comments: { text: string }[] }
+  const importedId = async (path: string) =>
+    (JSON.parse((await copydesk(0, ...withLibrary('import', path, '--json'))).stdout) as Imported)
+      .imported[0]?.id ?? ''
+  const shown = async (id: string) =>
+    JSON.parse((await copydesk(0, ...withLibrary('show', id, '--json'))).stdout) as Shown
+
+  const id = await importedId(freelance)
+  const first = await shown(id)
+  expect(first.suggestions.map(({ author }) => author)).toEqual(['Sam Sub', 'Sam Sub'])
+  expect(first.comments.map(({ text }) => text)).toEqual(['Which meeting?'])
+
+  const out = join(temp, 'back-to-freelance.docx')
+  const refused = await copydesk(1, ...withLibrary('export', id, '--format', 'docx', '--out', out))
+  expect(refused.stderr).toMatch(/2 suggestions are waiting/)
+  await copydesk(
+    0,
+    ...withLibrary('export', id, '--format', 'docx', '--out', out, '--with-changes'),
+  )
+  const again = await shown(await importedId(out))
+  expect(again.suggestions).toEqual(
+    first.suggestions.map(({ author }) => expect.objectContaining({ author })),
+  )
+  expect(again.comments.map(({ text }) => text)).toEqual(['Which meeting?'])
 })
 
 /** Starts `copydesk serve` and gives the address it prints, what it printed, and how to stop it. */

@@ -1,6 +1,6 @@
 import type { Download } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { insertImage } from './actions'
+import { importFiles, insertImage, selectText } from './actions'
 import { expect, test } from './fixtures'
 
 test('export: the preflight takes you to each problem, then the chosen formats download', async ({
@@ -103,4 +103,65 @@ test('batch export from the library: one zip, and the articles left out named wi
   await expect(library.getByRole('list', { name: 'Not exported' })).toContainText(
     'Unsigned story: "Unsigned story" cannot be exported yet: The story has no byline.',
   )
+})
+
+test('a story with suggestions goes to Word as tracked changes, and comes back as suggestions', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Ferry fares rise')
+  await page
+    .getByRole('list', { name: 'Byline' })
+    .getByRole('textbox', { name: 'Name' })
+    .fill('Ana Lee')
+  const body = page.getByRole('textbox', { name: 'Body' })
+  await body.click()
+  await page.keyboard.type('Fares rise by 5% on Monday.')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved /)
+  await page.getByRole('button', { name: 'Suggest edits' }).click()
+  await selectText(body, 'Monday')
+  await page.keyboard.type('Tuesday')
+  const suggestions = page.getByRole('region', { name: 'Suggestions' }).getByRole('listitem')
+  await expect(suggestions).toHaveCount(1)
+
+  await page
+    .getByRole('toolbar', { name: 'Article actions' })
+    .getByRole('button', { name: 'Export' })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await expect(dialog.getByRole('list', { name: 'Preflight' })).toContainText(
+    '1 suggestion is waiting',
+  )
+  await dialog.getByRole('checkbox', { name: 'Package (zip with images)' }).uncheck()
+  await dialog.getByRole('checkbox', { name: 'Word (DOCX)' }).check()
+  const exportFiles = dialog.getByRole('button', { name: 'Export files' })
+  await expect(exportFiles).toBeDisabled()
+  await dialog
+    .getByRole('checkbox', {
+      name: 'Word: suggestions as tracked changes, comments as Word comments',
+    })
+    .check()
+  await expect(exportFiles).toBeEnabled()
+  const download = page.waitForEvent('download')
+  await exportFiles.click()
+  const docx = await readFile(String(await (await download).path()))
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // The freelancer's Word file, imported: the change is a suggestion again, by the same person.
+  await importFiles(page, [
+    {
+      name: 'ferry-fares-from-word.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    },
+  ])
+  await expect(
+    page.getByRole('region', { name: 'Import results' }).getByRole('status'),
+  ).toContainText('Imported “Ferry fares rise”.')
+  await expect(suggestions).toHaveCount(1)
+  await expect(suggestions.first()).toContainText('Dana Desk')
+  await expect(body.locator('.suggestion-deletion')).toHaveText('Monday')
+  await expect(body.locator('.suggestion-insertion')).toHaveText('Tuesday')
 })

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { importFiles } from './actions'
 import { expect, test } from './fixtures'
 import { makeImage } from '../electron/services/test-images'
 
@@ -17,13 +18,7 @@ test('Import… makes an article from a file and opens it; a bad file is refused
     '',
     'Check the timetable online.',
   ].join('\n')
-  const chooser = page.waitForEvent('filechooser')
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: 'Import…' })
-    .click()
-  const fileChooser = await chooser
-  await fileChooser.setFiles([
+  await importFiles(page, [
     { name: 'ferry.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) },
     { name: 'wire.json', mimeType: 'application/json', buffer: Buffer.from('{"uri": ') },
   ])
@@ -67,18 +62,9 @@ async function importWireWithWebPicture(page: Page) {
       },
     ],
   }
-  const chooser = page.waitForEvent('filechooser')
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: 'Import…' })
-    .click()
-  await (
-    await chooser
-  ).setFiles({
-    name: 'wire.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(item)),
-  })
+  await importFiles(page, [
+    { name: 'wire.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(item)) },
+  ])
   return page.getByRole('group', { name: 'Picture not downloaded' })
 }
 

@@ -14,7 +14,14 @@ export interface ExportOptions {
   out: string
   status?: ArticleStatus
   force?: boolean
+  withChanges?: boolean
 }
+
+/** What the exporter is asked for, from the command's options. */
+export const exportChoices = ({ force, withChanges }: ExportOptions) => ({
+  ...(force && { force }),
+  ...(withChanges && { withChanges }),
+})
 
 /** The checklist as the CLI prints it: one line per item, blocking ones first. */
 export function formatPreflight(article: Article, report: PreflightReport): string {
@@ -77,7 +84,7 @@ export async function exportByStatus(
   for (const summary of chosen) {
     const article = await library.open(summary.id)
     const file = article.ok
-      ? await exporter.export(article.value, options.format, { force: options.force })
+      ? await exporter.export(article.value, options.format, exportChoices(options))
       : article
     if (!file.ok) {
       failed++

@@ -10,6 +10,7 @@ import { createNodeServices, type NodeServices } from '../services/node-services
 import { CliError, type CliIo } from './cli-io'
 import {
   exportByStatus,
+  exportChoices,
   formatPreflight,
   writeExported,
   type ExportOptions,
@@ -212,6 +213,10 @@ export function createProgram(io: CliIo): Command {
       ),
     )
     .option('--force', 'export despite blocking problems (never despite pending suggestions)')
+    .option(
+      '--with-changes',
+      'docx only: pending suggestions as Word tracked changes, comments as Word comments',
+    )
     .addOption(libraryOption())
     .action((reference: string | undefined, options: ExportOptions) =>
       withServices(options, async ({ library, exporter }) => {
@@ -222,9 +227,7 @@ export function createProgram(io: CliIo): Command {
         if (!reference) throw new CliError('Name the article to export, or use --status.')
         const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
         io.stderr(formatPreflight(article, await exporter.preflight(article)))
-        const file = unwrap(
-          await exporter.export(article, options.format, { force: options.force }),
-        )
+        const file = unwrap(await exporter.export(article, options.format, exportChoices(options)))
         // "This file has no pictures…": said on stderr, so a file piped to stdout stays clean.
         for (const note of file.notes ?? []) io.stderr(`note: ${note}\n`)
         if (options.out === '-') {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { Packer } from 'docx'
 import sharp from 'sharp'
 import type { Article } from '../../shared/article'
-import { buildDocxDocument, type DocxImage } from '../../shared/export/docx'
+import { buildDocxDocument, type DocxImage, type DocxOptions } from '../../shared/export/docx'
 import {
   EXPORT_FORMAT_INFO,
   TEXT_FORMATS,
@@ -52,6 +52,11 @@ const distinctFigures = (article: Article) =>
 export interface ExportOptions {
   /** Export despite blocking problems that can be overridden (never pending suggestions). */
   force?: boolean
+  /**
+   * Word only: pending suggestions go out as tracked changes and comments as Word comments, so
+   * suggestions do not stop the export.
+   */
+  withChanges?: boolean
 }
 
 /** The files one export produces, before they are handed out as one file or zipped. */
@@ -102,9 +107,18 @@ export class Exporter {
     format: ExportFormat,
     options: ExportOptions = {},
   ): Promise<Result<ExportedFile>> {
+    if (options.withChanges && format !== 'docx') {
+      return fail(
+        'invalid-request',
+        `Only Word files carry suggestions and comments; ${EXPORT_FORMAT_INFO[format].label} does not.`,
+      )
+    }
     const report = await this.preflight(article)
     const stopping = report.items.filter(
-      (item) => item.severity === 'blocking' && (!options.force || !item.overridable),
+      (item) =>
+        item.severity === 'blocking' &&
+        (!options.force || !item.overridable) &&
+        !(options.withChanges && item.code === 'suggestions'),
     )
     if (stopping.length) {
       return fail(
@@ -115,7 +129,7 @@ export class Exporter {
       )
     }
     try {
-      const file = await this.render(article, format)
+      const file = await this.render(article, format, options.withChanges ?? false)
       return ok(file)
     } catch (error) {
       return fail('io', `The ${EXPORT_FORMAT_INFO[format].label} export failed: ${String(error)}`)
@@ -172,16 +186,27 @@ export class Exporter {
     })
   }
 
-  private async render(article: Article, format: ExportFormat): Promise<ExportedFile> {
+  private async render(
+    article: Article,
+    format: ExportFormat,
+    withChanges: boolean,
+  ): Promise<ExportedFile> {
     if (isTextFormat(format)) return exportTextFile(article, format, this.context())
     const { mimeType } = EXPORT_FORMAT_INFO[format]
     const fileName = exportFileName(article, format)
-    const bytes = format === 'docx' ? await this.docx(article) : await this.package(article)
+    const bytes =
+      format === 'docx'
+        ? await this.docx(article, undefined, { withChanges })
+        : await this.package(article)
     return { fileName, mimeType, content: bytes.toString('base64'), encoding: 'base64' }
   }
 
   /** The Word file, its dates and zip entries fixed to the article's last save. */
-  async docx(article: Article, renditions?: Map<string, RenditionFile[]>): Promise<Buffer> {
+  async docx(
+    article: Article,
+    renditions?: Map<string, RenditionFile[]>,
+    options: DocxOptions = {},
+  ): Promise<Buffer> {
     const images: Record<string, DocxImage> = {}
     await mapLimited(distinctFigures(article), PICTURES_AT_ONCE, async ({ src }) => {
       // In a package, the JPEG rendition of Word's width is already made.
@@ -202,7 +227,7 @@ export class Exporter {
         .toBuffer({ resolveWithObject: true })
       images[src] = { data, type: 'jpg', width: info.width, height: info.height }
     })
-    const packed = await Packer.toBuffer(buildDocxDocument(article, images))
+    const packed = await Packer.toBuffer(buildDocxDocument(article, images, options))
     const renumber = stableRelationshipIds()
     const entries = (await unzipFiles(packed)).map((entry) =>
       renumber(entry.path === 'docProps/core.xml' ? withFixedDates(entry, article) : entry),

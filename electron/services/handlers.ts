@@ -167,10 +167,13 @@ export function createHandlers({
     },
     'trash:list': () => library.listTrash(),
     'article:restore': ({ id }) => library.restore(id),
-    'article:export': async ({ id, format, force }) => {
+    'article:export': async ({ id, format, force, withChanges }) => {
       const article = await library.open(id)
       return article.ok
-        ? exporter.export(article.value, format, { force: force ?? false })
+        ? exporter.export(article.value, format, {
+            force: force ?? false,
+            withChanges: withChanges ?? false,
+          })
         : article
     },
     'article:preflight': async ({ id }) => {

@@ -1,10 +1,12 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   LevelFormat,
   Paragraph,
   Table,
@@ -13,12 +15,14 @@ import {
   TextRun,
   WidthType,
   type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx'
 import { formatByline, type Article } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { exportedBlocks } from './body'
 import { safeHref } from './safe-href'
+import { wordRevisions, type WordChange, type WordRevisions } from './word-revisions'
 
 /** An image as Word gets it: JPEG or PNG bytes with their pixel size. */
 export interface DocxImage {
@@ -32,6 +36,14 @@ export interface DocxImage {
 const COLUMN_WIDTH_PX = 600
 const ORDERED_LIST = 'copydesk-ordered'
 
+export interface DocxOptions {
+  /**
+   * Pending suggestions as Word's tracked changes and comment threads as Word's comments, for a
+   * story that goes out to be worked on in Word and comes back; without it, neither is written.
+   */
+  withChanges?: boolean
+}
+
 /**
  * The story as a Word document: headline as Title, standfirst, byline and dateline, the body with
  * headings, lists, quotes and links, and each figure with its caption and credit.
@@ -39,23 +51,49 @@ const ORDERED_LIST = 'copydesk-ordered'
 export function buildDocxDocument(
   article: Article,
   images: Record<string, DocxImage | undefined>,
+  options: DocxOptions = {},
 ): Document {
-  const byline = formatByline(article.byline)
+  const revisions = options.withChanges ? wordRevisions(article) : undefined
+  const runs = (nodes: TiptapNode[], inherited?: WordChange) =>
+    textRuns(nodes, revisions, inherited)
   const header: Paragraph[] = [
-    new Paragraph({ text: article.headline, heading: HeadingLevel.TITLE }),
-    ...(article.standfirst
-      ? [new Paragraph({ text: article.standfirst, style: 'Standfirst' })]
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [
+        ...(revisions?.unanchoredStarts() ?? []),
+        ...runs(lineNodes(article.headline, revisions && article.tracked.headline)),
+        ...(revisions?.unanchoredEnds() ?? []),
+      ],
+    }),
+    ...(article.standfirst || article.tracked.standfirst
+      ? [
+          new Paragraph({
+            style: 'Standfirst',
+            children: runs(lineNodes(article.standfirst, revisions && article.tracked.standfirst)),
+          }),
+        ]
       : []),
-    ...(byline ? [new Paragraph({ text: byline, style: 'Byline' })] : []),
+    ...(article.byline.length
+      ? [new Paragraph({ style: 'Byline', children: bylineRuns(article, revisions) })]
+      : []),
     ...(article.dateline ? [new Paragraph({ text: article.dateline, style: 'Dateline' })] : []),
   ]
   let orderedLists = 0
   const blocks = (nodes: TiptapNode[], context: BlockContext): (Paragraph | Table)[] =>
     nodes.flatMap((node) => block(node, context))
-  const block = (node: TiptapNode, context: BlockContext): (Paragraph | Table)[] => {
+  const block = (node: TiptapNode, outer: BlockContext): (Paragraph | Table)[] => {
+    // A paragraph, list or figure proposed (or struck) whole: its text is the change.
+    const blockChange = revisions?.changeOf(node)
+    const context = blockChange ? { ...outer, change: blockChange } : outer
     const children = node.content ?? []
+    const mark = context.change ?? splitChange(children.at(-1))
     const paragraph = (options: IParagraphOptions) =>
-      new Paragraph({ ...options, ...context.paragraph, children: runs(children) })
+      new Paragraph({
+        ...options,
+        ...context.paragraph,
+        ...(mark && { run: paragraphMark(mark) }),
+        children: runs(children, context.change),
+      })
     switch (node.type) {
       case 'paragraph':
         return [paragraph({})]
@@ -97,7 +135,7 @@ export function buildDocxDocument(
           }),
         ]
       case 'figure':
-        return figure(node)
+        return figure(node, context.change)
       case 'table':
         return [
           new Table({
@@ -116,7 +154,10 @@ export function buildDocxDocument(
                           (paragraph) =>
                             new Paragraph({
                               ...(cell.type === 'tableHeader' && { style: 'TableHeading' }),
-                              children: runs(paragraph.content ?? []),
+                              children: runs(
+                                paragraph.content ?? [],
+                                revisions?.changeOf(paragraph, context.change),
+                              ),
                             }),
                         ),
                       }),
@@ -129,7 +170,13 @@ export function buildDocxDocument(
         return blocks(children, context)
     }
   }
-  const figure = (node: TiptapNode): Paragraph[] => {
+  /**
+   * Suggest edits records a paragraph split (Enter) as an inserted zero-width space at the end of
+   * the paragraph: in Word, that is the paragraph mark inserted, so rejecting it joins the two.
+   */
+  const splitChange = (last: TiptapNode | undefined) =>
+    last?.text?.endsWith('\u200b') ? revisions?.changeOf(last) : undefined
+  const figure = (node: TiptapNode, change: WordChange | undefined): Paragraph[] => {
     const image = images[String(node.attrs?.src ?? '')]
     const alt = String(node.attrs?.alt ?? '')
     const credit = String(node.attrs?.credit ?? '')
@@ -154,8 +201,10 @@ export function buildDocxDocument(
         ]
       : []
     const caption = [
-      ...runs(node.content ?? []),
-      ...(credit ? [new TextRun({ text: ` ${credit}`, style: 'Credit' })] : []),
+      ...runs(node.content ?? [], change),
+      ...(credit
+        ? textRuns([{ type: 'text', text: ` ${credit}` }], revisions, change, { style: 'Credit' })
+        : []),
     ]
     return [
       ...picture,
@@ -164,6 +213,7 @@ export function buildDocxDocument(
   }
 
   return new Document({
+    ...(revisions && { comments: { children: revisions.comments } }),
     title: article.headline,
     description: article.standfirst,
     keywords: article.keywords.join(', '),
@@ -221,17 +271,66 @@ export function buildDocxDocument(
 interface BlockContext {
   paragraph: IParagraphOptions
   listLevel: number
+  /** The change a whole block is, passed to the paragraphs inside it. */
+  change?: WordChange
 }
 
 const ROOT: BlockContext = { paragraph: {}, listLevel: 0 }
 
-function runs(nodes: TiptapNode[]): ParagraphChild[] {
+/** The attributes of a change in Word: who, when, and its id. */
+const revision = ({ id, author, date }: WordChange) => ({ id, author, date })
+
+/** A paragraph proposed or struck whole: Word marks its paragraph mark too. */
+const paragraphMark = (change: WordChange) =>
+  change.kind === 'insertion' ? { insertion: revision(change) } : { deletion: revision(change) }
+
+/** A one-line field as text nodes: its tracked line when it has one and changes go out. */
+const lineNodes = (text: string, tracked: TiptapNode[] | undefined): TiptapNode[] =>
+  tracked ?? (text ? [{ type: 'text', text }] : [])
+
+/**
+ * The byline; with changes, a person proposed or struck is that name inserted or deleted, as a
+ * Word user would mark it (Copydesk reads the byline back as it then reads).
+ */
+function bylineRuns(article: Article, revisions: WordRevisions | undefined): ParagraphChild[] {
+  if (!revisions || !article.byline.some((entry) => entry.suggestion))
+    return [new TextRun(formatByline(article.byline))]
+  const nodes: TiptapNode[] = [{ type: 'text', text: 'By ' }]
+  for (const [index, { name, role, suggestion }] of article.byline.entries()) {
+    if (index > 0)
+      nodes.push({ type: 'text', text: index === article.byline.length - 1 ? ' and ' : ', ' })
+    const person = role ? `${name} (${role})` : name
+    const mark = (type: string) => [{ type, attrs: { id: suggestion?.id } }]
+    if (suggestion?.kind === 'replace' && suggestion.previousName)
+      nodes.push({ type: 'text', text: suggestion.previousName, marks: mark('deletion') })
+    nodes.push({
+      type: 'text',
+      text: person,
+      ...(suggestion && {
+        marks: mark(suggestion.kind === 'delete' ? 'deletion' : 'insertion'),
+      }),
+    })
+  }
+  return textRuns(nodes, revisions)
+}
+
+/**
+ * Inline text as Word runs: formatting, links, and with `revisions`, tracked changes and the
+ * ranges of comments. `inherited` is the change of the block the text is in.
+ */
+function textRuns(
+  nodes: TiptapNode[],
+  revisions: WordRevisions | undefined,
+  inherited?: WordChange,
+  style: IRunOptions = {},
+): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })]
     const marks = new Set((node.marks ?? []).map((mark) => mark.type))
     const link = node.marks?.find((mark) => mark.type === 'link')
     const href = link && safeHref(link.attrs?.href)
-    const run = new TextRun({
+    const options: IRunOptions = {
+      ...style,
       text: node.text ?? '',
       // Only what the text has: `italics: false` would be direct formatting that switches off
       // the italic of the paragraph's style (a pull quote's, a byline's).
@@ -241,7 +340,17 @@ function runs(nodes: TiptapNode[]): ParagraphChild[] {
       ...(marks.has('underline') && { underline: {} }),
       // Word's own character style, so Word and LibreOffice show (and restyle) it as a link.
       ...(href && { style: 'Hyperlink' }),
-    })
-    return [href ? new ExternalHyperlink({ link: href, children: [run] }) : run]
+    }
+    const change = revisions?.changeOf(node, inherited)
+    const run = !change
+      ? new TextRun(options)
+      : change.kind === 'insertion'
+        ? new InsertedTextRun({ ...options, ...revision(change) })
+        : new DeletedTextRun({ ...options, ...revision(change) })
+    return [
+      ...(revisions?.startsAt(node) ?? []),
+      href ? new ExternalHyperlink({ link: href, children: [run] }) : run,
+      ...(revisions?.endsAt(node) ?? []),
+    ]
   })
 }

@@ -96,6 +96,8 @@ export const ExportRequest = z.object({
   format: z.enum(EXPORT_FORMATS),
   /** Export despite blocking preflight problems that may be overridden. */
   force: z.boolean().optional(),
+  /** Word only: pending suggestions as tracked changes and comments as Word comments. */
+  withChanges: z.boolean().optional(),
 })
 
 export const BatchExportRequest = z.object({

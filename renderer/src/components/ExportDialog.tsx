@@ -26,6 +26,7 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
   const [problem, setProblem] = useState<string>()
   const [chosen, setChosen] = useState<Set<ExportFormat>>(new Set(['package']))
   const [force, setForce] = useState(false)
+  const [withChanges, setWithChanges] = useState(false)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string>()
   const [previewFormat, setPreviewFormat] = useState<TextFormat>('html')
@@ -59,8 +60,13 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
   }, [articleId, previewFormat])
 
   const blocking = report?.items.filter((item) => item.severity === 'blocking') ?? []
-  const overridable = blocking.every((item) => item.overridable)
-  const mayExport = report !== undefined && (blocking.length === 0 || (force && overridable))
+  // A Word file with changes carries the suggestions: they do not stop it.
+  const carriesChanges = (format: ExportFormat) => withChanges && format === 'docx'
+  const stopping = [...chosen].flatMap((format) =>
+    blocking.filter((item) => !(carriesChanges(format) && item.code === 'suggestions')),
+  )
+  const overridable = stopping.every((item) => item.overridable)
+  const mayExport = report !== undefined && (stopping.length === 0 || (force && overridable))
 
   const jumpTo = (item: PreflightItem) => {
     onClose()
@@ -74,7 +80,12 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
     const written: string[] = []
     const notes = new Set<string>()
     for (const format of EXPORT_FORMATS.filter((candidate) => chosen.has(candidate))) {
-      const result = await client.invoke('article:export', { id: articleId, format, force })
+      const result = await client.invoke('article:export', {
+        id: articleId,
+        format,
+        force,
+        ...(carriesChanges(format) && { withChanges: true }),
+      })
       if (!result.ok) {
         setProblem(result.error.message)
         break
@@ -136,7 +147,17 @@ export function ExportDialog({ articleId, onClose }: { articleId: string; onClos
           </label>
         ))}
       </fieldset>
-      {blocking.length > 0 && overridable && (
+      {chosen.has('docx') && (
+        <label>
+          <input
+            type="checkbox"
+            checked={withChanges}
+            onChange={() => setWithChanges(!withChanges)}
+          />{' '}
+          Word: suggestions as tracked changes, comments as Word comments
+        </label>
+      )}
+      {stopping.length > 0 && overridable && (
         <label>
           <input type="checkbox" checked={force} onChange={() => setForce(!force)} /> Export despite
           the blocking problems
