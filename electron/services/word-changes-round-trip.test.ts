@@ -60,7 +60,7 @@ const story: Partial<ArticleFields> = {
       {
         type: 'paragraph',
         marks: [insertion('s-paragraph')],
-        content: [text('Work starts in March.', insertion('s-paragraph'))],
+        content: [text('Work starts in March.')],
       },
       {
         type: 'paragraph',

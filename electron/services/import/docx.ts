@@ -59,6 +59,8 @@ export async function parseDocx(bytes: Buffer): Promise<ParsedStory> {
       { buffer: marked ? await marked.bytes : bytes },
       {
         styleMap: STYLE_MAP,
+        // An empty paragraph between others is the writer's own spacing, as in Copydesk's editor.
+        ignoreEmptyParagraphs: false,
         convertImage: mammoth.images.imgElement(async (image) => ({
           src: `data:${image.contentType};base64,${await image.readAsBase64String()}`,
         })),

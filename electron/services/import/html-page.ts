@@ -69,7 +69,9 @@ const STANDFIRST_MAX_CHARACTERS = 300
  * first of all, is the standfirst.
  */
 function readOpeningLines(root: Element, story: ParsedStory, options: PageOptions): void {
-  const opening = Array.from(root.querySelectorAll('p')).slice(0, 3)
+  const opening = Array.from(root.querySelectorAll('p'))
+    .filter((paragraph) => textOf(paragraph))
+    .slice(0, 3)
   const bylineIndex = opening.findIndex((paragraph) => /^by\s+\S/i.test(textOf(paragraph)))
   const bylineParagraph = opening[bylineIndex]
   if (bylineParagraph && story.byline.length === 0) {

@@ -213,12 +213,13 @@ function markWholeParagraphs(
     // the paragraph mark's change, and the paragraph keeps it as it was written.
     if (texts.at(-1)?.textContent?.endsWith('\u200b')) continue
     const allChanged = texts.every((node) => node.parentElement?.closest(tag) !== null)
-    if (!texts.length || !allChanged) continue
-    const id =
-      block.querySelector(`${tag}[data-suggestion]`)?.getAttribute('data-suggestion') ??
-      suggestionOf(change)
-    for (const inner of Array.from(block.querySelectorAll(`${tag}[data-suggestion]`)))
-      inner.setAttribute('data-suggestion', id)
+    const inner = Array.from(block.querySelectorAll(`${tag}[data-suggestion]`))
+    const ids = new Set(inner.map((element) => element.getAttribute('data-suggestion')))
+    // One person's paragraph: the suggestion is the paragraph's alone, as Suggest edits keeps a
+    // paragraph added or removed whole. With several people's words in it, each keeps theirs.
+    if (!texts.length || !allChanged || ids.size > 1) continue
+    const id = [...ids][0] ?? suggestionOf(change)
+    for (const element of inner) element.replaceWith(...Array.from(element.childNodes))
     const wrapper = block.ownerDocument.createElement(tag)
     wrapper.setAttribute('data-suggestion', id)
     block.replaceWith(wrapper)
