@@ -34,6 +34,11 @@ test('export: the preflight takes you to each problem, then the chosen formats d
   await page.keyboard.type('Jo Smith/Herald')
   await page.getByRole('textbox', { name: 'Alt text' }).fill('The bridge in morning mist')
   await page.getByRole('checkbox', { name: 'Lead image' }).check()
+  // The picture's rights, apart from the credit line.
+  await page.getByText('Rights', { exact: true }).click()
+  await page.getByRole('textbox', { name: 'Photographer' }).fill('Jo Smith')
+  await page.getByRole('textbox', { name: 'Copyright notice' }).fill('© 2026 Herald Media')
+  await expect(page.getByText('Rights: © 2026 Herald Media')).toBeVisible()
 
   await page
     .getByRole('toolbar', { name: 'Article actions' })
@@ -64,7 +69,14 @@ test('export: the preflight takes you to each problem, then the chosen formats d
   expect(ninjs).toMatchObject({
     headlines: [{ role: 'main', value: 'Council votes to close bridge' }],
     by: 'Ana Lee',
-    associations: [{ name: 'featureimage', by: 'Jo Smith/Herald' }],
+    associations: [
+      {
+        name: 'featureimage',
+        by: 'Jo Smith/Herald',
+        copyrightnotice: '© 2026 Herald Media',
+        infosources: [{ name: 'Jo Smith', role: 'creator' }],
+      },
+    ],
   })
   const docx = await readFile(String(await docxDownload?.path()))
   expect(docx.subarray(0, 2).toString()).toBe('PK')

@@ -126,17 +126,25 @@ describe('AssetStore.importImage', () => {
   })
 })
 
-describe('caption and credit from the image’s own metadata', () => {
-  it('reads IPTC, as wire photos carry it', async () => {
+describe('caption, credit and rights from the image’s own metadata', () => {
+  it('reads IPTC, as wire photos carry it, the copyright notice as its own field', async () => {
     const bytes = await jpegWithIptc({
       caption: 'Waves break over the sea wall at Ōwhiro Bay.',
       credit: 'Herald',
       byline: 'Jo Smith',
+      source: 'Herald Wire',
+      copyright: '© 2026 Herald Media Ltd',
     })
     const result = await services.assets.importImage(articleId, 'wire.jpg', bytes)
     expect(result).toMatchObject({
       ok: true,
-      value: { caption: 'Waves break over the sea wall at Ōwhiro Bay.', credit: 'Jo Smith/Herald' },
+      value: {
+        caption: 'Waves break over the sea wall at Ōwhiro Bay.',
+        credit: 'Jo Smith/Herald',
+        creator: 'Jo Smith',
+        copyright: '© 2026 Herald Media Ltd',
+        source: 'Herald Wire',
+      },
     })
   })
 
@@ -144,11 +152,20 @@ describe('caption and credit from the image’s own metadata', () => {
     const result = await services.assets.importImage(
       articleId,
       'xmp.jpg',
-      await jpegWithXmp('Ferry in the storm', 'Ana Lee', 'Agency'),
+      await jpegWithXmp('Ferry in the storm', 'Ana Lee', 'Agency', {
+        copyright: 'Copyright 2026 Agency',
+        source: 'Agency pool',
+      }),
     )
     expect(result).toMatchObject({
       ok: true,
-      value: { caption: 'Ferry in the storm', credit: 'Ana Lee/Agency' },
+      value: {
+        caption: 'Ferry in the storm',
+        credit: 'Ana Lee/Agency',
+        creator: 'Ana Lee',
+        copyright: 'Copyright 2026 Agency',
+        source: 'Agency pool',
+      },
     })
   })
 

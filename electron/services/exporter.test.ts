@@ -2,6 +2,8 @@ import exifr from 'exifr'
 import { XMLParser } from 'fast-xml-parser'
 import mammoth from 'mammoth'
 import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createArticle, fieldsOf, type Article, type TiptapNode } from '../../shared/article'
@@ -360,6 +362,60 @@ describe('formats', SLOW, () => {
       // A credit line is no copyright notice: none is made up from it.
       expect(metadata, path).not.toHaveProperty('rights')
     }
+  })
+
+  it("a picture's own rights go into its renditions, ninjs and NITF, apart from the credit", async () => {
+    const story = await storyWithPicture()
+    const rights = {
+      creator: 'Jo Smith',
+      copyright: '© 2026 Herald Media Ltd',
+      source: 'Herald Wire',
+    }
+    const body = JSON.parse(
+      JSON.stringify(story.body).replace(
+        '"credit":"Jo Smith/Herald"',
+        `"credit":"Jo Smith/Herald",${JSON.stringify(rights).slice(1, -1)}`,
+      ),
+    ) as TiptapNode
+    const saved = await services.library.save(story.id, story.revision, {
+      ...fieldsOf(story),
+      body,
+    })
+    if (!saved.ok) throw new Error(saved.error.message)
+    const files = await unzipFiles(bytesOf(await exported(saved.value, 'package')))
+    const file = (path: string) => String(files.find((entry) => entry.path === path)?.bytes)
+
+    for (const entry of files.filter(({ path }) => /^images\/\w+-w\d+\.jpg$/.test(path))) {
+      const metadata = await exifr.parse(entry.bytes, { xmp: true })
+      expect(metadata, entry.path).toMatchObject({
+        Credit: 'Jo Smith/Herald',
+        creator: 'Jo Smith',
+        rights: { value: '© 2026 Herald Media Ltd' },
+        Source: 'Herald Wire',
+      })
+    }
+    const [picture22] = JSON.parse(file('article.ninjs.json')).associations
+    expect(picture22).toMatchObject({
+      by: 'Jo Smith/Herald',
+      copyrightnotice: '© 2026 Herald Media Ltd',
+      infosources: [
+        { name: 'Jo Smith', role: 'creator' },
+        { name: 'Herald Wire', role: 'source' },
+      ],
+    })
+    const [picture31] = JSON.parse(file('article.ninjs3.json')).associations
+    expect(picture31).toMatchObject({ copyrightNotice: '© 2026 Herald Media Ltd' })
+    expect(file('article.nitf.xml')).toMatch(
+      /<media-metadata name="creator" value="Jo Smith"\/>\s*<media-metadata name="copyright" value="© 2026 Herald Media Ltd"\/>\s*<media-metadata name="source" value="Herald Wire"\/>/,
+    )
+
+    // Imported again, the package gives the figure the same rights.
+    const path = join(temp.path, 'rights.zip')
+    writeFileSync(path, bytesOf(await exported(saved.value, 'package')))
+    const imported = await services.importer.importFile(path)
+    if (!imported.ok) throw new Error(imported.error.message)
+    const figure = imported.value.article.body.content?.find((node) => node.type === 'figure')
+    expect(figure?.attrs).toMatchObject({ credit: 'Jo Smith/Herald', ...rights })
   })
 
   it('tables read as tables in Markdown and as rows in wire text', async () => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { MAX_XMP_CHARACTERS, readEmbeddedCaption } from './image-metadata'
+import { MAX_XMP_CHARACTERS, NO_EMBEDDED_CAPTION, readEmbeddedCaption } from './image-metadata'
 
 const xmpPacket = (description: string, keywords: string[]) =>
   `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -26,7 +26,7 @@ describe('reading a picture’s embedded caption', () => {
     const keywords = Array.from({ length: MAX_XMP_CHARACTERS / 16 }, (_, index) => `kw${index}`)
     const packet = xmpPacket('Caption from XMP', keywords)
     expect(packet.length).toBeGreaterThan(MAX_XMP_CHARACTERS)
-    expect(await readEmbeddedCaption(await tiffWith(packet))).toEqual({ caption: '', credit: '' })
+    expect(await readEmbeddedCaption(await tiffWith(packet))).toEqual(NO_EMBEDDED_CAPTION)
   })
 
   it('does not count the whitespace padding XMP packets carry towards the limit', async () => {

@@ -1,8 +1,18 @@
 import { parse as parseMetadata, sidecar } from 'exifr'
+import type { PictureRights } from '../../shared/editor/figure'
 
-export interface EmbeddedCaption {
+/** What a picture's own metadata says about it: its caption, credit line and rights. */
+export interface EmbeddedCaption extends PictureRights {
   caption: string
   credit: string
+}
+
+export const NO_EMBEDDED_CAPTION: EmbeddedCaption = {
+  caption: '',
+  credit: '',
+  creator: '',
+  copyright: '',
+  source: '',
 }
 
 type Tags = Record<string, unknown>
@@ -52,8 +62,8 @@ const first = (tags: Tags, ...names: string[]) =>
   names.map((name) => text(tags[name])).find(Boolean) ?? ''
 
 /**
- * The caption and credit a photographer or agency embedded: IPTC first (what wire services
- * fill), then XMP, then EXIF. Unreadable metadata means none, never a failed import; XMP over
+ * The caption, credit and rights a photographer or agency embedded: IPTC first (what wire
+ * services fill), then XMP, then EXIF. The copyright notice stays a copyright notice. Unreadable metadata means none, never a failed import; XMP over
  * `MAX_XMP_CHARACTERS` is left unread. Runs in the import worker, under its time limit.
  */
 export async function readEmbeddedCaption(bytes: Uint8Array): Promise<EmbeddedCaption> {
@@ -67,14 +77,17 @@ export async function readEmbeddedCaption(bytes: Uint8Array): Promise<EmbeddedCa
     })) ?? {}) as Tags
     tags = { ...(await xmpTags(xmp)), ...others }
   } catch {
-    return { caption: '', credit: '' }
+    return NO_EMBEDDED_CAPTION
   }
   const caption = first(tags, 'Caption', 'Caption-Abstract', 'description', 'ImageDescription')
-  const agency = first(tags, 'Credit', 'Source')
-  const photographer = first(tags, 'Byline', 'By-line', 'creator', 'Artist')
+  const creditLine = first(tags, 'Credit')
+  const source = first(tags, 'Source')
+  const creator = first(tags, 'Byline', 'By-line', 'creator', 'Artist')
+  const copyright = first(tags, 'CopyrightNotice', 'Copyright Notice', 'rights', 'Copyright')
+  const agency = creditLine || source
   const credit =
-    photographer && agency && photographer !== agency
-      ? `${photographer}/${agency}`
-      : agency || photographer || first(tags, 'Copyright', 'rights', 'CopyrightNotice')
-  return { caption, credit }
+    creator && agency && creator !== agency
+      ? `${creator}/${agency}`
+      : agency || creator || copyright
+  return { caption, credit, creator, copyright, source }
 }

@@ -229,7 +229,16 @@ describe('import', SLOW, () => {
     expect(blocks(article, 'figure')).toEqual([
       {
         type: 'figure',
-        attrs: { src: '', sourceUrl: '', alt: '', credit: 'Jo Smith/Herald', lead: false },
+        attrs: {
+          src: '',
+          sourceUrl: '',
+          alt: '',
+          credit: 'Jo Smith/Herald',
+          creator: '',
+          copyright: '',
+          source: '',
+          lead: false,
+        },
         content: [{ type: 'text', text: 'The bridge at dawn' }],
       },
     ])

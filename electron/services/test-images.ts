@@ -22,12 +22,19 @@ export function jpegWithExif(tags: {
     .toBuffer()
 }
 
-export function jpegWithXmp(description: string, creator: string, credit: string): Promise<Buffer> {
+export function jpegWithXmp(
+  description: string,
+  creator: string,
+  credit: string,
+  rights: { copyright?: string; source?: string } = {},
+): Promise<Buffer> {
   const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${description}</rdf:li></rdf:Alt></dc:description>
 <dc:creator><rdf:Seq><rdf:li>${creator}</rdf:li></rdf:Seq></dc:creator>
 <photoshop:Credit>${credit}</photoshop:Credit>
+${rights.copyright ? `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${rights.copyright}</rdf:li></rdf:Alt></dc:rights>` : ''}
+${rights.source ? `<photoshop:Source>${rights.source}</photoshop:Source>` : ''}
 </rdf:Description></rdf:RDF></x:xmpmeta>`
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#228844' } })
     .jpeg()
@@ -40,6 +47,8 @@ export async function jpegWithIptc(fields: {
   caption?: string
   credit?: string
   byline?: string
+  source?: string
+  copyright?: string
 }): Promise<Buffer> {
   const jpeg = await makeImage('jpeg', '#662288')
   const dataset = (id: number, value: string) => {
@@ -51,6 +60,8 @@ export async function jpegWithIptc(fields: {
     Buffer.from([0x1c, 0x01, 0x5a, 0x00, 0x03, 0x1b, 0x25, 0x47]), // 1:90 coded character set: UTF-8
     ...(fields.byline ? [dataset(0x50, fields.byline)] : []),
     ...(fields.credit ? [dataset(0x6e, fields.credit)] : []),
+    ...(fields.source ? [dataset(0x73, fields.source)] : []),
+    ...(fields.copyright ? [dataset(0x74, fields.copyright)] : []),
     ...(fields.caption ? [dataset(0x78, fields.caption)] : []),
   ])
   const padded = iptc.length % 2 ? Buffer.concat([iptc, Buffer.from([0])]) : iptc

@@ -112,12 +112,19 @@ export const figure = fc
     caption: plainText,
     credit: plainText,
     alt: plainText,
+    // Rights as pictures carry them: often none, each on its own.
+    creator: fc.oneof(fc.constant(''), plainText),
+    copyright: fc.oneof(
+      fc.constant(''),
+      plainText.map((text) => `© ${text}`),
+    ),
+    source: fc.oneof(fc.constant(''), plainText),
     lead: fc.boolean(),
     file: fc.constantFrom('assets/3f2a9c1e.jpg', 'assets/b71d04aa.png'),
   })
-  .map(({ caption, credit, alt, lead, file }): TiptapNode => ({
+  .map(({ caption, credit, alt, creator, copyright, source, lead, file }): TiptapNode => ({
     type: 'figure',
-    attrs: { src: file, alt, credit, lead },
+    attrs: { src: file, alt, credit, creator, copyright, source, lead },
     content: [{ type: 'text', text: caption }],
   }))
 

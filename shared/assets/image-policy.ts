@@ -1,3 +1,5 @@
+import type { PictureRights } from '../editor/figure'
+
 /** What a figure may hold: the formats every CMS, browser and print system reads. */
 export const IMAGE_FORMATS = {
   jpeg: { extension: 'jpg', mimeType: 'image/jpeg', label: 'JPEG' },
@@ -28,7 +30,7 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** What main hands back after taking an image into an article's assets/ folder. */
-export interface ImportedImage {
+export interface ImportedImage extends PictureRights {
   /** Asset path for the figure's `src`. */
   src: string
   format: ImageFormat

@@ -17,10 +17,12 @@ const makeEditor = (content: string | object) => {
 }
 
 const figureHtml =
-  '<figure data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>'
+  '<figure data-creator="Jo Smith" data-copyright="© 2026 Herald Media" data-source="Herald Wire" data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>'
+
+const NO_RIGHTS = { creator: '', copyright: '', source: '' }
 
 describe('figure node', () => {
-  it('parses image, caption with marks, credit, alt text and the lead flag from HTML', () => {
+  it('parses image, caption with marks, credit, rights, alt text and the lead flag from HTML', () => {
     const figure = makeEditor(figureHtml).getJSON().content?.[0]
     expect(figure).toEqual({
       type: 'figure',
@@ -29,6 +31,9 @@ describe('figure node', () => {
         sourceUrl: '',
         alt: 'Two linesmen',
         credit: 'Jo Smith/Herald',
+        creator: 'Jo Smith',
+        copyright: '© 2026 Herald Media',
+        source: 'Herald Wire',
         lead: true,
       },
       content: [
@@ -41,7 +46,7 @@ describe('figure node', () => {
   it('renders the same HTML it parses, in the editor and in exports', () => {
     const html = makeEditor(figureHtml).getHTML()
     expect(html).toBe(
-      '<figure data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>',
+      '<figure data-creator="Jo Smith" data-copyright="© 2026 Herald Media" data-source="Herald Wire" data-lead="true"><img src="assets/abc.jpg" alt="Two linesmen"><figcaption><span class="caption">Work on <em>Tuesday</em></span><span class="credit">Jo Smith/Herald</span></figcaption></figure>',
     )
     expect(renderBodyHtml(makeEditor(figureHtml).getJSON() as never)).toContain(
       '<span class="credit">Jo Smith/Herald</span>',
@@ -59,6 +64,7 @@ describe('figure node', () => {
         sourceUrl: 'https://cdn.example.com/bridge.jpg',
         alt: 'The bridge',
         credit: 'AP',
+        ...NO_RIGHTS,
         lead: false,
       },
       content: [{ type: 'text', text: 'At dawn' }],
@@ -127,7 +133,14 @@ describe('figure node', () => {
     })
     expect(current.getJSON().content).toContainEqual({
       type: 'figure',
-      attrs: { src: 'assets/new.webp', sourceUrl: '', alt: 'A', credit: 'AP', lead: false },
+      attrs: {
+        src: 'assets/new.webp',
+        sourceUrl: '',
+        alt: 'A',
+        credit: 'AP',
+        ...NO_RIGHTS,
+        lead: false,
+      },
       content: [{ type: 'text', text: 'Caption text' }],
     })
   })

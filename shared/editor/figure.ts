@@ -26,9 +26,20 @@ export interface FigureAttributes {
   alt: string
   /** Photographer or agency, shown after the caption. */
   credit: string
+  /**
+   * The picture's rights as its own metadata states them (IPTC Creator, Copyright Notice and
+   * Source), kept apart from the credit line: a credit is not a copyright notice.
+   */
+  creator: string
+  copyright: string
+  source: string
   /** The story's lead image: at most one figure per article. */
   lead: boolean
 }
+
+/** The rights attributes, as figure elements carry them in HTML (`data-creator` and so on). */
+export const PICTURE_RIGHTS = ['creator', 'copyright', 'source'] as const
+export type PictureRights = Pick<FigureAttributes, (typeof PICTURE_RIGHTS)[number]>
 
 /** A figure to insert: its attributes and its caption's text. */
 export type NewFigure = Partial<FigureAttributes> & { src: string; caption?: string }
@@ -104,6 +115,17 @@ export const Figure = Node.create<FigureOptions>({
         parseHTML: (element) => element.querySelector('.credit')?.textContent?.trim() ?? '',
         renderHTML: () => ({}),
       },
+      ...Object.fromEntries(
+        PICTURE_RIGHTS.map((name) => [
+          name,
+          {
+            default: '',
+            parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`)?.trim() ?? '',
+            renderHTML: (attributes: Record<string, unknown>) =>
+              attributes[name] ? { [`data-${name}`]: String(attributes[name]) } : {},
+          },
+        ]),
+      ),
       lead: {
         default: false,
         parseHTML: (element) => element.hasAttribute('data-lead'),

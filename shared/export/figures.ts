@@ -1,6 +1,7 @@
 import type { TiptapNode } from '../article/tiptap-json'
+import { PICTURE_RIGHTS, type PictureRights } from '../editor/figure'
 
-export interface FigureInfo {
+export interface FigureInfo extends PictureRights {
   src: string
   /** For a figure that awaits its picture: where the picture is on the web. */
   sourceUrl: string
@@ -22,6 +23,7 @@ export function figuresOf(body: TiptapNode): FigureInfo[] {
         sourceUrl: String(attrs.sourceUrl ?? ''),
         alt: String(attrs.alt ?? ''),
         credit: String(attrs.credit ?? ''),
+        ...rightsOf(attrs),
         lead: attrs.lead === true,
         caption: plainText(node),
       })
@@ -31,6 +33,12 @@ export function figuresOf(body: TiptapNode): FigureInfo[] {
   visit(body)
   return figures
 }
+
+/** A figure's rights attributes, each as text. */
+export const rightsOf = (attrs: Record<string, unknown>): PictureRights =>
+  Object.fromEntries(
+    PICTURE_RIGHTS.map((name) => [name, String(attrs[name] ?? '')]),
+  ) as unknown as PictureRights
 
 /** The text of a node and its descendants, blocks joined by `separator`. */
 export function plainText(node: TiptapNode, separator = ''): string {

@@ -3,6 +3,7 @@ import type { Schema } from '@tiptap/pm/model'
 import type { Article, BylineEntry } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
+import { PICTURE_RIGHTS } from '../editor/figure'
 import { exportedBody } from './body'
 import type { ExportFormat } from './formats'
 
@@ -17,6 +18,8 @@ export const LOSSES = {
     'where one quote or list ends and the next of its kind begins, when nothing stands between them: they come back as one',
   blockStructure:
     'the kind of each block: subheadings, lists, quotes, tables, rules and figures come back as paragraphs of their words',
+  pictureRights:
+    "each picture's creator, copyright notice and source (the credit line comes back; the picture file itself keeps its own metadata)",
 } as const
 export type Loss = keyof typeof LOSSES
 
@@ -29,7 +32,7 @@ export const FORMAT_LOSSES: Record<ExportFormat, readonly Loss[]> = {
   ninjs: ['pictureFiles'],
   ninjs3: ['pictureFiles'],
   nitf: ['pictureFiles'],
-  docx: ['blockBoundaries'],
+  docx: ['blockBoundaries', 'pictureRights'],
   package: [],
 }
 
@@ -103,7 +106,14 @@ function withLosses(node: TiptapNode, losses: readonly Loss[]): TiptapNode {
   const copy: TiptapNode = { ...node }
   if (node.type === 'figure') {
     const { src, sourceUrl: _sourceUrl, ...attrs } = node.attrs ?? {}
-    copy.attrs = { ...attrs, picture: Boolean(src) && !losses.includes('pictureFiles') }
+    const kept = losses.includes('pictureRights')
+      ? Object.fromEntries(
+          Object.entries(attrs).filter(
+            ([name]) => !(PICTURE_RIGHTS as readonly string[]).includes(name),
+          ),
+        )
+      : attrs
+    copy.attrs = { ...kept, picture: Boolean(src) && !losses.includes('pictureFiles') }
   }
   if (losses.includes('marks')) delete copy.marks
   if (node.content) {

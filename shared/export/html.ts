@@ -3,6 +3,7 @@ import type { Article, BylineEntry } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
 import { exportedBody } from './body'
+import { rightsOf } from './figures'
 import { exportedImageSource } from './image-sources'
 import {
   DEFAULT_EXPORT_CONTEXT,
@@ -81,13 +82,18 @@ function figureHtml(node: TiptapNode, caption: string, context: ExportContext): 
       : (image ?? '')
   const creditHtml = credit ? `<span class="credit">${escapeHTML(credit)}</span>` : ''
   const lead = node.attrs?.lead ? ' data-lead="true"' : ''
+  // The picture's rights, for Copydesk and CMSs to read; a reader sees the credit.
+  const rights = Object.entries(rightsOf(node.attrs ?? {}))
+    .filter(([, value]) => value)
+    .map(([name, value]) => ` data-${name}="${escapeHTMLAttribute(value)}"`)
+    .join('')
   // Without the picture, its alt text and (for one awaited from the web) its address stay on
   // the figure for Copydesk to read back; a reader sees caption and credit.
   const sourceUrl = String(node.attrs?.sourceUrl ?? '')
   const words = picture
     ? ''
     : ` data-alt="${alt}"${sourceUrl ? ` data-source-url="${escapeHTMLAttribute(sourceUrl)}"` : ''}`
-  return `<figure${lead}${words}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
+  return `<figure${lead}${rights}${words}>${picture}<figcaption><span class="caption">${caption}</span>${creditHtml}</figcaption></figure>`
 }
 
 export function renderBodyHtml(

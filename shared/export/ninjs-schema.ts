@@ -42,6 +42,10 @@ function ninjsSchema(camelCase: boolean) {
     by: z.string().optional(),
     located: z.string().optional(),
     [key('copyrightholder', 'copyrightHolder')]: z.string().optional(),
+    [key('copyrightnotice', 'copyrightNotice')]: z.string().optional(),
+    [key('infosources', 'infoSources')]: z
+      .array(z.strictObject({ name: z.string(), role: z.string().optional(), uri: Uri.optional() }))
+      .optional(),
     subjects: z.array(z.strictObject({ name: z.string(), uri: Uri.optional() })).optional(),
     bodies: z
       .array(

@@ -47,6 +47,9 @@ function renditionsOf(
   }))
 }
 
+/** A picture's creator and source are ninjs info sources, with the role Copydesk reads back. */
+export const INFO_SOURCE_ROLES = ['creator', 'source'] as const
+
 function pictureAssociation(
   figure: FigureInfo,
   index: number,
@@ -59,6 +62,10 @@ function pictureAssociation(
     figure.alt && { role: 'alt-text', value: figure.alt },
   ].filter(Boolean)
   const renditions = renditionsOf(figure, context, version)
+  const infoSources = INFO_SOURCE_ROLES.filter((role) => figure[role]).map((role) => ({
+    name: figure[role],
+    role,
+  }))
   return {
     name: figure.lead ? 'featureimage' : `picture${index + 1}`,
     // A picture never downloaded (an export forced past preflight) is named where it is.
@@ -67,6 +74,11 @@ function pictureAssociation(
     ...(descriptions.length && { descriptions }),
     // The credit line says who to credit, not who holds the copyright: that is not invented.
     ...(figure.credit && { by: figure.credit }),
+    // The picture's own copyright notice, creator and source, as its metadata stated them.
+    ...(figure.copyright && {
+      [keyFor(version, 'copyrightnotice', 'copyrightNotice')]: figure.copyright,
+    }),
+    ...(infoSources.length && { [keyFor(version, 'infosources', 'infoSources')]: infoSources }),
     ...(renditions && { renditions }),
   }
 }

@@ -6,6 +6,7 @@ import { exportedBlocks } from './body'
 import { exportedImageSource } from './image-sources'
 import { primaryRendition, type ExportContext } from './renditions'
 import { safeHref } from './safe-href'
+import { rightsOf } from './figures'
 
 export const NITF_NAMESPACE = 'http://iptc.org/std/NITF/2006-10-18/'
 
@@ -158,6 +159,11 @@ function writeFigure(parent: XMLBuilder, node: TiptapNode, context: ExportContex
     'media-type': 'image',
     ...(node.attrs?.lead === true && { class: 'lead' }),
   })
+  // The picture's own rights, kept apart from the credit (media-producer); NITF has no element
+  // of its own for them, so they are its generic metadata, which comes first.
+  for (const [name, value] of Object.entries(rightsOf(node.attrs ?? {}))) {
+    if (value) media.ele('media-metadata', { name, value })
+  }
   // Without a copy of the picture in the export, the reference keeps its alt text but names
   // no file (source is optional in NITF) rather than one the reader does not have.
   media.ele('media-reference', {

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2'
+import type { PictureRights } from '../editor/figure'
 
-export interface PictureMetadata {
+export interface PictureMetadata extends PictureRights {
   caption: string
   credit: string
   alt: string
@@ -15,11 +16,19 @@ const NS = {
 }
 
 /**
- * An XMP packet with the figure's caption (dc:description), credit line (photoshop:Credit) and
- * alt text (IPTC's AltTextAccessibility), the fields picture desks and CMSs read. A credit line is
- * not a copyright notice: dc:rights is left to the picture's own metadata, never made up from it.
+ * An XMP packet with the figure's caption (dc:description), credit line (photoshop:Credit), alt
+ * text (IPTC's AltTextAccessibility) and rights: creator (dc:creator), copyright notice
+ * (dc:rights) and source (photoshop:Source), where IPTC's photo metadata standard puts them. A
+ * credit line is not a copyright notice: dc:rights is only ever the picture's own.
  */
-export function pictureXmp({ caption, credit, alt }: PictureMetadata): string {
+export function pictureXmp({
+  caption,
+  credit,
+  alt,
+  creator,
+  copyright,
+  source,
+}: PictureMetadata): string {
   const root = create()
   const description = root
     .ele(NS.x, 'x:xmpmeta')
@@ -35,7 +44,11 @@ export function pictureXmp({ caption, credit, alt }: PictureMetadata): string {
       .ele(NS.rdf, 'rdf:li', { 'xml:lang': 'x-default' })
       .txt(value)
   if (caption) languageAlternative(NS.dc, 'dc:description', caption)
+  if (creator)
+    description.ele(NS.dc, 'dc:creator').ele(NS.rdf, 'rdf:Seq').ele(NS.rdf, 'rdf:li').txt(creator)
+  if (copyright) languageAlternative(NS.dc, 'dc:rights', copyright)
   if (credit) description.ele(NS.photoshop, 'photoshop:Credit').txt(credit)
+  if (source) description.ele(NS.photoshop, 'photoshop:Source').txt(source)
   if (alt) languageAlternative(NS.Iptc4xmpCore, 'Iptc4xmpCore:AltTextAccessibility', alt)
   return root.end({ headless: true })
 }

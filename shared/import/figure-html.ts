@@ -1,3 +1,4 @@
+import { PICTURE_RIGHTS } from '../editor/figure'
 import { unescapeHtml as decoded, type PictureSource } from './parsed-story'
 const textOf = (html: string) =>
   decoded(html.replace(/<[^>]*>/g, ''))
@@ -27,5 +28,11 @@ export function pictureFromFigureHtml(html: string, index: number): PictureSourc
         : {}),
     name: src.split('/').pop() || `picture ${index + 1}`,
     ...(attribute(figureTag, 'data-lead') !== undefined && { lead: true }),
+    ...Object.fromEntries(
+      PICTURE_RIGHTS.flatMap((name) => {
+        const value = decoded(attribute(figureTag, `data-${name}`) ?? '').trim()
+        return value ? [[name, value]] : []
+      }),
+    ),
   }
 }

@@ -5,6 +5,7 @@ import { slugify } from '../article/slug'
 import { NINJS_PROFILE } from '../export/ninjs-profile'
 import { emptyStory, paragraphsHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
 import { dataUrlBytes } from './data-url'
+import type { PictureRights } from '../editor/figure'
 
 /**
  * ninjs as agencies send it: 1.x (body_html, keywords, associations as an object), 2.x (lower
@@ -22,6 +23,7 @@ const Rendition = z.looseObject({
   href: z.string().optional(),
   title: z.string().optional(),
 })
+const InfoSource = z.looseObject({ name: z.string().optional(), role: z.string().optional() })
 const NinjsItemSchema = z.looseObject({
   uri: z.string().optional(),
   profile: z.string().optional(),
@@ -47,6 +49,10 @@ const NinjsItemSchema = z.looseObject({
   subject: z.array(z.looseObject({ name: z.string().optional() })).optional(),
   copyrightholder: z.string().optional(),
   copyrightHolder: z.string().optional(),
+  copyrightnotice: z.string().optional(),
+  copyrightNotice: z.string().optional(),
+  infosources: z.array(InfoSource).optional(),
+  infoSources: z.array(InfoSource).optional(),
   renditions: z.union([z.array(Rendition), z.record(z.string(), Rendition)]).optional(),
   get associations() {
     return z.union([z.array(NinjsItemSchema), z.record(z.string(), NinjsItemSchema)]).optional()
@@ -139,6 +145,21 @@ function pictureLocation(
 
 const firstRendition = (item: NinjsItem) =>
   Array.isArray(item.renditions) ? item.renditions[0] : Object.values(item.renditions ?? {})[0]
+
+/** A picture's copyright notice, and its creator and source where the item names their roles. */
+function rightsOf(association: NinjsItem): Partial<PictureRights> {
+  const sources = association.infoSources ?? association.infosources ?? []
+  const named = (role: string) =>
+    sources.find((source) => source.role?.toLowerCase() === role)?.name?.trim()
+  const copyright = (association.copyrightNotice ?? association.copyrightnotice ?? '').trim()
+  const creator = named('creator')
+  const source = named('source')
+  return {
+    ...(copyright && { copyright }),
+    ...(creator && { creator }),
+    ...(source && { source }),
+  }
+}
 
 /** Each `<figure>` of the body, in order, replaced by its association's picture. */
 function figuresInPlace(html: string, figures: string[]): string {
@@ -236,6 +257,7 @@ export function parseNinjs(json: string): ParsedStory {
       caption,
       credit: association.by ?? association.copyrightHolder ?? association.copyrightholder ?? '',
       alt: describe(association, ['alt-text', 'alttext', 'alt']),
+      ...rightsOf(association),
       ...pictureLocation(association, ownItem),
       name: `picture ${story.pictures.length + 1}`,
       ...(FEATURE_NAMES.test(association.name ?? '') && { lead: true }),

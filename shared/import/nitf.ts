@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { BylineEntry } from '../article'
 import { bylineFromText } from './byline-line'
 import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
+import { PICTURE_RIGHTS } from '../editor/figure'
 
 /** fast-xml-parser's ordered form: each element is `{ name: children, ':@': attributes }`. */
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> }
@@ -192,7 +193,18 @@ function blocksHtml(nodes: OrderedNode[], story: ParsedStory): string {
         case 'media': {
           const reference = find(children, ['media-reference'])
           const source = reference ? attribute(reference, 'source') : ''
+          // NITF's generic metadata: the picture's rights, by the names Copydesk writes them.
+          const metadata = (name: string) =>
+            children
+              .filter((child) => localName(child) === 'media-metadata')
+              .find((child) => attribute(child, 'name').toLowerCase() === name)
+          const rights = PICTURE_RIGHTS.flatMap((name) => {
+            const found = metadata(name)
+            const value = found ? attribute(found, 'value').trim() : ''
+            return value ? [[name, value]] : []
+          })
           story.pictures.push({
+            ...Object.fromEntries(rights),
             caption: textOf(find(children, ['media-caption'])),
             credit: textOf(find(children, ['media-producer'])),
             alt: reference ? attribute(reference, 'alternate-text') : '',

@@ -5,9 +5,10 @@ import type {
   SuggestionRecord,
   TrackedLine,
 } from '../article/schema'
+import type { PictureRights } from '../editor/figure'
 
 /** A picture found in an imported file: its bytes or where to find them, and its words. */
-export interface PictureSource {
+export interface PictureSource extends Partial<PictureRights> {
   caption: string
   credit: string
   alt: string

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NO_EMBEDDED_CAPTION } from '../image-metadata'
 import { jpegWithXmp } from '../test-images'
 import { CaptionReader } from './caption-reader'
 
@@ -10,11 +11,14 @@ describe('CaptionReader', () => {
       expect(await reader.read(picture)).toEqual({
         caption: 'Ferry in the storm',
         credit: 'Ana Lee/Agency',
+        creator: 'Ana Lee',
+        copyright: '',
+        source: '',
       })
       // What a time or memory limit does to the thread: it is stopped with the read waiting.
       const stopped = reader.read(picture)
       await reader.close()
-      expect(await stopped).toEqual({ caption: '', credit: '' })
+      expect(await stopped).toEqual(NO_EMBEDDED_CAPTION)
       expect((await reader.read(picture)).caption).toBe('Ferry in the storm')
     } finally {
       await reader.close()

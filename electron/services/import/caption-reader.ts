@@ -1,4 +1,4 @@
-import type { EmbeddedCaption } from '../image-metadata'
+import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../image-metadata'
 import { ImportReadError, ImportWorker, type ImportLimits } from './import-worker-client'
 
 /**
@@ -6,8 +6,6 @@ import { ImportReadError, ImportWorker, type ImportLimits } from './import-worke
  * longer was built to stall the reader, and goes in without a caption.
  */
 export const CAPTION_READ_LIMITS: ImportLimits = { seconds: 5, memoryMegabytes: 256 }
-
-const NO_CAPTION: EmbeddedCaption = { caption: '', credit: '' }
 
 /**
  * Reads inserted pictures' embedded captions in a worker thread of its own, under its own
@@ -25,7 +23,7 @@ export class CaptionReader {
     try {
       return await this.worker.caption(bytes)
     } catch (error) {
-      if (error instanceof ImportReadError) return NO_CAPTION
+      if (error instanceof ImportReadError) return NO_EMBEDDED_CAPTION
       throw error
     }
   }

@@ -1,17 +1,27 @@
 import { splitCaptionCredit } from '../../../shared/import/caption'
 import { dataUrlBytes } from '../../../shared/import/data-url'
 import { picturePlaceholder, type ParsedStory } from '../../../shared/import/parsed-story'
+import { PICTURE_RIGHTS, type PictureRights } from '../../../shared/editor/figure'
 
 const TRACKING_SOURCE = /pixel|tracking|beacon|spacer|analytics/i
 
 const textOf = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
-interface FigureWords {
+interface FigureWords extends Partial<PictureRights> {
   caption: string
   credit: string
   lead?: boolean
 }
+
+/** The rights a figure states as `data-creator`, `data-copyright` and `data-source`. */
+const rightsOfFigure = (figure: Element): Partial<PictureRights> =>
+  Object.fromEntries(
+    PICTURE_RIGHTS.flatMap((name) => {
+      const value = figure.getAttribute(`data-${name}`)?.trim()
+      return value ? [[name, value]] : []
+    }),
+  )
 
 /**
  * A figure exported without its picture (Copydesk's single-file pages): its words, its alt
@@ -69,7 +79,12 @@ export function extractFigures(root: Element, story: ParsedStory): void {
       const split = splitCaptionCredit(captionText)
       if (split) ({ caption: captionText, credit } = split)
     }
-    const words = { caption: captionText, credit, lead: figure.hasAttribute('data-lead') }
+    const words = {
+      caption: captionText,
+      credit,
+      lead: figure.hasAttribute('data-lead'),
+      ...rightsOfFigure(figure),
+    }
     figure.outerHTML = image ? pictureFrom(image, story, words) : wordsFrom(figure, story, words)
   }
   for (const image of Array.from(root.querySelectorAll('img'))) {

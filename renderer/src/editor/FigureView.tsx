@@ -10,7 +10,14 @@ import { StyleHint } from '../components/StyleHint'
 import { useEditorStore } from '../stores/editor-store'
 import { useSuggestMode } from '../stores/suggestion-store'
 
-type TextAttribute = 'credit' | 'alt'
+type TextAttribute = 'credit' | 'alt' | 'creator' | 'copyright' | 'source'
+
+/** The rights fields, as the picture's own metadata names them (IPTC photo metadata). */
+const RIGHTS_FIELDS = [
+  { name: 'creator', label: 'Photographer', placeholder: 'Who took or made the picture' },
+  { name: 'copyright', label: 'Copyright notice', placeholder: '© 2026 Agency Ltd' },
+  { name: 'source', label: 'Source', placeholder: 'Agency or pool that supplied it' },
+] as const
 
 /** The figure as the editor shows it: the image, its editable caption, credit, alt text and lead flag. */
 export function FigureView({
@@ -21,7 +28,8 @@ export function FigureView({
   getPos,
   extension,
 }: ReactNodeViewProps) {
-  const { src, sourceUrl, alt, credit, lead } = node.attrs as FigureAttributes
+  const attributes = node.attrs as FigureAttributes
+  const { src, sourceUrl, alt, credit, lead } = attributes
   const [missingSrc, setMissingSrc] = useState<string>()
   const url = (extension.options as FigureOptions).assetUrl(src)
   const missing = missingSrc === src
@@ -98,6 +106,23 @@ export function FigureView({
           />
           {replaced('alt')}
         </label>
+        <details className="figure-rights">
+          <summary>Rights{attributes.copyright ? `: ${attributes.copyright}` : ''}</summary>
+          <div className="figure-rights-fields">
+            {RIGHTS_FIELDS.map(({ name, label, placeholder }) => (
+              <label key={name}>
+                <span>{label}</span>
+                <input
+                  value={attributes[name]}
+                  onChange={(event) => setText(name, event.target.value)}
+                  placeholder={placeholder}
+                  className={proposedChange(name) === undefined ? undefined : 'suggested'}
+                />
+                {replaced(name)}
+              </label>
+            ))}
+          </div>
+        </details>
         <label className="lead-toggle">
           <input
             type="checkbox"

@@ -17,12 +17,24 @@ const image: ImportedImage = {
   width: 1200,
   height: 800,
   caption: 'The new wing',
-  credit: 'Sam Roe',
+  credit: 'Sam Roe/Herald',
+  creator: 'Sam Roe',
+  copyright: '© 2026 Herald Media',
+  source: 'Herald',
   reused: false,
 }
 const figure = {
   type: 'figure',
-  attrs: { src: 'assets/wing.jpg', sourceUrl: '', alt: '', credit: 'Sam Roe', lead: false },
+  attrs: {
+    src: 'assets/wing.jpg',
+    sourceUrl: '',
+    alt: '',
+    credit: 'Sam Roe/Herald',
+    creator: 'Sam Roe',
+    copyright: '© 2026 Herald Media',
+    source: 'Herald',
+    lead: false,
+  },
   content: [{ type: 'text', text: 'The new wing' }],
 }
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })

@@ -23,14 +23,17 @@ export async function importImageFiles(
 
 /**
  * Inserts one figure per image at `position`, else at the cursor or after the selection (kept
- * selected), caption and credit pre-filled.
+ * selected), caption, credit and rights pre-filled from the picture's own metadata.
  */
 export function insertFigures(editor: Editor, images: ImportedImage[], position?: number): void {
   if (images.length === 0) return
-  const figures = images.map(({ src, caption, credit }) => ({
+  const figures = images.map(({ src, caption, credit, creator, copyright, source }) => ({
     src,
     alt: '',
     credit,
+    creator,
+    copyright,
+    source,
     lead: false,
     caption,
   }))
