@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Article, TiptapNode } from '../../shared/article'
+import { Packer } from 'docx'
+import { createArticle, type Article, type TiptapNode } from '../../shared/article'
+import { buildDocxDocument } from '../../shared/export/docx'
 import type { ArticleFields } from '../../shared/article/schema'
 import type { NodeServices } from './node-services'
 import { createTempServices, makeTempDir } from './test-support'
+import { unzipFiles } from './zip-files'
 
 let temp: ReturnType<typeof makeTempDir>
 let services: NodeServices
@@ -21,6 +24,8 @@ const insertion = (id: string) => ({ type: 'insertion', attrs: { id } })
 const deletion = (id: string) => ({ type: 'deletion', attrs: { id } })
 const comment = (threadId: string) => ({ type: 'comment', attrs: { threadId } })
 
+const ID = '5b0e6c3a-2f4d-4e8a-9b1c-3d5e7f901234'
+const NOW = '2026-11-30T09:20:00.000Z'
 const THREAD = '6f1c3a52-8d4e-4b1a-9c2e-1a2b3c4d5e6f'
 const RESOLVED = '7a2d4b63-9e5f-4c2b-8d3f-2b3c4d5e6f70'
 const GONE = '8b3e5c74-af60-4d3c-9e40-3c4d5e6f7081'
@@ -190,5 +195,42 @@ describe('a story sent out in Word with its changes, and taken back', { timeout:
     if (!created.ok) throw new Error(created.error.message)
     const html = await services.exporter.export(created.value, 'html', { withChanges: true })
     expect(html.ok || html.error.message).toMatch(/Only Word files carry suggestions/)
+  })
+})
+
+describe('a picture credit changed in Suggest edits', () => {
+  it('goes to Word as the old credit struck and the new one inserted', async () => {
+    const figure = {
+      type: 'figure',
+      attrs: { src: '', alt: 'The bridge', credit: 'Jo Smith/Herald', lead: false },
+      marks: [
+        {
+          type: 'modification',
+          attrs: {
+            id: 's-credit',
+            type: 'attr',
+            attrName: 'credit',
+            previousValue: 'Herald',
+            newValue: 'Jo Smith/Herald',
+          },
+        },
+      ],
+      content: [text('The bridge at dawn.')],
+    }
+    const article = {
+      ...createArticle({ headline: 'Bridge', byline: [{ name: 'Ana Lee' }] }, ID, new Date(NOW)),
+      body: { type: 'doc', content: [figure] },
+      suggestions: [{ id: 's-credit', author: 'Sam Sub', createdAt: NOW }],
+    } as Article
+    const word = await Packer.toBuffer(buildDocxDocument(article, {}, { withChanges: true }))
+    const documentXml = String(
+      (await unzipFiles(word)).find(({ path }) => path === 'word/document.xml')?.bytes,
+    )
+    expect(documentXml).toMatch(
+      /<w:del w:id="\d+" w:author="Sam Sub"[^>]*><w:r><w:rPr><w:rStyle w:val="Credit"\/><\/w:rPr><w:delText xml:space="preserve"> Herald<\/w:delText>/,
+    )
+    expect(documentXml).toMatch(
+      /<w:ins w:id="\d+" w:author="Sam Sub"[^>]*><w:r><w:rPr><w:rStyle w:val="Credit"\/><\/w:rPr><w:t xml:space="preserve"> Jo Smith\/Herald<\/w:t>/,
+    )
   })
 })

@@ -200,11 +200,31 @@ export function buildDocxDocument(
           }),
         ]
       : []
+    // A credit changed in Suggest edits: the old words struck and the new inserted, as in Word.
+    const creditChange = revisions
+      ? node.marks?.find(
+          (mark) => mark.type === 'modification' && mark.attrs?.attrName === 'credit',
+        )
+      : undefined
+    const creditNodes: TiptapNode[] = creditChange
+      ? [
+          {
+            type: 'text',
+            text: ` ${String(creditChange.attrs?.previousValue ?? '')}`,
+            marks: [{ type: 'deletion', attrs: creditChange.attrs }],
+          },
+          {
+            type: 'text',
+            text: ` ${credit}`,
+            marks: [{ type: 'insertion', attrs: creditChange.attrs }],
+          },
+        ].filter((node) => node.text.trim())
+      : credit
+        ? [{ type: 'text', text: ` ${credit}` }]
+        : []
     const caption = [
       ...runs(node.content ?? [], change),
-      ...(credit
-        ? textRuns([{ type: 'text', text: ` ${credit}` }], revisions, change, { style: 'Credit' })
-        : []),
+      ...textRuns(creditNodes, revisions, change, { style: 'Credit' }),
     ]
     return [
       ...picture,
