@@ -126,14 +126,17 @@ export function markRevisions(
     const change = changeOf(element, kind)
     parent.insertBefore(markerRun({ type: 'change-start', change }), element)
     if (kind === 'deletion') {
-      for (const deleted of [
-        ...elements(element, 'delText'),
-        ...elements(element, 'delInstrText'),
-      ]) {
-        const text = document.createElementNS(WORD_NS, 'w:t')
-        text.setAttribute('xml:space', 'preserve')
-        text.appendChild(document.createTextNode(deleted.textContent ?? ''))
-        deleted.parentNode?.replaceChild(text, deleted)
+      // Deleted text as text, for mammoth to read; a deleted field's code stays a field's code.
+      for (const [from, to] of [
+        ['delText', 'w:t'],
+        ['delInstrText', 'w:instrText'],
+      ] as const) {
+        for (const deleted of elements(element, from)) {
+          const text = document.createElementNS(WORD_NS, to)
+          text.setAttribute('xml:space', 'preserve')
+          text.appendChild(document.createTextNode(deleted.textContent ?? ''))
+          deleted.parentNode?.replaceChild(text, deleted)
+        }
       }
     }
     while (element.firstChild) parent.insertBefore(element.firstChild, element)
@@ -142,6 +145,7 @@ export function markRevisions(
   }
 
   const paragraphs = elements(document, 'p')
+  const position = documentOrder(document)
   for (const [name, type] of [
     ['commentRangeStart', 'comment-start'],
     ['commentRangeEnd', 'comment-end'],
@@ -153,14 +157,16 @@ export function markRevisions(
       else {
         // Between paragraphs: the range opens at the start of the next, or closes at the end of
         // the last one before it.
-        const following = paragraphs.find(
-          (paragraph) => range.compareDocumentPosition(paragraph) & FOLLOWING,
-        )
-        const preceding = paragraphs.findLast(
-          (paragraph) => range.compareDocumentPosition(paragraph) & PRECEDING,
-        )
-        if (type === 'comment-start') following?.appendChild(run)
-        else preceding?.appendChild(run)
+        const at = position.get(range) ?? 0
+        if (type === 'comment-start') {
+          const following = paragraphs.find((paragraph) => (position.get(paragraph) ?? 0) > at)
+          const properties = Array.from(following?.childNodes ?? []).find(
+            (child) => (child as Element).localName === 'pPr',
+          )
+          following?.insertBefore(run, properties ? properties.nextSibling : following.firstChild)
+        } else {
+          paragraphs.findLast((paragraph) => (position.get(paragraph) ?? 0) < at)?.appendChild(run)
+        }
       }
       range.parentNode?.removeChild(range)
     }
@@ -173,8 +179,18 @@ export function markRevisions(
   }
 }
 
-const FOLLOWING = 4
-const PRECEDING = 2
+/** Each element's place in document order (xmldom has no compareDocumentPosition). */
+function documentOrder(document: Document): Map<Element, number> {
+  const order = new Map<Element, number>()
+  const walk = (element: Element) => {
+    order.set(element, order.size)
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1) walk(child as Element)
+    }
+  }
+  if (document.documentElement) walk(document.documentElement)
+  return order
+}
 
 /** Word's comments with their text, and from commentsExtended.xml, their threads and state. */
 function readComments(commentsXml: string, commentsExtendedXml: string | undefined): WordComment[] {
