@@ -131,13 +131,9 @@ export function readRevisionMarkers(
   paragraphsInListItems(document.body)
 
   const notes: string[] = []
-  const tracked: RevisionsInHtml['tracked'] = {}
-  const headline = document.querySelector('h1')
-  const standfirst = document.querySelector('p.standfirst')
-  if (headline) tracked.headline = trackedLineOf(headline)
-  if (standfirst) tracked.standfirst = trackedLineOf(standfirst)
-  if (!tracked.headline) delete tracked.headline
-  if (!tracked.standfirst) delete tracked.standfirst
+  const headline = trackedLineOf(document.querySelector('h1'))
+  const standfirst = trackedLineOf(document.querySelector('p.standfirst'))
+  const tracked = { ...(headline && { headline }), ...(standfirst && { standfirst }) }
 
   let acceptedElsewhere = 0
   for (const line of Array.from(document.querySelectorAll(PLAIN_LINES))) {
@@ -251,7 +247,8 @@ function paragraphsInListItems(root: Element): void {
 }
 
 /** The element's text as a tracked line, when it has changes; its text is then the base text. */
-function trackedLineOf(element: Element): TrackedLine | undefined {
+function trackedLineOf(element: Element | null): TrackedLine | undefined {
+  if (!element) return undefined
   const line: TrackedLine = []
   for (const node of textNodesOf(element)) {
     const text = (node.textContent ?? '').replace(/\s+/g, ' ')
