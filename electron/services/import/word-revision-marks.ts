@@ -208,7 +208,11 @@ function markWholeParagraphs(
     // Copydesk's own split (Enter in Suggest edits) ends in an inserted zero-width space: it is
     // the paragraph mark's change, and the paragraph keeps it as it was written.
     if (texts.at(-1)?.textContent?.endsWith('\u200b')) continue
-    const allChanged = texts.every((node) => node.parentElement?.closest(tag) !== null)
+    // Words suggested into a paragraph that is suggested away stay their own suggestion.
+    const changed = (node: Node) =>
+      node.parentElement?.closest(tag) ||
+      (kind === 'deletion' && node.parentElement?.closest('ins[data-suggestion]'))
+    const allChanged = texts.every(changed)
     const inner = Array.from(block.querySelectorAll(`${tag}[data-suggestion]`))
     const ids = new Set(inner.map((element) => element.getAttribute('data-suggestion')))
     // One person's paragraph: the suggestion is the paragraph's alone, as Suggest edits keeps a
