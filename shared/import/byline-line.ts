@@ -27,8 +27,14 @@ const JOINERS = /^(?:and|&|et|und|y)$/i
 const ROLE_WORDS =
   /\b(reporter|correspondent|editor|writer|columnist|staff|technologist|contributor|producer|analyst|director|officer|senior|chief|bureau|critic|photographer|associated press|reuters|afp)s?\b/i
 
-const isNameWord = (word: string) =>
-  !NOT_A_NAME.test(word) && (/^\p{Lu}/u.test(word) || PARTICLES.has(word.toLowerCase()))
+const MONTH_WORD = new RegExp(`^(?:${MONTHS})\\.?$`, 'i')
+
+/** A word of a name; a month is one ("Laura June Topolsky") unless a day follows it. */
+const MAX_ROLE_WORDS = 8
+
+const isNameWord = (word: string, next = '') =>
+  (!NOT_A_NAME.test(word) || (MONTH_WORD.test(word) && !/^\d/.test(next))) &&
+  (/^\p{Lu}/u.test(word) || PARTICLES.has(word.toLowerCase()))
 
 /**
  * The people a "By …" line on a copied page names, with the date, time and buttons that pages
@@ -37,21 +43,31 @@ const isNameWord = (word: string) =>
  */
 export function bylineFromLine(line: string): BylineEntry[] | undefined {
   if (!BYLINE_PREFIX.test(line)) return undefined
-  const parts = line.replace(BYLINE_PREFIX, '').split(/\s*,\s*/)
+  // A handle run on after the name ("Alissa Wilkinson@alissamarie") is no part of it.
+  const parts = line
+    .replace(BYLINE_PREFIX, '')
+    .replace(/(\p{L})@/gu, '$1 @')
+    .split(/\s*,\s*/)
   const entries: BylineEntry[] = []
   for (const [index, part] of parts.entries()) {
     if (entries.length > 0 && ROLE_WORDS.test(part)) {
-      const last = entries[entries.length - 1] as BylineEntry
-      last.role = parts.slice(index).join(', ')
+      const role = parts.slice(index).join(', ')
+      // A job title is a few words; a bio after the name ("a deputy editor who has covered…") is
+      // no part of the byline.
+      if (role.split(/\s+/).length <= MAX_ROLE_WORDS) {
+        const last = entries[entries.length - 1] as BylineEntry
+        last.role = role
+      }
       break
     }
     let name: string[] = []
     let ranOn = false
-    for (const word of part.split(/\s+/)) {
+    const words = part.split(/\s+/)
+    for (const [wordIndex, word] of words.entries()) {
       if (JOINERS.test(word)) {
         if (name.length) entries.push({ name: name.join(' ') })
         name = []
-      } else if (isNameWord(word)) name.push(word)
+      } else if (isNameWord(word, words[wordIndex + 1])) name.push(word)
       else {
         ranOn = true
         break
@@ -88,4 +104,57 @@ export function agencyAsRole(entries: BylineEntry[]): BylineEntry[] {
 export function bylineFromText(text: string): BylineEntry[] {
   if (!text.trim()) return []
   return bylineFromLine(BYLINE_PREFIX.test(text) ? text : `By ${text}`) ?? parseBylineText(text)
+}
+
+/** Words that open a byline in other ways than "By" ("Written by", "Posted on DATE by"). */
+const OTHER_OPENINGS = /^(?:\/\/\s*)?(?:(?:written|words|story|text|posted|reported)\s+)?by[:\s]+/i
+const DATED_BY = /^(?:posted |published )?on .{3,40}? by\s+(.+)$/i
+/** What separates a name from the date, handle or counts a page puts beside it. */
+const BESIDE_NAME = /\s+[|•·–—-]\s+|\s*,\s*@|\s+@|\s+\/\/\s+|\s*\|\s*/
+
+/** Words a page's own labels are made of: a line of them alone names nobody. */
+const LABEL_WORDS =
+  /^(?:the|news|home|latest|top|more|share|follow|subscribe|sign|log|menu|search|video|photos?|live|tech|business|opinion|sport|sports|world|health|science|culture|politics|insider|editor|editors|staff|team|desk|press|media|blog|posts?|comments?|advertisement|related|about|contact|daily|weekly|magazine|review|reviews|guide|guides|story|stories|online)$/i
+
+/** "Sarah Archer", "John C. Welch", "NATALIYA VASILYEVA": two to four words of a name. */
+function nameWords(text: string): string | undefined {
+  const words = text.trim().split(/\s+/)
+  if (words.length < 2 || words.length > 5) return undefined
+  const capitalised = words.filter((word) => /^[\p{Lu}(]/u.test(word))
+  const fits = words.every(
+    (word) =>
+      (/^\(?\p{Lu}[\p{L}'’.-]*\)?$/u.test(word) || PARTICLES.has(word.toLowerCase())) &&
+      !LABEL_WORDS.test(word),
+  )
+  return fits && capitalised.length >= 2 ? words.join(' ') : undefined
+}
+
+/**
+ * A byline as pages set it under a headline, with or without "By": "Dan Goodin - Apr 16, 2015",
+ * "James Akinaka • 8h", "Devindra Hardawar, @devindra", "Written by Patrick Allan", "on March
+ * 10, 2015 by Nikhil Marathe", "Le Monde | 04.05.2015 | Par Martin Untersinger", or a name
+ * alone. `bare` says the line is only a name, which only its place on the page makes a byline.
+ */
+export function bylineFromNameLine(
+  line: string,
+): { entries: BylineEntry[]; bare: boolean } | undefined {
+  const text = line.trim()
+  const dated = DATED_BY.exec(text)?.[1]
+  const opened = OTHER_OPENINGS.test(text) ? text.replace(OTHER_OPENINGS, '') : dated
+  const prefixed = bylineFromLine(opened !== undefined ? `By ${opened}` : text)
+  if (prefixed) return { entries: prefixed, bare: false }
+  const parts = text.split(BESIDE_NAME).filter(Boolean)
+  for (const part of parts.slice(1)) {
+    const entries = bylineFromLine(part)
+    if (entries) return { entries, bare: false }
+  }
+  // The name, then whatever the page runs on after it: a date, a time, "1 day ago".
+  const first = parts[0] ?? ''
+  const words = first.split(/\s+/)
+  const cut = words.findIndex(
+    (word, index) => NOT_A_NAME.test(word) && !isNameWord(word, words[index + 1]),
+  )
+  const name = nameWords(words.slice(0, cut < 0 ? undefined : cut).join(' '))
+  if (!name) return undefined
+  return { entries: [{ name }], bare: parts.length === 1 && cut < 0 }
 }

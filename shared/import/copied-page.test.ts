@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { bylineFromLine } from './byline-line'
+import { bylineFromLine, bylineFromNameLine } from './byline-line'
 import { looksLikeCopiedPage, parseCopiedPage } from './copied-page'
+import { isDateLine } from './date-line'
 import { parsePlainText } from './plain-text'
 
 const sentence = (topic: string) =>
@@ -74,12 +75,142 @@ describe('a page copied from a browser', () => {
   })
 })
 
+/**
+ * A magazine page: a cookie notice that reads like sentences above the story, teasers with their
+ * own long titles near the headline, a bare name for a byline, a caption under "Image", and a
+ * "Related" box set into the story before it goes on.
+ */
+const long = (topic: string) =>
+  `${sentence(topic)} Engineers said the ${topic} would need another look before the winter.`
+const COPIED_MAGAZINE_PAGE = [
+  'Home',
+  'City',
+  'Culture',
+  'Travel',
+  'Most popular',
+  'Ten famous lighthouses and the families who kept their lamps burning for a century',
+  'Why every city is arguing about its trams again this spring season',
+  'We use cookies to improve your experience on this site, to show you personalised content and to measure how the site is used by readers like you.',
+  'Accept and continue',
+  'Why the harbour bridge closes in April',
+  'The council says three months of repairs cannot wait another winter.',
+  'Sarah Archer',
+  '1:39 PM ET',
+  'Image',
+  'The bridge seen from the ferry terminal at dawn on Monday, with the old ferry in front',
+  long('harbour bridge'),
+  long('bridge repairs'),
+  'Related',
+  'Ferries double up for the summer',
+  long('ferry timetable'),
+  long('harbour works'),
+  'Comments',
+  long('comment section'),
+].join('\n')
+
+describe('the top of a copied page', () => {
+  it('finds the headline by its byline and words, not by the teasers and notices around it', () => {
+    const story = parseCopiedPage(COPIED_MAGAZINE_PAGE)
+    expect(story).toMatchObject({
+      headline: 'Why the harbour bridge closes in April',
+      standfirst: 'The council says three months of repairs cannot wait another winter.',
+      byline: [{ name: 'Sarah Archer' }],
+      pictures: [
+        {
+          caption:
+            'The bridge seen from the ferry terminal at dawn on Monday, with the old ferry in front',
+          credit: '',
+        },
+      ],
+    })
+    expect(story.bodyHtml).toBe(
+      [
+        '<figure data-picture="0"></figure>',
+        `<p>${long('harbour bridge')}</p>`,
+        `<p>${long('bridge repairs')}</p>`,
+        `<p>${long('ferry timetable')}</p>`,
+        `<p>${long('harbour works')}</p>`,
+      ].join(''),
+    )
+  })
+
+  it('reads a caption over its credit line, and leaves a bio out of the byline', () => {
+    const page = COPIED_MAGAZINE_PAGE.replace(
+      'Sarah Archer',
+      'By Sarah Archer, a senior editor who has covered cities and their bridges for a decade',
+    ).replace(
+      'Image\nThe bridge seen from the ferry terminal at dawn on Monday, with the old ferry in front',
+      'The bridge at dawn.\nImage: Jo Smith / Herald',
+    )
+    const story = parseCopiedPage(page)
+    expect(story.byline).toEqual([{ name: 'Sarah Archer' }])
+    expect(story.pictures).toMatchObject([
+      { caption: 'The bridge at dawn.', credit: 'Jo Smith / Herald' },
+    ])
+  })
+
+  it('ends the story at a box of teasers that nothing of the story follows', () => {
+    const page = COPIED_MAGAZINE_PAGE.replace(
+      `Related\nFerries double up for the summer\n${long('ferry timetable')}\n${long('harbour works')}`,
+      `Related\n${long('ferry timetable')}\n${long('harbour works')}`,
+    )
+    expect(parseCopiedPage(page).bodyHtml).not.toContain('ferry timetable')
+  })
+})
+
+describe('isDateLine', () => {
+  it.each([
+    'Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST',
+    '1:39 PM ET',
+    'Published Thursday 27 July 2017',
+    '1 de diciembre de 2017 3:00 AM PST',
+    'Le 04.05.2015 à 13h36',
+    '9/11/13 10:00AM',
+    'Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC',
+  ])('takes "%s" for a date line', (line) => {
+    expect(isDateLine(line)).toBe(true)
+  })
+
+  it.each([
+    'Storm hits the coast on March 18 leaving three dead',
+    "Friday's best deals: children's books and lamps",
+    'The 21 best movies of 2017',
+  ])('takes "%s" for more than a date', (line) => {
+    expect(isDateLine(line)).toBe(false)
+  })
+})
+
+describe('bylineFromNameLine', () => {
+  it.each([
+    ['Dan Goodin - Apr 16, 2015 8:02 pm UTC', 'Dan Goodin', false],
+    ['James Akinaka • 8h', 'James Akinaka', false],
+    ['Devindra Hardawar, @devindra', 'Devindra Hardawar', false],
+    ['Written by Patrick Allan', 'Patrick Allan', false],
+    ['on March 10, 2015 by Nikhil Marathe', 'Nikhil Marathe', false],
+    ['// By Arun Sai Krishnan • Nov 11, 2020', 'Arun Sai Krishnan', false],
+    ['Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger', 'Martin Untersinger', false],
+    ['by Laura June Topolsky July 10, 2015', 'Laura June Topolsky', false],
+    ['Alex Perry 1 day ago', 'Alex Perry', false],
+    ['John C. Welch', 'John C. Welch', true],
+  ])('reads "%s"', (line, name, bare) => {
+    expect(bylineFromNameLine(line)).toEqual({ entries: [{ name }], bare })
+  })
+
+  it.each(['Tech Insider', 'Why Neon Is the Ultimate Symbol', 'Share on Facebook'])(
+    'takes "%s" for no name',
+    (line) => {
+      expect(bylineFromNameLine(line)).toBeUndefined()
+    },
+  )
+})
+
 describe('bylineFromLine', () => {
   it.each([
     ['By Erin Cunningham March 18 at 3:57 PM Follow @erin', [{ name: 'Erin Cunningham' }]],
     ['By JEFFREY GETTLEMAN JAN. 13, 2017', [{ name: 'JEFFREY GETTLEMAN' }]],
     ['Par Sébastien Farcis', [{ name: 'Sébastien Farcis' }]],
     ['By Ludwig van Beethoven | 5 min read', [{ name: 'Ludwig van Beethoven' }]],
+    ['By Alissa Wilkinson@alissamarie', [{ name: 'Alissa Wilkinson' }]],
     [
       'By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU',
       [{ name: 'Daniel Kahn Gillmor', role: 'Senior Staff Technologist, ACLU' }],

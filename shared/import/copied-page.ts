@@ -1,5 +1,15 @@
 import { bylineFromLine } from './byline-line'
 import { splitCaptionCredit } from './caption'
+import { findPageHeader } from './copied-page-header'
+import { isDateLine } from './date-line'
+import {
+  endsSentence,
+  FURNITURE_LINE,
+  isProse,
+  pageLines,
+  PICTURE_LABEL,
+  wordsIn,
+} from './page-lines'
 import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
 
 /**
@@ -10,33 +20,33 @@ import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './
  * standfirst and byline; after it, comments and "Most read" end it.
  */
 
-/** Lines that end the story wherever they stand: the furniture that follows an article. */
+/**
+ * Lines that end the story once it has begun: the furniture that follows an article (pages put
+ * "Comments" and "Share this story" above stories too).
+ */
 const STORY_ENDS =
-  /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|share this (?:article|story|post)|about the author)$/i
+  /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|trending(?: now)?|share this (?:article|story|post)|about the author)$/i
 
-/** A whole line that is only page furniture, wherever it stands. */
-const FURNITURE_LINE =
-  /^(?:share(?: this)?|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|\d+ min read|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
+/** A box of teasers ("Related", "Recommended"): set into a story, or the end of it. */
+const TEASER_BOX =
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?)$/i
 
-/** A line of a date or time alone ("April 5, 2018 | 6:00 PM", "Updated 14:02"). */
-const DATE_LINE =
-  /^(?:(?:updated|published|posted|last updated)[: ]*)?(?:[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b.{0,40}$/i
+/** How far after a box of teasers the story may go on. */
+const TEASER_BOX_LINES = 15
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
-
-/** About how many words a line holds, in any script: a CJK character counts for most of one. */
-function wordsIn(line: string): number {
-  const cjk = line.match(CJK)?.length ?? 0
-  const latin = line.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-  return latin + cjk / 1.5
-}
-
-const endsSentence = (line: string) => /[.!?。！？…:;"”»)]$/.test(line)
-
-/** Story text: a sentence of some length, or a long line. */
-const isProse = (line: string) => {
-  const words = wordsIn(line)
-  return words >= 25 || (words >= 6 && endsSentence(line))
+/**
+ * Where the story goes on after a box of teasers set into it: the first of two paragraphs in a
+ * row after the teasers' short titles. A box at the story's end is followed by tags, comments
+ * and more teasers instead.
+ */
+function storyAfterTeasers(lines: readonly string[], box: number, end: number): number | undefined {
+  const paragraph = (index: number) => index <= end && wordsIn(lines[index] ?? '') >= 20
+  let teaserTitle = false
+  for (let index = box + 1; index <= Math.min(end, box + TEASER_BOX_LINES); index++) {
+    if (!paragraph(index)) teaserTitle = true
+    else if (teaserTitle && paragraph(index + 1)) return index
+  }
+  return undefined
 }
 
 /** How far a short line between sentences counts against keeping it in the story. */
@@ -68,6 +78,9 @@ function storyRegion(lines: readonly string[]): Region | undefined {
   return best
 }
 
+/** Lines of menus and links above the story that only a page has. */
+const MENU_LINES = 5
+
 /**
  * Whether this text is a copied page, not a story typed with blank lines between paragraphs: a
  * page's menus and links come first, many short lines one under another with no blank line
@@ -84,31 +97,18 @@ export function looksLikeCopiedPage(text: string): boolean {
     if (raw.trim()) seen += 1
     else blank += 1
   }
-  return seen >= 8 && blank < seen / 2
+  return seen >= MENU_LINES && blank < seen / 2
 }
 
-const pageLines = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
+/** A caption is a line or two; longer lines are the story's. */
+const CAPTION_WORDS = 40
 
-const HEADLINE_LOOKBACK = 30
-
-/** Words of buttons, players, captions and teasers: a line with one is no headline. */
-const UI_WORDS =
-  /\b(share|permalink|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?)\b/i
-
-function isHeadlineLike(line: string): boolean {
-  const words = wordsIn(line)
+/** A picture's caption and credit: a line with a credit, or the line under an "Image" label. */
+function pictureCaption(line: string, above: string) {
+  if (wordsIn(line) >= CAPTION_WORDS) return undefined
   return (
-    words >= 2 &&
-    words <= 40 &&
-    !/[.:;,]$/.test(line) &&
-    !FURNITURE_LINE.test(line) &&
-    !DATE_LINE.test(line) &&
-    !bylineFromLine(line)
+    splitCaptionCredit(line) ??
+    (PICTURE_LABEL.test(above) && !isProse(line) ? { caption: line, credit: '' } : undefined)
   )
 }
 
@@ -117,65 +117,39 @@ export function parseCopiedPage(text: string): ParsedStory {
   const lines = pageLines(text)
   const region = storyRegion(lines)
   if (!region) return story
-  let { start } = region
-  let end = region.end
-  for (let index = start; index <= end; index++) {
-    if (STORY_ENDS.test(lines[index] ?? '')) {
-      end = index - 1
-      break
-    }
-  }
-
-  // Above the story: its byline, and the headline, the most headline-like line near it.
-  const lookback = Math.max(0, start - HEADLINE_LOOKBACK)
-  let headlineIndex = -1
-  let bestScore = 0
-  for (let index = start - 1; index >= lookback; index--) {
-    const line = lines[index] ?? ''
-    const byline = bylineFromLine(line)
-    if (byline) {
-      if (story.byline.length === 0) story.byline = byline
-      continue
-    }
-    if (!isHeadlineLike(line) || UI_WORDS.test(line)) continue
-    const score = Math.min(wordsIn(line), 20) - (start - index) * 0.25
-    if (wordsIn(line) >= 4 && score > bestScore) {
-      bestScore = score
-      headlineIndex = index
-    }
-  }
-  // A story whose first line is its headline (a page with nothing above, or a typed story).
-  if (headlineIndex < 0 && isHeadlineLike(lines[start] ?? '') && !isProse(lines[start] ?? '')) {
-    headlineIndex = start
-    start += 1
-  }
-  if (headlineIndex >= 0) {
-    story.headline = lines[headlineIndex] ?? ''
-    // Between the headline and the byline or date line under it, a sentence is the standfirst
-    // (even where the story's run of sentences took it in).
-    const under = lines.slice(headlineIndex + 1, headlineIndex + 8)
-    const marker = under.findIndex((line) => bylineFromLine(line) || DATE_LINE.test(line))
-    const between = lines.slice(headlineIndex + 1, region.start)
-    const standfirst = (marker > 0 ? under.slice(0, marker) : between).find(
-      (line) => isProse(line) && !bylineFromLine(line) && !DATE_LINE.test(line),
-    )
-    if (standfirst && standfirst.length <= 400) story.standfirst = standfirst
-    if (story.byline.length === 0) {
-      const byline = under.map(bylineFromLine).find((entries) => entries !== undefined)
-      if (byline) story.byline = byline
-    }
-  }
+  const header = findPageHeader(lines, region.start)
+  const at = (index: number | undefined) => (index === undefined ? '' : (lines[index] ?? ''))
+  story.headline = at(header.headline)
+  story.standfirst = at(header.standfirst)
+  story.byline = header.byline
 
   const body: string[] = []
-  for (const line of lines.slice(start, end + 1)) {
-    if (FURNITURE_LINE.test(line) || DATE_LINE.test(line)) continue
-    if (line === story.headline || line === story.standfirst) continue
+  for (let index = header.storyStart; index <= region.end; index++) {
+    const line = lines[index] ?? ''
+    if (header.taken.has(index) || line === story.headline || line === story.standfirst) continue
+    if (STORY_ENDS.test(line)) {
+      if (body.length > 0) break
+      continue
+    }
+    if (TEASER_BOX.test(line) && body.length > 0) {
+      const goesOn = storyAfterTeasers(lines, index, region.end)
+      if (goesOn === undefined) break
+      index = goesOn - 1
+      continue
+    }
+    if (FURNITURE_LINE.test(line) || isDateLine(line)) continue
     if (body.length === 0 && bylineFromLine(line)) {
       if (story.byline.length === 0) story.byline = bylineFromLine(line) ?? []
       continue
     }
-    const caption = line.length < 400 ? splitCaptionCredit(line) : undefined
+    const caption = pictureCaption(line, lines[index - 1] ?? '')
     if (caption) {
+      // A credit line alone ("Image: Jo Smith / Herald") credits the short line above it.
+      const above = lines[index - 1] ?? ''
+      if (!caption.caption && body.at(-1) === `<p>${escapeHtml(above)}</p>`) {
+        body.pop()
+        caption.caption = above
+      }
       story.pictures.push({ ...caption, alt: '', name: `picture ${story.pictures.length + 1}` })
       body.push(picturePlaceholder(story.pictures.length - 1))
       continue

@@ -1,0 +1,176 @@
+import type { BylineEntry } from '../article'
+import { bylineFromNameLine } from './byline-line'
+import { splitCaptionCredit } from './caption'
+import { isDateLine } from './date-line'
+import {
+  endsSentence,
+  FURNITURE_LINE,
+  isProse,
+  keyWords,
+  PICTURE_LABEL,
+  wordsIn,
+} from './page-lines'
+
+/**
+ * The headline, standfirst and byline above a copied page's story. The headline is picked from
+ * the lines before the story by what tells it from the menus and teasers around it: a byline or
+ * date set right under it, the page giving it twice (breadcrumb and title), and the words it
+ * shares with the story.
+ */
+export interface PageHeader {
+  headline?: number
+  standfirst?: number
+  byline: BylineEntry[]
+  /** Lines the header took, which are not the story's text. */
+  taken: Set<number>
+  /** Where the story's text begins: after a headline found inside the run of sentences. */
+  storyStart: number
+}
+
+const LOOKBACK = 40
+/**
+ * How far into the run of sentences a headline may stand: a cookie notice or a sign-up box just
+ * above a story reads as sentences too.
+ */
+const LOOKAHEAD = 15
+/** How far under the headline its byline and standfirst may stand. */
+const UNDER = 8
+
+/** Longer lines above a story are captions and teasers' summaries. */
+const MAX_HEADLINE_WORDS = 22
+
+/** Words of buttons, players, captions and teasers: a line with one is no headline. */
+const UI_WORDS =
+  /\b(share|permalink|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|log ?in|sign in|skip to)\b/i
+
+/** "News > 2015 > KW 15 > …": where the page is, not what it says. */
+const BREADCRUMB = /(?:\s[>›»|/]\s.*){2}/
+
+/** What a page sets beside a byline: a date, a job title, a follow button, the reading time. */
+const BESIDE_BYLINE =
+  /^(?:follow|share|\d+ min(?:ute)? read|.{0,40}\b(?:editor|writer|reporter|correspondent|columnist|contributor|press|news)\b.{0,20})$/i
+
+function isHeadlineLike(line: string): boolean {
+  const words = wordsIn(line)
+  return (
+    words >= 3 &&
+    words <= MAX_HEADLINE_WORDS &&
+    !/[.:;,]$/.test(line) &&
+    !FURNITURE_LINE.test(line) &&
+    !UI_WORDS.test(line) &&
+    !BREADCRUMB.test(line) &&
+    !isDateLine(line) &&
+    !splitCaptionCredit(line) &&
+    !bylineFromNameLine(line)
+  )
+}
+
+/** A byline line, and whether it is a name alone that its neighbours must confirm. */
+function bylineAt(lines: readonly string[], index: number, allowBare: boolean) {
+  const read = bylineFromNameLine(lines[index] ?? '')
+  if (!read) return undefined
+  if (!read.bare) return read.entries
+  if (!allowBare) return undefined
+  const next = lines[index + 1] ?? ''
+  const previous = lines[index - 1] ?? ''
+  return isDateLine(next) || BESIDE_BYLINE.test(next) || isDateLine(previous)
+    ? read.entries
+    : undefined
+}
+
+export function findPageHeader(lines: readonly string[], sentencesStart: number): PageHeader {
+  const header: PageHeader = { byline: [], taken: new Set(), storyStart: sentencesStart }
+  const storyWords = new Set(
+    lines
+      .slice(sentencesStart, sentencesStart + 60)
+      .filter(isProse)
+      .flatMap(keyWords),
+  )
+  const counts = new Map<string, number>()
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
+
+  const marksHeadline = (index: number) => {
+    for (let next = index + 1, seen = 0; next < lines.length && seen < 4; next++) {
+      const line = lines[next] ?? ''
+      if (FURNITURE_LINE.test(line)) continue
+      seen += 1
+      if (isDateLine(line) || bylineAt(lines, next, true)) return true
+    }
+    return false
+  }
+  const score = (index: number) => {
+    const line = lines[index] ?? ''
+    const words = keyWords(line)
+    const shared = words.length
+      ? words.filter((word) => storyWords.has(word)).length / words.length
+      : 0
+    return (
+      Math.min(wordsIn(line), 12) * 0.4 +
+      (marksHeadline(index) ? 6 : 0) +
+      (isDateLine(lines[index - 1] ?? '') ? 3 : 0) -
+      (PICTURE_LABEL.test(lines[index - 1] ?? '') ? 6 : 0) +
+      ((counts.get(line) ?? 0) > 1 ? 4 : 0) +
+      shared * 8 -
+      Math.abs(sentencesStart - index) * 0.1
+    )
+  }
+
+  let best = -Infinity
+  const last = Math.min(lines.length - 1, sentencesStart + LOOKAHEAD)
+  for (let index = Math.max(0, sentencesStart - LOOKBACK); index <= last; index++) {
+    const line = lines[index] ?? ''
+    if (!isHeadlineLike(line)) continue
+    // Inside the sentences, only a headline that a byline or date marks as one.
+    if (index >= sentencesStart && !marksHeadline(index)) continue
+    const value = score(index)
+    if (value > best) {
+      best = value
+      header.headline = index
+    }
+  }
+
+  const headline = header.headline
+  if (headline !== undefined && headline >= sentencesStart) header.storyStart = headline + 1
+  const storyStart = header.storyStart
+  const below = headline === undefined ? storyStart : headline + 1
+  const end = Math.min(lines.length, Math.max(storyStart, below) + UNDER)
+  // Its byline: a "By" line or a name with a date under the headline, else a name alone there,
+  // else the "By" line nearest above the story.
+  const bylineIndex =
+    range(below, end).find((index) => bylineAt(lines, index, false)) ??
+    range(below, Math.min(end, below + UNDER)).find((index) => bylineAt(lines, index, true)) ??
+    range(Math.max(0, storyStart - LOOKBACK), storyStart)
+      .reverse()
+      .find((index) => bylineAt(lines, index, false))
+  if (bylineIndex !== undefined) {
+    header.byline = bylineAt(lines, bylineIndex, true) ?? []
+    header.taken.add(bylineIndex)
+  }
+
+  if (headline !== undefined) {
+    header.taken.add(headline)
+    // Between the headline and the byline or date under it, a sentence is the standfirst; with
+    // neither, the first sentence between the headline and the story.
+    const marker = range(below, end).find(
+      (index) => index === bylineIndex || isDateLine(lines[index] ?? ''),
+    )
+    const standfirst = range(below, marker ?? storyStart).find((index) => {
+      const line = lines[index] ?? ''
+      return (
+        wordsIn(line) >= 8 &&
+        line.length <= 400 &&
+        (isProse(line) || !endsSentence(line)) &&
+        !splitCaptionCredit(line) &&
+        !isDateLine(line)
+      )
+    })
+    if (standfirst !== undefined) {
+      header.standfirst = standfirst
+      header.taken.add(standfirst)
+    }
+  }
+  return header
+}
+
+const range = (from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from) }, (_, offset) => from + offset)

@@ -1,0 +1,48 @@
+/** Measures of the lines of a page's copied text, in any script. */
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+
+/** About how many words a line holds, in any script: a CJK character counts for most of one. */
+export function wordsIn(line: string): number {
+  const cjk = line.match(CJK)?.length ?? 0
+  const latin = line.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+  return latin + cjk / 1.5
+}
+
+export const endsSentence = (line: string) => /[.!?。！？…:;"”»)]$/.test(line)
+
+/** Story text: a sentence of some length, or a long line. */
+export const isProse = (line: string) => {
+  const words = wordsIn(line)
+  return words >= 25 || (words >= 6 && endsSentence(line))
+}
+
+/** A page's text as trimmed lines, blank lines left out. */
+export const pageLines = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+
+/** A whole line that is only page furniture, wherever it stands. */
+export const FURNITURE_LINE =
+  /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
+
+/** What pages set above a picture's caption. */
+export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i
+
+/**
+ * The words a line shares with others, for telling a headline from a teaser: Latin words of four
+ * letters or more, and pairs of CJK characters.
+ */
+export function keyWords(line: string): string[] {
+  const lower = line.toLowerCase()
+  const latin = lower.replace(CJK, ' ').match(/\p{L}{4,}/gu) ?? []
+  const pairs: string[] = []
+  for (const run of lower.match(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
+  ) ?? [])
+    for (let index = 0; index + 1 < run.length; index++) pairs.push(run.slice(index, index + 2))
+  return [...latin, ...pairs]
+}
