@@ -23,6 +23,7 @@ const COPIED_PAGE = [
   sentence('the bridge'),
   '',
   sentence('the ferries'),
+  'The bridge at dawn. Photo: Jo Smith/Herald',
   '',
   'Comments',
   'First! Best story I have read all week and I will tell all my friends about it.',
@@ -49,6 +50,14 @@ test('a page copied from a browser, pasted into a new story, fills each field', 
   const byline = page.getByRole('list', { name: 'Byline' })
   await expect(byline.getByRole('textbox', { name: 'Name' })).toHaveValue('Ana Lee')
   const body = page.getByRole('textbox', { name: 'Body' })
-  await expect(body.locator('p')).toHaveText([sentence('the bridge'), sentence('the ferries')])
+  // A figure at the end is followed by an empty paragraph to type in.
+  await expect(body.locator(':scope > p', { hasText: /\S/ })).toHaveText([
+    sentence('the bridge'),
+    sentence('the ferries'),
+  ])
   await expect(body).not.toContainText(/Skip to main content|Subscribe|First!/)
+  // The page's picture: a figure with its caption and credit, waiting for the file.
+  await expect(body.getByRole('group', { name: 'Picture not included' })).toBeVisible()
+  await expect(body.locator('figure figcaption')).toContainText('The bridge at dawn')
+  await expect(body.getByRole('textbox', { name: 'Credit' })).toHaveValue('Jo Smith/Herald')
 })

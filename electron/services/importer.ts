@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { ArticleFieldsSchema, slugify, type Article } from '../../shared/article'
 import { formatMegabytes } from '../../shared/assets/image-policy'
-import {
-  AWAITS_PICTURE_ATTRIBUTE,
-  PICTURE_RIGHTS,
-  WEB_PICTURE_PATTERN,
-} from '../../shared/editor/figure'
+import { AWAITS_PICTURE_ATTRIBUTE, WEB_PICTURE_PATTERN } from '../../shared/editor/figure'
+import { figureHtml } from '../../shared/import/figure-html'
 import { escapeHtml, type PictureSource } from '../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
@@ -265,24 +262,6 @@ export class Importer {
     await writeFile(join(staging, prepared.value.src), bytes)
     return figureHtml(picture, {}, prepared.value.src)
   }
-}
-
-/** A figure in the body HTML the editor's schema reads: with its picture, or waiting for one. */
-function figureHtml(picture: PictureSource, attributes: Record<string, string>, src?: string) {
-  const rights = PICTURE_RIGHTS.flatMap((name) => {
-    const value = picture[name]
-    return value ? [[`data-${name}`, value] as const] : []
-  })
-  const figureAttributes = Object.entries({
-    ...attributes,
-    ...Object.fromEntries(rights),
-    ...(picture.lead && { 'data-lead': 'true' }),
-  })
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-    .join('')
-  const source = src ? ` src="${escapeHtml(src)}"` : ''
-  const credit = picture.credit ? `<span class="credit">${escapeHtml(picture.credit)}</span>` : ''
-  return `<figure${figureAttributes}><img${source} alt="${escapeHtml(picture.alt)}"><figcaption><span class="caption">${escapeHtml(picture.caption)}</span>${credit}</figcaption></figure>`
 }
 
 const tooLarge = (fileName: string, size: number) =>

@@ -41,7 +41,7 @@ const MAX_HEADLINE_WORDS = 22
 
 /** Words of buttons, players, captions and teasers: a line with one is no headline. */
 const UI_WORDS =
-  /\b(share|permalink|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|log ?in|sign in|skip to)\b/i
+  /\b(share|permalink|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|sponsor(?:ed)?|log ?in|sign in|skip to)\b/i
 
 /** "News > 2015 > KW 15 > …": where the page is, not what it says. */
 const BREADCRUMB = /(?:\s[>›»|/]\s.*){2}/
@@ -98,6 +98,11 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
     }
     return false
   }
+  // A headline's standfirst sits right under it, and says more than it does.
+  const hasStandfirstUnder = (index: number) => {
+    const next = lines[index + 1] ?? ''
+    return wordsIn(next) >= 8 && next.length > (lines[index] ?? '').length && !isDateLine(next)
+  }
   const score = (index: number) => {
     const line = lines[index] ?? ''
     const words = keyWords(line)
@@ -106,7 +111,8 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
       : 0
     return (
       Math.min(wordsIn(line), 12) * 0.4 +
-      (marksHeadline(index) ? 6 : 0) +
+      (marksHeadline(index) ? 8 : 0) +
+      (hasStandfirstUnder(index) ? 2 : 0) +
       (isDateLine(lines[index - 1] ?? '') ? 3 : 0) -
       (PICTURE_LABEL.test(lines[index - 1] ?? '') ? 6 : 0) +
       ((counts.get(line) ?? 0) > 1 ? 4 : 0) +

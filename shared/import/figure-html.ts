@@ -1,5 +1,5 @@
 import { PICTURE_RIGHTS } from '../editor/figure'
-import { unescapeHtml as decoded, type PictureSource } from './parsed-story'
+import { escapeHtml, unescapeHtml as decoded, type PictureSource } from './parsed-story'
 const textOf = (html: string) =>
   decoded(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
@@ -35,4 +35,26 @@ export function pictureFromFigureHtml(html: string, index: number): PictureSourc
       }),
     ),
   }
+}
+
+/** A figure in the body HTML the editor's schema reads: with its picture, or waiting for one. */
+export function figureHtml(
+  picture: PictureSource,
+  attributes: Record<string, string>,
+  src?: string,
+) {
+  const rights = PICTURE_RIGHTS.flatMap((name) => {
+    const value = picture[name]
+    return value ? [[`data-${name}`, value] as const] : []
+  })
+  const figureAttributes = Object.entries({
+    ...attributes,
+    ...Object.fromEntries(rights),
+    ...(picture.lead && { 'data-lead': 'true' }),
+  })
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('')
+  const source = src ? ` src="${escapeHtml(src)}"` : ''
+  const credit = picture.credit ? `<span class="credit">${escapeHtml(picture.credit)}</span>` : ''
+  return `<figure${figureAttributes}><img${source} alt="${escapeHtml(picture.alt)}"><figcaption><span class="caption">${escapeHtml(picture.caption)}</span>${credit}</figcaption></figure>`
 }

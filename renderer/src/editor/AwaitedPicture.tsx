@@ -39,7 +39,7 @@ export function AwaitedPicture({ sourceUrl, disabled, onPicture }: Props) {
           Picture not downloaded, from <span className="source-url">{sourceUrl}</span>
         </p>
       ) : (
-        <p>The imported file held this picture’s words, not the picture.</p>
+        <p>This picture’s words came without the picture.</p>
       )}
       <p>Drop the picture file here, or</p>
       <button type="button" disabled={disabled} onClick={() => input.current?.click()}>

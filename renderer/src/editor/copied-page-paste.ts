@@ -1,16 +1,18 @@
 import { looksLikeCopiedPage, parseCopiedPage } from '../../../shared/import/copied-page'
+import { AWAITS_PICTURE_ATTRIBUTE } from '../../../shared/editor/figure'
+import { figureHtml } from '../../../shared/import/figure-html'
 import { escapeHtml, type ParsedStory } from '../../../shared/import/parsed-story'
 import { useEditorStore } from '../stores/editor-store'
 import { useFieldEditors } from '../stores/field-editors'
 
-/** The body of a pasted page: a picture named only by its caption stays as text. */
+/**
+ * The body of a pasted page, each picture it named a figure that keeps its caption and credit
+ * and waits for the picture file to be dropped on it, as an imported page's does.
+ */
 function bodyHtmlOf(story: ParsedStory): string {
   return story.bodyHtml.replace(/<figure data-picture="(\d+)"><\/figure>/g, (_, index: string) => {
     const picture = story.pictures[Number(index)]
-    const words = [picture?.caption, picture?.credit && `Credit: ${picture.credit}`]
-      .filter(Boolean)
-      .join(' ')
-    return words ? `<p>${escapeHtml(`[Picture: ${words}]`)}</p>` : ''
+    return picture ? figureHtml(picture, { [AWAITS_PICTURE_ATTRIBUTE]: '' }) : ''
   })
 }
 
