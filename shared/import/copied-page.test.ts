@@ -158,6 +158,45 @@ describe('the top of a copied page', () => {
   })
 })
 
+describe('the furniture of a copied page, in other languages', () => {
+  const satz = (thema: string) =>
+    `Der Stadtrat hat am Dienstag über ${thema} gesprochen, und Anwohner, Ingenieure und die Fährgesellschaft hatten zu den Fahrplänen und den Kosten der Arbeiten viel zu sagen.`
+  const page = [
+    'Startseite',
+    'Politik',
+    'Wirtschaft',
+    'Kultur',
+    'Sport',
+    'Brücke im Hafen wird drei Monate lang repariert',
+    'Von Anna Lehmann',
+    '5. April 2026, 18:00 Uhr',
+    satz('die Brücke'),
+    'Teilen',
+    'Share this article',
+    'Newsletter',
+    satz('die Fähren'),
+    satz('die Kosten'),
+    'Anzeige',
+    'Mehr zum Thema Verkehr',
+    'Hafen: neue Fähren ab Mai',
+    'Kommentare lesen (3 Beiträge)',
+    satz('den Leserbrief'),
+  ].join('\n')
+
+  it('leaves share bars, ads and teaser boxes out, and ends at the comments', () => {
+    const story = parseCopiedPage(page)
+    expect(story).toMatchObject({
+      headline: 'Brücke im Hafen wird drei Monate lang repariert',
+      byline: [{ name: 'Anna Lehmann' }],
+    })
+    expect(story.bodyHtml).toBe(
+      [satz('die Brücke'), satz('die Fähren'), satz('die Kosten')]
+        .map((paragraph) => `<p>${paragraph}</p>`)
+        .join(''),
+    )
+  })
+})
+
 describe('isDateLine', () => {
   it.each([
     'Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST',

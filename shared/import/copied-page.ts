@@ -22,21 +22,24 @@ import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './
 
 /**
  * Lines that end the story once it has begun: the furniture that follows an article (pages put
- * "Comments" and "Share this story" above stories too).
+ * "Comments" above stories too).
  */
 const STORY_ENDS =
-  /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|trending(?: now)?|share this (?:article|story|post)|about the author)$/i
+  /^(?:\d+\s+)?(?:(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|kommentarer)\b.{0,30}|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|meistgelesen|les plus lus|lo más leído|trending(?: now)?|about the author)$/i
 
-/** A box of teasers ("Related", "Recommended"): set into a story, or the end of it. */
+/**
+ * A box of teasers or share buttons ("Related", "Share this article"): set into a story, or the
+ * end of it.
+ */
 const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?)$/i
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche)$/i
 
 /** How far after a box of teasers the story may go on. */
 const TEASER_BOX_LINES = 15
 
 /**
- * Where the story goes on after a box of teasers set into it: the first of two paragraphs in a
- * row after the teasers' short titles. A box at the story's end is followed by tags, comments
+ * Where the story goes on after a box of teasers set into it: a paragraph, and a sentence after
+ * it, past the teasers' short titles. A box at the story's end is followed by tags, comments
  * and more teasers instead.
  */
 function storyAfterTeasers(lines: readonly string[], box: number, end: number): number | undefined {
@@ -44,7 +47,7 @@ function storyAfterTeasers(lines: readonly string[], box: number, end: number): 
   let teaserTitle = false
   for (let index = box + 1; index <= Math.min(end, box + TEASER_BOX_LINES); index++) {
     if (!paragraph(index)) teaserTitle = true
-    else if (teaserTitle && paragraph(index + 1)) return index
+    else if (teaserTitle && index < end && isProse(lines[index + 1] ?? '')) return index
   }
   return undefined
 }
@@ -131,7 +134,8 @@ export function parseCopiedPage(text: string): ParsedStory {
       if (body.length > 0) break
       continue
     }
-    if (TEASER_BOX.test(line) && body.length > 0) {
+    if (TEASER_BOX.test(line)) {
+      if (body.length === 0) continue
       const goesOn = storyAfterTeasers(lines, index, region.end)
       if (goesOn === undefined) break
       index = goesOn - 1
