@@ -160,6 +160,53 @@ async function copiedTexts(pages: CorpusPage[]): Promise<Map<string, string>> {
   return texts
 }
 
+/**
+ * What copied text can be scored on: a copied page has no `<title>`, so where the expected
+ * headline (Readability's, from the title) is no line of the text, no reading of it can be right.
+ */
+function copiedTextHolds(page: CorpusPage, text: string) {
+  const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
+  const flat = wordsOf(text).join(' ')
+  return {
+    headline: lines.some((line) => headlineRight(line, page.expected)),
+    byline:
+      page.expected.byline !== '' &&
+      parseBylineText(page.expected.byline).every((entry) =>
+        flat.includes(wordsOf(entry.name).join(' ')),
+      ),
+  }
+}
+
+/** Copied text's headline and byline, on the articles whose text holds them. */
+function copiedTextReachable(
+  pages: CorpusPage[],
+  copied: Map<string, string>,
+  scores: PageScore[],
+): string {
+  let headlines = 0
+  let headlinesRight = 0
+  let bylines = 0
+  let bylinesRight = 0
+  for (const [index, page] of pages.entries()) {
+    const score = scores[index]
+    if (!page.expected.readerable || !score) continue
+    const holds = copiedTextHolds(page, copied.get(page.name) ?? '')
+    if (holds.headline) {
+      headlines += 1
+      if (score.headlineRight) headlinesRight += 1
+    }
+    if (holds.byline) {
+      bylines += 1
+      if (score.bylineRight) bylinesRight += 1
+    }
+  }
+  const articles = pages.filter((page) => page.expected.readerable).length
+  return [
+    `Copied text holds the expected headline as one of its lines on ${headlines} of the ${articles} articles (a copied page has no \`<title>\`); on those, the headline is right on ${headlinesRight} (${percent(headlinesRight / headlines)}).`,
+    `It holds every name of the expected byline on ${bylines} articles; on those, the byline is right on ${bylinesRight} (${percent(bylinesRight / bylines)}).`,
+  ].join(' ')
+}
+
 type Way = 'web page' | 'copied text' | 'earlier extractor' | 'whole page text'
 
 async function parseAs(way: Way, page: CorpusPage, copied: Map<string, string>) {
@@ -207,6 +254,7 @@ export async function runImportBench(out: string, log: (line: string) => void) {
   const rows: [Way, string, Summary][] = []
   const refused: string[] = []
   const worst: Record<string, { name: string; f1: number }[]> = {}
+  let reachable = ''
   for (const way of ways) {
     log(`Importing each page as ${way} …`)
     const scores: PageScore[] = []
@@ -221,6 +269,7 @@ export async function runImportBench(out: string, log: (line: string) => void) {
         scores.push(score(page, emptyStory()))
       }
     }
+    if (way === 'copied text') reachable = copiedTextReachable(pages, copied, scores)
     rows.push([way, 'articles', summarise(scores.filter((entry) => entry.readerable))])
     rows.push([way, 'other pages', summarise(scores.filter((entry) => !entry.readerable))])
     worst[way] = scores
@@ -237,6 +286,8 @@ export async function runImportBench(out: string, log: (line: string) => void) {
     'Body: F1 of shared four-word shingles against the expected article, averaged over pages. Headline: the same words as the expected title (a title part beside a site name counts). Byline: the same names.',
     '',
     table(rows),
+    '',
+    reachable,
     '',
     'Lowest body F1, per import:',
     '',
