@@ -104,7 +104,7 @@ describe('suggestions through Word', () => {
               (match) => match[1],
             ),
           )
-          expect(story.suggestions?.length).toBe(exported.size)
+          expect(story.suggestions ?? []).toHaveLength(exported.size)
         }),
         { numRuns: RUNS },
       )
