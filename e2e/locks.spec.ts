@@ -77,6 +77,11 @@ test('two tabs on one story: the second is read-only until the first has closed'
     'true',
   )
 
+  const firstHistory = first.getByRole('region', { name: 'History' })
+  await firstHistory.getByRole('textbox', { name: 'Version label' }).fill('as filed')
+  await firstHistory.getByRole('button', { name: 'Save version' }).click()
+  await expect(firstHistory.getByRole('list', { name: 'Versions' })).toContainText('as filed')
+
   const second = await app.newTab()
   await openStory(second)
   const notice = second.getByRole('status', { name: 'Article lock' })
@@ -85,6 +90,10 @@ test('two tabs on one story: the second is read-only until the first has closed'
     'contenteditable',
     'false',
   )
+  // Its history is not restored or added to here.
+  const history = second.getByRole('region', { name: 'History' })
+  await expect(history.getByRole('button', { name: 'Restore as filed' })).toBeDisabled()
+  await expect(history.getByRole('button', { name: 'Save version' })).toBeDisabled()
 
   // A reload is the same tab: it keeps editing.
   await first.reload()

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/ipc/contract'
 import { join } from 'node:path'
 import { resourcesDir } from './app-paths'
 import { StylePacks } from './style-packs'
-import { ArticleLocks } from './article-locks'
+import type { ArticleLocks } from './article-locks'
 import { AssetStore } from './asset-store'
 import { EventHub } from './event-hub'
 import { Exporter } from './exporter'
@@ -74,7 +74,10 @@ export function createAppServices<Settings extends SettingsStore>(options: {
       .catch(() => undefined)
       .then((summary) => events.emit('library:changed', summary ? { ...change, summary } : change))
   }
-  const library = new LibraryStore(options.root, { onChange: announce })
+  const library = new LibraryStore(options.root, {
+    onChange: announce,
+    holderName: () => settings.get().displayName,
+  })
   const assets = new AssetStore(library)
   const versions = new VersionStore(library, () => settings.get().displayName)
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
@@ -82,7 +85,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const exporter = new Exporter(assets, settings, stylePacks)
   const importer = new Importer(library)
   const recovery = new RecoveryJournal(options.recoveryDir, library)
-  const locks = new ArticleLocks(library, () => settings.get().displayName)
+  const { locks } = library
   const handlers = createHandlers({
     library,
     catalog,

@@ -5,9 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { ArticleLocks, LOCK_STALE_MS, LOCKS_FOLDER } from './article-locks'
 import { resourcesDir } from './app-paths'
 import { createHandlers } from './handlers'
+import { LibraryStore } from './library-store'
 import type { NodeServices } from './node-services'
 import { fieldsOf } from '../../shared/article/schema'
 import { THIS_PROCESS } from '../../shared/ipc/contract'
+import { makeImage } from './test-images'
 import { createTempServices, makeTempDir } from './test-support'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -15,6 +17,7 @@ let services: NodeServices
 let ana: ArticleLocks
 let ben: ArticleLocks
 let id: string
+let PNG: Buffer
 
 beforeEach(async () => {
   temp = makeTempDir()
@@ -25,10 +28,13 @@ beforeEach(async () => {
     () => 'Ana Lee',
     () => new Date('2026-11-29T09:00:00Z'),
   )
-  ben = new ArticleLocks(services.library, () => 'Ben Roe')
+  // Ben is this app: the locks its library's changes go through.
+  await services.settings.update({ displayName: 'Ben Roe' })
+  ben = services.locks
   const created = await services.library.create({ headline: 'Shared' })
   if (!created.ok) throw new Error(created.error.message)
   id = created.value.id
+  PNG = await makeImage('png')
 })
 afterEach(async () => {
   await ana.releaseAll()
@@ -125,37 +131,34 @@ describe('article locks', () => {
 
 describe('locks and a slug that changes', () => {
   it('saving keeps working after the headline renames the folder, and a clean stop leaves no lock behind', async () => {
-    // The shortest stale time proper-lockfile allows: the lock is refreshed every second.
-    const locks = new ArticleLocks(services.library, () => 'Ana Lee', undefined, 2_000)
-    const handlers = createHandlers({ ...services, locks, resourcesDir: resourcesDir() })
-    const window = { client: 'window-1' }
-    expect(await handlers['article:lock']({ id }, window)).toEqual({
-      ok: true,
-      value: { editable: true },
+    // Ana's app on the same library, with the shortest stale time proper-lockfile allows: her
+    // lock is refreshed every second.
+    const anasLibrary = new LibraryStore(join(temp.path, 'library'), {
+      holderName: () => 'Ana Lee',
+      lockStaleMs: 2_000,
     })
-    const opened = await services.library.open(id)
+    const { locks } = anasLibrary
+    const window = 'window-1'
+    expect(await locks.acquire(id, window)).toEqual({ ok: true, value: { editable: true } })
+    const opened = await anasLibrary.open(id)
     if (!opened.ok) throw new Error(opened.error.message)
-    const first = await handlers['article:save'](
-      {
-        id,
-        baseRevision: opened.value.revision,
-        fields: { ...fieldsOf(opened.value), headline: 'A new headline', slug: 'a-new-headline' },
-      },
+    const first = await anasLibrary.save(
+      id,
+      opened.value.revision,
+      { ...fieldsOf(opened.value), headline: 'A new headline', slug: 'a-new-headline' },
       window,
     )
     expect(first).toMatchObject({ ok: true, value: { slug: 'a-new-headline' } })
     // Long enough for the lock to have been refreshed twice since the folder moved.
     await sleep(2_600)
-    const second = await handlers['article:save'](
+    const second = await anasLibrary.save(
+      id,
+      opened.value.revision + 1,
       {
-        id,
-        baseRevision: opened.value.revision + 1,
-        fields: {
-          ...fieldsOf(opened.value),
-          headline: 'A new headline',
-          slug: 'a-new-headline',
-          section: 'News',
-        },
+        ...fieldsOf(opened.value),
+        headline: 'A new headline',
+        slug: 'a-new-headline',
+        section: 'News',
       },
       window,
     )
@@ -170,46 +173,74 @@ describe('locks and a slug that changes', () => {
     expect(readdirSync(join(temp.path, 'library', LOCKS_FOLDER))).toEqual([])
   })
 
-  it('restore, rename, a new version and trash are refused while another desk edits', async () => {
-    const handlers = createHandlers({ ...services, locks: ben, resourcesDir: resourcesDir() })
+  it('every change through the IPC contract is refused while another desk edits', async () => {
+    const handlers = createHandlers({ ...services, resourcesDir: resourcesDir() })
     await ana.acquire(id)
     const opened = await services.library.open(id)
     if (!opened.ok) throw new Error(opened.error.message)
+    const version = await services.versions.list(id)
+    const revision = opened.value.revision
     const refused = { ok: false, error: { kind: 'locked', holder: { name: 'Ana Lee' } } }
-    expect(
-      await handlers['article:rename'](
-        { id, baseRevision: opened.value.revision, slug: 'other' },
-        THIS_PROCESS,
-      ),
-    ).toMatchObject(refused)
-    expect(await handlers['article:trash']({ id }, THIS_PROCESS)).toMatchObject(refused)
-    expect(
-      await handlers['version:create']({ articleId: id, label: 'x' }, THIS_PROCESS),
-    ).toMatchObject(refused)
-    expect(
-      await handlers['article:save'](
-        { id, baseRevision: opened.value.revision, fields: fieldsOf(opened.value) },
-        THIS_PROCESS,
-      ),
-    ).toMatchObject({
-      ok: false,
+    const changes = {
+      'article:save': () =>
+        handlers['article:save'](
+          { id, baseRevision: revision, fields: fieldsOf(opened.value) },
+          THIS_PROCESS,
+        ),
+      'article:rename': () =>
+        handlers['article:rename']({ id, baseRevision: revision, slug: 'other' }, THIS_PROCESS),
+      'article:trash': () => handlers['article:trash']({ id }, THIS_PROCESS),
+      'article:discard-untouched': () =>
+        handlers['article:discard-untouched']({ id }, THIS_PROCESS),
+      'asset:import': () =>
+        handlers['asset:import'](
+          { articleId: id, fileName: 'p.png', bytes: new Uint8Array(PNG) },
+          THIS_PROCESS,
+        ),
+      'version:create': () =>
+        handlers['version:create']({ articleId: id, label: 'x' }, THIS_PROCESS),
+      'version:restore': () =>
+        handlers['version:restore'](
+          {
+            articleId: id,
+            versionId: version.ok ? (version.value[0]?.id ?? '') : '',
+            baseRevision: revision,
+          },
+          THIS_PROCESS,
+        ),
+    }
+    for (const [channel, change] of Object.entries(changes))
+      expect({ channel, answer: await change() }).toMatchObject({ channel, answer: refused })
+    expect(await changes['article:save']()).toMatchObject({
       error: {
-        kind: 'locked',
         message: /Ana Lee has had this article open for editing since .*; it is read-only here\./,
       },
     })
     expect(await services.library.open(id)).toMatchObject({
       ok: true,
-      value: { revision: opened.value.revision, slug: opened.value.slug },
+      value: { revision, slug: opened.value.slug },
     })
+    expect(existsSync(join(temp.path, 'library', LOCKS_FOLDER))).toBe(true)
+
     await ana.release(id)
-    expect(
-      await handlers['article:rename'](
-        { id, baseRevision: opened.value.revision, slug: 'other' },
-        THIS_PROCESS,
-      ),
-    ).toMatchObject({ ok: true })
+    expect(await changes['article:rename']()).toMatchObject({ ok: true })
     // A lock taken just for that change is not kept.
     expect(ben.holds(id, THIS_PROCESS.client)).toBe(false)
+  })
+
+  it('the stores refuse too, whoever calls them (the CLI, a script, the desk server)', async () => {
+    await ana.acquire(id)
+    const opened = await services.library.open(id)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const revision = opened.value.revision
+    const refused = { ok: false, error: { kind: 'locked' } }
+    const { library, versions, assets } = services
+    expect(await library.save(id, revision, fieldsOf(opened.value))).toMatchObject(refused)
+    expect(await library.rename(id, revision, 'other')).toMatchObject(refused)
+    expect(await library.trash(id)).toMatchObject(refused)
+    expect(await library.discardUntouched(id)).toMatchObject(refused)
+    expect(await versions.create(id, 'x')).toMatchObject(refused)
+    expect(await assets.importImage(id, 'p.png', new Uint8Array(PNG))).toMatchObject(refused)
+    expect(await library.open(id)).toMatchObject({ ok: true, value: { revision } })
   })
 })

@@ -4,12 +4,11 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { formatPeopleTime } from '../../shared/format/people-time'
 import { THIS_PROCESS, type ArticleLockState } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { KeyedQueue } from './keyed-queue'
-import type { Library } from './library'
-import { ARTICLE_FILE } from './library-store'
 import { makeFolders } from './make-folders'
 
 /**
@@ -61,7 +60,11 @@ export class ArticleLocks {
   private readonly instance = randomUUID()
 
   constructor(
-    private readonly library: Library,
+    /** The library the locks are for: where they are kept, and where each article is. */
+    private readonly library: {
+      readonly root: string
+      folderOf(id: string): Promise<Result<string>>
+    },
     private readonly holderName: () => string,
     private readonly now: () => Date = () => new Date(),
     /** How long an unrefreshed lock lasts; shorter only in tests (proper-lockfile's least: 2 s). */
@@ -74,6 +77,39 @@ export class ArticleLocks {
       const mine = this.held.get(id)
       return mine ? Promise.resolve(ok(this.stateFor(mine, client))) : this.attempt(id, client)
     })
+  }
+
+  /**
+   * Runs a change to an article unless somebody else (another desk, or another window or tab
+   * here) has it open for editing: then it is refused as `locked`, naming who, and nothing
+   * changes. A lock taken just for this change is let go after it, unless `keep` (a save: the
+   * asker is editing the article).
+   */
+  async whileEditable<T>(
+    id: string,
+    client: string,
+    change: () => Promise<Result<T>>,
+    { keep = false } = {},
+  ): Promise<Result<T>> {
+    const heldAlready = this.holds(id, client)
+    const lock = await this.acquire(id, client)
+    if (lock.ok && !lock.value.editable) {
+      const { holder } = lock.value
+      const who =
+        holder.elsewhere === 'window'
+          ? 'This article is open for editing in another window or tab'
+          : `${holder.name} has had this article open for editing`
+      return fail(
+        'locked',
+        `${who} since ${formatPeopleTime(holder.since)}; it is read-only here.`,
+        { holder },
+      )
+    }
+    try {
+      return await change()
+    } finally {
+      if (!heldAlready && !keep) await this.release(id, client)
+    }
   }
 
   holds(id: string, client: string): boolean {
@@ -181,7 +217,7 @@ export class ArticleLocks {
  * by a crash or a folder rename is only clutter now, removed once it has gone stale.
  */
 async function removeLegacyLock(folder: string): Promise<void> {
-  const legacy = join(folder, `${ARTICLE_FILE}.lock`)
+  const legacy = join(folder, 'article.json.lock')
   const found = await stat(legacy).catch(() => undefined)
   if (found && Date.now() - found.mtimeMs < LOCK_STALE_MS) return
   await rm(legacy, { recursive: true, force: true }).catch(() => undefined)

@@ -13,6 +13,7 @@ import {
   type ImportedImage,
 } from '../../shared/assets/image-policy'
 import { ASSET_PATH_PATTERN } from '../../shared/editor/figure'
+import { THIS_PROCESS } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { isInside } from './contained-path'
@@ -112,16 +113,18 @@ export class AssetStore {
     return this.captions.close()
   }
 
+  /** Refused as `locked`, like every change, while somebody else is editing the article. */
   async importImage(
     articleId: string,
     fileName: string,
     bytes: Uint8Array,
+    client = THIS_PROCESS.client,
   ): Promise<Result<ImportedImage>> {
     const prepared = await prepareImage(fileName, bytes)
     if (!prepared.ok) return prepared
     const { src, format, width, height } = prepared.value
-    const stored = await this.library.exclusive(articleId, () =>
-      this.store(articleId, fileName, src, bytes),
+    const stored = await this.library.whileEditable(articleId, client, () =>
+      this.library.exclusive(articleId, () => this.store(articleId, fileName, src, bytes)),
     )
     if (!stored.ok) return stored
     return ok({
@@ -162,6 +165,7 @@ export class AssetStore {
     articleId: string,
     path: string,
     fileName: string,
+    client = THIS_PROCESS.client,
   ): Promise<Result<ImportedImage>> {
     try {
       const { size } = await stat(path)
@@ -171,7 +175,7 @@ export class AssetStore {
           `${fileName} is ${formatMegabytes(size)}; images can be at most ${formatMegabytes(MAX_IMAGE_BYTES)}.`,
         )
       }
-      return this.importImage(articleId, fileName, await readFile(path))
+      return this.importImage(articleId, fileName, await readFile(path), client)
     } catch (error) {
       return fsFailure(error, `read ${fileName}`)
     }

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportedImage } from '../../shared/assets/image-policy'
 import type { Article } from '../../shared/article'
-import { formatPeopleTime } from '../../shared/format/people-time'
-import { CreateArticleRequest, type Handlers, type RequestContext } from '../../shared/ipc/contract'
+import { CreateArticleRequest, type Handlers } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import type { ArticleLocks } from './article-locks'
@@ -80,39 +79,6 @@ export function createHandlers({
       .catch(() => undefined)
   }
 
-  /**
-   * Anything that changes an article's text, history or place is refused while somebody else
-   * (another desk, or another window or tab here) has it open for editing: the copy here is
-   * read-only. A lock taken just for this change is let go after it, unless `keep` (a save: the
-   * sender is editing the article).
-   */
-  const whileEditable = async <T>(
-    id: string,
-    { client }: RequestContext,
-    change: () => Promise<Result<T>>,
-    { keep = false } = {},
-  ): Promise<Result<T>> => {
-    const heldAlready = locks.holds(id, client)
-    const lock = await locks.acquire(id, client)
-    if (lock.ok && !lock.value.editable) {
-      const { holder } = lock.value
-      const who =
-        holder.elsewhere === 'window'
-          ? 'This article is open for editing in another window or tab'
-          : `${holder.name} has had this article open for editing`
-      return fail(
-        'locked',
-        `${who} since ${formatPeopleTime(holder.since)}; it is read-only here.`,
-        { holder },
-      )
-    }
-    try {
-      return await change()
-    } finally {
-      if (!heldAlready && !keep) await locks.release(id, client)
-    }
-  }
-
   const createSample = async () => {
     const sampleDir = join(resourcesDir, 'sample')
     let text: string
@@ -137,34 +103,19 @@ export function createHandlers({
       if (opened.ok) await rememberRecent(id)
       return opened
     },
-    'article:save': ({ id, baseRevision, fields }, context) =>
-      whileEditable(
-        id,
-        context,
-        async () => {
-          const saved = await library.save(id, baseRevision, fields)
-          if (!saved.ok) return saved
-          // The page has the body it just sent; sending it back would only cost it a parse.
-          const { body: _sent, ...savedArticle } = saved.value
-          return ok(savedArticle)
-        },
-        { keep: true },
-      ),
+    'article:save': async ({ id, baseRevision, fields }, { client }) => {
+      const saved = await library.save(id, baseRevision, fields, client)
+      if (!saved.ok) return saved
+      // The page has the body it just sent; sending it back would only cost it a parse.
+      const { body: _sent, ...savedArticle } = saved.value
+      return ok(savedArticle)
+    },
     'article:save-as-copy': ({ id, fields }) => library.saveAsCopy(id, fields),
     'article:duplicate': ({ id }) => library.duplicate(id),
-    'article:rename': ({ id, baseRevision, slug }, context) =>
-      whileEditable(id, context, () => library.rename(id, baseRevision, slug)),
-    'article:trash': async ({ id }, context) => {
-      const trashed = await whileEditable(id, context, () => library.trash(id))
-      // Nobody edits an article in the trash: the lock of the window that had it open goes too.
-      if (trashed.ok) await locks.release(id, context.client)
-      return trashed
-    },
-    'article:discard-untouched': async ({ id }, context) => {
-      const discarded = await whileEditable(id, context, () => library.discardUntouched(id))
-      if (discarded.ok) await locks.release(id, context.client)
-      return discarded
-    },
+    'article:rename': ({ id, baseRevision, slug }, { client }) =>
+      library.rename(id, baseRevision, slug, client),
+    'article:trash': ({ id }, { client }) => library.trash(id, client),
+    'article:discard-untouched': ({ id }, { client }) => library.discardUntouched(id, client),
     'trash:list': () => library.listTrash(),
     'article:restore': ({ id }) => library.restore(id),
     'article:export': async ({ id, format, force, withChanges }) => {
@@ -221,9 +172,9 @@ export function createHandlers({
       return ok(last && present ? { open: { id: last, notes: [] } } : {})
     },
     'library:create-sample': createSample,
-    'asset:import': ({ articleId, fileName, bytes }) =>
-      assets.importImage(articleId, fileName, bytes),
-    'asset:choose': async ({ articleId }) => {
+    'asset:import': ({ articleId, fileName, bytes }, { client }) =>
+      assets.importImage(articleId, fileName, bytes, client),
+    'asset:choose': async ({ articleId }, { client }) => {
       if (!desktop) return desktopOnly('The native file dialog')
       const imported: ImportedImage[] = []
       for (const path of await desktop.chooseImages()) {
@@ -231,6 +182,7 @@ export function createHandlers({
           articleId,
           path,
           path.split(/[/\\]/).pop() ?? path,
+          client,
         )
         if (!result.ok) return result
         imported.push(result.value)
@@ -243,11 +195,11 @@ export function createHandlers({
       return ok(null)
     },
     'version:list': ({ articleId }) => versions.list(articleId),
-    'version:create': ({ articleId, label }, context) =>
-      whileEditable(articleId, context, () => versions.create(articleId, label)),
+    'version:create': ({ articleId, label }, { client }) =>
+      versions.create(articleId, label, client),
     'version:open': ({ articleId, versionId }) => versions.open(articleId, versionId),
-    'version:restore': ({ articleId, versionId, baseRevision }, context) =>
-      whileEditable(articleId, context, () => versions.restore(articleId, versionId, baseRevision)),
+    'version:restore': ({ articleId, versionId, baseRevision }, { client }) =>
+      versions.restore(articleId, versionId, baseRevision, client),
     'style:packs': () => stylePacks.load(),
     'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
     'settings:get': async () => ok(settings.get()),

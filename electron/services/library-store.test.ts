@@ -3,6 +3,7 @@ import type * as FsPromises from 'node:fs/promises'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { LOCKS_FOLDER } from './article-locks'
 import { emptyDoc, type ArticleFields } from '../../shared/article'
 import type { LibraryChange } from './library'
 import { ARTICLE_FILE, LibraryStore, TRASH_FOLDER } from './library-store'
@@ -17,6 +18,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 let temp: ReturnType<typeof makeTempDir>
 let store: LibraryStore
 let changes: LibraryChange[]
+
+/** The library's folders, less the locks kept beside them while articles change. */
+const foldersIn = (root: string) => readdirSync(root).filter((name) => name !== LOCKS_FOLDER)
 
 beforeEach(() => {
   temp = makeTempDir()
@@ -54,7 +58,7 @@ describe('LibraryStore', () => {
   it('creates an article in <slug>-<id8>/article.json with an assets folder', async () => {
     const article = await created('Bridge closes for repairs')
     const folder = `bridge-closes-for-repairs-${article.id.slice(0, 8)}`
-    expect(readdirSync(store.root).sort()).toEqual([folder])
+    expect(foldersIn(store.root).sort()).toEqual([folder])
     expect(readdirSync(join(store.root, folder)).sort()).toEqual(['article.json', 'assets'])
     expect(JSON.parse(readFileSync(join(store.root, folder, ARTICLE_FILE), 'utf8'))).toEqual(
       article,
@@ -97,7 +101,7 @@ describe('LibraryStore', () => {
       ok: true,
       value: { headline: 'Bridge reopens', status: 'filed', revision: 2 },
     })
-    const folder = join(store.root, readdirSync(store.root)[0] ?? '')
+    const folder = join(store.root, foldersIn(store.root)[0] ?? '')
     expect(readdirSync(folder).sort()).toEqual(['article.json', 'assets'])
     const reopened = await store.open(article.id)
     expect(reopened.ok && reopened.value.revision).toBe(2)
@@ -108,13 +112,13 @@ describe('LibraryStore', () => {
     const article = await created()
     await store.save(article.id, 1, fieldsWith({ headline: 'Theirs' }))
     const before = readFileSync(
-      join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE),
+      join(store.root, foldersIn(store.root)[0] ?? '', ARTICLE_FILE),
       'utf8',
     )
     const result = await store.save(article.id, 1, fieldsWith({ headline: 'Mine' }))
     expect(result).toMatchObject({ ok: false, error: { kind: 'conflict', currentRevision: 2 } })
     expect(
-      readFileSync(join(store.root, readdirSync(store.root)[0] ?? '', ARTICLE_FILE), 'utf8'),
+      readFileSync(join(store.root, foldersIn(store.root)[0] ?? '', ARTICLE_FILE), 'utf8'),
     ).toBe(before)
   })
 
@@ -175,7 +179,7 @@ describe('LibraryStore', () => {
       ok: true,
       value: { id: article.id, headline: 'Bridge closes' },
     })
-    expect(readdirSync(store.root)).toEqual([TRASH_FOLDER])
+    expect(foldersIn(store.root)).toEqual([TRASH_FOLDER])
     expect((await store.list()).ok && (await store.list())).toMatchObject({
       value: { articles: [] },
     })
@@ -233,7 +237,7 @@ describe('LibraryStore', () => {
     const article = await created()
     const renamed = await store.rename(article.id, 1, 'harbour-bridge')
     expect(renamed).toMatchObject({ ok: true, value: { slug: 'harbour-bridge', revision: 2 } })
-    expect(readdirSync(store.root)).toEqual([`harbour-bridge-${article.id.slice(0, 8)}`])
+    expect(foldersIn(store.root)).toEqual([`harbour-bridge-${article.id.slice(0, 8)}`])
   })
 
   it('refuses a rename based on an older revision, so a newer save is never overwritten', async () => {
@@ -255,7 +259,7 @@ describe('LibraryStore', () => {
     const article = await created()
     const saved = await store.save(article.id, 1, fieldsWith({ slug: 'bridge-reopens' }))
     expect(saved).toMatchObject({ ok: true, value: { slug: 'bridge-reopens', revision: 2 } })
-    expect(readdirSync(store.root)).toEqual([`bridge-reopens-${article.id.slice(0, 8)}`])
+    expect(foldersIn(store.root)).toEqual([`bridge-reopens-${article.id.slice(0, 8)}`])
   })
 
   it('finds an article again without listing the library, and follows a folder renamed meanwhile', async () => {
@@ -283,7 +287,7 @@ describe('LibraryStore', () => {
       ok: true,
       value: { revision: 6 },
     })
-    expect(readdirSync(store.root)).toContain(folder)
+    expect(foldersIn(store.root)).toContain(folder)
   })
 
   it('resolves an id prefix or a slug', async () => {
@@ -324,7 +328,7 @@ describe('a damaged article file, described for a person', () => {
   /** Writes `text` over the article file of a new article, and gives its folder's name. */
   async function damaged(headline: string, text: (article: Record<string, unknown>) => string) {
     const article = await created(headline)
-    const folder = readdirSync(store.root).find((name) => name.endsWith(article.id.slice(0, 8)))
+    const folder = foldersIn(store.root).find((name) => name.endsWith(article.id.slice(0, 8)))
     if (!folder) throw new Error('no folder')
     const file = join(store.root, folder, ARTICLE_FILE)
     writeFileSync(file, text(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>))

@@ -14,8 +14,14 @@ import {
   type ArticleFields,
   type ArticleSummary,
 } from '../../shared/article'
-import type { CreateArticleRequest, DamagedEntry, TrashEntry } from '../../shared/ipc/contract'
+import {
+  THIS_PROCESS,
+  type CreateArticleRequest,
+  type DamagedEntry,
+  type TrashEntry,
+} from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
+import { ArticleLocks } from './article-locks'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
 import { KeyedQueue } from './keyed-queue'
@@ -47,6 +53,10 @@ export interface LibraryStoreOptions {
   now?: () => Date
   newId?: () => string
   onChange?: (change: LibraryChange) => void
+  /** Who this app's person is, named to other desks in the locks they find. */
+  holderName?: () => string
+  /** How long an unrefreshed lock lasts (see ArticleLocks); shorter only in tests. */
+  lockStaleMs?: number
 }
 
 interface Located {
@@ -114,6 +124,8 @@ export class LibraryStore implements Library {
   private readonly foundIn = new Map<string, string>()
   /** Set once by whoever keeps the history (see VersionStore). */
   afterSave?: AfterSave
+  /** Who edits which article, across windows, tabs, app instances and machines. */
+  readonly locks: ArticleLocks
 
   constructor(
     readonly root: string,
@@ -122,6 +134,21 @@ export class LibraryStore implements Library {
     this.now = options.now ?? (() => new Date())
     this.newId = options.newId ?? randomUUID
     this.onChange = options.onChange ?? (() => undefined)
+    this.locks = new ArticleLocks(
+      this,
+      options.holderName ?? (() => ''),
+      this.now,
+      options.lockStaleMs,
+    )
+  }
+
+  whileEditable<T>(
+    id: string,
+    client: string,
+    change: () => Promise<Result<T>>,
+    options?: { keep?: boolean },
+  ): Promise<Result<T>> {
+    return this.locks.whileEditable(id, client, change, options)
   }
 
   async list() {
@@ -163,7 +190,7 @@ export class LibraryStore implements Library {
     })
   }
 
-  async save(id: string, baseRevision: number, fields: ArticleFields) {
+  private async saveRevision(id: string, baseRevision: number, fields: ArticleFields) {
     return this.guard('save the article', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)
@@ -186,6 +213,28 @@ export class LibraryStore implements Library {
         return ok(saved)
       }),
     )
+  }
+
+  save(id: string, baseRevision: number, fields: ArticleFields, client = THIS_PROCESS.client) {
+    return this.whileEditable(id, client, () => this.saveRevision(id, baseRevision, fields), {
+      keep: true,
+    })
+  }
+
+  rename(id: string, baseRevision: number, slug: string, client = THIS_PROCESS.client) {
+    return this.whileEditable(id, client, () => this.renameRevision(id, baseRevision, slug))
+  }
+
+  async trash(id: string, client = THIS_PROCESS.client) {
+    const trashed = await this.whileEditable(id, client, () => this.moveToTrash(id))
+    if (trashed.ok) await this.locks.release(id, client)
+    return trashed
+  }
+
+  async discardUntouched(id: string, client = THIS_PROCESS.client) {
+    const discarded = await this.whileEditable(id, client, () => this.deleteUntouched(id))
+    if (discarded.ok) await this.locks.release(id, client)
+    return discarded
   }
 
   async duplicate(id: string) {
@@ -224,7 +273,7 @@ export class LibraryStore implements Library {
     })
   }
 
-  async rename(id: string, baseRevision: number, slug: string) {
+  private async renameRevision(id: string, baseRevision: number, slug: string) {
     return this.guard('rename the article', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)
@@ -246,7 +295,7 @@ export class LibraryStore implements Library {
     )
   }
 
-  async trash(id: string) {
+  private async moveToTrash(id: string) {
     return this.guard('move the article to the trash', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)
@@ -268,7 +317,7 @@ export class LibraryStore implements Library {
     )
   }
 
-  async discardUntouched(id: string) {
+  private async deleteUntouched(id: string) {
     return this.guard('discard the new article', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)

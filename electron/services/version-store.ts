@@ -10,6 +10,7 @@ import {
   type ArticleVersion,
   type VersionSummary,
 } from '../../shared/history/version'
+import { THIS_PROCESS } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
@@ -77,21 +78,43 @@ export class VersionStore {
   }
 
   /** "Save version": the article as it is on disk now, with an optional label. */
-  async create(articleId: string, label: string): Promise<Result<VersionSummary>> {
-    return this.library.exclusive(articleId, async () => {
-      const article = await this.library.open(articleId)
-      const folder = await this.library.folderOf(articleId)
-      if (!article.ok) return article
-      if (!folder.ok) return folder
-      return this.record(folder.value, article.value, 'manual', label)
-    })
+  async create(
+    articleId: string,
+    label: string,
+    client = THIS_PROCESS.client,
+  ): Promise<Result<VersionSummary>> {
+    return this.library.whileEditable(articleId, client, () =>
+      this.library.exclusive(articleId, async () => {
+        const article = await this.library.open(articleId)
+        const folder = await this.library.folderOf(articleId)
+        if (!article.ok) return article
+        if (!folder.ok) return folder
+        return this.record(folder.value, article.value, 'manual', label)
+      }),
+    )
   }
 
   /**
    * Puts a version's text back as the current text. The current text is kept as a version
    * first; the workflow status stays where it is, since restoring text is not a status change.
    */
-  async restore(articleId: string, id: string, baseRevision: number): Promise<Result<Article>> {
+  restore(
+    articleId: string,
+    id: string,
+    baseRevision: number,
+    client = THIS_PROCESS.client,
+  ): Promise<Result<Article>> {
+    return this.library.whileEditable(articleId, client, () =>
+      this.putBack(articleId, id, baseRevision, client),
+    )
+  }
+
+  private async putBack(
+    articleId: string,
+    id: string,
+    baseRevision: number,
+    client: string,
+  ): Promise<Result<Article>> {
     const version = await this.open(articleId, id)
     if (!version.ok) return version
     const current = await this.library.open(articleId)
@@ -116,10 +139,12 @@ export class VersionStore {
       )
     })
     if (!kept.ok) return kept
-    return this.library.save(articleId, baseRevision, {
-      ...version.value.fields,
-      status: current.value.status,
-    })
+    return this.library.save(
+      articleId,
+      baseRevision,
+      { ...version.value.fields, status: current.value.status },
+      client,
+    )
   }
 
   /** Called after every save, inside the article's lock: status changes and the ten-minute rule. */

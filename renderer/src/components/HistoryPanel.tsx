@@ -12,6 +12,8 @@ import { formatPeopleTime } from '../../../shared/format/people-time'
 export function HistoryPanel({ articleId }: { articleId: string }) {
   const save = useEditorStore((state) => state.save)
   const restoreVersion = useEditorStore((state) => state.restoreVersion)
+  // Another desk, window or tab is editing: its text is not for restoring or versioning here.
+  const readOnly = useEditorStore((state) => state.lock?.editable === false)
   const [versions, setVersions] = useState<VersionSummary[]>([])
   const [label, setLabel] = useState('')
   const [comparing, setComparing] = useState<string>()
@@ -59,7 +61,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
           value={label}
           onChange={(event) => setLabel(event.target.value)}
         />
-        <button type="button" onClick={() => void saveVersion()}>
+        <button type="button" disabled={readOnly} onClick={() => void saveVersion()}>
           Save version
         </button>
       </div>
@@ -89,6 +91,7 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
                 <button
                   type="button"
                   aria-label={`Restore ${title}`}
+                  disabled={readOnly}
                   onClick={() => void restoreVersion(version.id)}
                 >
                   Restore
