@@ -1,13 +1,14 @@
 import { protocol } from 'electron'
-import { ELECTRON_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  ELECTRON_ASSET_PREFIX,
+  parseAssetPath,
+} from '../../shared/assets/asset-urls'
 import { readStaticFile } from '../host/static-files'
 import type { AssetStore } from '../services/asset-store'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { urlOrigin } from './url-origin'
-
-/** The app's pages come from app://copydesk/ rather than file://, so they get a real origin. */
-export const APP_SCHEME = 'app'
-export const APP_ORIGIN = `${APP_SCHEME}://copydesk`
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -3,6 +3,7 @@ import { app, dialog, Menu, Notification } from 'electron'
 import { basename, join } from 'node:path'
 import type { CommandId } from '../../shared/commands/commands'
 import { IMPORT_EXTENSIONS } from '../../shared/import/import-formats'
+import { eventChannel } from '../../shared/ipc/channels'
 import type { EventPayloads } from '../../shared/ipc/contract'
 import type { Settings } from '../../shared/settings/schema'
 import type { Importer } from '../services/importer'
@@ -36,7 +37,7 @@ export class DesktopIntegration {
   constructor(private readonly options: Options) {}
 
   send<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void {
-    this.options.window().webContents.send(`event:${event}`, payload)
+    this.options.window().webContents.send(eventChannel(event), payload)
   }
 
   /** The page has started and asks what to show: the file opened with the app, if any. */

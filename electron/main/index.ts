@@ -4,7 +4,9 @@ import { createAppServices } from '../services/app-services'
 import type { DesktopServices } from '../services/handlers'
 import { builtRendererDir } from '../services/app-paths'
 import { resolveLibraryPath } from '../services/locations'
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol'
+import { APP_ORIGIN } from '../../shared/assets/asset-urls'
+import { eventChannel } from '../../shared/ipc/channels'
+import { registerAppScheme, serveRenderer } from './app-protocol'
 import { urlOrigin } from './url-origin'
 import { ElectronSettingsStore } from './electron-settings-store'
 import { createMainWindow, type MainWindow } from './main-window'
@@ -139,7 +141,7 @@ function start() {
   })
   events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows())
-      window.webContents.send(`event:${event}`, payload)
+      window.webContents.send(eventChannel(event), payload)
   })
 
   function open(): MainWindow {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { PreloadBridge } from '../../shared/ipc/bridge'
-import { isChannelName, isEventName } from '../../shared/ipc/channels'
+import { eventChannel, isChannelName, isEventName } from '../../shared/ipc/channels'
 
 /**
  * All the page gets: `invoke` for the contract's channels and `on` for its events. No
@@ -15,8 +15,8 @@ const bridge: PreloadBridge = {
   on(event: unknown, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`unknown event ${String(event)}`)
     const forward = (_: IpcRendererEvent, payload: unknown) => listener(payload)
-    ipcRenderer.on(`event:${event}`, forward)
-    return () => ipcRenderer.removeListener(`event:${event}`, forward)
+    ipcRenderer.on(eventChannel(event), forward)
+    return () => ipcRenderer.removeListener(eventChannel(event), forward)
   },
 }
 

@@ -3,6 +3,10 @@
  * origin, so the page's CSP (img-src 'self') needs no exception.
  */
 export const ELECTRON_ASSET_PREFIX = '/library-assets/'
+
+/** The desktop app's pages come from app://copydesk/ rather than file://, so they get a real origin. */
+export const APP_SCHEME = 'app'
+export const APP_ORIGIN = `${APP_SCHEME}://copydesk`
 export const HOST_ASSET_PREFIX = '/api/assets/'
 
 /** Parses `<prefix><articleId>/<src>`; undefined when the path is anything else. */

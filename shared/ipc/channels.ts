@@ -54,3 +54,6 @@ export const isChannelName = (name: unknown): name is ChannelName =>
   typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name)
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)
+
+/** The Electron IPC channel an event travels on, main to page: one prefix, kept apart from invokes. */
+export const eventChannel = (event: EventName): string => `event:${event}`

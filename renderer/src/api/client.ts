@@ -1,4 +1,4 @@
-import { ELECTRON_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
+import { APP_ORIGIN, ELECTRON_ASSET_PREFIX } from '../../../shared/assets/asset-urls'
 import type { PreloadBridge } from '../../../shared/ipc/bridge'
 import { createClient, type Transport } from '../../../shared/ipc/client'
 import { httpTransport, tabClientId, takeHostToken } from './http-transport'
@@ -15,7 +15,7 @@ function bridgeTransport(bridge: PreloadBridge): Transport {
     isDesktop: true,
     invoke: (channel, request) => bridge.invoke(channel, request),
     subscribe: (event, listener) => bridge.on(event, listener),
-    assetUrl: (articleId, src) => `app://copydesk${ELECTRON_ASSET_PREFIX}${articleId}/${src}`,
+    assetUrl: (articleId, src) => `${APP_ORIGIN}${ELECTRON_ASSET_PREFIX}${articleId}/${src}`,
   }
 }
 
