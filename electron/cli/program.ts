@@ -78,7 +78,8 @@ export function createProgram(io: CliIo): Command {
     try {
       return await command(services)
     } finally {
-      await services.close()
+      // A one-off command's few index updates are replayed from the journal at the next start.
+      await services.close({ writeIndex: false })
     }
   }
   const hostServices = (options: LibraryOption) =>

@@ -44,7 +44,7 @@ export async function serve(
         `copydesk: could not remember this host's address (${String(error)}); open tabs will not reconnect after a restart.\n`,
       ),
     )
-  const stopWatching = services.watchLibrary()
+  services.watchLibrary()
   void services.sweepStrayFiles().then(({ removed }) => {
     if (removed.length > 0)
       io.stdout(`Removed ${removed.length} unfinished temp file(s) left by an earlier stop.\n`)
@@ -52,24 +52,7 @@ export async function serve(
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)
   io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')
-  // Locks first: others may edit the moment this host is gone, even if closing then stalls.
-  const stop = () =>
-    void services.locks
-      .releaseAll()
-      .then(() =>
-        Promise.all([
-          host.close(),
-          stopWatching(),
-          // The index is a cache: unwritten, the next start replays its journal instead.
-          services.catalog
-            .flush()
-            .catch(() => undefined)
-            .then(() => services.catalog.close()),
-          services.importer.close(),
-          services.assets.close(),
-        ]),
-      )
-      .then(() => process.exit(0))
+  const stop = () => void Promise.all([services.close(), host.close()]).then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return host

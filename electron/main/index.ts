@@ -77,17 +77,7 @@ function start() {
     batchProgress: (done, total) => integration.batchProgress(done, total),
     batchFinished: (summary, seconds) => integration.batchFinished(summary, seconds),
   }
-  const {
-    assets,
-    events,
-    handlers,
-    watchLibrary,
-    sweepStrayFiles,
-    locks,
-    catalog,
-    importer,
-    library,
-  } = createAppServices({
+  const services = createAppServices({
     root,
     settings,
     desktop,
@@ -96,6 +86,7 @@ function start() {
     indexDir: join(app.getPath('userData'), 'search-index'),
     catalogInWorker: true,
   })
+  const { assets, events, handlers, locks, catalog, importer, library } = services
 
   hardenSession(session.defaultSession)
   syncDictionary(session.defaultSession, [], settings.get().dictionary)
@@ -117,24 +108,14 @@ function start() {
     trustedOrigins(appOrigins),
     (client) => void locks.releaseClient(client),
   )
-  const stopWatching = watchLibrary()
-  void sweepStrayFiles()
+  services.watchLibrary()
+  void services.sweepStrayFiles()
   let cleanedUp = false
   app.on('will-quit', (event) => {
     if (cleanedUp) return
     // Locks released and the search index written in one piece before the process goes.
     event.preventDefault()
-    void Promise.allSettled([
-      stopWatching(),
-      locks.releaseAll(),
-      // The index is a cache: unwritten, the next start replays its journal instead.
-      catalog
-        .flush()
-        .catch(() => undefined)
-        .then(() => catalog.close()),
-      importer.close(),
-      assets.close(),
-    ]).then(() => {
+    void services.close().then(() => {
       cleanedUp = true
       app.quit()
     })

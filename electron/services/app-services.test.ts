@@ -4,6 +4,7 @@ import { fieldsOf } from '../../shared/article'
 import type { EventPayloadOf } from '../../shared/ipc/contract'
 import { SearchQuerySchema } from '../../shared/search/search-query'
 import { createAppServices, type AppServices } from './app-services'
+import { ArticleLocks } from './article-locks'
 import { FileSettingsStore } from './file-settings-store'
 import { makeTempDir } from './test-support'
 
@@ -57,5 +58,33 @@ describe.each([
     expect(listed.ok && listed.value.articles).toEqual([heard[0]?.summary])
     const found = await catalog.search(SearchQuerySchema.parse({ text: 'dawn' }))
     expect(found.hits.map((hit) => hit.article.id)).toEqual([article.id])
+  })
+})
+
+describe('closing the services', () => {
+  it('lets the locks go first, writes the index, and stops the threads, once for every host', async () => {
+    services = start(true)
+    const { library, locks, catalog } = services
+    const created = await library.create({ headline: 'Ferry returns' })
+    if (!created.ok) throw new Error(created.error.message)
+    await catalog.ready()
+    services.watchLibrary()
+    expect(await locks.acquire(created.value.id, 'window-1')).toMatchObject({
+      value: { editable: true },
+    })
+
+    await services.close()
+
+    // Another desk on the same library may edit at once.
+    const otherDesk = new ArticleLocks(library, () => 'Ana Lee')
+    expect(await otherDesk.acquire(created.value.id)).toMatchObject({ value: { editable: true } })
+    await otherDesk.releaseAll()
+    await expect(catalog.list()).rejects.toThrow('the library index was closed')
+    // What it kept is there for the next start.
+    services = start(false)
+    const listed = await services.catalog.list()
+    expect(listed.ok && listed.value.articles.map((article) => article.headline)).toEqual([
+      'Ferry returns',
+    ])
   })
 })

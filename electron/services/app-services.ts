@@ -37,6 +37,15 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   watchLibrary(): () => Promise<void>
   /** Removes temp files and half-made articles that killed processes left; for a start. */
   sweepStrayFiles(): Promise<SweepReport>
+  /**
+   * Ends what the services started, the same way for the desktop app, the browser host and a
+   * one-off command: the locks go first, so other desks may edit at once even if the rest
+   * stalls; then the library watcher stops, the index updates already asked for are made, and
+   * the catalog's and import reader's threads end. `writeIndex` also writes the index in one
+   * piece (a process that stayed up); without it the next start replays its short journal. Never
+   * rejects: it runs after the work's own outcome, which a failure to tidy up must not replace.
+   */
+  close(options?: { writeIndex?: boolean }): Promise<void>
 }
 
 /** Wires the services together the same way for Electron, the browser host and the CLI. */
@@ -101,6 +110,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     events,
     ...(desktop && { desktop }),
   })
+  const watching = new Set<() => Promise<void>>()
   const watchLibrary = () => {
     const watcher = new LibraryWatcher(options.root, (change) =>
       announce({ ...change, change: 'external' }),
@@ -111,7 +121,26 @@ export function createAppServices<Settings extends SettingsStore>(options: {
       .start()
       .then(() => catalog.folderChanged())
       .then(() => events.emit('library:changed', { change: 'external' }))
-    return () => watcher.stop()
+    const stop = () => {
+      watching.delete(stop)
+      return watcher.stop()
+    }
+    watching.add(stop)
+    return stop
+  }
+  const close = async ({ writeIndex = true } = {}) => {
+    await locks.releaseAll().catch(() => undefined)
+    await Promise.allSettled([
+      ...[...watching].map((stop) => stop()),
+      // The index is a cache: an update not written now is made again at the next start.
+      catalog
+        .idle()
+        .then(() => (writeIndex ? catalog.flush() : undefined))
+        .catch(() => undefined)
+        .then(() => catalog.close()),
+      importer.close(),
+      assets.close(),
+    ])
   }
   return {
     library,
@@ -127,6 +156,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     events,
     handlers,
     watchLibrary,
+    close,
     sweepStrayFiles: () =>
       sweepStrayFiles([options.root, options.recoveryDir, options.indexDir, options.userStyleDir]),
   }

@@ -3,15 +3,7 @@ import { createAppServices, type AppServices } from './app-services'
 import { FileSettingsStore } from './file-settings-store'
 import { configDirectory, resolveLibraryPath } from './locations'
 
-export interface NodeServices extends AppServices<FileSettingsStore> {
-  /**
-   * Ends what would keep the process running after its work is done: waits for the index
-   * updates already asked for, then stops the catalog and the import reader with their threads.
-   * A one-off command calls it once it has answered, so it exits by itself. Never rejects: it
-   * runs after the command's own outcome, which a failure to tidy up must not replace.
-   */
-  close(): Promise<void>
-}
+export type NodeServices = AppServices<FileSettingsStore>
 
 /** The services as the CLI and the browser host run them, under plain Node. */
 export function createNodeServices(
@@ -29,7 +21,7 @@ export function createNodeServices(
     env,
     setting: settings.get().libraryPath,
   })
-  const services = createAppServices({
+  return createAppServices({
     root,
     settings,
     userStyleDir: join(configDirectory(env), 'style'),
@@ -37,16 +29,4 @@ export function createNodeServices(
     indexDir: join(configDirectory(env), 'search-index'),
     catalogInWorker: options.catalogInWorker ?? false,
   })
-  return {
-    ...services,
-    async close() {
-      // The index is a cache: an update that failed now is made again at the next start.
-      await services.catalog.idle().catch(() => undefined)
-      await Promise.allSettled([
-        services.catalog.close(),
-        services.importer.close(),
-        services.assets.close(),
-      ])
-    },
-  }
 }
