@@ -11,12 +11,11 @@ import {
 } from '../../shared/ipc/host-protocol'
 import type { RequestContext } from '../../shared/ipc/contract'
 import { fail } from '../../shared/ipc/result'
-import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
 import { MAX_IMAGE_BYTES } from '../../shared/assets/image-policy'
 import type { AssetStore } from '../services/asset-store'
 import type { EventHub } from '../services/event-hub'
-import { readStaticFile } from './static-files'
+import { pictureHeaders, readStaticFile, rendererFileHeaders } from '../services/served-files'
 
 export const HOST_ADDRESS = '127.0.0.1'
 /** Large enough for a 50,000-word article with its JSON overhead, small enough to refuse abuse. */
@@ -132,13 +131,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         .end(`Not found${hint}\n`)
       return
     }
-    response.writeHead(200, {
-      'content-type': file.contentType,
-      'content-security-policy': RENDERER_CSP_HEADER,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    })
+    response.writeHead(200, rendererFileHeaders(file.contentType))
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
@@ -178,12 +171,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   ): Promise<void> {
     const image = await options.assets.read(articleId, src)
     if (!image.ok) throw new HttpError(404, image.error.message)
-    response.writeHead(200, {
-      'content-type': image.value.mimeType,
-      'content-security-policy': "default-src 'none'",
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, max-age=31536000, immutable',
-    })
+    response.writeHead(200, pictureHeaders(image.value.mimeType))
     response.end(image.value.bytes)
   }
 

@@ -5,9 +5,8 @@ import {
   ELECTRON_ASSET_PREFIX,
   parseAssetPath,
 } from '../../shared/assets/asset-urls'
-import { readStaticFile } from '../host/static-files'
+import { pictureHeaders, readStaticFile, rendererFileHeaders } from '../services/served-files'
 import type { AssetStore } from '../services/asset-store'
-import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
 import { urlOrigin } from './url-origin'
 
 /** Must run before the app is ready. */
@@ -27,17 +26,13 @@ export function serveRenderer(rendererDir: string, assets: AssetStore): void {
       const image = await assets.read(asset.articleId, asset.src)
       if (!image.ok) return new Response(image.error.message, { status: 404 })
       return new Response(new Uint8Array(image.value.bytes), {
-        headers: { 'content-type': image.value.mimeType, 'x-content-type-options': 'nosniff' },
+        headers: pictureHeaders(image.value.mimeType),
       })
     }
     const file = await readStaticFile(rendererDir, pathname)
     if (!file) return new Response('Not found', { status: 404 })
     return new Response(new Uint8Array(file.body), {
-      headers: {
-        'content-type': file.contentType,
-        'content-security-policy': RENDERER_CSP_HEADER,
-        'x-content-type-options': 'nosniff',
-      },
+      headers: rendererFileHeaders(file.contentType),
     })
   })
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { isInside } from '../services/contained-path'
-import { isErrnoException } from '../services/fs-failure'
+import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
+import { isInside } from './contained-path'
+import { isErrnoException } from './fs-failure'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +20,11 @@ export interface StaticFile {
   body: Buffer
   contentType: string
 }
+
+/**
+ * Files both hosts serve to the page: the built renderer's, and articles' pictures, with the same
+ * headers from either.
+ */
 
 /** Reads a file of the built renderer; anything outside its folder is simply not there. */
 export async function readStaticFile(
@@ -47,3 +53,23 @@ export async function readStaticFile(
     throw error
   }
 }
+
+/** The headers of a file of the built renderer, served by the desktop app or the browser host. */
+export const rendererFileHeaders = (contentType: string): Record<string, string> => ({
+  'content-type': contentType,
+  'content-security-policy': RENDERER_CSP_HEADER,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+})
+
+/**
+ * The headers of an article's picture: nothing in it may run, and its name is made from its
+ * bytes, so it never changes under that name.
+ */
+export const pictureHeaders = (mimeType: string): Record<string, string> => ({
+  'content-type': mimeType,
+  'content-security-policy': "default-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'private, max-age=31536000, immutable',
+})
