@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { LibraryListing } from '../../shared/ipc/contract'
 import type { SearchResults } from '../../shared/search/search-query'
-import { LibraryStore } from '../../electron/services/library-store'
+import { readEveryArticle } from '../support/read-every-article'
 import type { RunningCopydesk } from '../browser/copydesk-host'
 import { searchQueries } from '../generate/queries'
 import { Random } from '../generate/random'
@@ -26,7 +26,7 @@ export async function measureLibrary(
   const lists: number[] = []
   for (let round = 0; round < 10; round++)
     lists.push((await timed(() => host.invoke<LibraryListing>('library:list', {})))[1])
-  const scans = [(await timed(() => new LibraryStore(root).list()))[1]]
+  const scans = [(await timed(() => readEveryArticle(root)))[1]]
 
   const scan = linearSearcher(await libraryDocuments(root))
   const searches: number[] = []

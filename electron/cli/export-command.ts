@@ -4,6 +4,7 @@ import type { ExportedFile, ExportFormat, PreflightReport } from '../../shared/e
 import { writeFileDurably } from '../services/atomic-file'
 import type { Exporter } from '../services/exporter'
 import { fsFailure } from '../services/fs-failure'
+import type { Catalog } from '../services/catalog'
 import type { Library } from '../services/library'
 import { CliError, type CliIo } from './cli-io'
 import { makeFolders } from '../services/make-folders'
@@ -65,12 +66,11 @@ function distinctName(fileName: string, id: string, taken: Set<string>): string 
  * preflight blocks is reported and skipped; the command then ends with an error.
  */
 export async function exportByStatus(
-  library: Library,
-  exporter: Exporter,
+  { library, catalog, exporter }: { library: Library; catalog: Catalog; exporter: Exporter },
   options: ExportOptions,
   io: CliIo,
 ): Promise<void> {
-  const listing = await library.list()
+  const listing = await catalog.list()
   if (!listing.ok) throw new CliError(listing.error.message)
   const chosen = listing.value.articles.filter((summary) => summary.status === options.status)
   if (chosen.length === 0) {

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS } from '../../shared/export'
 import type { Result } from '../../shared/ipc/result'
 import { SearchQuerySchema } from '../../shared/search/search-query'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
+import { findArticleId } from '../services/article-reference'
 import { createNodeServices, type NodeServices } from '../services/node-services'
 import { CliError, type CliIo } from './cli-io'
 import {
@@ -185,8 +186,8 @@ export function createProgram(io: CliIo): Command {
     .addOption(libraryOption())
     .option('--json', 'print JSON')
     .action((reference: string, options: LibraryOption & { json?: boolean }) =>
-      withServices(options, async ({ library }) => {
-        const id = unwrap(await library.resolve(reference))
+      withServices(options, async ({ library, catalog }) => {
+        const id = unwrap(findArticleId(unwrap(await catalog.list()), reference))
         const article = unwrap(await library.open(id))
         const folder = unwrap(await library.folderOf(id))
         print({ ...article, folder }, options.json, () => formatArticle(article, folder))
@@ -220,13 +221,14 @@ export function createProgram(io: CliIo): Command {
     )
     .addOption(libraryOption())
     .action((reference: string | undefined, options: ExportOptions) =>
-      withServices(options, async ({ library, exporter }) => {
+      withServices(options, async ({ library, catalog, exporter }) => {
         if (options.status) {
           if (reference) throw new CliError('Give an article or --status, not both.')
-          return exportByStatus(library, exporter, options, io)
+          return exportByStatus({ library, catalog, exporter }, options, io)
         }
         if (!reference) throw new CliError('Name the article to export, or use --status.')
-        const article = unwrap(await library.open(unwrap(await library.resolve(reference))))
+        const id = unwrap(findArticleId(unwrap(await catalog.list()), reference))
+        const article = unwrap(await library.open(id))
         io.stderr(formatPreflight(article, await exporter.preflight(article)))
         const file = unwrap(await exporter.export(article, options.format, exportChoices(options)))
         // "This file has no pictures…": said on stderr, so a file piped to stdout stays clean.

@@ -22,7 +22,7 @@ import {
   OFFICIAL_SCHEMAS_PRESENT,
   STANDARDS_DIR,
 } from './test-ninjs-schemas'
-import { createTempServices, makeTempDir } from './test-support'
+import { createTempServices, listLibrary, makeTempDir } from './test-support'
 
 const SLOW = { timeout: 60_000 }
 
@@ -50,7 +50,7 @@ const blocks = (article: Article, type: string) =>
 
 const articleCount = async () => {
   if (!existsSync(services.library.root)) return 0
-  const listing = await services.library.list()
+  const listing = await listLibrary(services.library.root)
   return listing.ok ? listing.value.articles.length : -1
 }
 

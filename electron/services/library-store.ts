@@ -9,17 +9,10 @@ import {
   serializeArticle,
   slugify,
   statusChangeProblem,
-  summarize,
   type Article,
   type ArticleFields,
-  type ArticleSummary,
 } from '../../shared/article'
-import {
-  THIS_PROCESS,
-  type CreateArticleRequest,
-  type DamagedEntry,
-  type TrashEntry,
-} from '../../shared/ipc/contract'
+import { THIS_PROCESS, type CreateArticleRequest, type TrashEntry } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { ArticleLocks } from './article-locks'
 import { writeFileDurably } from './atomic-file'
@@ -149,29 +142,6 @@ export class LibraryStore implements Library {
     options?: { keep?: boolean },
   ): Promise<Result<T>> {
     return this.locks.whileEditable(id, client, change, options)
-  }
-
-  async list() {
-    return this.guard('list the library', async () => {
-      const articles: ArticleSummary[] = []
-      const damaged: DamagedEntry[] = []
-      const folders = (await subfolders(this.root)).filter((name) => !name.startsWith('.'))
-      await Promise.all(
-        folders.map(async (folder) => {
-          const result = await readArticleFile(join(this.root, folder))
-          if (result.ok) articles.push(summarize(result.value))
-          else if (result.error.kind === 'not-found') {
-            // A folder named like an article but without its file is worth a warning; any other
-            // folder a person keeps in the library is none of our business.
-            if (FOLDER_PATTERN.test(folder))
-              damaged.push({ folder, reason: `${ARTICLE_FILE} is missing from folder ${folder}.` })
-          } else damaged.push({ folder, reason: result.error.message })
-        }),
-      )
-      articles.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
-      damaged.sort((a, b) => a.folder.localeCompare(b.folder))
-      return ok({ root: this.root, articles, damaged })
-    })
   }
 
   async create(input: z.infer<typeof CreateArticleRequest>, options: { assetsFrom?: string } = {}) {
@@ -371,34 +341,6 @@ export class LibraryStore implements Library {
         return ok(article)
       }),
     )
-  }
-
-  async resolve(reference: string) {
-    return this.guard('find the article', async () => {
-      const listing = await this.list()
-      if (!listing.ok) return listing
-      const wanted = reference.trim().toLowerCase()
-      const matches = listing.value.articles.filter(
-        (article) =>
-          article.id === wanted ||
-          article.slug === wanted ||
-          (wanted.length >= 4 && article.id.startsWith(wanted)),
-      )
-      const exact = matches.find((article) => article.id === wanted)
-      if (exact) return ok(exact.id)
-      if (matches.length === 1 && matches[0]) return ok(matches[0].id)
-      if (matches.length > 1) {
-        return fail(
-          'invalid-request',
-          `"${reference}" matches ${matches.length} articles; give more of the id.`,
-        )
-      }
-      const damaged = listing.value.damaged.find((entry) =>
-        entry.folder.endsWith(wanted.slice(0, 8)),
-      )
-      if (damaged && wanted.length >= 8) return fail('damaged', damaged.reason)
-      return fail('not-found', `No article matches "${reference}" in ${this.root}.`)
-    })
   }
 
   async folderOf(id: string) {

@@ -1,11 +1,6 @@
 import type { Article, ArticleFields } from '../../shared/article'
 import type { z } from 'zod'
-import type {
-  CreateArticleRequest,
-  EventPayloads,
-  LibraryListing,
-  TrashEntry,
-} from '../../shared/ipc/contract'
+import type { CreateArticleRequest, EventPayloads, TrashEntry } from '../../shared/ipc/contract'
 import type { Result } from '../../shared/ipc/result'
 
 export type LibraryChange = EventPayloads['library:changed']
@@ -16,7 +11,6 @@ export type LibraryChange = EventPayloads['library:changed']
  */
 export interface Library {
   readonly root: string
-  list(): Promise<Result<LibraryListing>>
   /** A new article; `assetsFrom` is a folder of images to copy into its assets/. */
   create(
     input: z.infer<typeof CreateArticleRequest>,
@@ -44,8 +38,6 @@ export interface Library {
   discardUntouched(id: string, client?: string): Promise<Result<null>>
   listTrash(): Promise<Result<TrashEntry[]>>
   restore(id: string): Promise<Result<Article>>
-  /** Finds the one article a person means by a full id, an id prefix or a slug. */
-  resolve(reference: string): Promise<Result<string>>
   /**
    * The write policy every change to an existing article goes through (the stores of its
    * versions and pictures too): refused as `locked` while another desk, window or tab has it open

@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { LibraryListing } from '../../shared/ipc/contract'
+import type { Result } from '../../shared/ipc/result'
+import { LibraryCatalog } from './library-catalog'
 import { createNodeServices, type NodeServices } from './node-services'
 
 /** Services living in each temp folder, whose background work must end before it goes. */
@@ -59,4 +62,17 @@ export function snapshotFiles(folder: string): Record<string, string> {
     files[name] = `${stat.size}:${stat.mtimeMs}`
   }
   return files
+}
+
+/** The library as Copydesk lists it (through the catalog, the one way), read fresh from its files. */
+export async function listLibrary(root: string): Promise<Result<LibraryListing>> {
+  const indexDir = mkdtempSync(join(tmpdir(), 'copydesk-test-index-'))
+  const catalog = new LibraryCatalog(root, indexDir)
+  try {
+    await catalog.ready()
+    return await catalog.list()
+  } finally {
+    await catalog.close()
+    rmSync(indexDir, { recursive: true, force: true })
+  }
 }

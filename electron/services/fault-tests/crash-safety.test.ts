@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseArticleJson } from '../../../shared/article'
 import { LibraryStore } from '../library-store'
-import { makeTempDir } from '../test-support'
+import { listLibrary, makeTempDir } from '../test-support'
 
 /**
  * Each kill costs a Node start (about 1.4 s on a busy machine), so CI runs 30 of them (the
@@ -78,7 +78,7 @@ describe('crash safety', () => {
       known = article.revision
     }
     expect(known).toBeGreaterThan(1)
-    const listing = await new LibraryStore(root).list()
+    const listing = await listLibrary(root)
     expect(listing).toMatchObject({ ok: true, value: { damaged: [] } })
     expect(listing.ok && listing.value.articles).toHaveLength(1)
   }, 600_000)

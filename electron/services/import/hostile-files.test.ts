@@ -8,7 +8,7 @@ import { dispatch } from '../../../shared/ipc/dispatch'
 import { Importer } from '../importer'
 import type { NodeServices } from '../node-services'
 import { makeImage } from '../test-images'
-import { createTempServices, makeTempDir, snapshotFiles } from '../test-support'
+import { createTempServices, listLibrary, makeTempDir, snapshotFiles } from '../test-support'
 import { ARCHIVE_LIMITS } from './archive-limits'
 import { MAX_LINE_CHARACTERS } from './decode-text'
 
@@ -22,7 +22,7 @@ let outsideBefore: Record<string, string>
 let articlesBefore: number
 
 async function articleCount(): Promise<number> {
-  const listing = await services.library.list()
+  const listing = await listLibrary(services.library.root)
   return listing.ok ? listing.value.articles.length : -1
 }
 
@@ -279,7 +279,7 @@ describe('structure built to break readers', SLOW, () => {
       `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(depth)}${']}'.repeat(depth)}]}`,
     )
     writeFileSync(file, hostile)
-    const listing = await services.library.list()
+    const listing = await listLibrary(services.library.root)
     expect(listing.ok && listing.value.damaged).toContainEqual({
       folder,
       reason: expect.stringMatching(/nested more than 128 levels deep/),
@@ -291,7 +291,7 @@ describe('structure built to break readers', SLOW, () => {
   it('answers a save nested a million levels deep with a typed error', async () => {
     let body: unknown = { type: 'text', text: 'x' }
     for (let level = 0; level < 1_000_000; level++) body = { type: 'blockquote', content: [body] }
-    const article = (await services.library.list()).ok
+    const article = (await listLibrary(services.library.root)).ok
       ? await services.library.create({})
       : undefined
     if (!article?.ok) throw new Error('no article')
