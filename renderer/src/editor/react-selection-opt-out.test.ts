@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core'
+import reactDomPackage from 'react-dom/package.json'
 import { afterEach, describe, expect, it } from 'vitest'
 import { articleBodyExtensions } from '../../../shared/editor/extensions'
 import { ReactSelectionOptOut } from './react-selection-opt-out'
@@ -34,5 +35,16 @@ describe('the body kept out of React’s selection bookkeeping', () => {
     const { dom } = opened.view
     opened.destroy()
     expect(Object.getOwnPropertyDescriptor(dom, 'contentEditable')).toBeUndefined()
+  })
+})
+
+describe('react-dom', () => {
+  it('is the 19.3 whose selection bookkeeping the opt-out was measured against', () => {
+    // A new react-dom may save a contenteditable's selection another way (or not at all): check
+    // commitBeforeMutationEffects, measure a save at 50,000 words again, then move this guard on.
+    expect(
+      reactDomPackage.version.split('.').slice(0, 2).join('.'),
+      `react-dom ${reactDomPackage.version}: see react-selection-opt-out.ts before upgrading`,
+    ).toBe('19.3')
   })
 })
