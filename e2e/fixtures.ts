@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { LibraryStore } from '../electron/services/library-store'
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser'
+import { SyncedDesk } from './synced-desk'
 
 const ROOT = join(__dirname, '..')
 const CLI = join(ROOT, 'out', 'main', 'cli.js')
@@ -23,10 +23,10 @@ export interface CopydeskApp {
   /** Runs the built `copydesk` command against this test's library. */
   cli(...args: string[]): Promise<CliResult>
   /**
-   * The same library opened by someone else (another window, process or person on a shared
-   * folder): what it writes, the app must notice rather than overwrite.
+   * The same library written by someone else (a sync client, a desk whose lock went stale): what
+   * it writes, the app must notice rather than overwrite.
    */
-  otherDesk: LibraryStore
+  otherDesk: SyncedDesk
   /**
    * Kills the app with SIGKILL, as a crash or a power cut would, and starts it again on the same
    * library and settings; `page` is then the new window.
@@ -139,7 +139,7 @@ export const test = base.extend<
           page: await running.firstWindow(),
           library,
           cli,
-          otherDesk: new LibraryStore(library),
+          otherDesk: new SyncedDesk(library),
           crash: async () => {
             running.process().kill('SIGKILL')
             running = await launch()
@@ -177,7 +177,7 @@ export const test = base.extend<
         page: await newPage(),
         library,
         cli,
-        otherDesk: new LibraryStore(library),
+        otherDesk: new SyncedDesk(library),
         crash: async () => {
           // The host dies first, then its page: nothing gets a last chance to save.
           host.server.kill('SIGKILL')
