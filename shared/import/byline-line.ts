@@ -29,9 +29,10 @@ const ROLE_WORDS =
 
 const MONTH_WORD = new RegExp(`^(?:${MONTHS})\\.?$`, 'i')
 
-/** A word of a name; a month is one ("Laura June Topolsky") unless a day follows it. */
+/** A job title is a few words; more after a name is a bio. */
 const MAX_ROLE_WORDS = 8
 
+/** A word of a name; a month is one ("Laura June Topolsky") unless a day follows it. */
 const isNameWord = (word: string, next = '') =>
   (!NOT_A_NAME.test(word) || (MONTH_WORD.test(word) && !/^\d/.test(next))) &&
   (/^\p{Lu}/u.test(word) || PARTICLES.has(word.toLowerCase()))
@@ -52,8 +53,7 @@ export function bylineFromLine(line: string): BylineEntry[] | undefined {
   for (const [index, part] of parts.entries()) {
     if (entries.length > 0 && ROLE_WORDS.test(part)) {
       const role = parts.slice(index).join(', ')
-      // A job title is a few words; a bio after the name ("a deputy editor who has covered…") is
-      // no part of the byline.
+      // A bio after the name ("a deputy editor who has covered…") is no part of the byline.
       if (role.split(/\s+/).length <= MAX_ROLE_WORDS) {
         const last = entries[entries.length - 1] as BylineEntry
         last.role = role
@@ -116,7 +116,7 @@ const BESIDE_NAME = /\s+[|•·–—-]\s+|\s*,\s*@|\s+@|\s+\/\/\s+|\s*\|\s*/
 const LABEL_WORDS =
   /^(?:the|news|home|latest|top|more|share|follow|subscribe|sign|log|menu|search|video|photos?|live|tech|business|opinion|sport|sports|world|health|science|culture|politics|insider|editor|editors|staff|team|desk|press|media|blog|posts?|comments?|advertisement|related|about|contact|daily|weekly|magazine|review|reviews|guide|guides|story|stories|online)$/i
 
-/** "Sarah Archer", "John C. Welch", "NATALIYA VASILYEVA": two to four words of a name. */
+/** "Sarah Archer", "John C. Welch", "NATALIYA VASILYEVA": two to five words of a name. */
 function nameWords(text: string): string | undefined {
   const words = text.trim().split(/\s+/)
   if (words.length < 2 || words.length > 5) return undefined

@@ -11,12 +11,7 @@ import {
   wordsIn,
 } from './page-lines'
 
-/**
- * The headline, standfirst and byline above a copied page's story. The headline is picked from
- * the lines before the story by what tells it from the menus and teasers around it: a byline or
- * date set right under it, the page giving it twice (breadcrumb and title), and the words it
- * shares with the story.
- */
+/** Where a copied page's headline, standfirst and byline are, by line. */
 export interface PageHeader {
   headline?: number
   standfirst?: number
@@ -78,6 +73,13 @@ function bylineAt(lines: readonly string[], index: number, allowBare: boolean) {
     : undefined
 }
 
+/**
+ * The headline, standfirst and byline above a copied page's story, which starts at
+ * `sentencesStart`. The headline is the line that best tells itself from the menus, teasers and
+ * captions around it: a byline or date set right under it, the page giving it twice (breadcrumb
+ * and title), a longer standfirst under it, and the words it shares with the story. The weights
+ * were set on the import bench's corpus (docs/benchmarks.md); none of them decides alone.
+ */
 export function findPageHeader(lines: readonly string[], sentencesStart: number): PageHeader {
   const header: PageHeader = { byline: [], taken: new Set(), storyStart: sentencesStart }
   const storyWords = new Set(
