@@ -1,7 +1,6 @@
 import { BYLINE_PREFIX, parseBylineText, type BylineEntry } from '../article'
+import { MONTHS } from './date-line'
 
-const MONTHS =
-  'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december'
 /** Where a byline line turns into a date, a time, or the page's buttons. */
 const NOT_A_NAME = new RegExp(
   `^(?:(?:${MONTHS})\\.?|updated|published|posted|follow|photo|\\d.*|@.*|[|•·–—].*)$`,

@@ -1,9 +1,5 @@
-/**
- * Whether a short line on a copied page only dates the story ("April 5, 2018 | 6:00 PM",
- * "Thu 3 Jan 2019 02.00 EST", "Alex Perry 1 day ago" has a date in it too): pages put such lines
- * around the headline and byline, and they are no part of the story's text.
- */
-const MONTHS = [
+/** Month names and their abbreviations, as a regular-expression alternation. */
+export const MONTHS = [
   'jan(?:uary)?',
   'feb(?:ruary)?',
   'mar(?:ch)?',
@@ -92,6 +88,9 @@ const DATE_PART = new RegExp(
   'giu',
 )
 
+/** The same, without the global flag's memory of where the last search stopped. */
+const HAS_DATE = new RegExp(DATE_PART.source, 'iu')
+
 /** Words that go with a date on a page, in the languages above. */
 const DATE_WORDS =
   /^(?:updated|published|posted|last|modified|on|at|the|and|mis|jour|le|la|à|am|um|uhr|de|del|el|às|alle|ore|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|pubblicato|aggiornato|\d+|[|•·–—,:/-]+)$/i
@@ -99,8 +98,13 @@ const DATE_WORDS =
 /** At most this many other words: more, and the line says something besides its date. */
 const MAX_OTHER_WORDS = 3
 
+/**
+ * Whether a short line on a copied page only dates the story ("April 5, 2018 | 6:00 PM",
+ * "Thu 3 Jan 2019 02.00 EST", "Alex Perry 1 day ago" has a date in it too): pages put such lines
+ * around the headline and byline, and they are no part of the story's text.
+ */
 export function isDateLine(line: string): boolean {
-  if (!new RegExp(DATE_PART.source, 'iu').test(line)) return false
+  if (!HAS_DATE.test(line)) return false
   const others = line
     .replace(DATE_PART, ' ')
     .split(/\s+/)
