@@ -14,26 +14,40 @@ export async function importFiles(
   await (await chooser).setFiles(files)
 }
 
-/** Selects `text` inside `field` as a person would with the mouse. */
+/**
+ * Selects `text` inside `field` as a person would with the mouse, and returns once the editor
+ * has taken the selection up. ProseMirror puts its own selection back onto the page a moment
+ * after the field gains focus; on a busy machine that can land after ours, so the selection is
+ * set again until it holds, as a person would select again before typing.
+ */
 export async function selectText(field: Locator, text: string) {
-  await field.evaluate((element, wanted) => {
-    // A mouse selection focuses the field first; without it the editor may not take it up.
+  await field.evaluate(async (element, wanted) => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
     const editable = element.closest('[contenteditable="true"]') ?? element
-    if (editable instanceof HTMLElement && !editable.contains(document.activeElement))
+    if (editable instanceof HTMLElement && !editable.contains(document.activeElement)) {
       editable.focus()
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const start = (node.textContent ?? '').indexOf(wanted)
-      if (start < 0) continue
-      const range = document.createRange()
-      range.setStart(node, start)
-      range.setEnd(node, start + wanted.length)
-      const selection = window.getSelection()
-      selection?.removeAllRanges()
-      selection?.addRange(range)
-      return
+      await settle()
     }
-    throw new Error(`"${wanted}" is not in the field`)
+    const findRange = () => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const start = (node.textContent ?? '').indexOf(wanted)
+        if (start < 0) continue
+        const range = document.createRange()
+        range.setStart(node, start)
+        range.setEnd(node, start + wanted.length)
+        return range
+      }
+      throw new Error(`"${wanted}" is not in the field`)
+    }
+    const selection = window.getSelection()
+    for (let attempt = 0; attempt < 20; attempt++) {
+      selection?.removeAllRanges()
+      selection?.addRange(findRange())
+      await settle()
+      if (selection?.toString() === wanted) return
+    }
+    throw new Error(`the field did not keep "${wanted}" selected`)
   }, text)
 }
 
