@@ -1,4 +1,5 @@
 import { Mark } from '@tiptap/core'
+import { asMarkup } from './markup'
 
 /**
  * Where a comment thread is anchored in the body. The mark moves with the text as it is edited;
@@ -14,7 +15,7 @@ export const CommentMark = Mark.create({
     return {
       threadId: {
         default: '',
-        parseHTML: (element) => element.getAttribute('data-comment') ?? '',
+        parseHTML: (element) => asMarkup(element).getAttribute('data-comment') ?? '',
         renderHTML: (attributes) => ({ 'data-comment': String(attributes.threadId) }),
       },
     }

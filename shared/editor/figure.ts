@@ -1,5 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core'
 import type { Mappable } from '@tiptap/pm/transform'
+import { asMarkup } from './markup'
 
 /** Figures point at a file in the article's own `assets/` folder, never outside it. */
 export const ASSET_PATH_PATTERN = /^assets\/[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
@@ -94,25 +95,26 @@ export const Figure = Node.create<FigureOptions>({
     return {
       src: {
         default: '',
-        parseHTML: (element) => element.querySelector('img')?.getAttribute('src') ?? '',
+        parseHTML: (element) => asMarkup(element).querySelector('img')?.getAttribute('src') ?? '',
         renderHTML: () => ({}),
       },
       sourceUrl: {
         default: '',
         parseHTML: (element) => {
-          const address = element.getAttribute('data-source-url') ?? ''
+          const address = asMarkup(element).getAttribute('data-source-url') ?? ''
           return WEB_PICTURE_PATTERN.test(address) ? address : ''
         },
         renderHTML: () => ({}),
       },
       alt: {
         default: '',
-        parseHTML: (element) => element.querySelector('img')?.getAttribute('alt') ?? '',
+        parseHTML: (element) => asMarkup(element).querySelector('img')?.getAttribute('alt') ?? '',
         renderHTML: () => ({}),
       },
       credit: {
         default: '',
-        parseHTML: (element) => element.querySelector('.credit')?.textContent?.trim() ?? '',
+        parseHTML: (element) =>
+          asMarkup(element).querySelector('.credit')?.textContent?.trim() ?? '',
         renderHTML: () => ({}),
       },
       ...Object.fromEntries(
@@ -120,7 +122,8 @@ export const Figure = Node.create<FigureOptions>({
           name,
           {
             default: '',
-            parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`)?.trim() ?? '',
+            parseHTML: (element: unknown) =>
+              asMarkup(element).getAttribute(`data-${name}`)?.trim() ?? '',
             renderHTML: (attributes: Record<string, unknown>) =>
               attributes[name] ? { [`data-${name}`]: String(attributes[name]) } : {},
           },
@@ -128,7 +131,7 @@ export const Figure = Node.create<FigureOptions>({
       ),
       lead: {
         default: false,
-        parseHTML: (element) => element.hasAttribute('data-lead'),
+        parseHTML: (element) => asMarkup(element).hasAttribute('data-lead'),
         renderHTML: (attributes) => (attributes.lead ? { 'data-lead': 'true' } : {}),
       },
     }
@@ -140,15 +143,19 @@ export const Figure = Node.create<FigureOptions>({
         tag: 'figure',
         // A figure from elsewhere (a web page) has no file in this article: its caption is kept
         // as text by the other rules, and importing its picture is the importer's job.
-        getAttrs: (element) =>
-          ASSET_PATH_PATTERN.test(element.querySelector('img')?.getAttribute('src') ?? '') ||
-          element.hasAttribute(AWAITS_PICTURE_ATTRIBUTE)
+        getAttrs: (element) => {
+          const figure = asMarkup(element)
+          return ASSET_PATH_PATTERN.test(figure.querySelector('img')?.getAttribute('src') ?? '') ||
+            figure.hasAttribute(AWAITS_PICTURE_ATTRIBUTE)
             ? null
-            : false,
-        contentElement: (element) =>
-          element.querySelector<HTMLElement>('figcaption .caption') ??
-          element.querySelector<HTMLElement>('figcaption') ??
-          element,
+            : false
+        },
+        contentElement: (element) => {
+          const figure = asMarkup(element)
+          const caption =
+            figure.querySelector('figcaption .caption') ?? figure.querySelector('figcaption')
+          return caption ? (caption as unknown as typeof element) : element
+        },
       },
     ]
   },

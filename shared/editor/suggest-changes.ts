@@ -12,6 +12,7 @@ import {
 } from '@handlewithcare/prosemirror-suggest-changes'
 import { authorColourIndex } from '../suggestions/author-colour'
 import { SUGGESTION_MARK_NAMES } from './suggestion-marks'
+import { asMarkup, pressedKey } from './markup'
 
 export interface SuggestionAuthorship {
   author: string
@@ -211,7 +212,8 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
         props: {
           decorations: (state) =>
             (suggestChangesKey.getState(state) as SuggestModeState | undefined)?.decorations,
-          handleKeyDown: (view, event) => skipZeroWidthAnchor(view.state, event, view.dispatch),
+          handleKeyDown: (view, event) =>
+            skipZeroWidthAnchor(view.state, pressedKey(event), view.dispatch),
         },
       }),
     ]
@@ -363,16 +365,16 @@ function blocksBetween(doc: ProseMirrorNode, from: number, to: number): boolean 
 /** The library marks paragraph splits and joins with zero-width spaces; arrows step over them. */
 function skipZeroWidthAnchor(
   state: EditorState,
-  event: KeyboardEvent,
+  key: string,
   dispatch: (tr: Transaction) => void,
 ): boolean {
   const { selection } = state
   if (!(selection instanceof TextSelection) || !selection.$cursor) return false
   const cursor = selection.$cursor
   const step =
-    event.key === 'ArrowRight' && cursor.nodeAfter?.text?.startsWith('\u200B')
+    key === 'ArrowRight' && cursor.nodeAfter?.text?.startsWith('\u200B')
       ? 1
-      : event.key === 'ArrowLeft' && cursor.nodeBefore?.text?.endsWith('\u200B')
+      : key === 'ArrowLeft' && cursor.nodeBefore?.text?.endsWith('\u200B')
         ? -1
         : 0
   if (step !== 0) {
@@ -492,9 +494,9 @@ function suggestionDecorations(
 }
 
 /** Made with the view's own document: shared code reaches no global DOM. */
-function pilcrow(view: EditorView): HTMLElement {
-  const sign = view.dom.ownerDocument.createElement('span')
+function pilcrow(view: EditorView): typeof view.dom {
+  const sign = asMarkup(view.dom).ownerDocument.createElement('span')
   sign.className = 'suggestion-pilcrow'
   sign.textContent = '¶'
-  return sign
+  return sign as unknown as typeof view.dom
 }

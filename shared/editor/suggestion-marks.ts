@@ -3,6 +3,7 @@ import Blockquote from '@tiptap/extension-blockquote'
 import Document from '@tiptap/extension-document'
 import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
+import { asMarkup } from './markup'
 
 /**
  * The marks of tracked changes, as @handlewithcare/prosemirror-suggest-changes names them. Each
@@ -21,7 +22,7 @@ export const BLOCK_SUGGESTION_MARKS = SUGGESTION_MARK_NAMES.join(' ')
 const idAttribute = {
   id: {
     default: null,
-    parseHTML: (element: HTMLElement) => element.getAttribute('data-suggestion'),
+    parseHTML: (element: unknown) => asMarkup(element).getAttribute('data-suggestion'),
     renderHTML: (attributes: Record<string, unknown>) => ({
       'data-suggestion': String(attributes.id),
     }),

@@ -5,7 +5,22 @@ import { Marked } from 'marked'
  * parsing it as a browser would. The DOM parser is passed in (the page's own, or happy-dom's in
  * Node), so this module itself needs no DOM.
  */
-export type HtmlParser = Pick<DOMParser, 'parseFromString'>
+export interface HtmlParser {
+  parseFromString(markup: string, type: 'text/html' | 'application/xml'): ParsedDocument
+}
+
+/** What these checks read of a parsed page: the DOM's shape, named here so shared/ needs no DOM. */
+interface ParsedElement {
+  readonly localName: string
+  readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>
+  querySelectorAll(selectors: string): ArrayLike<ParsedElement>
+}
+
+interface ParsedDocument {
+  readonly body: ParsedElement
+  querySelector(selectors: string): ParsedElement | null
+  querySelectorAll(selectors: string): ArrayLike<ParsedElement>
+}
 
 const DANGEROUS_ELEMENTS =
   'script, iframe, frame, object, embed, svg, math, form, base, meta, link, style, video, audio, marquee, details, noscript, template'
