@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { serializeArticle, type Article, type ArticleFields } from '../shared/article'
 import type { CreateArticleRequest } from '../shared/ipc/contract'
-import { fail, ok, type Result } from '../shared/ipc/result'
+import { fail, ok, type Result } from '../shared/result'
 import type { z } from 'zod'
 import { writeFileDurably } from '../electron/services/atomic-file'
 import { ARTICLE_FILE, LibraryStore } from '../electron/services/library-store'

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import type { LibraryListing } from '../../shared/ipc/contract'
+import type { LibraryListing } from '../../shared/library/library-listing'
 import type { SearchResults } from '../../shared/search/search-query'
 import { readEveryArticle } from '../support/read-every-article'
 import type { RunningCopydesk } from '../browser/copydesk-host'

@@ -1,5 +1,5 @@
 import { formatByline, type Article } from '../../shared/article'
-import type { LibraryListing } from '../../shared/ipc/contract'
+import type { LibraryListing } from '../../shared/library/library-listing'
 import { renderArticleText } from '../../shared/export'
 import { highlightParts } from '../../shared/search/highlight'
 import type { SearchResults } from '../../shared/search/search-query'

@@ -9,8 +9,8 @@ import {
   EVENTS_PATH,
   TOKEN_HEADER,
 } from '../../shared/ipc/host-protocol'
-import type { RequestContext } from '../../shared/ipc/contract'
-import { fail } from '../../shared/ipc/result'
+import type { RequestContext } from '../../shared/library/request-context'
+import { fail } from '../../shared/result'
 import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
 import { MAX_IMAGE_BYTES } from '../../shared/assets/image-policy'
 import type { AssetStore } from '../services/asset-store'

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
 import type { Handlers } from '../../shared/ipc/contract'
-import { ok } from '../../shared/ipc/result'
+import { ok } from '../../shared/result'
 import { registerIpc, trustedOrigins } from './register-ipc'
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
 import type { Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../../shared/ipc/dispatch'
-import { fail } from '../../shared/ipc/result'
+import { fail } from '../../shared/result'
 import { urlOrigin } from './url-origin'
 
 /** True when a request comes from the app's own page, not from some other frame or origin. */

@@ -8,7 +8,7 @@ import { createHandlers } from './handlers'
 import { LibraryStore } from './library-store'
 import type { NodeServices } from './node-services'
 import { fieldsOf } from '../../shared/article/schema'
-import { THIS_PROCESS } from '../../shared/ipc/contract'
+import { THIS_PROCESS } from '../../shared/library/request-context'
 import { makeImage } from './test-images'
 import { createTempServices, makeTempDir } from './test-support'
 

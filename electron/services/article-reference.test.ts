@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../shared/article/summary'
-import type { LibraryListing } from '../../shared/ipc/contract'
+import type { LibraryListing } from '../../shared/library/library-listing'
 import { findArticleId } from './article-reference'
 
 const summary = (id: string, slug: string) => ({ id, slug }) as ArticleSummary

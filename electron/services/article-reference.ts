@@ -1,5 +1,5 @@
-import type { LibraryListing } from '../../shared/ipc/contract'
-import { fail, ok, type Result } from '../../shared/ipc/result'
+import type { LibraryListing } from '../../shared/library/library-listing'
+import { fail, ok, type Result } from '../../shared/result'
 
 /**
  * The one article a person means, found in the catalog's list by its full id, an id prefix of

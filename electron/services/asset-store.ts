@@ -13,8 +13,8 @@ import {
   type ImportedImage,
 } from '../../shared/assets/image-policy'
 import { ASSET_PATH_PATTERN } from '../../shared/editor/figure'
-import { THIS_PROCESS } from '../../shared/ipc/contract'
-import { fail, ok, type Result } from '../../shared/ipc/result'
+import { THIS_PROCESS } from '../../shared/library/request-context'
+import { fail, ok, type Result } from '../../shared/result'
 import { writeFileDurably } from './atomic-file'
 import { isInside } from './contained-path'
 import { fsFailure } from './fs-failure'

@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../../shared/article'
-import type { LibraryListing } from '../../shared/ipc/contract'
-import type { Result } from '../../shared/ipc/result'
+import type { LibraryListing } from '../../shared/library/library-listing'
+import type { Result } from '../../shared/result'
 import type { ParsedSearchQuery, Passages, SearchResults } from '../../shared/search/search-query'
 
 export interface CatalogProgress {

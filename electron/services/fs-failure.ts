@@ -1,4 +1,4 @@
-import { fail, type Failure } from '../../shared/ipc/result'
+import { fail, type Failure } from '../../shared/result'
 
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS'])
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT'])

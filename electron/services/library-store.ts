@@ -12,8 +12,10 @@ import {
   type Article,
   type ArticleFields,
 } from '../../shared/article'
-import { THIS_PROCESS, type CreateArticleRequest, type TrashEntry } from '../../shared/ipc/contract'
-import { fail, ok, type Result } from '../../shared/ipc/result'
+import { type CreateArticleRequest } from '../../shared/ipc/contract'
+import { THIS_PROCESS } from '../../shared/library/request-context'
+import type { TrashEntry } from '../../shared/library/trash-entry'
+import { fail, ok, type Result } from '../../shared/result'
 import { ArticleLocks } from './article-locks'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'

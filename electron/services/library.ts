@@ -1,7 +1,8 @@
 import type { Article, ArticleFields } from '../../shared/article'
 import type { z } from 'zod'
-import type { CreateArticleRequest, EventPayloads, TrashEntry } from '../../shared/ipc/contract'
-import type { Result } from '../../shared/ipc/result'
+import type { CreateArticleRequest, EventPayloads } from '../../shared/ipc/contract'
+import type { TrashEntry } from '../../shared/library/trash-entry'
+import type { Result } from '../../shared/result'
 
 export type LibraryChange = EventPayloads['library:changed']
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fail, ok, type Result } from '../../shared/ipc/result'
+import { fail, ok, type Result } from '../../shared/result'
 import { RulePackSchema, type RulePack } from '../../shared/style/rules'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
 import { slugify } from '../../shared/article/slug'

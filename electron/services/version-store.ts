@@ -10,8 +10,8 @@ import {
   type ArticleVersion,
   type VersionSummary,
 } from '../../shared/history/version'
-import { THIS_PROCESS } from '../../shared/ipc/contract'
-import { fail, ok, type Result } from '../../shared/ipc/result'
+import { THIS_PROCESS } from '../../shared/library/request-context'
+import { fail, ok, type Result } from '../../shared/result'
 import { writeFileDurably } from './atomic-file'
 import { fsFailure, isErrnoException } from './fs-failure'
 import type { Library } from './library'

@@ -1,5 +1,5 @@
 import type { Article } from '../article'
-import { fail, ok, type Result } from '../ipc/result'
+import { fail, ok, type Result } from '../result'
 import { pendingSuggestionCount } from '../suggestions/pending'
 import { figuresOf } from './figures'
 import { EXPORT_FORMAT_INFO, type ExportedFile, type TextFormat } from './formats'

@@ -14,32 +14,19 @@ import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type Settings } from '../settings/schema'
 import type { ChannelName, EventName } from './channels'
 import type { CommandId } from '../commands/commands'
-import type { Result } from './result'
+import type { Result } from '../result'
+import type { ArticleLockState } from '../library/article-lock'
+import type { LibraryListing } from '../library/library-listing'
+import type { RecoveryOffer } from '../library/recovery-offer'
+import type { RequestContext } from '../library/request-context'
+import type { TrashEntry } from '../library/trash-entry'
+import type { BatchExport } from '../export/batch-export'
 import {
   PassagesRequestSchema,
   SearchQuerySchema,
   type Passages,
   type SearchResults,
 } from '../search/search-query'
-
-/** A damaged article: listed with its reason, never opened for writing, never overwritten. */
-export interface DamagedEntry {
-  folder: string
-  reason: string
-}
-
-export interface LibraryListing {
-  root: string
-  articles: ArticleSummary[]
-  damaged: DamagedEntry[]
-}
-
-export interface TrashEntry {
-  id: string
-  headline: string
-  folder: string
-  trashedAt: string
-}
 
 const EmptyRequest = z.object({})
 const IdRequest = z.object({ id: z.uuid() })
@@ -122,36 +109,6 @@ export const RecoveryWriteRequest = z.object({
   fields: EditedFieldsSchema,
 })
 
-/** Unsaved edits left by a session that did not end cleanly, offered back at start. */
-export interface RecoveryOffer {
-  articleId: string
-  baseRevision: number
-  journaledAt: string
-  fields: z.infer<typeof ArticleFieldsSchema>
-  /** The article as saved; absent when it is no longer in the library. */
-  saved?: { headline: string; revision: number }
-}
-
-/** Whether this app may edit an article, or who has it open for editing and since when. */
-export type ArticleLockState =
-  | { editable: true }
-  | {
-      editable: false
-      holder: {
-        name: string
-        since: string
-        /** Held by another window or tab of this same app, not by another desk. */
-        elsewhere?: 'window'
-      }
-    }
-
-/** A batch: one zip of every article that passed its preflight, and why the others did not. */
-export interface BatchExport {
-  file: ExportedFile
-  exported: number
-  skipped: { id: string; title: string; reason: string }[]
-}
-
 /** What the window opens first: a file the OS opened with the app, else the last article. */
 export interface StartAnswer {
   open?: { id: string; notes: string[] }
@@ -215,15 +172,6 @@ export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['reque
 export type ResponseOf<C extends ChannelName> = Contract[C]['response']
 
 /** Main's side: a handler per channel. Leaving one out does not compile. */
-/**
- * Who sent a request: one window of the desktop app or one tab of the browser host. Rules that
- * belong to one editor, such as who holds an article's lock, tell them apart by it.
- */
-export interface RequestContext {
-  client: string
-}
-/** The sender when none is named: the CLI, a test, a one-off script. */
-export const THIS_PROCESS: RequestContext = { client: 'this-process' }
 
 export type Handlers = {
   [C in ChannelName]: (

@@ -1,8 +1,9 @@
 import { isOverBound } from '../validation/bounded'
 import { describeZodError } from '../validation/describe-zod-error'
 import { isChannelName } from './channels'
-import { contract, THIS_PROCESS, type Handlers, type RequestContext } from './contract'
-import { fail, type Result } from './result'
+import { contract, type Handlers } from './contract'
+import { THIS_PROCESS, type RequestContext } from '../library/request-context'
+import { fail, type Result } from '../result'
 import { nestingDepth } from '../validation/nesting-depth'
 
 /** Far deeper than any real request (an article body nests a few levels); a bound for hostile ones. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { ArticleSummary } from '../../../shared/article'
-import type { LibraryListing } from '../../../shared/ipc/contract'
-import type { Result } from '../../../shared/ipc/result'
+import type { LibraryListing } from '../../../shared/library/library-listing'
+import type { Result } from '../../../shared/result'
 import type {
   ParsedSearchQuery,
   Passages,

@@ -1,5 +1,5 @@
 import { CLIENT_HEADER, INVOKE_PATH, TOKEN_HEADER } from '../../../shared/ipc/host-protocol'
-import { fail } from '../../../shared/ipc/result'
+import { fail } from '../../../shared/result'
 
 /** Requests with bytes (an image) go as a binary body, their other fields as JSON in the query. */
 function encode(channel: string, request: unknown): { url: string; type: string; body: BodyInit } {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { fail } from '../../../shared/ipc/result'
+import { fail } from '../../../shared/result'
 import { bodyReceiver } from './body-delta'
 import { sendRequest, type HostCredentials } from './http-request'
 import type { WorkerAnswer, WorkerRequest } from './http-worker-messages'

@@ -4,7 +4,7 @@ import {
   EXPORT_FORMATS,
   type ExportFormat,
 } from '../../../shared/export/formats'
-import type { BatchExport as BatchResult } from '../../../shared/ipc/contract'
+import type { BatchExport as BatchResult } from '../../../shared/export/batch-export'
 import { client } from '../api/client'
 import { download } from './download'
 

@@ -1,5 +1,5 @@
 import { bodyText } from '../../../shared/export/figures'
-import type { RecoveryOffer } from '../../../shared/ipc/contract'
+import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { previewLines, useRecoveryOffers } from '../stores/recovery-offers'

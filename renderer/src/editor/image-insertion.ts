@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import type { ImportedImage } from '../../../shared/assets/image-policy'
-import type { Result } from '../../../shared/ipc/result'
+import type { Result } from '../../../shared/result'
 import { client } from '../api/client'
 
 /** Sends image files to main, one at a time; stops at the first refusal, which is reported. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createArticle } from '../../../shared/article/create'
 import type { Article } from '../../../shared/article'
-import { ok } from '../../../shared/ipc/result'
+import { ok } from '../../../shared/result'
 
 const ARTICLE_ID = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
 const onDisk: { article: Article } = {

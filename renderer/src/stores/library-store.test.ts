@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ArticleSummary } from '../../../shared/article'
-import type { LibraryListing } from '../../../shared/ipc/contract'
-import { ok } from '../../../shared/ipc/result'
+import type { LibraryListing } from '../../../shared/library/library-listing'
+import { ok } from '../../../shared/result'
 
 const summary = (n: number, updatedAt: string, revision = 1): ArticleSummary => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import { withSummary } from '../../../shared/article'
-import type { EventPayloadOf, LibraryListing, TrashEntry } from '../../../shared/ipc/contract'
+import type { EventPayloadOf } from '../../../shared/ipc/contract'
+import type { LibraryListing } from '../../../shared/library/library-listing'
+import type { TrashEntry } from '../../../shared/library/trash-entry'
 import { client } from '../api/client'
 
 interface LibraryState {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { RecoveryOffer } from '../../../shared/ipc/contract'
+import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { fromEarlier, previewLines } from './recovery-offers'
 
 vi.mock('../api/client', () => ({ client: { invoke: vi.fn(), on: vi.fn() } }))

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { RecoveryOffer } from '../../../shared/ipc/contract'
+import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { client } from '../api/client'
 
 /**

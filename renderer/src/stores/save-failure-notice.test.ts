@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createArticle } from '../../../shared/article/create'
-import { fail, ok } from '../../../shared/ipc/result'
+import { fail, ok } from '../../../shared/result'
 
 const ARTICLE_ID = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
 const article = createArticle({ headline: 'Council votes' }, ARTICLE_ID, new Date(0))
