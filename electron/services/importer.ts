@@ -18,12 +18,7 @@ import {
   type ImportFormat,
   type ParseableFormat,
 } from '../../shared/import/import-formats'
-import {
-  IMPORT_WORKER_LIMITS,
-  ImportReadError,
-  ImportWorker,
-  type ImportLimits,
-} from './import/import-worker-client'
+import { ImportReadError, ImportWorker } from './import/import-worker-client'
 import type { Library } from './library'
 import { makeFolders } from './make-folders'
 
@@ -66,11 +61,11 @@ export class Importer {
 
   constructor(
     private readonly library: Library,
-    private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS,
+    private readonly startReader: () => ImportWorker = () => new ImportWorker(),
   ) {}
 
   private reader(): ImportWorker {
-    if (!this.worker?.alive) this.worker = new ImportWorker(this.limits)
+    if (!this.worker?.alive) this.worker = this.startReader()
     return this.worker
   }
 

@@ -15,11 +15,13 @@ export const CAPTION_READ_LIMITS: ImportLimits = { seconds: 5, memoryMegabytes: 
 export class CaptionReader {
   private worker: ImportWorker | undefined
 
-  constructor(private readonly limits: ImportLimits = CAPTION_READ_LIMITS) {}
+  constructor(
+    private readonly startReader: () => ImportWorker = () => new ImportWorker(CAPTION_READ_LIMITS),
+  ) {}
 
   /** Metadata that cannot be read in the limits means no caption, never a refused picture. */
   async read(bytes: Uint8Array): Promise<EmbeddedCaption> {
-    if (!this.worker?.alive) this.worker = new ImportWorker(this.limits)
+    if (!this.worker?.alive) this.worker = this.startReader()
     try {
       return await this.worker.caption(bytes)
     } catch (error) {

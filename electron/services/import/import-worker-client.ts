@@ -15,6 +15,13 @@ export interface ImportLimits {
 }
 export const IMPORT_WORKER_LIMITS: ImportLimits = { seconds: 30, memoryMegabytes: 1_536 }
 
+/** The script the reader thread runs: the real reader, or in tests one that stalls. */
+export type ReaderScript = Parameters<typeof startWorkerThread>[0]
+export const IMPORT_READER_SCRIPT: ReaderScript = {
+  name: 'import-worker',
+  source: join(__dirname, 'import-worker.ts'),
+}
+
 /** The file could not be read; the message says why, for the person who chose it. */
 export class ImportReadError extends Error {}
 
@@ -37,11 +44,13 @@ export class ImportWorker {
   /** Settles once the reader has loaded; a job's time limit starts then, not at its posting. */
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve))
 
-  constructor(private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS) {
-    this.worker = startWorkerThread(
-      { name: 'import-worker', source: join(__dirname, 'import-worker.ts') },
-      { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMegabytes } },
-    )
+  constructor(
+    private readonly limits: ImportLimits = IMPORT_WORKER_LIMITS,
+    script: ReaderScript = IMPORT_READER_SCRIPT,
+  ) {
+    this.worker = startWorkerThread(script, {
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMegabytes },
+    })
     this.worker.on('message', (answer: WorkerAnswer | WorkerReady) => {
       if ('ready' in answer) return this.markReady()
       const waiting = this.waiting.get(answer.id)
