@@ -10,7 +10,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
 /** Registers one handler per contract channel; each validates its payload and its sender. */
 export function registerIpc(
-  ipcMain: IpcMain,
+  ipcMain: Pick<IpcMain, 'handle'>,
   handlers: Handlers,
   isTrustedSender: SenderCheck,
   /** A window has gone: release what it held (the lock of the article it had open). */

@@ -1,7 +1,9 @@
 import type { Session, WebContents } from 'electron'
 
 /** Denies every permission (camera, notifications, geolocation...) the app does not ask for. */
-export function hardenSession(session: Session): void {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
 }

@@ -1,14 +1,6 @@
-import { Menu, type BrowserWindow, type Session } from 'electron'
+import { Menu, type BrowserWindow } from 'electron'
 import type { SettingsStore } from '../services/settings-store'
 import { spellingMenu } from './spelling-menu'
-
-/** Words in the newsroom dictionary (settings) that the session's spellchecker should accept. */
-export function syncDictionary(session: Session, previous: string[], next: string[]): void {
-  for (const word of next)
-    if (!previous.includes(word)) session.addWordToSpellCheckerDictionary(word)
-  for (const word of previous)
-    if (!next.includes(word)) session.removeWordFromSpellCheckerDictionary(word)
-}
 
 /** Electron's built-in spellchecker with our context menu; "Add to dictionary" also goes into settings. */
 export function installSpelling(window: BrowserWindow, settings: SettingsStore): void {
