@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { slugify, SlugSchema, type Article, type TextCounts } from '../../../shared/article'
 import { encodeBodyJson, type EncodedBody } from '../../../shared/editor/encode-body'
-import type { Failure, FailureKind } from '../../../shared/result'
+import { fail, ok, type Failure, type Result } from '../../../shared/result'
 import { client } from '../api/client'
 import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
 import { loadSuggestionRecords } from './suggestion-store'
@@ -10,12 +10,14 @@ import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { useSettings } from './settings-store'
 import { focusWhenRemounted, useFieldEditors } from './field-editors'
 import { holdTypedKeys } from '../editor/type-ahead'
+import { createAutosaver } from './autosaver'
+import { pageClock } from './clock'
+import { createCrashJournal } from './crash-journal'
+import { createOpenTickets } from './open-tickets'
+import { startSaveTiming } from './save-timing'
+import { createUntouchedDraft } from './untouched-draft'
 
-/** Autosave waits this long after the last keystroke. */
-export const AUTOSAVE_DELAY_MS = 2_000
-/** A save that failed for a reason that may pass (disk full, network share away) is tried again. */
-export const RETRY_DELAY_MS = 5_000
-const RETRYABLE: FailureKind[] = ['io', 'disk-full', 'permission-denied']
+export { AUTOSAVE_DELAY_MS, RETRY_DELAY_MS } from './autosaver'
 
 export type SaveState =
   | { kind: 'idle' }
@@ -85,119 +87,87 @@ export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>
 
 const NO_COUNTS: TextCounts = { words: 0, characters: 0, readingMinutes: 0 }
 
-let autosaveTimer: ReturnType<typeof setTimeout> | undefined
-let inFlight: Promise<boolean> | undefined
-/** Numbers each open or create, so only the latest one loads. */
-let openTicket = 0
-/** The story this page made with New article, while it is still the open one. */
-let createdUntouched: string | undefined
-
-/**
- * Unsaved edits are journaled for crash recovery at most this often: a kill loses at most this
- * much typing (a body encodes only its changed blocks, so a journal write stays cheap).
- */
-const JOURNAL_INTERVAL_MS = 750
-let journalTimer: ReturnType<typeof setTimeout> | undefined
-let lastJournaled = 0
-/** Journal writes and clears go one after another, so a clear is never overtaken by a write. */
-let journalQueue: Promise<unknown> = Promise.resolve()
-const queueJournal = (task: () => Promise<unknown>) => {
-  journalQueue = journalQueue.then(task, task)
-}
-
 export const useEditorStore = create<EditorState>((set, get) => {
-  /** Writes the unsaved edits where a crash cannot reach them; best effort, never in the way. */
-  const journal = () => {
-    journalTimer = undefined
-    const state = get()
-    const { article, form } = state
-    if (!article || !form || !isDirty(state)) return
-    lastJournaled = Date.now()
-    const fields = fieldsFromForm(form, currentBody(state))
-    queueJournal(() =>
-      client.invoke('recovery:write', {
+  const tickets = createOpenTickets()
+  const untouchedDraft = createUntouchedDraft(
+    (id) => void client.invoke('article:discard-untouched', { id }),
+  )
+  const discardIfUntouched = (leaving: Article | undefined) =>
+    untouchedDraft.leaving(leaving, isDirty(get()))
+
+  const journal = createCrashJournal({
+    unsaved: () => {
+      const state = get()
+      const { article, form } = state
+      if (!article || !form || !isDirty(state)) return undefined
+      return {
         articleId: article.id,
         baseRevision: article.revision,
-        fields,
-      }),
-    )
-  }
-  const scheduleJournal = () => {
-    if (journalTimer) return
-    const wait = Math.max(0, lastJournaled + JOURNAL_INTERVAL_MS - Date.now())
-    journalTimer = setTimeout(journal, wait)
-  }
+        fields: fieldsFromForm(form, currentBody(state)),
+      }
+    },
+    write: (entry) => client.invoke('recovery:write', entry),
+    clear: (articleId) => client.invoke('recovery:clear', { articleId }),
+    clock: pageClock,
+  })
 
-  const scheduleSave = (delay: number) => {
-    clearTimeout(autosaveTimer)
-    autosaveTimer = setTimeout(() => void get().save(), delay)
-  }
-
-  const edited = (patch: Partial<EditorState> = {}) => {
-    set((state) => ({ ...patch, editCount: state.editCount + 1 }))
-    scheduleSave(AUTOSAVE_DELAY_MS)
-    scheduleJournal()
-  }
-
-  const fail = (failure: Failure): false => {
-    const retrying = RETRYABLE.includes(failure.kind)
-    set({ saveState: { kind: 'failed', failure, retrying } })
-    // Someone else edits it now: this copy turns read-only, keeping the text typed here, and the
-    // lock notice offers to take over.
-    if (failure.kind === 'locked' && failure.holder)
-      set({ lock: { editable: false, holder: failure.holder } })
-    if (retrying) scheduleSave(RETRY_DELAY_MS)
-    return false
-  }
-
-  /** Any surprise (a bug, a cut-off reply) still ends as a failed save the person can see. */
-  const saveOnce = async (): Promise<boolean> => {
-    try {
-      return await attemptSave()
-    } catch (error) {
-      return fail({
-        kind: 'io',
-        message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}.`,
-      })
-    }
-  }
-
-  const attemptSave = async (): Promise<boolean> => {
+  const saveOnce = async (): Promise<Result<boolean>> => {
     const state = get()
     const { article, form } = state
-    if (!article || !form || !isDirty(state)) return true
+    if (!article || !form || !isDirty(state)) return ok(true)
     if (!SlugSchema.safeParse(form.slug).success) {
-      return fail({
-        kind: 'invalid-request',
-        message: `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
-      })
+      return fail(
+        'invalid-request',
+        `The slug "${form.slug}" is not valid: use lowercase letters, digits and hyphens.`,
+      )
     }
     const editCount = state.editCount
-    // User Timing measures of what a save costs this page, read by the benchmarks (bench/). Each
-    // ends in a microtask queued after React's, so React's commit of the new state is counted.
-    const started = performance.now()
+    const timing = startSaveTiming()
     set({ saveState: { kind: 'saving' } })
     const request = client.invoke('article:save', {
       id: article.id,
       baseRevision: article.revision,
       fields: fieldsFromForm(form, currentBody(state)),
     })
-    queueMicrotask(() => performance.measure('copydesk:save-prepare', { start: started }))
+    timing.sent()
     const saved = await request
-    performance.measure('copydesk:save-durable', { start: started })
-    if (!saved.ok) return fail(saved.error)
-    const applying = performance.now()
+    timing.durable()
+    if (!saved.ok) return saved
+    const applied = timing.applying()
     set({
       article: { ...article, ...saved.value },
       savedEditCount: editCount,
       saveState: { kind: 'saved', at: saved.value.updatedAt, revision: saved.value.revision },
     })
-    queueMicrotask(() => performance.measure('copydesk:save-apply', { start: applying }))
+    applied()
     const clean = !isDirty(get())
-    if (clean) queueJournal(() => client.invoke('recovery:clear', { articleId: saved.value.id }))
+    if (clean) journal.clear(saved.value.id)
     // Edits typed during the save are journaled again on the new revision.
-    else scheduleJournal()
-    return clean
+    else journal.scheduleWrite()
+    return ok(clean)
+  }
+
+  const autosaver = createAutosaver({
+    saveOnce,
+    showFailure: (failure, retrying) => {
+      set({ saveState: { kind: 'failed', failure, retrying } })
+      // Someone else edits it now: this copy turns read-only, keeping the text typed here, and
+      // the lock notice offers to take over.
+      if (failure.kind === 'locked' && failure.holder)
+        set({ lock: { editable: false, holder: failure.holder } })
+    },
+    // After a conflict only the person decides (keep mine as a copy, or load theirs).
+    held: () => {
+      const current = get().saveState
+      return current.kind === 'failed' && current.failure.kind === 'conflict'
+    },
+    clock: pageClock,
+  })
+
+  const edited = (patch: Partial<EditorState> = {}) => {
+    set((state) => ({ ...patch, editCount: state.editCount + 1 }))
+    autosaver.edited()
+    journal.scheduleWrite()
   }
 
   /** Takes the open article's edit lock; a lock that cannot be checked does not block editing. */
@@ -219,23 +189,13 @@ export const useEditorStore = create<EditorState>((set, get) => {
       set({ openError: result.error.message })
       return undefined
     }
-    if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return undefined
+    if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket))
+      return undefined
     return result.value
   }
 
-  /**
-   * A story made with New article and left without a word typed is not kept: main removes it
-   * only if it is still as it was made (nobody else has written to it meanwhile).
-   */
-  const discardIfUntouched = (leaving: Article | undefined) => {
-    if (!leaving || leaving.id !== createdUntouched) return
-    createdUntouched = undefined
-    if (leaving.revision === 1 && !isDirty(get()))
-      void client.invoke('article:discard-untouched', { id: leaving.id })
-  }
-
   const load = (article: Article) => {
-    clearTimeout(autosaveTimer)
+    autosaver.cancel()
     discardIfUntouched(get().article)
     loadSuggestionRecords(article.suggestions)
     const previous = get().article?.id
@@ -266,11 +226,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
     setBodyCounts: (bodyCounts) => set({ bodyCounts }),
 
     async open(id) {
-      const ticket = ++openTicket
+      const ticket = tickets.issue()
       if (!(await get().save())) return false
       const result = await client.invoke('article:open', { id })
       // Another article was asked for meanwhile, or typing went on in this one: that wins.
-      if (ticket !== openTicket || !(await get().save()) || ticket !== openTicket) return false
+      if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket))
+        return false
       if (!result.ok) {
         set({ openError: result.error.message })
         return false
@@ -280,11 +241,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
     },
 
     async openAtStart(id) {
-      return openTicket === 0 ? get().open(id) : false
+      return tickets.anyIssued ? false : get().open(id)
     },
 
     async create() {
-      const ticket = ++openTicket
+      const ticket = tickets.issue()
       // A person types the headline straight after asking for a new story; those keys belong
       // to it, not to the story still on screen while this one is made.
       const typedMeanwhile = holdTypedKeys()
@@ -295,7 +256,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
       }
       const previousHeadline = useFieldEditors.getState().editors.Headline
       load(made)
-      createdUntouched = made.id
+      untouchedDraft.made(made.id)
       focusWhenRemounted('Headline', previousHeadline, (headline) => {
         // TipTap's focus command waits a frame; keys must not fall between the two.
         headline.view.focus()
@@ -329,20 +290,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
       if (get().lock?.editable && isDirty(get())) await get().save()
     },
 
-    async save() {
-      clearTimeout(autosaveTimer)
-      // One save at a time; a request during a save runs after it, with whatever changed meanwhile.
-      while (inFlight) await inFlight
-      // After a conflict only the person decides (keep mine as a copy, or load theirs).
-      const current = get().saveState
-      if (current.kind === 'failed' && current.failure.kind === 'conflict') return false
-      inFlight = saveOnce().finally(() => (inFlight = undefined))
-      return inFlight
-    },
+    save: () => autosaver.flush(),
 
     async close() {
       if (!(await get().save())) return false
-      clearTimeout(autosaveTimer)
+      autosaver.cancel()
       discardIfUntouched(get().article)
       const id = get().article?.id
       if (id) void client.invoke('article:unlock', { id })
@@ -366,7 +318,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
         versionId,
         baseRevision: article.revision,
       })
-      if (!restored.ok) return fail(restored.error)
+      if (!restored.ok) return autosaver.failed(restored.error)
       load(restored.value)
       return true
     },
@@ -378,23 +330,23 @@ export const useEditorStore = create<EditorState>((set, get) => {
         id: article.id,
         fields: fieldsFromForm(form, currentBody(get())),
       })
-      if (!copy.ok) return void fail(copy.error)
+      if (!copy.ok) return void autosaver.failed(copy.error)
       load(copy.value)
     },
 
     async restoreRecovered(offer) {
       if (!(await get().save())) return false
-      const ticket = ++openTicket
+      const ticket = tickets.issue()
       const current = offer.saved
         ? await client.invoke('article:open', { id: offer.articleId })
         : await client.invoke('article:create', offer.fields)
-      if (!current.ok || ticket !== openTicket) {
+      if (!current.ok || !tickets.isLatest(ticket)) {
         if (!current.ok) set({ openError: current.error.message })
         return false
       }
       if (!offer.saved) {
         load(current.value)
-        queueJournal(() => client.invoke('recovery:clear', { articleId: offer.articleId }))
+        journal.clear(offer.articleId)
         return true
       }
       load({ ...current.value, ...offer.fields, revision: offer.baseRevision })
@@ -412,11 +364,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
       if (!onDisk.ok || current.article?.id !== id) return
       // The change named no revision, or our save's answer came while the article was read.
       if (onDisk.value.revision <= (current.article?.revision ?? 0)) return
-      if (!isDirty(current) && !inFlight) {
+      if (!isDirty(current) && !autosaver.saving) {
         load(onDisk.value)
         return
       }
-      clearTimeout(autosaveTimer)
+      autosaver.cancel()
       set({
         saveState: {
           kind: 'failed',
@@ -434,7 +386,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
       const { article } = get()
       if (!article) return
       const theirs = await client.invoke('article:open', { id: article.id })
-      if (!theirs.ok) return void fail(theirs.error)
+      if (!theirs.ok) return void autosaver.failed(theirs.error)
       load(theirs.value)
     },
   }
