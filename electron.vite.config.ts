@@ -37,7 +37,7 @@ export default defineConfig({
           // The library's list and search index live in a worker thread (worker-catalog).
           'catalog-worker': resolve(
             __dirname,
-            'electron/services/catalog-worker/catalog-worker.ts',
+            'electron/services/search/catalog-worker/catalog-worker.ts',
           ),
         },
         // electron-store gets a chunk of its own, so the security scan of the build output can

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { makeImage } from '../electron/services/test-images'
+import { makeImage } from '../electron/services/testing/test-images'
 
 /** Imports files through the library's _Import…_ button, as chosen in the file dialog. */
 export async function importFiles(

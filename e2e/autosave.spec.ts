@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { makeReadOnly } from '../electron/services/test-support'
+import { makeReadOnly } from '../electron/services/testing/test-support'
 import { expect, test } from './fixtures'
 
 test('autosave after a pause, and on switching articles', async ({ app }) => {

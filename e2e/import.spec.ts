@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { importFiles } from './actions'
 import { expect, test } from './fixtures'
-import { makeImage } from '../electron/services/test-images'
+import { makeImage } from '../electron/services/testing/test-images'
 
 test('Import… makes an article from a file and opens it; a bad file is refused by name', async ({
   app,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { jpegWithIptc, makeImage } from '../electron/services/test-images'
+import { jpegWithIptc, makeImage } from '../electron/services/testing/test-images'
 import { expect, test } from './fixtures'
 
 const status = (page: Page) => page.getByRole('status', { name: 'Save status' })

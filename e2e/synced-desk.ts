@@ -3,8 +3,8 @@ import { serializeArticle, type Article, type ArticleFields } from '../shared/ar
 import type { CreateArticleRequest } from '../shared/ipc/contract'
 import { fail, ok, type Result } from '../shared/result'
 import type { z } from 'zod'
-import { writeFileDurably } from '../electron/services/atomic-file'
-import { ARTICLE_FILE, LibraryStore } from '../electron/services/library-store'
+import { writeFileDurably } from '../electron/services/disk/atomic-file'
+import { ARTICLE_FILE, LibraryStore } from '../electron/services/library/library-store'
 
 /**
  * Someone else's work arriving in the library folder whatever this app's locks say, as a file

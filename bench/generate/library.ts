@@ -6,7 +6,7 @@ import {
   ARTICLE_FILE,
   ASSETS_FOLDER,
   articleFolderName,
-} from '../../electron/services/library-store'
+} from '../../electron/services/library/library-store'
 import { Random } from './random'
 import { FIGURE_FILE, generatedArticle } from './story'
 

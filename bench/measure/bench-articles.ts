@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import type { Article, TiptapNode } from '../../shared/article'
-import type { LibraryStore } from '../../electron/services/library-store'
+import type { LibraryStore } from '../../electron/services/library/library-store'
 import { Random } from '../generate/random'
 import { FIGURE_FILE, storyBody } from '../generate/story'
 

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core'
-import { writeFileDurably } from '../../electron/services/atomic-file'
+import { writeFileDurably } from '../../electron/services/disk/atomic-file'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { caretToMiddle, openFromLibrary, pasteHtml, takeSaveMeasures } from '../browser/probes'

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article } from '../../shared/article'
 import { searchDocumentOf, type SearchDocument } from '../../shared/search/search-document'
-import { ARTICLE_FILE } from '../../electron/services/library-store'
+import { ARTICLE_FILE } from '../../electron/services/library/library-store'
 
 /**
  * The search documents of a generated library, read without validation: the generator wrote

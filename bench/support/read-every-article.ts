@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { readArticleFile } from '../../electron/services/library-store'
+import { readArticleFile } from '../../electron/services/library/library-store'
 
 /**
  * What a library without an index does to list itself, the baseline the catalog is measured

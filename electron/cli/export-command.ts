@@ -1,13 +1,13 @@
 import { dirname, join, resolve } from 'node:path'
 import type { Article, ArticleStatus } from '../../shared/article'
 import type { ExportedFile, ExportFormat, PreflightReport } from '../../shared/export'
-import { writeFileDurably } from '../services/atomic-file'
-import type { Exporter } from '../services/exporter'
-import { fsFailure } from '../services/fs-failure'
-import type { Catalog } from '../services/catalog'
-import type { Library } from '../services/library'
+import { writeFileDurably } from '../services/disk/atomic-file'
+import type { Exporter } from '../services/export/exporter'
+import { fsFailure } from '../services/disk/fs-failure'
+import type { Catalog } from '../services/search/catalog'
+import type { Library } from '../services/library/library'
 import { CliError, type CliIo } from './cli-io'
-import { makeFolders } from '../services/make-folders'
+import { makeFolders } from '../services/disk/make-folders'
 
 export interface ExportOptions {
   library?: string

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../services/test-support'
+import { makeTempDir } from '../services/testing/test-support'
 import { runCli } from './program'
 
 let temp: ReturnType<typeof makeTempDir>

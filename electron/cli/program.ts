@@ -6,8 +6,8 @@ import { EXPORT_FORMATS } from '../../shared/export'
 import type { Result } from '../../shared/result'
 import { SearchQuerySchema } from '../../shared/search/search-query'
 import { describeZodError } from '../../shared/validation/describe-zod-error'
-import { findArticleId } from '../services/article-reference'
-import { createNodeServices, type NodeServices } from '../services/node-services'
+import { findArticleId } from '../services/library/article-reference'
+import { createNodeServices, type NodeServices } from '../services/platform/node-services'
 import { CliError, type CliIo } from './cli-io'
 import {
   exportByStatus,

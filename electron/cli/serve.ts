@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import { builtRendererDir } from '../services/app-paths'
+import { builtRendererDir } from '../services/platform/app-paths'
 import { startHost, type HostOptions, type RunningHost } from '../host/server'
-import { HostAddresses } from '../services/host-address'
-import { configDirectory } from '../services/locations'
-import type { NodeServices } from '../services/node-services'
+import { HostAddresses } from '../services/platform/host-address'
+import { configDirectory } from '../services/settings/locations'
+import type { NodeServices } from '../services/platform/node-services'
 import { CliError, type CliIo } from './cli-io'
 
 const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE'

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { appRoot } from '../services/app-paths'
+import { appRoot } from '../services/platform/app-paths'
 
 /** How long a failed Electron start takes at most to show itself (missing libraries, no display). */
 const STARTUP_GRACE_MS = 4_000

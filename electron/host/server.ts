@@ -13,9 +13,13 @@ import type { RequestContext } from '../../shared/library/request-context'
 import { fail } from '../../shared/result'
 import { HOST_ASSET_PREFIX, parseAssetPath } from '../../shared/assets/asset-urls'
 import { MAX_IMAGE_BYTES } from '../../shared/assets/image-policy'
-import type { AssetStore } from '../services/asset-store'
-import type { EventHub } from '../services/event-hub'
-import { pictureHeaders, readStaticFile, rendererFileHeaders } from '../services/served-files'
+import type { AssetStore } from '../services/library/asset-store'
+import type { EventHub } from '../services/platform/event-hub'
+import {
+  pictureHeaders,
+  readStaticFile,
+  rendererFileHeaders,
+} from '../services/platform/served-files'
 
 export const HOST_ADDRESS = '127.0.0.1'
 /** Large enough for a 50,000-word article with its JSON overhead, small enough to refuse abuse. */

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
 import type { Settings } from '../../shared/settings/schema'
-import { createAppServices, type AppServices } from '../services/app-services'
-import { FileSettingsStore } from '../services/file-settings-store'
-import { makeTempDir } from '../services/test-support'
+import { createAppServices, type AppServices } from '../services/platform/app-services'
+import { FileSettingsStore } from '../services/settings/file-settings-store'
+import { makeTempDir } from '../services/testing/test-support'
 import {
   AppLifecycle,
   type LifecycleIntegration,

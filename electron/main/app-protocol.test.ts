@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RENDERER_CSP_HEADER } from '../../shared/security/content-security-policy'
-import type { AssetStore } from '../services/asset-store'
-import { makeTempDir } from '../services/test-support'
+import type { AssetStore } from '../services/library/asset-store'
+import { makeTempDir } from '../services/testing/test-support'
 
 type Handler = (request: Request) => Promise<Response>
 const registered: { schemes: unknown[]; handler?: Handler } = { schemes: [] }

@@ -5,8 +5,12 @@ import {
   ELECTRON_ASSET_PREFIX,
   parseAssetPath,
 } from '../../shared/assets/asset-urls'
-import { pictureHeaders, readStaticFile, rendererFileHeaders } from '../services/served-files'
-import type { AssetStore } from '../services/asset-store'
+import {
+  pictureHeaders,
+  readStaticFile,
+  rendererFileHeaders,
+} from '../services/platform/served-files'
+import type { AssetStore } from '../services/library/asset-store'
 import { urlOrigin } from './url-origin'
 
 /** Must run before the app is ready. */

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SettingsSchema } from '../../shared/settings/schema'
-import type { NodeServices } from '../services/node-services'
-import { createTempServices, makeTempDir } from '../services/test-support'
+import type { NodeServices } from '../services/platform/node-services'
+import { createTempServices, makeTempDir } from '../services/testing/test-support'
 
 const electron = vi.hoisted(() => ({
   sent: [] as [string, unknown][],

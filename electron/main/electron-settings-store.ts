@@ -5,7 +5,7 @@ import {
   type Settings,
   type SettingsDefaults,
 } from '../../shared/settings/schema'
-import type { SettingsStore } from '../services/settings-store'
+import type { SettingsStore } from '../services/settings/settings-store'
 
 /** Settings in electron-store (userData/settings.json), validated on every read and write. */
 export class ElectronSettingsStore implements SettingsStore {

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
-import { createAppServices } from '../services/app-services'
+import { createAppServices } from '../services/platform/app-services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { AppLifecycle } from './app-lifecycle'
 import { DesktopIntegration } from './desktop-integration'

@@ -1,7 +1,7 @@
 import { BrowserWindow, dialog, screen } from 'electron'
 import { join } from 'node:path'
 import type { Settings } from '../../shared/settings/schema'
-import type { SettingsStore } from '../services/settings-store'
+import type { SettingsStore } from '../services/settings/settings-store'
 import { hardenContents } from './security'
 
 const DEFAULT_SIZE = { width: 1280, height: 860 }

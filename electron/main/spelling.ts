@@ -1,5 +1,5 @@
 import { Menu, type BrowserWindow } from 'electron'
-import type { SettingsStore } from '../services/settings-store'
+import type { SettingsStore } from '../services/settings/settings-store'
 import { spellingMenu } from './spelling-menu'
 
 /** Electron's built-in spellchecker with our context menu; "Add to dictionary" also goes into settings. */

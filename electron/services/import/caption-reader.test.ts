@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { NO_EMBEDDED_CAPTION } from '../image-metadata'
-import { jpegWithXmp } from '../test-images'
+import { NO_EMBEDDED_CAPTION } from '../library/image-metadata'
+import { jpegWithXmp } from '../testing/test-images'
 import { CAPTION_READ_LIMITS, CaptionReader } from './caption-reader'
 import { IMPORT_READER_SCRIPT, ImportWorker } from './import-worker-client'
 import { STALLED_READER_SCRIPT } from './test-stalled-reader-script'

@@ -1,4 +1,4 @@
-import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../image-metadata'
+import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../library/image-metadata'
 import { ImportReadError, ImportWorker, type ImportLimits } from './import-worker-client'
 
 /**

@@ -14,8 +14,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article, TiptapNode } from '../../../shared/article'
-import type { NodeServices } from '../node-services'
-import { createTempServices, makeTempDir } from '../test-support'
+import type { NodeServices } from '../platform/node-services'
+import { createTempServices, makeTempDir } from '../testing/test-support'
 
 let temp: ReturnType<typeof makeTempDir>
 let services: NodeServices

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import mammoth from 'mammoth'
 import { unescapeHtml, type ParsedStory } from '../../../shared/import/parsed-story'
-import { zipFiles } from '../zip-files'
+import { zipFiles } from '../export/zip-files'
 import { parseHtmlPage } from './html-page'
 import { readArchive, type ArchiveFile } from './archive-limits'
 import { readRevisionMarkers, type RevisionsInHtml } from './word-revision-marks'

@@ -3,12 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ZipFile } from 'yazl'
-import { ARTICLE_FILE } from '../library-store'
+import { ARTICLE_FILE } from '../library/library-store'
 import { dispatch } from '../../../shared/ipc/dispatch'
-import { Importer } from '../importer'
-import type { NodeServices } from '../node-services'
-import { makeImage } from '../test-images'
-import { createTempServices, listLibrary, makeTempDir, snapshotFiles } from '../test-support'
+import { Importer } from './importer'
+import type { NodeServices } from '../platform/node-services'
+import { makeImage } from '../testing/test-images'
+import {
+  createTempServices,
+  listLibrary,
+  makeTempDir,
+  snapshotFiles,
+} from '../testing/test-support'
 import { ARCHIVE_LIMITS } from './archive-limits'
 import { IMPORT_READER_SCRIPT, ImportWorker } from './import-worker-client'
 import { STALLED_READER_SCRIPT } from './test-stalled-reader-script'

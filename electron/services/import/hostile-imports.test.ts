@@ -8,9 +8,9 @@ import { exported } from '../../../shared/export/test-support'
 import type { Result } from '../../../shared/result'
 import { executableParts, type HtmlParser } from '../../../shared/security/executable-parts'
 import { XSS_PAYLOADS } from '../../../shared/security/xss-payloads'
-import type { ImportOutcome } from '../importer'
-import type { NodeServices } from '../node-services'
-import { createTempServices, makeTempDir } from '../test-support'
+import type { ImportOutcome } from './importer'
+import type { NodeServices } from '../platform/node-services'
+import { createTempServices, makeTempDir } from '../testing/test-support'
 
 const SLOW = { timeout: 120_000 }
 const page = new Window()

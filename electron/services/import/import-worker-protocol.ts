@@ -1,7 +1,7 @@
 import type { TiptapNode } from '../../../shared/article'
 import type { ParsedStory } from '../../../shared/import/parsed-story'
 import type { ParseableFormat } from '../../../shared/import/import-formats'
-import type { EmbeddedCaption } from '../image-metadata'
+import type { EmbeddedCaption } from '../library/image-metadata'
 import type { BodyOptions } from './html-to-body'
 
 export type WorkerJob =

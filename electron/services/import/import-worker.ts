@@ -4,7 +4,7 @@
  * this worker (which is then stopped) and never the app. Answers each request by its id.
  */
 import { parentPort } from 'node:worker_threads'
-import { readEmbeddedCaption } from '../image-metadata'
+import { readEmbeddedCaption } from '../library/image-metadata'
 import { htmlToBody } from './html-to-body'
 import { fileProblem, parseFile } from './parse-file'
 import type { WorkerAnswer, WorkerReady, WorkerRequest } from './import-worker-protocol'

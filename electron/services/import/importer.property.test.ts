@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleSchema } from '../../../shared/article/schema'
-import type { NodeServices } from '../node-services'
-import { createTempServices, makeTempDir } from '../test-support'
+import type { NodeServices } from '../platform/node-services'
+import { createTempServices, makeTempDir } from '../testing/test-support'
 
 /** Fixed seed and bounded runs: the same files in every CI run. */
 const SEED = 20261129
