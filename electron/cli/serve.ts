@@ -18,6 +18,7 @@ export async function serve(
   const remembered = await addresses.forLibrary(root)
   const options: HostOptions = {
     handlers: services.handlers,
+    contract: services.contract,
     assets: services.assets,
     events: services.events,
     rendererDir: builtRendererDir(),

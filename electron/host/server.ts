@@ -1,8 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Handlers } from '../../shared/ipc/contract'
-import { dispatch } from '../../shared/ipc/dispatch'
+import { dispatch, type RequestDoor } from '../../shared/ipc/dispatch'
 import {
   CLIENT_HEADER,
   CLIENT_ID_PATTERN,
@@ -35,8 +34,7 @@ export const CLIENT_GONE_AFTER_MS = 10_000
 /** What Sec-Fetch-Site says of the app's own requests, and of an address typed by the person. */
 const SAME_SITE: readonly string[] = ['same-origin', 'none']
 
-export interface HostOptions {
-  handlers: Handlers
+export interface HostOptions extends RequestDoor {
   assets: AssetStore
   events: EventHub
   /** A tab has closed (its event stream went and did not come back): release what it held. */
@@ -165,7 +163,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       throw new HttpError(400, 'the request is not valid JSON')
     }
     const context: RequestContext = { client: clientOf(request.headers[CLIENT_HEADER]) }
-    sendJson(response, 200, await dispatch(options.handlers, channel, payload, context))
+    sendJson(response, 200, await dispatch(options, channel, payload, context))
   }
 
   async function sendAsset(

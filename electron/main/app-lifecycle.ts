@@ -186,7 +186,7 @@ export class AppLifecycle<Window extends AppWindow> {
       indexDir: join(app.getPath('userData'), 'search-index'),
       catalogInWorker: true,
     })
-    const { assets, events, handlers, locks, catalog, importer, library } = services
+    const { assets, events, locks, catalog, importer, library } = services
 
     hardenSession(session.defaultSession)
     syncDictionary(session.defaultSession, [], settings.get().dictionary)
@@ -204,7 +204,7 @@ export class AppLifecycle<Window extends AppWindow> {
     this.electron.serveRenderer(builtRendererDir(), assets)
     registerIpc(
       this.electron.ipcMain,
-      handlers,
+      services,
       trustedOrigins(this.appOrigins),
       (client) => void locks.releaseClient(client),
     )

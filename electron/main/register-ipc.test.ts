@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
-import type { Handlers } from '../../shared/ipc/contract'
+import { createContract, type Handlers } from '../../shared/ipc/contract'
+import { ValidBlockMemory } from '../../shared/editor/validate-body'
 import { ok } from '../../shared/result'
 import { registerIpc, trustedOrigins } from './register-ipc'
 
@@ -22,6 +23,8 @@ const handlers = Object.fromEntries(
   ]),
 ) as unknown as Handlers
 
+const contract = createContract(new ValidBlockMemory())
+
 const eventFrom = (url: string, parent: unknown = null) =>
   ({
     senderFrame: { url, parent },
@@ -30,7 +33,7 @@ const eventFrom = (url: string, parent: unknown = null) =>
 
 describe('registerIpc', () => {
   const { ipcMain, registered } = fakeIpcMain()
-  registerIpc(ipcMain, handlers, trustedOrigins(['app://copydesk']))
+  registerIpc(ipcMain, { handlers, contract }, trustedOrigins(['app://copydesk']))
 
   it('registers every channel of the contract and nothing else', () => {
     expect([...registered.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
@@ -79,7 +82,7 @@ describe('registerIpc', () => {
     const seen = vi.fn(async (_request: unknown, context: unknown) => ok(context))
     registerIpc(
       otherIpc,
-      { ...handlers, 'library:list': seen } as unknown as Handlers,
+      { handlers: { ...handlers, 'library:list': seen } as unknown as Handlers, contract },
       trustedOrigins(['app://copydesk']),
       (client) => gone.push(client),
     )

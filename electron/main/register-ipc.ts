@@ -1,7 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES } from '../../shared/ipc/channels'
-import type { Handlers } from '../../shared/ipc/contract'
-import { dispatch } from '../../shared/ipc/dispatch'
+import { dispatch, type RequestDoor } from '../../shared/ipc/dispatch'
 import { fail } from '../../shared/result'
 import { urlOrigin } from './url-origin'
 
@@ -11,7 +10,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 /** Registers one handler per contract channel; each validates its payload and its sender. */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: Handlers,
+  door: RequestDoor,
   isTrustedSender: SenderCheck,
   /** A window has gone: release what it held (the lock of the article it had open). */
   onClientGone: (client: string) => void = () => undefined,
@@ -31,7 +30,7 @@ export function registerIpc(
           onClientGone(client)
         })
       }
-      return dispatch(handlers, channel, payload, { client })
+      return dispatch(door, channel, payload, { client })
     })
   }
 }

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { BodyJsonSchema } from './edited-fields'
+import { ValidBlockMemory } from '../editor/validate-body'
+import { bodyJsonSchema } from './edited-fields'
 import { ArticleBodySchema } from './schema'
 import { TiptapNodeSchema, type TiptapNode } from './tiptap-json'
 
-/** A body sent as JSON text, as saves and crash journals send it. */
-const Sent = z.object({ fields: z.object({ body: BodyJsonSchema }) })
+/** A body sent as JSON text, as saves and crash journals send it, to one owner of a save path. */
+const sentTo = (memory: ValidBlockMemory) =>
+  z.object({ fields: z.object({ body: bodyJsonSchema(memory) }) })
+const Sent = sentTo(new ValidBlockMemory())
 /** The same text parsed, then checked whole. */
 const CheckedWhole = z
   .object({
@@ -43,6 +46,13 @@ describe('a body sent as JSON text', () => {
     const result = Sent.safeParse(sent(story(edited)))
     expect(result.data?.fields.body).toEqual(story(edited))
     expect(check).toHaveBeenCalledTimes(1)
+  })
+
+  it('remembers in its own memory only: another owner checks every block', () => {
+    expect(Sent.safeParse(sent(story(blocks))).success).toBe(true)
+    const check = vi.spyOn(TiptapNodeSchema, 'safeParse')
+    expect(sentTo(new ValidBlockMemory()).safeParse(sent(story(blocks))).success).toBe(true)
+    expect(check).toHaveBeenCalledTimes(blocks.length)
   })
 
   it('comes out as the whole check gives it, unknown keys dropped, blocks seen before or not', () => {

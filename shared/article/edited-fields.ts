@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ArticleFieldsSchema, ParsedArticleBodySchema } from './schema'
+import type { ValidBlockMemory } from '../editor/validate-body'
+import { ArticleFieldsSchema, parsedArticleBodySchema } from './schema'
 
 /**
  * A body sent as JSON text. The page builds that text from what it kept for every unchanged
@@ -7,21 +8,23 @@ import { ArticleFieldsSchema, ParsedArticleBodySchema } from './schema'
  * IPC or the browser host's worker without being copied node by node. Parsed here, then checked
  * as any body.
  */
-export const BodyJsonSchema = z
-  .string()
-  .transform((text, context): unknown => {
-    try {
-      return JSON.parse(text)
-    } catch (error) {
-      context.addIssue({
-        code: 'custom',
-        message: `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      })
-      return z.NEVER
-    }
-  })
-  .pipe(ParsedArticleBodySchema)
+export const bodyJsonSchema = (memory: ValidBlockMemory) =>
+  z
+    .string()
+    .transform((text, context): unknown => {
+      try {
+        return JSON.parse(text)
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          message: `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        })
+        return z.NEVER
+      }
+    })
+    .pipe(parsedArticleBodySchema(memory))
 
 /** The article's fields as the editor sends them to be saved or journaled. */
-export const EditedFieldsSchema = ArticleFieldsSchema.extend({ body: BodyJsonSchema })
-export type EditedFields = z.input<typeof EditedFieldsSchema>
+export const editedFieldsSchema = (memory: ValidBlockMemory) =>
+  ArticleFieldsSchema.extend({ body: bodyJsonSchema(memory) })
+export type EditedFields = z.input<ReturnType<typeof editedFieldsSchema>>

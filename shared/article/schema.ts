@@ -7,7 +7,7 @@ import {
 } from '../validation/bounded'
 import { nestingDepth } from '../validation/nesting-depth'
 import { SlugSchema } from './slug'
-import { validateBody, validBodyByBlocks } from '../editor/validate-body'
+import { validateBody, validBodyByBlocks, type ValidBlockMemory } from '../editor/validate-body'
 import { TiptapDocSchema, type TiptapNode } from './tiptap-json'
 
 export const ARTICLE_SCHEMA_VERSION = 5
@@ -110,19 +110,23 @@ export const ArticleBodySchema = z
 
 /**
  * The same check for a body parsed from JSON text (a save, a crash journal, an article file):
- * blocks found valid before are not checked again, by zod or ProseMirror (`validBodyByBlocks`).
- * A body it cannot vouch for is checked whole, so what is refused, and why, is exactly as above.
+ * blocks this memory found valid before are not checked again, by zod or ProseMirror
+ * (`validBodyByBlocks`). A body it cannot vouch for is checked whole, so what is refused, and
+ * why, is exactly as above.
  */
-export const ParsedArticleBodySchema = z.unknown().transform((body, context): TiptapNode => {
-  const known =
-    nestingDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH ? validBodyByBlocks(body) : undefined
-  if (known) return known
-  const whole = ArticleBodySchema.safeParse(body)
-  if (whole.success) return whole.data
-  // Finished issues keep their message and path; the outer schemas prefix the path as usual.
-  context.issues.push(...(whole.error.issues as z.core.$ZodRawIssue[]))
-  return z.NEVER
-})
+export const parsedArticleBodySchema = (memory: ValidBlockMemory) =>
+  z.unknown().transform((body, context): TiptapNode => {
+    const known =
+      nestingDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH
+        ? validBodyByBlocks(body, memory)
+        : undefined
+    if (known) return known
+    const whole = ArticleBodySchema.safeParse(body)
+    if (whole.success) return whole.data
+    // Finished issues keep their message and path; the outer schemas prefix the path as usual.
+    context.issues.push(...(whole.error.issues as z.core.$ZodRawIssue[]))
+    return z.NEVER
+  })
 
 /**
  * The editable part of an article: what a person types. Text is bounded only against abuse

@@ -1,10 +1,11 @@
 import { describeArticleProblems } from '../validation/describe-zod-error'
 import { describeJsonProblem } from '../validation/json-problem'
+import { ValidBlockMemory } from '../editor/validate-body'
 import { migrateToCurrent, MigrationError } from './migrations'
 import {
   ARTICLE_SCHEMA_VERSION,
   ArticleSchema,
-  ParsedArticleBodySchema,
+  parsedArticleBodySchema,
   type Article,
 } from './schema'
 
@@ -16,13 +17,14 @@ export type ArticleParseResult =
   { ok: true; article: Article; migratedFrom?: number } | { ok: false; reason: string }
 
 /**
- * An article as read from its file: parsed JSON, so its body's blocks already found valid (the
- * file just saved, read back for the library's index) are not checked again.
+ * Reads `article.json` text. Never throws: a bad file gets a reason a person can act on. Its
+ * body's blocks that `memory` found valid before (the file just saved, read back for the
+ * library's index) are not checked again.
  */
-const ArticleFileSchema = ArticleSchema.extend({ body: ParsedArticleBodySchema })
-
-/** Reads `article.json` text. Never throws: a bad file gets a reason a person can act on. */
-export function parseArticleJson(text: string): ArticleParseResult {
+export function parseArticleJson(
+  text: string,
+  memory = new ValidBlockMemory(),
+): ArticleParseResult {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -63,7 +65,7 @@ export function parseArticleJson(text: string): ArticleParseResult {
     }
     throw error
   }
-  const parsed = ArticleFileSchema.safeParse(migrated)
+  const parsed = ArticleSchema.extend({ body: parsedArticleBodySchema(memory) }).safeParse(migrated)
   if (!parsed.success) {
     return {
       ok: false,

@@ -12,31 +12,38 @@ const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
  * save and each crash journal sends the whole story, and checking every block of a
  * 50,000-word story took 15–30 ms of main's time in ProseMirror and as much again in zod (every
  * two seconds while someone types, on the same cores as the editor); between two saves all but
- * a block or two are the same.
+ * a block or two are the same. One belongs to each owner of a save path (the app's services,
+ * the catalog's thread), so nothing about it is shared between them or kept by the module.
  */
-const validBlocks = new Set<string>()
-const VALID_BLOCKS_KEPT = 20_000
+export class ValidBlockMemory {
+  private readonly blocks = new Set<string>()
 
-function remembered(text: string): boolean {
-  if (!validBlocks.delete(text)) return false
-  validBlocks.add(text)
-  return true
-}
+  constructor(private readonly kept = 20_000) {}
 
-function remember(text: string): void {
-  validBlocks.add(text)
-  const oldest =
-    validBlocks.size > VALID_BLOCKS_KEPT ? validBlocks.values().next().value : undefined
-  if (oldest !== undefined) validBlocks.delete(oldest)
+  /** Whether this block's text was found valid; a hit counts as the latest use. */
+  has(text: string): boolean {
+    if (!this.blocks.delete(text)) return false
+    this.blocks.add(text)
+    return true
+  }
+
+  add(text: string): void {
+    this.blocks.add(text)
+    const oldest = this.blocks.size > this.kept ? this.blocks.values().next().value : undefined
+    if (oldest !== undefined) this.blocks.delete(oldest)
+  }
 }
 
 /**
  * Returns why a body cannot be an article body, or undefined when it can. The body has passed
  * zod's structure check (`TiptapDocSchema`).
  */
-export function validateBody(body: TiptapNode): string | undefined {
+export function validateBody(
+  body: TiptapNode,
+  memory = new ValidBlockMemory(),
+): string | undefined {
   // Anything unusual, or any block found wrong, is checked whole, so the reason given is the same.
-  return validByBlocks(body, true) ? undefined : wholeBodyProblem(bodySchema(), body)
+  return validByBlocks(body, true, memory) ? undefined : wholeBodyProblem(bodySchema(), body)
 }
 
 /** A document with blocks and nothing else (no attributes or marks of its own). */
@@ -60,11 +67,15 @@ function isPlainDoc(value: unknown, name: string): value is { content: unknown[]
  * The body must come from JSON (parsed text, or zod's output): a block known by its JSON text is
  * returned as it came.
  */
-export function validBodyByBlocks(body: unknown): TiptapNode | undefined {
-  return validByBlocks(body, false)
+export function validBodyByBlocks(body: unknown, memory: ValidBlockMemory): TiptapNode | undefined {
+  return validByBlocks(body, false, memory)
 }
 
-function validByBlocks(body: unknown, structureChecked: boolean): TiptapNode | undefined {
+function validByBlocks(
+  body: unknown,
+  structureChecked: boolean,
+  memory: ValidBlockMemory,
+): TiptapNode | undefined {
   const schema = bodySchema()
   const doc = schema.topNodeType
   if (!isPlainDoc(body, doc.name)) return undefined
@@ -72,7 +83,7 @@ function validByBlocks(body: unknown, structureChecked: boolean): TiptapNode | u
   const blocks: TiptapNode[] = []
   for (const candidate of body.content) {
     let block = candidate as TiptapNode
-    if (!remembered(JSON.stringify(candidate))) {
+    if (!memory.has(JSON.stringify(candidate))) {
       if (!structureChecked) {
         const parsed = TiptapNodeSchema.safeParse(candidate)
         if (!parsed.success) return undefined
@@ -83,7 +94,7 @@ function validByBlocks(body: unknown, structureChecked: boolean): TiptapNode | u
         return markType !== undefined && doc.allowsMarkType(markType)
       })
       if (!marksAllowed || wholeBodyProblem(schema, block) !== undefined) return undefined
-      remember(JSON.stringify(block))
+      memory.add(JSON.stringify(block))
     }
     const type = schema.nodes[block.type]
     const next = type && expected.matchType(type)

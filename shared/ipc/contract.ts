@@ -2,9 +2,10 @@ import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
 import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../history/version'
 import type { RulePack } from '../style/rules'
+import type { ValidBlockMemory } from '../editor/validate-body'
 import {
   ArticleFieldsSchema,
-  EditedFieldsSchema,
+  editedFieldsSchema,
   SlugSchema,
   type Article,
   type ArticleSummary,
@@ -34,14 +35,16 @@ const IdRequest = z.object({ id: z.uuid() })
 export const CreateArticleRequest = ArticleFieldsSchema.partial()
 
 /** A save names the revision it was based on, so a newer file on disk is never overwritten. */
-export const SaveArticleRequest = z.object({
-  id: z.uuid(),
-  baseRevision: z.number().int().min(1),
-  fields: EditedFieldsSchema,
-})
+const saveArticleRequest = (bodies: ValidBlockMemory) =>
+  z.object({
+    id: z.uuid(),
+    baseRevision: z.number().int().min(1),
+    fields: editedFieldsSchema(bodies),
+  })
 
 /** "Keep mine as a copy" after a conflict: the edited fields become a new article, images included. */
-export const SaveAsCopyRequest = z.object({ id: z.uuid(), fields: EditedFieldsSchema })
+const saveAsCopyRequest = (bodies: ValidBlockMemory) =>
+  z.object({ id: z.uuid(), fields: editedFieldsSchema(bodies) })
 
 /** Bytes travel as a Uint8Array over Electron IPC, and as the raw request body over the browser host. */
 export const ImportAssetRequest = z.object({
@@ -103,11 +106,12 @@ export interface ImportedArticle {
   notes: string[]
 }
 
-export const RecoveryWriteRequest = z.object({
-  articleId: z.uuid(),
-  baseRevision: z.number().int().min(1),
-  fields: EditedFieldsSchema,
-})
+const recoveryWriteRequest = (bodies: ValidBlockMemory) =>
+  z.object({
+    articleId: z.uuid(),
+    baseRevision: z.number().int().min(1),
+    fields: editedFieldsSchema(bodies),
+  })
 
 /** What the window opens first: a file the OS opened with the app, else the last article. */
 export interface StartAnswer {
@@ -125,48 +129,55 @@ function channel<Response>() {
   })
 }
 
-export const contract = {
-  'library:list': channel<LibraryListing>()(EmptyRequest),
-  'app:start': channel<StartAnswer>()(EmptyRequest),
-  'library:search': channel<SearchResults>()(SearchQuerySchema),
-  'library:passages': channel<Passages>()(PassagesRequestSchema),
-  'article:create': channel<Article>()(CreateArticleRequest),
-  'article:open': channel<Article>()(IdRequest),
-  'article:save': channel<SavedArticle>()(SaveArticleRequest),
-  'article:duplicate': channel<Article>()(IdRequest),
-  'article:rename': channel<Article>()(RenameRequest),
-  'article:trash': channel<TrashEntry>()(IdRequest),
-  /** Removes a story made with New article and left untouched; refused once anything was written. */
-  'article:discard-untouched': channel<null>()(IdRequest),
-  'trash:list': channel<TrashEntry[]>()(EmptyRequest),
-  'article:restore': channel<Article>()(IdRequest),
-  'article:export': channel<ExportedFile>()(ExportRequest),
-  'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
-  'articles:export': channel<BatchExport>()(BatchExportRequest),
-  'article:import': channel<ImportedArticle>()(ImportArticleRequest),
-  'recovery:write': channel<null>()(RecoveryWriteRequest),
-  'recovery:clear': channel<null>()(z.object({ articleId: z.uuid() })),
-  'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),
-  'article:lock': channel<ArticleLockState>()(z.object({ id: z.uuid() })),
-  'article:unlock': channel<null>()(z.object({ id: z.uuid() })),
-  'settings:get': channel<Settings>()(EmptyRequest),
-  'settings:update': channel<Settings>()(SettingsPatchSchema),
-  'article:save-as-copy': channel<Article>()(SaveAsCopyRequest),
-  'library:create-sample': channel<Article>()(EmptyRequest),
-  'asset:import': channel<ImportedImage>()(ImportAssetRequest),
-  /** Desktop only: main's file dialog, then the same import as `asset:import`. */
-  'asset:choose': channel<ImportedImage[]>()(z.object({ articleId: z.uuid() })),
-  /** Desktop only: the renderer has saved everything and the window may close. */
-  'window:close': channel<null>()(EmptyRequest),
-  'version:list': channel<VersionSummary[]>()(ArticleIdRequest),
-  'version:create': channel<VersionSummary>()(CreateVersionRequest),
-  'version:open': channel<ArticleVersion>()(VersionRequest),
-  'version:restore': channel<Article>()(RestoreVersionRequest),
-  'style:packs': channel<StylePacksAnswer>()(EmptyRequest),
-  'style:import': channel<RulePack>()(ImportStylePackRequest),
-} satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
+/**
+ * Every channel's request schema and answer type. The schemas of the requests that carry a story
+ * (a save, a copy, a crash journal) remember, in `bodies`, the blocks they have found valid, so
+ * each owner of a save path makes its own contract: the app's services make one, and nothing
+ * about it is kept by this module.
+ */
+export const createContract = (bodies: ValidBlockMemory) =>
+  ({
+    'library:list': channel<LibraryListing>()(EmptyRequest),
+    'app:start': channel<StartAnswer>()(EmptyRequest),
+    'library:search': channel<SearchResults>()(SearchQuerySchema),
+    'library:passages': channel<Passages>()(PassagesRequestSchema),
+    'article:create': channel<Article>()(CreateArticleRequest),
+    'article:open': channel<Article>()(IdRequest),
+    'article:save': channel<SavedArticle>()(saveArticleRequest(bodies)),
+    'article:duplicate': channel<Article>()(IdRequest),
+    'article:rename': channel<Article>()(RenameRequest),
+    'article:trash': channel<TrashEntry>()(IdRequest),
+    /** Removes a story made with New article and left untouched; refused once anything was written. */
+    'article:discard-untouched': channel<null>()(IdRequest),
+    'trash:list': channel<TrashEntry[]>()(EmptyRequest),
+    'article:restore': channel<Article>()(IdRequest),
+    'article:export': channel<ExportedFile>()(ExportRequest),
+    'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
+    'articles:export': channel<BatchExport>()(BatchExportRequest),
+    'article:import': channel<ImportedArticle>()(ImportArticleRequest),
+    'recovery:write': channel<null>()(recoveryWriteRequest(bodies)),
+    'recovery:clear': channel<null>()(z.object({ articleId: z.uuid() })),
+    'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),
+    'article:lock': channel<ArticleLockState>()(z.object({ id: z.uuid() })),
+    'article:unlock': channel<null>()(z.object({ id: z.uuid() })),
+    'settings:get': channel<Settings>()(EmptyRequest),
+    'settings:update': channel<Settings>()(SettingsPatchSchema),
+    'article:save-as-copy': channel<Article>()(saveAsCopyRequest(bodies)),
+    'library:create-sample': channel<Article>()(EmptyRequest),
+    'asset:import': channel<ImportedImage>()(ImportAssetRequest),
+    /** Desktop only: main's file dialog, then the same import as `asset:import`. */
+    'asset:choose': channel<ImportedImage[]>()(z.object({ articleId: z.uuid() })),
+    /** Desktop only: the renderer has saved everything and the window may close. */
+    'window:close': channel<null>()(EmptyRequest),
+    'version:list': channel<VersionSummary[]>()(ArticleIdRequest),
+    'version:create': channel<VersionSummary>()(CreateVersionRequest),
+    'version:open': channel<ArticleVersion>()(VersionRequest),
+    'version:restore': channel<Article>()(RestoreVersionRequest),
+    'style:packs': channel<StylePacksAnswer>()(EmptyRequest),
+    'style:import': channel<RulePack>()(ImportStylePackRequest),
+  }) satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
-export type Contract = typeof contract
+export type Contract = ReturnType<typeof createContract>
 export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>
 export type ResponseOf<C extends ChannelName> = Contract[C]['response']

@@ -1,7 +1,7 @@
 import { isOverBound } from '../validation/bounded'
 import { describeZodError } from '../validation/describe-zod-error'
 import { isChannelName } from './channels'
-import { contract, type Handlers } from './contract'
+import type { Contract, Handlers } from './contract'
 import { THIS_PROCESS, type RequestContext } from '../library/request-context'
 import { fail, type Result } from '../result'
 import { nestingDepth } from '../validation/nesting-depth'
@@ -9,12 +9,18 @@ import { nestingDepth } from '../validation/nesting-depth'
 /** Far deeper than any real request (an article body nests a few levels); a bound for hostile ones. */
 export const MAX_REQUEST_DEPTH = 256
 
+/** What answers requests: a handler per channel, and the contract that checks their requests. */
+export interface RequestDoor {
+  readonly handlers: Handlers
+  readonly contract: Contract
+}
+
 /**
  * The one door into main's handlers, used by Electron IPC and the browser host alike:
  * an unknown channel or a payload that fails its schema never reaches a handler.
  */
 export async function dispatch(
-  handlers: Handlers,
+  { handlers, contract }: RequestDoor,
   channel: unknown,
   payload: unknown,
   context: RequestContext = THIS_PROCESS,

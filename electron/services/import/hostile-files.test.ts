@@ -302,7 +302,7 @@ describe('structure built to break readers', SLOW, () => {
       ? await services.library.create({})
       : undefined
     if (!article?.ok) throw new Error('no article')
-    const answer = await dispatch(services.handlers, 'article:save', {
+    const answer = await dispatch(services, 'article:save', {
       id: article.value.id,
       baseRevision: 1,
       fields: { ...article.value, body: { type: 'doc', content: [body] } },
@@ -312,7 +312,7 @@ describe('structure built to break readers', SLOW, () => {
       error: { kind: 'invalid-request', message: expect.stringMatching(/nested more than 256/) },
     })
     // As the editor sends a body: JSON text, parsed only once it has crossed.
-    const asText = await dispatch(services.handlers, 'article:save', {
+    const asText = await dispatch(services, 'article:save', {
       id: article.value.id,
       baseRevision: 1,
       fields: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
+import { ValidBlockMemory } from '../../../shared/editor/validate-body'
 import {
   createArticle,
   isUntouchedNewArticle,
@@ -45,6 +46,8 @@ const TrashInfoSchema = z.object({
 export type AfterSave = (previous: Article, saved: Article, folder: string) => Promise<void>
 
 export interface LibraryStoreOptions {
+  /** The story blocks this process has found valid: an article read back is not checked again. */
+  bodies?: ValidBlockMemory
   now?: () => Date
   newId?: () => string
   onChange?: (change: LibraryChange) => void
@@ -64,7 +67,10 @@ interface Located {
  * the article's folder as the library list shows it, not its full path: the same words serve the
  * list, the CLI and a failed open, on any machine the library is shared from.
  */
-export async function readArticleFile(folder: string): Promise<Result<Article>> {
+export async function readArticleFile(
+  folder: string,
+  bodies?: ValidBlockMemory,
+): Promise<Result<Article>> {
   const where = `${ARTICLE_FILE} in folder ${basename(folder)}`
   let text: string
   try {
@@ -73,7 +79,7 @@ export async function readArticleFile(folder: string): Promise<Result<Article>> 
     if (isErrnoException(error)) delete error.path
     return fsFailure(error, `read ${where}`)
   }
-  const parsed = parseArticleJson(text)
+  const parsed = parseArticleJson(text, bodies)
   return parsed.ok ? ok(parsed.article) : fail('damaged', `${where} ${parsed.reason}.`)
 }
 
@@ -111,6 +117,7 @@ export class LibraryStore implements Library {
   private readonly now: () => Date
   private readonly newId: () => string
   private readonly onChange: (change: LibraryChange) => void
+  private readonly bodies: ValidBlockMemory
   private readonly queue = new KeyedQueue()
   /**
    * Where each article was last found, by parent folder and id: finding one otherwise lists the
@@ -129,6 +136,7 @@ export class LibraryStore implements Library {
     this.now = options.now ?? (() => new Date())
     this.newId = options.newId ?? randomUUID
     this.onChange = options.onChange ?? (() => undefined)
+    this.bodies = options.bodies ?? new ValidBlockMemory()
     this.locks = new ArticleLocks(
       this,
       options.holderName ?? (() => ''),
@@ -311,7 +319,7 @@ export class LibraryStore implements Library {
       const entries: TrashEntry[] = []
       for (const name of await subfolders(this.trashRoot)) {
         const folder = join(this.trashRoot, name)
-        const article = await readArticleFile(folder)
+        const article = await readArticleFile(folder, this.bodies)
         if (!article.ok) continue
         const info = await this.readTrashInfo(folder)
         entries.push({
@@ -365,7 +373,7 @@ export class LibraryStore implements Library {
     if (remembered !== undefined) {
       // The folder may have been renamed, moved or replaced since: only the id inside counts.
       const folder = join(parent, remembered)
-      const article = await readArticleFile(folder)
+      const article = await readArticleFile(folder, this.bodies)
       if (article.ok && article.value.id === id) return ok({ folder, article: article.value })
       this.foundIn.delete(key)
     }
@@ -374,7 +382,7 @@ export class LibraryStore implements Library {
     for (const name of await subfolders(parent)) {
       if (!name.includes(suffix) || name.startsWith(STAGING_PREFIX)) continue
       const folder = join(parent, name)
-      const article = await readArticleFile(folder)
+      const article = await readArticleFile(folder, this.bodies)
       if (article.ok && article.value.id === id) {
         this.foundIn.set(key, name)
         return ok({ folder, article: article.value })

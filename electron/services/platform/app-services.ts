@@ -1,4 +1,6 @@
-import type { Handlers } from '../../../shared/ipc/contract'
+import { createContract, type Contract, type Handlers } from '../../../shared/ipc/contract'
+import type { RequestDoor } from '../../../shared/ipc/dispatch'
+import { ValidBlockMemory } from '../../../shared/editor/validate-body'
 import { join } from 'node:path'
 import { resourcesDir } from './app-paths'
 import { StylePacks } from '../settings/style-packs'
@@ -19,7 +21,7 @@ import { VersionStore } from '../history/version-store'
 import type { LibraryChange } from '../library/library'
 import { sweepStrayFiles, type SweepReport } from '../library/stray-files'
 
-export interface AppServices<Settings extends SettingsStore = SettingsStore> {
+export interface AppServices<Settings extends SettingsStore = SettingsStore> extends RequestDoor {
   library: LibraryStore
   /** The list and full-text search, kept on disk beside the settings. */
   catalog: Catalog
@@ -33,6 +35,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> {
   settings: Settings
   events: EventHub
   handlers: Handlers
+  /** Checks requests before a handler sees them, remembering the story blocks it found valid. */
+  contract: Contract
   /** Starts reporting changes made to the library folder by anyone; returns how to stop. */
   watchLibrary(): () => Promise<void>
   /** Removes temp files and half-made articles that killed processes left; for a start. */
@@ -67,10 +71,13 @@ export function createAppServices<Settings extends SettingsStore>(options: {
 }): AppServices<Settings> {
   const { settings, desktop } = options
   const events = new EventHub()
+  // One memory of valid story blocks for every save path of this process: requests, files read
+  // back after a save, and the list's index when it runs here.
+  const bodies = new ValidBlockMemory()
   const where = { root: options.root, indexDir: options.indexDir }
   const catalog: Catalog = options.catalogInWorker
     ? new WorkerCatalog(where)
-    : new LibraryCatalog(where.root, where.indexDir)
+    : new LibraryCatalog(where.root, where.indexDir, bodies)
   /**
    * Listeners hear of a change once the list and search include it, with the article as the
    * list now shows it, so pages need not fetch the list.
@@ -84,6 +91,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
       .then((summary) => events.emit('library:changed', summary ? { ...change, summary } : change))
   }
   const library = new LibraryStore(options.root, {
+    bodies,
     onChange: announce,
     holderName: () => settings.get().displayName,
   })
@@ -155,6 +163,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     settings,
     events,
     handlers,
+    contract: createContract(bodies),
     watchLibrary,
     close,
     sweepStrayFiles: () =>

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ArticleFieldsSchema, type TiptapNode } from '../../../shared/article'
+import { TiptapNodeSchema } from '../../../shared/article/tiptap-json'
 import type { Handlers } from '../../../shared/ipc/contract'
 import { dispatch } from '../../../shared/ipc/dispatch'
 import { ok } from '../../../shared/result'
@@ -13,14 +14,13 @@ import { makeImage } from '../testing/test-images'
 import { createTempServices, makeTempDir } from '../testing/test-support'
 
 let temp: ReturnType<typeof makeTempDir>
-let handlers: Handlers
 let settings: FileSettingsStore
 let services: NodeServices
 
 beforeEach(async () => {
   temp = makeTempDir()
   services = createTempServices(temp.path)
-  ;({ handlers, settings } = services)
+  ;({ settings } = services)
   await settings.update({ displayName: 'Ana' })
 })
 afterEach(() => temp.remove())
@@ -58,7 +58,7 @@ describe('handlers and dispatch', () => {
     ],
     ['library:list', 'not an object', /^library:list: Invalid input: expected object/],
   ])('rejects a malformed %s payload with a typed error', async (channel, payload, message) => {
-    const result = await dispatch(handlers, channel, payload)
+    const result = await dispatch(services, channel, payload)
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request', message: expect.stringMatching(message) },
@@ -66,11 +66,11 @@ describe('handlers and dispatch', () => {
   })
 
   it('rejects a body that is not an article body', async () => {
-    const created = await dispatch(handlers, 'article:create', { headline: 'A' })
+    const created = await dispatch(services, 'article:create', { headline: 'A' })
     if (!created.ok) throw new Error('create failed')
     const { id, revision } = created.value as { id: string; revision: number }
     const fields = ArticleFieldsSchema.parse(created.value)
-    const result = await dispatch(handlers, 'article:save', {
+    const result = await dispatch(services, 'article:save', {
       id,
       baseRevision: revision,
       fields: {
@@ -82,7 +82,7 @@ describe('handlers and dispatch', () => {
       ok: false,
       error: { kind: 'invalid-request', message: expect.stringMatching(/fields\.body: .*script/) },
     })
-    const cutOff = await dispatch(handlers, 'article:save', {
+    const cutOff = await dispatch(services, 'article:save', {
       id,
       baseRevision: revision,
       fields: { ...fields, body: '{"type":"doc","content":[{"type":"paragr' },
@@ -93,8 +93,37 @@ describe('handlers and dispatch', () => {
     })
   })
 
+  it('checks again, on the next save and its read-back, only the block that changed', async () => {
+    const created = await dispatch(services, 'article:create', { headline: 'A' })
+    if (!created.ok) throw new Error('create failed')
+    const { id, revision } = created.value as { id: string; revision: number }
+    const fields = ArticleFieldsSchema.parse(created.value)
+    const paragraphs = Array.from({ length: 30 }, (_, index) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `Saved paragraph ${index}.` }],
+    }))
+    const save = (content: unknown[], baseRevision: number) =>
+      dispatch(services, 'article:save', {
+        id,
+        baseRevision,
+        fields: { ...fields, body: JSON.stringify({ type: 'doc', content }) },
+      })
+    const first = await save(paragraphs, revision)
+    if (!first.ok) throw new Error('save failed')
+    const blockChecks = vi.spyOn(TiptapNodeSchema, 'safeParse')
+    try {
+      const edited = [...paragraphs]
+      edited[12] = { type: 'paragraph', content: [{ type: 'text', text: 'Edited.' }] }
+      const second = await save(edited, (first.value as { revision: number }).revision)
+      expect(second).toMatchObject({ ok: true })
+      expect(blockChecks).toHaveBeenCalledTimes(1)
+    } finally {
+      blockChecks.mockRestore()
+    }
+  })
+
   it('saves a body sent as JSON text, as the editor sends it', async () => {
-    const created = await dispatch(handlers, 'article:create', { headline: 'A' })
+    const created = await dispatch(services, 'article:create', { headline: 'A' })
     if (!created.ok) throw new Error('create failed')
     const { id, revision } = created.value as { id: string; revision: number }
     const body = {
@@ -102,52 +131,52 @@ describe('handlers and dispatch', () => {
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Saved.' }] }],
     }
     const fields = ArticleFieldsSchema.parse(created.value)
-    const saved = await dispatch(handlers, 'article:save', {
+    const saved = await dispatch(services, 'article:save', {
       id,
       baseRevision: revision,
       fields: { ...fields, body: JSON.stringify(body) },
     })
     expect(saved).toMatchObject({ ok: true, value: { id, revision: revision + 1 } })
     expect(saved.ok && Object.keys(saved.value as object)).not.toContain('body')
-    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+    expect(await dispatch(services, 'article:open', { id })).toMatchObject({
       ok: true,
       value: { body },
     })
   })
 
   it('lets the page change only its own settings, leaving the rest as they were', async () => {
-    await dispatch(handlers, 'settings:update', { recentArticles: [] })
+    await dispatch(services, 'settings:update', { recentArticles: [] })
     expect(settings.get()).toMatchObject({ displayName: 'Ana', recentArticles: [] })
-    await dispatch(handlers, 'settings:update', { displayName: 'Ana Lee' })
+    await dispatch(services, 'settings:update', { displayName: 'Ana Lee' })
     expect(settings.get().displayName).toBe('Ana Lee')
   })
 
   it('remembers recently opened articles, most recent first', async () => {
-    const first = await dispatch(handlers, 'article:create', { headline: 'First' })
-    const second = await dispatch(handlers, 'article:create', { headline: 'Second' })
+    const first = await dispatch(services, 'article:create', { headline: 'First' })
+    const second = await dispatch(services, 'article:create', { headline: 'Second' })
     const ids = [first, second].map((result) =>
       result.ok ? (result.value as { id: string }).id : '',
     )
-    await dispatch(handlers, 'article:open', { id: ids[0] })
-    await dispatch(handlers, 'article:open', { id: ids[1] })
-    await dispatch(handlers, 'article:open', { id: ids[0] })
+    await dispatch(services, 'article:open', { id: ids[0] })
+    await dispatch(services, 'article:open', { id: ids[1] })
+    await dispatch(services, 'article:open', { id: ids[0] })
     expect(settings.get().recentArticles).toEqual([ids[0], ids[1]])
   })
 
   it('exports through the contract once the preflight passes, or when forced', async () => {
-    const created = await dispatch(handlers, 'article:create', {
+    const created = await dispatch(services, 'article:create', {
       headline: 'Tide turns',
       byline: [{ name: 'Ana Lee' }],
     })
     const id = created.ok ? (created.value as { id: string }).id : ''
-    expect(await dispatch(handlers, 'article:export', { id, format: 'md' })).toMatchObject({
+    expect(await dispatch(services, 'article:export', { id, format: 'md' })).toMatchObject({
       ok: true,
       value: { fileName: 'tide-turns.md', content: expect.stringContaining('# Tide turns') },
     })
 
-    const unsigned = await dispatch(handlers, 'article:create', { headline: 'Unsigned' })
+    const unsigned = await dispatch(services, 'article:create', { headline: 'Unsigned' })
     const unsignedId = unsigned.ok ? (unsigned.value as { id: string }).id : ''
-    expect(await dispatch(handlers, 'article:preflight', { id: unsignedId })).toMatchObject({
+    expect(await dispatch(services, 'article:preflight', { id: unsignedId })).toMatchObject({
       ok: true,
       value: {
         blocking: 1,
@@ -155,18 +184,18 @@ describe('handlers and dispatch', () => {
       },
     })
     expect(
-      await dispatch(handlers, 'article:export', { id: unsignedId, format: 'txt' }),
+      await dispatch(services, 'article:export', { id: unsignedId, format: 'txt' }),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('The story has no byline.') },
     })
     expect(
-      await dispatch(handlers, 'article:export', { id: unsignedId, format: 'txt', force: true }),
+      await dispatch(services, 'article:export', { id: unsignedId, format: 'txt', force: true }),
     ).toMatchObject({ ok: true, value: { content: 'Unsigned\n' } })
   })
 
   it('creates the sample article with its picture', async () => {
-    const sample = await dispatch(handlers, 'library:create-sample', {})
+    const sample = await dispatch(services, 'library:create-sample', {})
     expect(sample).toMatchObject({
       ok: true,
       value: { headline: expect.stringMatching(/^Harbour ferry/), revision: 1 },
@@ -178,16 +207,16 @@ describe('handlers and dispatch', () => {
   })
 
   it('answers the desktop-only channels with a clear refusal outside the desktop app', async () => {
-    const created = await dispatch(handlers, 'article:create', { headline: 'A' })
+    const created = await dispatch(services, 'article:create', { headline: 'A' })
     const articleId = created.ok ? (created.value as { id: string }).id : ''
-    expect(await dispatch(handlers, 'asset:choose', { articleId })).toMatchObject({
+    expect(await dispatch(services, 'asset:choose', { articleId })).toMatchObject({
       ok: false,
       error: {
         kind: 'invalid-request',
         message: 'The native file dialog is only available in the desktop app.',
       },
     })
-    expect(await dispatch(handlers, 'window:close', {})).toMatchObject({
+    expect(await dispatch(services, 'window:close', {})).toMatchObject({
       ok: false,
       error: { kind: 'invalid-request' },
     })
@@ -197,19 +226,22 @@ describe('handlers and dispatch', () => {
     const image = join(temp.path, 'chosen.png')
     writeFileSync(image, await makeImage('png'))
     const desktop = { chooseImages: vi.fn(async () => [image]), closeWindow: vi.fn() }
-    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
-    const created = await dispatch(desktopHandlers, 'article:create', { headline: 'A' })
+    const desktopDoor = {
+      ...services,
+      handlers: createHandlers({ ...services, resourcesDir: resourcesDir(), desktop }),
+    }
+    const created = await dispatch(desktopDoor, 'article:create', { headline: 'A' })
     const articleId = created.ok ? (created.value as { id: string }).id : ''
-    expect(await dispatch(desktopHandlers, 'asset:choose', { articleId })).toMatchObject({
+    expect(await dispatch(desktopDoor, 'asset:choose', { articleId })).toMatchObject({
       ok: true,
       value: [{ format: 'png', src: expect.stringMatching(/^assets\/[0-9a-f]{32}\.png$/) }],
     })
     desktop.chooseImages.mockResolvedValueOnce([])
-    expect(await dispatch(desktopHandlers, 'asset:choose', { articleId })).toEqual({
+    expect(await dispatch(desktopDoor, 'asset:choose', { articleId })).toEqual({
       ok: true,
       value: [],
     })
-    expect(await dispatch(desktopHandlers, 'window:close', {})).toEqual({ ok: true, value: null })
+    expect(await dispatch(desktopDoor, 'window:close', {})).toEqual({ ok: true, value: null })
     expect(desktop.closeWindow).toHaveBeenCalledOnce()
   })
 
@@ -217,22 +249,25 @@ describe('handlers and dispatch', () => {
     const first = await services.library.create({ headline: 'First' })
     const second = await services.library.create({ headline: 'Second' })
     if (!first.ok || !second.ok) throw new Error('not created')
-    expect(await dispatch(handlers, 'app:start', {})).toEqual({ ok: true, value: {} })
-    await dispatch(handlers, 'article:open', { id: first.value.id })
-    expect(await dispatch(handlers, 'app:start', {})).toEqual({
+    expect(await dispatch(services, 'app:start', {})).toEqual({ ok: true, value: {} })
+    await dispatch(services, 'article:open', { id: first.value.id })
+    expect(await dispatch(services, 'app:start', {})).toEqual({
       ok: true,
       value: { open: { id: first.value.id, notes: [] } },
     })
     const opened = { id: second.value.id, notes: ['Imported from story.md.'] }
     const desktop = { chooseImages: vi.fn(), closeWindow: vi.fn(), takeOpenedAtStart: () => opened }
-    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
-    expect(await dispatch(desktopHandlers, 'app:start', {})).toEqual({
+    const desktopDoor = {
+      ...services,
+      handlers: createHandlers({ ...services, resourcesDir: resourcesDir(), desktop }),
+    }
+    expect(await dispatch(desktopDoor, 'app:start', {})).toEqual({
       ok: true,
       value: { open: opened },
     })
     // The last article gone to the trash: nothing to reopen.
-    await dispatch(handlers, 'article:trash', { id: first.value.id })
-    expect(await dispatch(handlers, 'app:start', {})).toEqual({ ok: true, value: {} })
+    await dispatch(services, 'article:trash', { id: first.value.id })
+    expect(await dispatch(services, 'app:start', {})).toEqual({ ok: true, value: {} })
   })
 
   it('reports a batch export’s progress to the page and the taskbar, and its end', async () => {
@@ -251,8 +286,11 @@ describe('handlers and dispatch', () => {
       batchProgress: vi.fn(),
       batchFinished: vi.fn(),
     }
-    const desktopHandlers = createHandlers({ ...services, resourcesDir: resourcesDir(), desktop })
-    const batch = await dispatch(desktopHandlers, 'articles:export', { ids, format: 'txt' })
+    const desktopDoor = {
+      ...services,
+      handlers: createHandlers({ ...services, resourcesDir: resourcesDir(), desktop }),
+    }
+    const batch = await dispatch(desktopDoor, 'articles:export', { ids, format: 'txt' })
     expect(batch.ok).toBe(true)
     expect(progress).toEqual([0, 1, 2, 3].map((done) => JSON.stringify({ done, total: 3 })))
     expect(desktop.batchProgress).toHaveBeenLastCalledWith(3, 3)
@@ -265,7 +303,7 @@ describe('handlers and dispatch', () => {
 
 describe('house-style packs', () => {
   it('loads the shipped pack, imports a valid one, and refuses an invalid one without keeping it', async () => {
-    const loaded = await dispatch(handlers, 'style:packs', {})
+    const loaded = await dispatch(services, 'style:packs', {})
     expect(loaded).toMatchObject({
       ok: true,
       value: { packs: [{ name: 'Copydesk house style' }], problems: [] },
@@ -283,7 +321,7 @@ describe('house-style packs', () => {
       ],
     }
     expect(
-      await dispatch(handlers, 'style:import', {
+      await dispatch(services, 'style:import', {
         fileName: 'sports.json',
         text: JSON.stringify(pack),
       }),
@@ -291,7 +329,7 @@ describe('house-style packs', () => {
       ok: true,
       value: { name: 'Sports desk' },
     })
-    const broken = await dispatch(handlers, 'style:import', {
+    const broken = await dispatch(services, 'style:import', {
       fileName: 'broken.json',
       text: '{"name": "x", "rules": []}',
     })
@@ -302,7 +340,7 @@ describe('house-style packs', () => {
         message: expect.stringMatching(/^broken\.json is not a house-style pack: rules/),
       },
     })
-    const catastrophic = await dispatch(handlers, 'style:import', {
+    const catastrophic = await dispatch(services, 'style:import', {
       fileName: 'stall.json',
       text: JSON.stringify({
         name: 'Stalling desk',
@@ -318,7 +356,7 @@ describe('house-style packs', () => {
         ),
       },
     })
-    const after = await dispatch(handlers, 'style:packs', {})
+    const after = await dispatch(services, 'style:packs', {})
     expect(
       after.ok && (after.value as { packs: { name: string }[] }).packs.map((p) => p.name),
     ).toEqual(['Copydesk house style', 'Sports desk'])
@@ -327,7 +365,7 @@ describe('house-style packs', () => {
 
 describe('saving text a person pasted', () => {
   async function createdFields() {
-    const created = await dispatch(handlers, 'article:create', { headline: 'Bridge closes' })
+    const created = await dispatch(services, 'article:create', { headline: 'Bridge closes' })
     if (!created.ok) throw new Error('create failed')
     const { id, revision } = created.value as { id: string; revision: number }
     return { id, revision, fields: ArticleFieldsSchema.parse(created.value) }
@@ -357,13 +395,13 @@ describe('saving text a person pasted', () => {
       section: long('Local news'),
       keywords: [long('transport')],
     }
-    const saved = await dispatch(handlers, 'article:save', {
+    const saved = await dispatch(services, 'article:save', {
       id,
       baseRevision: revision,
       fields: { ...edited, body: JSON.stringify({ type: 'doc', content: [figure] }) },
     })
     expect(saved).toMatchObject({ ok: true, value: { id, revision: revision + 1 } })
-    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+    expect(await dispatch(services, 'article:open', { id })).toMatchObject({
       ok: true,
       value: { ...edited, body: { type: 'doc', content: [figure] } },
     })
@@ -371,7 +409,7 @@ describe('saving text a person pasted', () => {
 
   it('refuses an absurd headline in words for a person, with no schema path', async () => {
     const { id, revision, fields } = await createdFields()
-    const result = await dispatch(handlers, 'article:save', {
+    const result = await dispatch(services, 'article:save', {
       id,
       baseRevision: revision,
       fields: { ...fields, headline: 'x'.repeat(120_000), body: JSON.stringify(fields.body) },
@@ -382,7 +420,7 @@ describe('saving text a person pasted', () => {
       'The headline is 120,000 characters long; Copydesk keeps at most 100,000. Shorten it and save again.',
     )
     expect(message).not.toMatch(/fields\.|Too big/)
-    expect(await dispatch(handlers, 'article:open', { id })).toMatchObject({
+    expect(await dispatch(services, 'article:open', { id })).toMatchObject({
       ok: true,
       value: { headline: 'Bridge closes', revision },
     })

@@ -53,7 +53,7 @@ describe('every IPC channel under generated payloads', () => {
       const before = snapshotFiles(outside)
       await fc.assert(
         fc.asyncProperty(payload, async (request) => {
-          const result = await dispatch(services.handlers, channel, request)
+          const result = await dispatch(services, channel, request)
           expect(typeof result.ok).toBe('boolean')
           // dispatch turns any throw into an `internal` failure, so a typed result alone would
           // pass by construction: a handler that threw on this payload is the failure to find.
@@ -73,7 +73,7 @@ describe('every IPC channel under generated payloads', () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.jsonValue(), async (channel, request) => {
         fc.pre(!(CHANNEL_NAMES as readonly string[]).includes(channel))
-        expect(await dispatch(services.handlers, channel, request)).toMatchObject({
+        expect(await dispatch(services, channel, request)).toMatchObject({
           ok: false,
           error: { kind: 'invalid-request' },
         })

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/search/search-query'
 import { fsFailure, isErrnoException } from '../disk/fs-failure'
 import { ARTICLE_FILE, FOLDER_PATTERN, readArticleFile } from '../library/library-store'
+import { ValidBlockMemory } from '../../../shared/editor/validate-body'
 import type { Catalog, CatalogProgress } from './catalog'
 import { SearchIndexFile, type FileStamp, type JournalEntry } from './search-index-file'
 
@@ -49,6 +50,8 @@ export class LibraryCatalog implements Catalog {
   constructor(
     private readonly root: string,
     indexDirectory: string,
+    /** The story blocks this process has found valid: a file just saved is not checked again. */
+    private readonly bodies = new ValidBlockMemory(),
   ) {
     this.file = new SearchIndexFile(indexDirectory, root)
     this.loaded = this.load()
@@ -217,7 +220,7 @@ export class LibraryCatalog implements Catalog {
     folder: string,
     stamp: FileStamp,
   ): Promise<(JournalEntry & { op: 'put' }) | undefined> {
-    const article = await readArticleFile(join(this.root, folder))
+    const article = await readArticleFile(join(this.root, folder), this.bodies)
     if (!article.ok) {
       if (article.error.kind !== 'not-found') this.damaged.set(folder, article.error.message)
       return undefined
