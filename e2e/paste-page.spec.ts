@@ -61,3 +61,57 @@ test('a page copied from a browser, pasted into a new story, fills each field', 
   await expect(body.locator('figure figcaption')).toContainText('The bridge at dawn')
   await expect(body.getByRole('textbox', { name: 'Credit' })).toHaveValue('Jo Smith/Herald')
 })
+
+test('with the page’s HTML on the clipboard, the story keeps its lists and its picture’s address', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'New article' }).click()
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  await expect(headline).toBeFocused()
+  const changes = [
+    'Ferries every 20 minutes',
+    'Buses from the north shore',
+    'Cyclists by the old road',
+  ]
+  const text = [
+    ...COPIED_PAGE.split('\n').slice(0, 16),
+    ...changes,
+    '',
+    sentence('the ferries'),
+    '',
+    'Comments',
+  ].join('\n')
+  const html = `<html><body><!--StartFragment--><nav><a href="/">The Herald</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Harbour bridge to close for three months of repairs</h1>
+    <p class="byline">By Ana Lee</p><p>${sentence('the bridge')}</p>
+    <ul>${changes.map((change) => `<li>${change}</li>`).join('')}</ul>
+    <p>${sentence('the ferries')}</p>
+    <figure><img src="https://pictures.example/bridge.jpg" alt="The bridge at dawn"><figcaption>The bridge at dawn. Photo: Jo Smith/Herald</figcaption></figure>
+    </article><section><h2>Comments</h2><p>First!</p></section><!--EndFragment--></body></html>`
+  await headline.evaluate(
+    (element, { text, html }) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      data.setData('text/html', html)
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    },
+    { text, html },
+  )
+
+  await expect(headline).toHaveText('Harbour bridge to close for three months of repairs')
+  const byline = page.getByRole('list', { name: 'Byline' })
+  await expect(byline.getByRole('textbox', { name: 'Name' })).toHaveValue('Ana Lee')
+  const body = page.getByRole('textbox', { name: 'Body' })
+  // Read from the text alone, these short lines would be subheadings.
+  await expect(body.getByRole('listitem')).toHaveText(changes)
+  await expect(body).not.toContainText(/The Herald|First!/)
+  // A picture on the web: its figure names where it is, and waits for the file.
+  await expect(body.getByRole('group', { name: 'Picture not downloaded' })).toContainText(
+    'https://pictures.example/bridge.jpg',
+  )
+  await expect(body.getByRole('textbox', { name: 'Credit' })).toHaveValue('Jo Smith/Herald')
+  await expect(body.getByRole('textbox', { name: 'Alt text' })).toHaveValue('The bridge at dawn')
+})

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'article:preflight',
   'articles:export',
   'article:import',
+  'import:read-page',
   'recovery:write',
   'recovery:clear',
   'recovery:list',

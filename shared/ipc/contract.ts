@@ -22,6 +22,7 @@ import type { RecoveryOffer } from '../library/recovery-offer'
 import type { RequestContext } from '../library/request-context'
 import type { TrashEntry } from '../library/trash-entry'
 import type { BatchExport } from '../export/batch-export'
+import type { ParsedStory } from '../import/parsed-story'
 import {
   PassagesRequestSchema,
   SearchQuerySchema,
@@ -100,6 +101,13 @@ export const ImportArticleRequest = z.object({
   bytes: z.instanceof(Uint8Array),
 })
 
+/**
+ * A whole page copied from a browser, as the HTML it put on the clipboard: read as an imported
+ * web page is, to fill the story being written. Far more than a page's markup, styles inline.
+ */
+export const MAX_PASTED_PAGE_CHARACTERS = 20_000_000
+export const ReadPageRequest = z.object({ html: z.string().max(MAX_PASTED_PAGE_CHARACTERS) })
+
 /** A new article made from a file, and what the import left out or guessed. */
 export interface ImportedArticle {
   article: Article
@@ -155,6 +163,8 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'article:preflight': channel<PreflightReport>()(z.object({ id: z.uuid() })),
     'articles:export': channel<BatchExport>()(BatchExportRequest),
     'article:import': channel<ImportedArticle>()(ImportArticleRequest),
+    /** A pasted page read for the open story: nothing is written to the library. */
+    'import:read-page': channel<ParsedStory>()(ReadPageRequest),
     'recovery:write': channel<null>()(recoveryWriteRequest(bodies)),
     'recovery:clear': channel<null>()(z.object({ articleId: z.uuid() })),
     'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),

@@ -471,3 +471,35 @@ describe('import', SLOW, () => {
     })
   })
 })
+
+describe('a page pasted from a browser', SLOW, () => {
+  const sentence = (topic: string) =>
+    `The council met on Tuesday to talk about ${topic}, and residents, engineers and the ferry operator each had a great deal to say about the timetable and the fares.`
+
+  it('is read as an imported web page, with its pictures as words and addresses, and nothing written', async () => {
+    // What a browser puts on the clipboard for Select All: the page's body, no head, no title.
+    const html = `<html><body><!--StartFragment--><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+      <main><article><h1>Harbour bridge to close for three months</h1>
+      <p class="byline">By Ana Lee</p>
+      ${['the bridge', 'the ferries', 'the fares', 'the detours'].map((topic) => `<p>${sentence(topic)}</p>`).join('')}
+      <figure><img src="https://pictures.example/bridge.jpg" alt="The bridge at dawn"><figcaption>The bridge at dawn. Photo: Jo Smith</figcaption></figure>
+      <figure><img src="data:image/png;base64,${Buffer.from(await makeImage('png')).toString('base64')}" alt="A map"><figcaption>The detour</figcaption></figure>
+      <p>${sentence('the reopening')}</p></article></main>
+      <footer>Subscribe to our newsletter</footer><!--EndFragment--></body></html>`
+    const before = await articleCount()
+    const read = await services.importer.readPage(html)
+    if (!read.ok) throw new Error(read.error.message)
+    expect(read.value.headline).toBe('Harbour bridge to close for three months')
+    expect(read.value.byline.map((entry) => entry.name)).toEqual(['Ana Lee'])
+    expect(read.value.bodyHtml).toContain(sentence('the reopening'))
+    expect(read.value.bodyHtml).not.toMatch(/Subscribe|Home/)
+    expect(read.value.pictures.map(({ url, alt }) => ({ url, alt }))).toEqual([
+      { url: 'https://pictures.example/bridge.jpg', alt: 'The bridge at dawn' },
+      expect.objectContaining({ alt: 'A map' }),
+    ])
+    expect(read.value.pictures.some((picture) => 'bytes' in picture || 'path' in picture)).toBe(
+      false,
+    )
+    expect(await articleCount()).toBe(before)
+  })
+})

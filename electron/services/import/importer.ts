@@ -5,7 +5,11 @@ import { ArticleFieldsSchema, slugify, type Article } from '../../../shared/arti
 import { formatMegabytes } from '../../../shared/assets/image-policy'
 import { AWAITS_PICTURE_ATTRIBUTE, WEB_PICTURE_PATTERN } from '../../../shared/editor/figure'
 import { figureHtml } from '../../../shared/import/figure-html'
-import { escapeHtml, type PictureSource } from '../../../shared/import/parsed-story'
+import {
+  escapeHtml,
+  type ParsedStory,
+  type PictureSource,
+} from '../../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../../shared/result'
 import { describeZodError } from '../../../shared/validation/describe-zod-error'
 import { prepareImage } from '../library/asset-store'
@@ -83,6 +87,23 @@ export class Importer {
       return this.importBytes(fileName, await readFile(path), dirname(resolve(path)))
     } catch (error) {
       return fsFailure(error, `read ${fileName}`)
+    }
+  }
+
+  /**
+   * A page pasted from a browser, read as an imported web page is, for the story being written:
+   * nothing is written to the library. Its pictures are named by their words and web address
+   * only; the person drops each file on its figure.
+   */
+  async readPage(html: string): Promise<Result<ParsedStory>> {
+    try {
+      const story = await this.reader().parse('html', new TextEncoder().encode(html))
+      const pictures = story.pictures.map(({ bytes: _bytes, path: _path, ...words }) => words)
+      return ok({ ...story, pictures })
+    } catch (error) {
+      if (error instanceof ImportReadError)
+        return fail('invalid-file', `The pasted page cannot be read: ${error.message}.`)
+      throw error
     }
   }
 

@@ -131,6 +131,7 @@ export function createHandlers({
       const article = await library.open(id)
       return article.ok ? ok(await exporter.preflight(article.value)) : article
     },
+    'import:read-page': ({ html }) => importer.readPage(html),
     'article:import': async ({ fileName, bytes }) => {
       const imported = await importer.importBytes(fileName, bytes)
       return imported.ok
