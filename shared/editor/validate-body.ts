@@ -1,11 +1,7 @@
-import { getSchema } from '@tiptap/core'
 import type { Schema } from '@tiptap/pm/model'
 import { TiptapNodeSchema, type TiptapNode } from '../article/tiptap-json'
-import { articleBodyExtensions } from './extensions'
+import { articleBodySchema as bodySchema } from './schemas'
 import { ASSET_PATH_PATTERN, awaitsPicture, type FigureAttributes } from './figure'
-
-let cachedSchema: Schema | undefined
-const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
 
 /**
  * Top-level blocks already found valid, by their exact JSON text, most recently seen last. Each

@@ -1,11 +1,7 @@
-import { getSchema } from '@tiptap/core'
-import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { countText, type TextCounts } from '../article/counts'
 import type { TiptapNode } from '../article/tiptap-json'
-import { articleBodyExtensions } from '../editor/extensions'
-
-let cachedSchema: Schema | undefined
-const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
+import { articleBodySchema as bodySchema } from '../editor/schemas'
 
 /**
  * The text the editor's Counts panel counts (renderer/src/editor/BodyEditor.tsx): ProseMirror's

@@ -1,8 +1,6 @@
-import { getSchema } from '@tiptap/core'
-import type { Schema } from '@tiptap/pm/model'
 import type { Article, BylineEntry } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
-import { articleBodyExtensions } from '../editor/extensions'
+import { articleBodySchema as bodySchema } from '../editor/schemas'
 import { PICTURE_RIGHTS } from '../editor/figure'
 import { exportedBody } from './body'
 import type { ExportFormat } from './formats'
@@ -47,9 +45,6 @@ export interface RoundTripView {
   /** The body, or only its words where the format keeps no block structure. */
   body: TiptapNode | string
 }
-
-let cachedSchema: Schema | undefined
-const bodySchema = () => (cachedSchema ??= getSchema(articleBodyExtensions()))
 
 /**
  * The parts of a story an exchange format is expected to carry, in one form whatever file they

@@ -1,14 +1,11 @@
-import Document from '@tiptap/extension-document'
 import { FindReplace } from './find-replace'
-import Paragraph from '@tiptap/extension-paragraph'
-import Text from '@tiptap/extension-text'
 import Typography from '@tiptap/extension-typography'
 import { Placeholder, UndoRedo } from '@tiptap/extensions'
 import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId } from 'react'
 import { baseTextOf, checkLimit, type TrackedLine } from '../../../shared/article'
-import { BLOCK_SUGGESTION_MARKS, SuggestionMarks } from '../../../shared/editor/suggestion-marks'
+import { singleLineExtensions } from '../../../shared/editor/schemas'
 import { useFieldEditors } from '../stores/field-editors'
 import { HouseStyle } from './house-style'
 import { pasteCopiedPage } from './copied-page-paste'
@@ -16,9 +13,6 @@ import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { SuggestionAtCursor } from './SuggestionAtCursor'
 import { suggestChangesForField } from './suggest-changes-for-field'
 import { focusNextStoryField, STORY_FIELD_ATTRIBUTE } from './story-fields'
-
-/** A headline is one paragraph: the document holds exactly one. */
-const OneParagraph = Document.extend({ content: 'paragraph', marks: BLOCK_SUGGESTION_MARKS })
 
 const EnterMovesOn = Extension.create({
   name: 'enterMovesOn',
@@ -67,15 +61,12 @@ export function SingleLineEditor({
     enableCoreExtensions: STORY_CORE_EXTENSIONS,
     extensions: [
       HouseStyle.configure({ field: label }),
-      OneParagraph,
-      Paragraph,
-      Text,
+      ...singleLineExtensions(),
       UndoRedo,
       FindReplace,
       Typography,
       EnterMovesOn,
       Placeholder.configure({ placeholder }),
-      ...SuggestionMarks,
       suggestChangesForField(),
     ],
     content: toDoc(value, tracked),
