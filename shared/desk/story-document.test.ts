@@ -1,0 +1,135 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ArticleFieldsSchema, createArticle, fieldsOf, type ArticleFields } from '../article'
+import { articleFields } from '../article/test-article-arbitrary'
+import type { TiptapNode } from '../article/tiptap-json'
+import { articleBodySchema } from '../editor/schemas'
+import { isEmptyStory, readStory, writeStory } from './story-document'
+
+const ID = '0f8e2c8a-7d1b-4c55-9d0e-2a4b6c8d0e1f'
+const NOW = new Date('2026-12-06T08:00:00.000Z')
+
+const story = (input: Partial<ArticleFields> = {}): ArticleFields =>
+  fieldsOf(createArticle({ headline: 'Council votes on harbour bridge', ...input }, ID, NOW))
+
+const paragraph = (text: string): TiptapNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text }],
+})
+const body = (...texts: string[]): TiptapNode => ({ type: 'doc', content: texts.map(paragraph) })
+
+/** The fields as the document gives them back, checked as the desk server checks them. */
+const read = (doc: Y.Doc): ArticleFields => ArticleFieldsSchema.parse(readStory(doc))
+
+/** Bodies compared as ProseMirror sees them: default attributes filled in. */
+const normalised = (fields: ArticleFields): ArticleFields => ({
+  ...fields,
+  body: articleBodySchema().nodeFromJSON(fields.body).toJSON() as TiptapNode,
+})
+
+/** Two machines that both had the same story, then edited apart. */
+function twoCopies(fields: ArticleFields): [Y.Doc, Y.Doc] {
+  const first = new Y.Doc()
+  writeStory(first, fields)
+  const second = new Y.Doc()
+  Y.applyUpdate(second, Y.encodeStateAsUpdate(first))
+  return [first, second]
+}
+
+function exchange(a: Y.Doc, b: Y.Doc): void {
+  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))
+  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))
+  Y.applyUpdate(b, fromA)
+  Y.applyUpdate(a, fromB)
+}
+
+describe('a story in a shared document', () => {
+  it('gives back every field it was given', () => {
+    fc.assert(
+      fc.property(articleFields, (input) => {
+        const fields = story(input)
+        const doc = new Y.Doc()
+        writeStory(doc, fields)
+        expect(read(doc)).toEqual(normalised(fields))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('keeps a headline suggestion apart from the headline text', () => {
+    const fields = story({
+      headline: 'Council votes',
+      tracked: {
+        headline: [
+          { type: 'text', text: 'Council votes' },
+          { type: 'text', text: ' again', marks: [{ type: 'insertion', attrs: { id: 's1' } }] },
+        ],
+      },
+      suggestions: [{ id: 's1', author: 'Desk', createdAt: NOW.toISOString() }],
+    })
+    const doc = new Y.Doc()
+    writeStory(doc, fields)
+    const back = read(doc)
+    expect(back.headline).toBe('Council votes')
+    expect(back.tracked.headline).toEqual(fields.tracked.headline)
+    expect(back.suggestions).toEqual(fields.suggestions)
+  })
+
+  it('is empty until a story is written to it', () => {
+    const doc = new Y.Doc()
+    expect(isEmptyStory(doc)).toBe(true)
+    writeStory(doc, story())
+    expect(isEmptyStory(doc)).toBe(false)
+  })
+
+  it('merges edits made apart to different fields, lists and threads', () => {
+    const base = story({ body: body('First paragraph.', 'Second paragraph.'), keywords: ['port'] })
+    const [reporter, editor] = twoCopies(base)
+    const comment = (id: string, author: string) => ({
+      id,
+      author,
+      createdAt: NOW.toISOString(),
+      text: `${author} asks`,
+      resolved: false,
+      replies: [],
+    })
+
+    writeStory(reporter, {
+      ...base,
+      body: body('First paragraph, rewritten.', 'Second paragraph.'),
+      keywords: ['port', 'bridge'],
+      comments: [comment('5b0c1d2e-0000-4000-8000-000000000001', 'Ana')],
+    })
+    writeStory(editor, {
+      ...base,
+      headline: 'Council approves harbour bridge',
+      status: 'subbed',
+      keywords: ['harbour', 'port'],
+      comments: [comment('5b0c1d2e-0000-4000-8000-000000000002', 'Sam')],
+    })
+    exchange(reporter, editor)
+
+    const merged = read(reporter)
+    expect(read(editor)).toEqual(merged)
+    expect(merged.headline).toBe('Council approves harbour bridge')
+    expect(merged.status).toBe('subbed')
+    expect(merged.body).toEqual(
+      normalised({ ...base, body: body('First paragraph, rewritten.', 'Second paragraph.') }).body,
+    )
+    expect([...merged.keywords].sort()).toEqual(['bridge', 'harbour', 'port'])
+    expect(merged.comments.map((thread) => thread.author).sort()).toEqual(['Ana', 'Sam'])
+  })
+
+  it('keeps both people’s words when they type in the same paragraph apart', () => {
+    const base = story({ body: body('The council met.') })
+    const [reporter, editor] = twoCopies(base)
+    writeStory(reporter, { ...base, body: body('The city council met.') })
+    writeStory(editor, { ...base, body: body('The council met on Tuesday.') })
+    exchange(reporter, editor)
+    expect(read(reporter).body).toEqual(read(editor).body)
+    const text = JSON.stringify(read(reporter).body)
+    expect(text.match(/city/g)).toHaveLength(1)
+    expect(text.match(/on Tuesday/g)).toHaveLength(1)
+  })
+})

@@ -1,0 +1,189 @@
+import {
+  prosemirrorJSONToYXmlFragment,
+  updateYFragment,
+  yXmlFragmentToProsemirrorJSON,
+} from '@tiptap/y-tiptap'
+import type { Schema } from '@tiptap/pm/model'
+import type * as Y from 'yjs'
+import { baseTextOf, type ArticleFields, type TrackedLine } from '../article'
+import type { TiptapNode } from '../article/tiptap-json'
+import { articleBodySchema, singleLineSchema } from '../editor/schemas'
+
+/**
+ * How a story lives in one shared Yjs document, field by field, so that two people's edits made
+ * apart merge instead of one overwriting the other:
+ * - `body`, `headline`, `standfirst`: ProseMirror documents, as TipTap's Collaboration
+ *   extension binds them (suggestion and comment marks included);
+ * - `details`: the one-value fields (slug, dateline, section, status): the later change wins;
+ * - `byline`, `keywords`, `styleIgnores`: lists, edited where they differ, so additions made
+ *   apart are both kept;
+ * - `comments`, `suggestions`: keyed by id, so threads started apart are both kept.
+ */
+export const STORY_PARTS = {
+  body: 'body',
+  headline: 'headline',
+  standfirst: 'standfirst',
+  details: 'details',
+  byline: 'byline',
+  keywords: 'keywords',
+  styleIgnores: 'styleIgnores',
+  comments: 'comments',
+  suggestions: 'suggestions',
+} as const
+
+const DETAIL_KEYS = ['slug', 'dateline', 'section', 'status'] as const
+type ListKey = 'byline' | 'keywords' | 'styleIgnores'
+const LIST_KEYS: readonly ListKey[] = ['byline', 'keywords', 'styleIgnores']
+
+/** Whether nothing has been written to this document yet: a story not yet sent to the desk. */
+export function isEmptyStory(doc: Y.Doc): boolean {
+  return doc.getMap(STORY_PARTS.details).size === 0 && doc.getXmlFragment('body').length === 0
+}
+
+/**
+ * Writes the article's fields into the document as one change, touching only what differs, so
+ * that what another person changed meanwhile in other places survives the merge.
+ */
+export function writeStory(doc: Y.Doc, fields: ArticleFields): void {
+  doc.transact(() => {
+    writeRichText(doc, STORY_PARTS.body, articleBodySchema(), fields.body)
+    writeRichText(
+      doc,
+      STORY_PARTS.headline,
+      singleLineSchema(),
+      lineDoc(fields.headline, fields.tracked.headline),
+    )
+    writeRichText(
+      doc,
+      STORY_PARTS.standfirst,
+      singleLineSchema(),
+      lineDoc(fields.standfirst, fields.tracked.standfirst),
+    )
+    const details = doc.getMap<string>(STORY_PARTS.details)
+    for (const key of DETAIL_KEYS)
+      if (details.get(key) !== fields[key]) details.set(key, fields[key])
+    for (const key of LIST_KEYS) writeList(doc.getArray<unknown>(key), fields[key])
+    writeById(doc.getMap(STORY_PARTS.comments), fields.comments)
+    writeById(doc.getMap(STORY_PARTS.suggestions), fields.suggestions)
+  })
+}
+
+/**
+ * The article's fields as the document holds them, unchecked: the desk server and the app
+ * validate them with `ArticleFieldsSchema` before anything is stored or shown.
+ */
+export function readStory(doc: Y.Doc): Record<keyof ArticleFields, unknown> {
+  const details = doc.getMap<unknown>(STORY_PARTS.details)
+  const headline = readLine(doc, STORY_PARTS.headline)
+  const standfirst = readLine(doc, STORY_PARTS.standfirst)
+  const tracked: { headline?: TrackedLine; standfirst?: TrackedLine } = {}
+  if (headline.tracked) tracked.headline = headline.tracked
+  if (standfirst.tracked) tracked.standfirst = standfirst.tracked
+  return {
+    slug: details.get('slug'),
+    dateline: details.get('dateline'),
+    section: details.get('section'),
+    status: details.get('status'),
+    headline: headline.text,
+    standfirst: standfirst.text,
+    body: readBody(doc),
+    byline: doc.getArray(STORY_PARTS.byline).toArray(),
+    keywords: doc.getArray(STORY_PARTS.keywords).toArray(),
+    styleIgnores: doc.getArray(STORY_PARTS.styleIgnores).toArray(),
+    comments: byCreation(doc.getMap(STORY_PARTS.comments)),
+    suggestions: byCreation(doc.getMap(STORY_PARTS.suggestions)),
+    tracked,
+  }
+}
+
+/** The status the document holds, if it holds one. */
+export function storyStatus(doc: Y.Doc): unknown {
+  return doc.getMap<unknown>(STORY_PARTS.details).get('status')
+}
+
+/** As ProseMirror writes it (y-tiptap gives marks without attributes an empty `attrs`). */
+function readBody(doc: Y.Doc): unknown {
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(STORY_PARTS.body))
+  try {
+    return articleBodySchema().nodeFromJSON(json).toJSON()
+  } catch {
+    // Not a body this schema knows: returned as it is, for validation to refuse with a reason.
+    return json
+  }
+}
+
+const lineDoc = (text: string, tracked: TrackedLine | undefined): TiptapNode => ({
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      ...((tracked ?? text) ? { content: tracked ?? [{ type: 'text', text }] } : {}),
+    },
+  ],
+})
+
+function readLine(doc: Y.Doc, name: string): { text: unknown; tracked?: TrackedLine } {
+  const fragment = doc.getXmlFragment(name)
+  if (fragment.length === 0) return { text: undefined }
+  const json = yXmlFragmentToProsemirrorJSON(fragment) as TiptapNode
+  const line = (json.content?.[0]?.content ?? []) as TrackedLine
+  const hasSuggestions = line.some((node) => node.marks !== undefined && node.marks.length > 0)
+  return hasSuggestions ? { text: baseTextOf(line), tracked: line } : { text: baseTextOf(line) }
+}
+
+function writeRichText(doc: Y.Doc, name: string, schema: Schema, json: TiptapNode): void {
+  const fragment = doc.getXmlFragment(name)
+  if (fragment.length === 0) {
+    prosemirrorJSONToYXmlFragment(schema, json, fragment)
+    return
+  }
+  // y-tiptap's own diff, as its editor binding uses: unchanged paragraphs keep their identity.
+  updateYFragment(doc, fragment, schema.nodeFromJSON(json), {
+    mapping: new Map(),
+    isOMark: new Map(),
+  })
+}
+
+/** Replaces only the run between the common start and end, so others' additions elsewhere stay. */
+function writeList(list: Y.Array<unknown>, next: readonly unknown[]): void {
+  const current = list.toArray()
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  let start = 0
+  while (start < current.length && start < next.length && same(current[start], next[start])) start++
+  let end = 0
+  while (
+    end < current.length - start &&
+    end < next.length - start &&
+    same(current[current.length - 1 - end], next[next.length - 1 - end])
+  )
+    end++
+  const removed = current.length - start - end
+  if (removed > 0) list.delete(start, removed)
+  const added = next.slice(start, next.length - end)
+  if (added.length > 0) list.insert(start, added)
+}
+
+function writeById<T extends { id: string }>(map: Y.Map<unknown>, next: readonly T[]): void {
+  const ids = new Set(next.map((entry) => entry.id))
+  for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id)
+  for (const entry of next)
+    if (JSON.stringify(map.get(entry.id)) !== JSON.stringify(entry)) map.set(entry.id, entry)
+}
+
+/** Entries in the order they were made, as the article file lists them. */
+function byCreation(map: Y.Map<unknown>): unknown[] {
+  const createdAt = (entry: unknown) =>
+    typeof entry === 'object' && entry !== null && 'createdAt' in entry
+      ? String(entry.createdAt)
+      : ''
+  return [...map.entries()]
+    .sort(
+      ([idA, a], [idB, b]) => createdAt(a).localeCompare(createdAt(b)) || idA.localeCompare(idB),
+    )
+    .map(([, entry]) => entry)
+}
+
+/** The headline the document holds (without pending insertions), if it holds one. */
+export function storyHeadline(doc: Y.Doc): unknown {
+  return readLine(doc, STORY_PARTS.headline).text
+}
