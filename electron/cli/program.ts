@@ -9,6 +9,8 @@ import { describeZodError } from '../../shared/validation/describe-zod-error'
 import { findArticleId } from '../services/library/article-reference'
 import { createNodeServices, type NodeServices } from '../services/platform/node-services'
 import { CliError, type CliIo } from './cli-io'
+import { addDeskServerCommands } from './desk-server-command'
+import { parsePort } from './option-parsers'
 import {
   exportByStatus,
   exportChoices,
@@ -51,13 +53,6 @@ interface SearchOptions extends LibraryOption {
   sort: 'relevance' | 'updated'
   limit: number
   json?: boolean
-}
-
-function parsePort(value: string): number {
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new InvalidArgumentError('a port is a number from 0 to 65535.')
-  return port
 }
 
 const libraryOption = () =>
@@ -306,6 +301,8 @@ export function createProgram(io: CliIo): Command {
       )
       await serve(hostServices(options), io, options.port)
     })
+
+  addDeskServerCommands(program, io)
 
   return program
 }
