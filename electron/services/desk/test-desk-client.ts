@@ -17,9 +17,16 @@ export interface DeskTestClient {
   destroy(): void
 }
 
-/** A person's connection to a story on a desk server, as the app's provider makes it. */
-export function connectTestClient(url: string, story: string, token: string): DeskTestClient {
-  const doc = new Y.Doc()
+/**
+ * A person's connection to a story on a desk server, as the app's provider makes it; `doc` is
+ * the machine's copy of the story (a fresh one unless given).
+ */
+export function connectTestClient(
+  url: string,
+  story: string,
+  token: string,
+  doc = new Y.Doc(),
+): DeskTestClient {
   const refusals: string[] = []
   const refusedChanges: DeskRefusal[] = []
   const socketCloses: number[] = []
