@@ -6,6 +6,7 @@
  *                                 300 keystrokes each, a 10,000-article library
  *   npm run bench -- --quick      one tiny round of everything (what the CI smoke test runs)
  *   npm run bench -- --imports    import quality on real pages instead (see bench/imports.ts)
+ *   npm run bench -- --desk       the desk server under load instead (see bench/desk.ts)
  *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library
  *                                 part of it, while working on one figure
  *
@@ -21,6 +22,7 @@ import { startBaselinePage } from './browser/baseline-page'
 import { startCopydesk } from './browser/copydesk-host'
 import { newBenchPage } from './browser/new-page'
 import { generateLibrary } from './generate/library'
+import { DESK_FULL, DESK_QUICK, runDeskBench } from './desk'
 import { runImportBench } from './imports'
 import { createBenchArticles } from './measure/bench-articles'
 import { measureEditor } from './measure/editor'
@@ -180,6 +182,17 @@ export async function runBenchmarks(options: BenchOptions): Promise<Report> {
 }
 
 async function main() {
+  if (process.argv.includes('--desk')) {
+    const deskOptions = process.argv.includes('--quick') ? DESK_QUICK : DESK_FULL
+    const report = await runDeskBench({
+      ...deskOptions,
+      out: stringArgument(process.argv, 'out') ?? __dirname,
+      log: (line) => console.log(line),
+    })
+    console.log(`\n${report.machine}; commit ${report.commit}\n`)
+    console.log(formatFigures(report.figures))
+    return
+  }
   if (process.argv.includes('--imports')) {
     console.log(await runImportBench(stringArgument(process.argv, 'out') ?? __dirname, console.log))
     return
