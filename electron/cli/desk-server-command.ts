@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander'
 import { existsSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DESK_ROLES, type DeskRole } from '../../shared/desk/desk-roles'
-import { DeskRecords, DeskRecordsError } from '../services/desk/desk-records'
-import { deskDatabasePath, startDeskServer } from '../services/desk/desk-server'
+import type { DeskRecords } from '../services/desk/desk-records'
 import { CliError, type CliIo } from './cli-io'
 import { parsePort } from './option-parsers'
 
@@ -17,11 +16,22 @@ const dataOption = () =>
     'the desk’s data folder: its stories, people and status changes',
   ).makeOptionMandatory()
 
+/**
+ * The desk server's modules (Hocuspocus, Yjs, SQLite) load only for the desk server's own
+ * commands: every other command and the browser host start without them.
+ */
+const deskServerModule = () => import('../services/desk/desk-server')
+const deskRecordsModule = () => import('../services/desk/desk-records')
+
 /** Opens the desk's records for one command, and closes them after, whatever happens. */
 async function withRecords<T>(
   options: DataOption,
   command: (records: DeskRecords) => T | Promise<T>,
 ): Promise<T> {
+  const [{ DeskRecords, DeskRecordsError }, { deskDatabasePath }] = await Promise.all([
+    deskRecordsModule(),
+    deskServerModule(),
+  ])
   let records: DeskRecords
   try {
     const dataDir = resolve(options.data)
@@ -68,6 +78,7 @@ export function addDeskServerCommands(program: Command, io: CliIo): void {
     .option('--port <port>', 'the port to listen on (0: any free one)', parsePort, 1234)
     .action(async (options: DataOption & { host: string; port: number }) => {
       const dataDir = resolve(options.data)
+      const { startDeskServer, deskDatabasePath } = await deskServerModule()
       const server = await startDeskServer({
         dataDir,
         host: options.host,
@@ -150,6 +161,7 @@ export function addDeskServerCommands(program: Command, io: CliIo): void {
       if (existsSync(target))
         throw new CliError(`${target} already exists: name a new file for the backup.`)
       await withRecords(options, (records) => records.backUpTo(target))
+      const { deskDatabasePath } = await deskServerModule()
       io.stdout(
         `Backed up the desk to ${target}. Restore it by stopping the server and copying it to ${deskDatabasePath(resolve(options.data))}.\n`,
       )

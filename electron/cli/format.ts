@@ -1,6 +1,6 @@
 import { formatByline, type Article } from '../../shared/article'
 import type { LibraryListing } from '../../shared/library/library-listing'
-import { renderArticleText } from '../../shared/export'
+import { renderArticleText } from '../../shared/export/text'
 import { highlightParts } from '../../shared/search/highlight'
 import type { SearchResults } from '../../shared/search/search-query'
 

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { resolve } from 'node:path'
 import packageJson from '../../package.json'
 import { ARTICLE_STATUSES, parseBylineText, type ArticleStatus } from '../../shared/article'
-import { EXPORT_FORMATS } from '../../shared/export'
+import { EXPORT_FORMATS } from '../../shared/export/formats'
 import type { Result } from '../../shared/result'
 import { SearchQuerySchema } from '../../shared/search/search-query'
 import { describeZodError } from '../../shared/validation/describe-zod-error'

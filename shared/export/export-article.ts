@@ -2,7 +2,7 @@ import type { Article } from '../article'
 import { fail, ok, type Result } from '../result'
 import { pendingSuggestionCount } from '../suggestions/pending'
 import { figuresOf } from './figures'
-import { EXPORT_FORMAT_INFO, type ExportedFile, type TextFormat } from './formats'
+import { EXPORT_FORMAT_INFO, exportFileName, type ExportedFile, type TextFormat } from './formats'
 import { renderArticleHtml, renderArticleHtmlFragment } from './html'
 import { renderArticleMarkdown } from './markdown'
 import { buildNinjs22, buildNinjs31 } from './ninjs'
@@ -29,10 +29,6 @@ export function renderTextFormat(
 ): string {
   return renderers[format](article, context)
 }
-
-/** `slug.ninjs.json` and so on: one file name per format. */
-export const exportFileName = (article: Article, format: keyof typeof EXPORT_FORMAT_INFO) =>
-  `${article.slug}${EXPORT_FORMAT_INFO[format].suffix}`
 
 /**
  * The article as one text file in `format`, as the app and the CLI hand it over. Only a package

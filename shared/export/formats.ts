@@ -1,3 +1,5 @@
+import type { Article } from '../article'
+
 /** The formats rendered as text by pure functions; DOCX and packages need the images' bytes. */
 export const TEXT_FORMATS = [
   'html',
@@ -38,6 +40,10 @@ export const EXPORT_FORMAT_INFO: Record<
   },
   package: { label: 'Package (zip with images)', suffix: '.zip', mimeType: 'application/zip' },
 }
+
+/** `slug.ninjs.json` and so on: one file name per format. */
+export const exportFileName = (article: Article, format: ExportFormat) =>
+  `${article.slug}${EXPORT_FORMAT_INFO[format].suffix}`
 
 export interface ExportedFile {
   fileName: string

@@ -1,4 +1,5 @@
 import { renderToHTMLString, escapeHTML, escapeHTMLAttribute } from '@tiptap/static-renderer'
+import { PAGE_GENERATOR } from './page-generator'
 import type { Article, BylineEntry } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodyExtensions } from '../editor/extensions'
@@ -26,9 +27,6 @@ const PAGE_STYLE = `body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem
 h1{font-size:2.2rem;line-height:1.2}.standfirst{font-size:1.25rem;color:#333}.byline,.dateline{color:#555}
 figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
 .credit{margin-left:.5em;color:#777}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem}`
-
-/** What Copydesk's pages say made them, so that Copydesk reads its own pages back exactly. */
-export const PAGE_GENERATOR = 'Copydesk'
 
 /**
  * "By Ana Lee and Sam Roe (Additional reporting)", each person's name and role marked, so that

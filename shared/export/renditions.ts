@@ -1,6 +1,8 @@
 /** The widths a package carries besides the original, each as JPEG and WebP. */
 export const RENDITION_WIDTHS = [2048, 1024, 512] as const
 
+export const RENDITION_JPEG_QUALITY = 82
+
 export interface Rendition {
   /** e.g. "original", "w1024-jpeg". */
   name: string

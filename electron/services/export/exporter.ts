@@ -1,36 +1,29 @@
 import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { Packer } from 'docx'
-import sharp from 'sharp'
 import type { Article } from '../../../shared/article'
-import { buildDocxDocument, type DocxImage, type DocxOptions } from '../../../shared/export/docx'
+import type { DocxImage, DocxOptions } from '../../../shared/export/docx'
 import {
   EXPORT_FORMAT_INFO,
   TEXT_FORMATS,
   exportFileName,
-  exportTextFile,
   isTextFormat,
-  preflight,
-  renderTextFormat,
-  type ExportContext,
   type ExportedFile,
   type ExportFormat,
-  type PreflightReport,
-  type RenditionsBySource,
-} from '../../../shared/export'
+} from '../../../shared/export/formats'
+import { preflight, type PreflightReport } from '../../../shared/export/preflight'
+import type { ExportContext, RenditionsBySource } from '../../../shared/export/renditions'
 import { figuresOf } from '../../../shared/export/figures'
-import type { RENDITION_WIDTHS } from '../../../shared/export/renditions'
+import { RENDITION_JPEG_QUALITY, type RENDITION_WIDTHS } from '../../../shared/export/renditions'
 import type { BatchExport } from '../../../shared/export/batch-export'
 import { fail, ok, type Result } from '../../../shared/result'
 import { compileRules } from '../../../shared/style/check'
 import type { AssetStore } from '../library/asset-store'
 import { mapLimited } from '../platform/map-limited'
-import { makeRenditions, RENDITION_JPEG_QUALITY, type RenditionFile } from './renditions'
+import type { RenditionFile } from './renditions'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StylePacks } from '../settings/style-packs'
 import { unzipFiles, zipFiles, type ZipEntry } from './zip-files'
 
-/** Word pictures: wide enough for print, small enough to mail. */
 /**
  * Pictures in Word files: 1,024 px fills Word's text column at over 160 dpi, plenty for a
  * document to be read and edited, and is a width every package already has a JPEG of.
@@ -72,6 +65,9 @@ interface PackageManifest {
  * Exports articles: runs the preflight, renders each format, and makes DOCX files and zip
  * packages with image renditions. Outputs depend only on the article and its images, so the
  * same revision exported twice gives the same bytes.
+ *
+ * The renderers, docx and sharp load at the first export, not at start: together they are
+ * a few tenths of a second of every host start and CLI command that never exports.
  */
 export class Exporter {
   constructor(
@@ -191,7 +187,10 @@ export class Exporter {
     format: ExportFormat,
     withChanges: boolean,
   ): Promise<ExportedFile> {
-    if (isTextFormat(format)) return exportTextFile(article, format, this.context())
+    if (isTextFormat(format)) {
+      const { exportTextFile } = await import('../../../shared/export/export-article')
+      return exportTextFile(article, format, this.context())
+    }
     const { mimeType } = EXPORT_FORMAT_INFO[format]
     const fileName = exportFileName(article, format)
     const bytes =
@@ -207,6 +206,11 @@ export class Exporter {
     renditions?: Map<string, RenditionFile[]>,
     options: DocxOptions = {},
   ): Promise<Buffer> {
+    const [{ Packer }, { buildDocxDocument }, { default: sharp }] = await Promise.all([
+      import('docx'),
+      import('../../../shared/export/docx'),
+      import('sharp'),
+    ])
     const images: Record<string, DocxImage> = {}
     await mapLimited(distinctFigures(article), PICTURES_AT_ONCE, async ({ src }) => {
       // In a package, the JPEG rendition of Word's width is already made.
@@ -237,6 +241,10 @@ export class Exporter {
 
   /** Every format and every image rendition in one zip, with a manifest of checksums. */
   async package(article: Article): Promise<Buffer> {
+    const [{ makeRenditions }, { renderTextFormat }] = await Promise.all([
+      import('./renditions'),
+      import('../../../shared/export/export-article'),
+    ])
     const renditions: RenditionsBySource = {}
     const renditionFiles = new Map<string, RenditionFile[]>()
     const imageFiles: ZipEntry[] = []

@@ -1,13 +1,15 @@
 import sharp, { type Sharp } from 'sharp'
-import { RENDITION_WIDTHS, type Rendition } from '../../../shared/export/renditions'
+import {
+  RENDITION_JPEG_QUALITY,
+  RENDITION_WIDTHS,
+  type Rendition,
+} from '../../../shared/export/renditions'
 import { pictureXmp, type PictureMetadata } from '../../../shared/export/xmp'
 
 export interface RenditionFile {
   rendition: Rendition
   bytes: Buffer
 }
-
-export const RENDITION_JPEG_QUALITY = 82
 
 const ENCODINGS = [
   {

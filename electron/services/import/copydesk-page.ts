@@ -1,4 +1,4 @@
-import { PAGE_GENERATOR } from '../../../shared/export/html'
+import { PAGE_GENERATOR } from '../../../shared/export/page-generator'
 import type { BylineEntry } from '../../../shared/article'
 import { emptyStory, type ParsedStory } from '../../../shared/import/parsed-story'
 import { extractFigures } from './html-figures'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import {
   formatMegabytes,
   IMAGE_FORMATS,
@@ -43,6 +43,8 @@ async function inspect(
       'invalid-file',
       `${fileName} is damaged and cannot be read (${String((error as Error).message).split('\n')[0]}).`,
     )
+  // Loaded at the first picture, not at start: libvips is a tenth of a second of every start.
+  const { default: sharp } = await import('sharp')
   let metadata: Metadata
   try {
     metadata = await sharp(bytes).metadata()

@@ -1,4 +1,3 @@
-import { check } from 'recheck'
 import type { RulePack } from '../../../shared/style/rules'
 
 /** How long one pattern may take to judge; one that cannot be judged in this is refused. */
@@ -9,9 +8,11 @@ const CHECK_SECONDS = 10
  * on every paragraph as it is typed, and on every story exported: `^(a+)+$` took 47 s on 32
  * characters. Exponential patterns and those worse than quadratic are refused (recheck counts
  * the search along the text as one degree; finding a run of spaces is quadratic). Runs in
- * recheck's own process or worker thread, never on the caller's.
+ * recheck's own process or worker thread, never on the caller's; recheck loads only when a pack is
+ * judged, as it is a quarter of a second of every start otherwise.
  */
 async function whyPatternIsUnsafe(source: string, flags: string): Promise<string | undefined> {
+  const { check } = await import('recheck')
   const verdict = await check(source, flags, {
     timeout: CHECK_SECONDS * 1000,
     // The fuzzer's own budgets counted in steps, not milliseconds: on a busy machine a matching
