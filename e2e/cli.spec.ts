@@ -350,3 +350,32 @@ test('serve on a port another program holds says so and exits', async () => {
     blocker.close()
   }
 })
+
+test('a command that neither exports nor runs the desk server loads neither', async () => {
+  // Guards the lazy loading of docx, sharp, the XML and pattern checkers and the desk server:
+  // together about half of every command's and host start's CPU time before it.
+  const preload = writeInTemp(
+    'report-loaded-modules.cjs',
+    "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'))\n",
+  )
+  const child = spawn(
+    process.execPath,
+    ['--require', preload, CLI, ...withLibrary('list', '--json')],
+    {
+      env: { ...process.env, COPYDESK_CONFIG_DIR: join(temp, 'config') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve))
+  expect(code, stderr).toBe(0)
+  const loaded = JSON.parse(/^LOADED (.*)$/m.exec(stderr)?.[1] ?? '[]') as string[]
+  expect(loaded.length).toBeGreaterThan(0)
+  const heavy = loaded.filter((path) =>
+    /node_modules[\\/](docx|sharp|xmlbuilder2|recheck|@hocuspocus|@tiptap[\\/]y-tiptap)[\\/]/.test(
+      path,
+    ),
+  )
+  expect(heavy).toEqual([])
+})
