@@ -11,9 +11,13 @@ import {
   type ExportFormat,
 } from '../../../shared/export/formats'
 import { preflight, type PreflightReport } from '../../../shared/export/preflight'
-import type { ExportContext, RenditionsBySource } from '../../../shared/export/renditions'
+import {
+  RENDITION_JPEG_QUALITY,
+  type ExportContext,
+  type RENDITION_WIDTHS,
+  type RenditionsBySource,
+} from '../../../shared/export/renditions'
 import { figuresOf } from '../../../shared/export/figures'
-import { RENDITION_JPEG_QUALITY, type RENDITION_WIDTHS } from '../../../shared/export/renditions'
 import type { BatchExport } from '../../../shared/export/batch-export'
 import { fail, ok, type Result } from '../../../shared/result'
 import { compileRules } from '../../../shared/style/check'
