@@ -73,6 +73,34 @@ describe('a page copied from a browser', () => {
       'Harbour bridge to close for three months of repairs',
     )
   })
+
+  it('is told by its menus also where the page copies with blank lines between blocks', () => {
+    const spaced = COPIED_PAGE.split('\n').join('\n\n\n')
+    expect(looksLikeCopiedPage(spaced)).toBe(true)
+    expect(parsePlainText(spaced).headline).toBe(
+      'Harbour bridge to close for three months of repairs',
+    )
+  })
+
+  it('joins the lines of paragraphs that the page cut mid-sentence', () => {
+    const wrapped = COPIED_PAGE.replace(
+      sentence('the ferries'),
+      sentence('the ferries').replace(' residents, engineers', '\nresidents, engineers'),
+    ).replace(sentence('the money'), sentence('the money').replace(' each had', '\neach had'))
+    expect(parseCopiedPage(wrapped).bodyHtml).toBe(parseCopiedPage(COPIED_PAGE).bodyHtml)
+  })
+
+  it('keeps a list typed with bullets as a list', () => {
+    const page = COPIED_PAGE.replace(
+      'What happens next',
+      ['What happens next', '* Ferries every 20 minutes', '* Buses from the park and ride'].join(
+        '\n',
+      ),
+    )
+    expect(parseCopiedPage(page).bodyHtml).toContain(
+      '<h2>What happens next</h2><ul><li><p>Ferries every 20 minutes</p></li><li><p>Buses from the park and ride</p></li></ul>',
+    )
+  })
 })
 
 /**

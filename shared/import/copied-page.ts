@@ -8,6 +8,7 @@ import {
   isProse,
   pageLines,
   PICTURE_LABEL,
+  TYPED_BULLET,
   wordsIn,
 } from './page-lines'
 import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './parsed-story'
@@ -100,7 +101,9 @@ export function looksLikeCopiedPage(text: string): boolean {
     if (raw.trim()) seen += 1
     else blank += 1
   }
-  return seen >= MENU_LINES && blank < seen / 2
+  // Pages that set their blocks apart by margins copy with blank lines between them too; many
+  // lines above the story are a page's all the same.
+  return seen >= MENU_LINES && (blank < seen / 2 || seen >= 2 * MENU_LINES)
 }
 
 /** A caption is a line or two; longer lines are the story's. */
@@ -141,6 +144,11 @@ export function parseCopiedPage(text: string): ParsedStory {
       index = goesOn - 1
       continue
     }
+    if (TYPED_BULLET.test(line)) {
+      const item = line.replace(/^\S\s+/, '') // the bullet itself is the list's to draw
+      body.push(`<li><p>${escapeHtml(item)}</p></li>`)
+      continue
+    }
     if (FURNITURE_LINE.test(line) || isDateLine(line)) continue
     if (body.length === 0 && bylineFromLine(line)) {
       if (story.byline.length === 0) story.byline = bylineFromLine(line) ?? []
@@ -162,6 +170,18 @@ export function parseCopiedPage(text: string): ParsedStory {
     const subheading = !isProse(line) && !endsSentence(line)
     body.push(subheading ? `<h2>${escapeHtml(line)}</h2>` : `<p>${escapeHtml(line)}</p>`)
   }
-  story.bodyHtml = body.join('')
+  story.bodyHtml = withLists(body)
   return story
+}
+
+/** Items of a typed list, one after another, as one list. */
+function withLists(blocks: readonly string[]): string {
+  return blocks
+    .map((block, index) => {
+      if (!block.startsWith('<li>')) return block
+      const opens = !blocks[index - 1]?.startsWith('<li>')
+      const closes = !blocks[index + 1]?.startsWith('<li>')
+      return `${opens ? '<ul>' : ''}${block}${closes ? '</ul>' : ''}`
+    })
+    .join('')
 }

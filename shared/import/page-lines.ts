@@ -11,19 +11,46 @@ export function wordsIn(line: string): number {
 
 export const endsSentence = (line: string) => /[.!?。！？…:;"”»)]$/.test(line)
 
-/** Story text: a sentence of some length, or a long line. */
+/**
+ * A list item typed with its bullet ("* Added Slime Block"): menus copy without bullets, so a
+ * typed bullet is the text's own.
+ */
+export const TYPED_BULLET = /^[*•+–-]\s+\S/
+
+/** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
   const words = wordsIn(line)
-  return words >= 25 || (words >= 6 && endsSentence(line))
+  return (
+    words >= 25 || (words >= 6 && endsSentence(line)) || (words >= 3 && TYPED_BULLET.test(line))
+  )
 }
 
-/** A page's text as trimmed lines, blank lines left out. */
-export const pageLines = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
+/**
+ * Whether a line goes on from the one above: pages that break their paragraphs into short lines
+ * (text set in `<pre>`, or `<br>` at every line) leave sentences cut mid-way, the next line
+ * going on in lower case. Menus in lower case are lists of a word or two; "by …" under a
+ * headline starts a byline.
+ */
+const continues = (above: string, line: string) =>
+  wordsIn(above) >= 5 &&
+  !endsSentence(above) &&
+  /^\p{Ll}/u.test(line) &&
+  (wordsIn(line) >= 3 || endsSentence(line)) &&
+  !/^(?:by|on|from)\b/i.test(line)
+
+/** A page's text as trimmed lines, blank lines left out, lines cut mid-sentence joined again. */
+export function pageLines(text: string): string[] {
+  const lines: string[] = []
+  let above = ''
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim()
+    if (!line) continue
+    if (lines.length > 0 && continues(above, line)) lines[lines.length - 1] += ` ${line}`
+    else lines.push(line)
+    above = line
+  }
+  return lines
+}
 
 /** A whole line that is only page furniture, wherever it stands. */
 export const FURNITURE_LINE =
