@@ -74,14 +74,6 @@ describe('a page copied from a browser', () => {
     )
   })
 
-  it('is told by its menus also where the page copies with blank lines between blocks', () => {
-    const spaced = COPIED_PAGE.split('\n').join('\n\n\n')
-    expect(looksLikeCopiedPage(spaced)).toBe(true)
-    expect(parsePlainText(spaced).headline).toBe(
-      'Harbour bridge to close for three months of repairs',
-    )
-  })
-
   it('joins the lines of paragraphs that the page cut mid-sentence', () => {
     const wrapped = COPIED_PAGE.replace(
       sentence('the ferries'),
@@ -219,6 +211,40 @@ describe('the furniture of a copied page, in other languages', () => {
     })
     expect(story.bodyHtml).toBe(
       [satz('die Brücke'), satz('die Fähren'), satz('die Kosten')]
+        .map((paragraph) => `<p>${paragraph}</p>`)
+        .join(''),
+    )
+  })
+
+  it('ends the story at a Czech "Související" box that a feed of other stories follows', () => {
+    const věta = (téma: string) =>
+      `Městská rada v úterý jednala o tom, jak ${téma}, a obyvatelé, inženýři i provozovatel přívozu měli k jízdním řádům a nákladům na opravy mnoho připomínek.`
+    const czech = [
+      'Zprávy',
+      'Domácí',
+      'Zahraničí',
+      'Sport',
+      'Kultura',
+      'Most v přístavu se na tři měsíce zavře kvůli opravám',
+      'Anna Nováková',
+      'před 2 hodinami',
+      věta('opravit most'),
+      'Související',
+      'Přívozy pojedou častěji',
+      věta('zlepšit přívozy'),
+      věta('zaplatit opravy'),
+      'Sdílet článek',
+      'Související',
+      'Nové tramvaje vyjedou v květnu',
+      'Letiště hlásí rekordní léto',
+      'Právě se děje',
+      'před 3 minutami',
+      'Praha postaví tři sta družstevních bytů',
+      věta('postavit byty'),
+      věta('najít pozemky'),
+    ].join('\n')
+    expect(parseCopiedPage(czech).bodyHtml).toBe(
+      [věta('opravit most'), věta('zlepšit přívozy'), věta('zaplatit opravy')]
         .map((paragraph) => `<p>${paragraph}</p>`)
         .join(''),
     )

@@ -33,10 +33,18 @@ const STORY_ENDS =
  * end of it.
  */
 const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche)$/i
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
+
+/** A share bar's first line ("Share this article", "Teilen", "Sdílet článek"). */
+const SHARE_BAR =
+  /^(?:share|teilen|partager|compartir|compartilhar|condividi|delen|dela|del|jaa|sdílet|udostępnij)\b.{0,30}$/i
+
+/** A share bar right above a box of teasers closes the story: pages set both under it. */
+const sharedJustAbove = (lines: readonly string[], box: number) =>
+  [1, 2].some((back) => SHARE_BAR.test(lines[box - back] ?? ''))
 
 /** How far after a box of teasers the story may go on. */
-const TEASER_BOX_LINES = 15
+const TEASER_BOX_LINES = 12
 
 /**
  * Where the story goes on after a box of teasers set into it: a paragraph, and a sentence after
@@ -101,9 +109,7 @@ export function looksLikeCopiedPage(text: string): boolean {
     if (raw.trim()) seen += 1
     else blank += 1
   }
-  // Pages that set their blocks apart by margins copy with blank lines between them too; many
-  // lines above the story are a page's all the same.
-  return seen >= MENU_LINES && (blank < seen / 2 || seen >= 2 * MENU_LINES)
+  return seen >= MENU_LINES && blank < seen / 2
 }
 
 /** A caption is a line or two; longer lines are the story's. */
@@ -139,6 +145,7 @@ export function parseCopiedPage(text: string): ParsedStory {
     }
     if (TEASER_BOX.test(line)) {
       if (body.length === 0) continue
+      if (!SHARE_BAR.test(line) && sharedJustAbove(lines, index)) break
       const goesOn = storyAfterTeasers(lines, index, region.end)
       if (goesOn === undefined) break
       index = goesOn - 1

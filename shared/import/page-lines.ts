@@ -54,7 +54,7 @@ export function pageLines(text: string): string[] {
 
 /** A whole line that is only page furniture, wherever it stands. */
 export const FURNITURE_LINE =
-  /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
+  /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|sdílet(?: článek)?|udostępnij|dela|delen|jaa|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
 
 /** What pages set above a picture's caption. */
 export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i
