@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createArticle, fieldsOf } from '../shared/article'
 import { readStory, writeStory } from '../shared/desk/story-document'
 import { connectTestClient, eventually } from '../electron/services/desk/test-desk-client'
+import { addPerson, startDesk } from './desk-process'
 
 // The desk server as a newsroom runs it: `copydesk desk-server` as its own process, people
 // added with the CLI while it runs, stopped by a signal as a service manager stops it.
@@ -15,47 +16,15 @@ const STORY = '2c4e6a8b-1d3f-4a5b-9c7d-0e1f2a3b4c5d'
 
 let dataDir: string
 
-interface DeskProcess {
-  child: ChildProcess
-  url: string
-  output: () => string
-  /** Resolves with the exit code once the process has ended by itself. */
-  exited: Promise<number | null>
-}
-
-async function startDesk(data = dataDir): Promise<DeskProcess> {
-  const child = spawn(process.execPath, [CLI, 'desk-server', '--data', data, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text))
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  await eventually(() => /listening on ws:\/\/\S+/.test(output), 'the server to listen', 30_000)
-  const url = /listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? ''
-  return { child, url, output: () => output, exited }
-}
-
-function addPerson(name: string, role: string): string {
-  const printed = execFileSync(
-    process.execPath,
-    [CLI, 'desk-server', 'add-person', name, '--role', role, '--data', dataDir],
-    { encoding: 'utf8' },
-  )
-  const token = /^(cdk_\S+)$/m.exec(printed)?.[1]
-  if (!token) throw new Error(`no token in: ${printed}`)
-  return token
-}
-
 test.beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-desk-'))
 })
 test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 test('a desk server stores every story when stopped, after a restart and in a backup', async () => {
-  const desk = await startDesk()
+  const desk = await startDesk(dataDir)
   expect(desk.output()).toContain('Nobody can connect yet. Add people with:')
-  const token = addPerson('Ana Lee', 'reporter')
+  const token = addPerson(dataDir, 'Ana Lee', 'reporter')
 
   const reporter = connectTestClient(desk.url, STORY, token)
   await reporter.synced
@@ -71,8 +40,8 @@ test('a desk server stores every story when stopped, after a restart and in a ba
   expect(desk.output()).toContain('Stored 1 open story. Stopped.')
   reporter.destroy()
 
-  const again = await startDesk()
-  const editor = connectTestClient(again.url, STORY, addPerson('Sam Roe', 'editor'))
+  const again = await startDesk(dataDir)
+  const editor = connectTestClient(again.url, STORY, addPerson(dataDir, 'Sam Roe', 'editor'))
   const backup = join(dataDir, 'backup', 'desk.sqlite')
   try {
     await editor.synced
@@ -102,9 +71,9 @@ test('a desk server stores every story when stopped, after a restart and in a ba
 })
 
 test('a removed person’s token no longer connects', async () => {
-  const desk = await startDesk()
+  const desk = await startDesk(dataDir)
   try {
-    const token = addPerson('Ana Lee', 'reporter')
+    const token = addPerson(dataDir, 'Ana Lee', 'reporter')
     execFileSync(process.execPath, [
       CLI,
       'desk-server',

@@ -184,6 +184,7 @@ export class AppLifecycle<Window extends AppWindow> {
       userStyleDir: join(app.getPath('userData'), 'style'),
       recoveryDir: join(app.getPath('userData'), 'recovery'),
       indexDir: join(app.getPath('userData'), 'search-index'),
+      deskTokenFile: join(app.getPath('userData'), 'desk-token'),
       catalogInWorker: true,
     })
     const { assets, events, locks, catalog, importer, library } = services

@@ -39,6 +39,8 @@ export const CHANNEL_NAMES = [
   'style:packs',
   'style:import',
   'app:start',
+  'desk:set-token',
+  'desk:stories',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 

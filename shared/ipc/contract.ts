@@ -12,7 +12,9 @@ import {
 } from '../article'
 import { EXPORT_FORMATS, type ExportedFile } from '../export/formats'
 import type { PreflightReport } from '../export/preflight'
-import { SettingsPatchSchema, type Settings } from '../settings/schema'
+import { SettingsPatchSchema, type SettingsAnswer } from '../settings/schema'
+import { DeskTokenSchema } from '../desk/desk-connection'
+import type { DeskStoryList } from '../desk/desk-story-list'
 import type { ChannelName, EventName } from './channels'
 import type { CommandId } from '../commands/commands'
 import type { Result } from '../result'
@@ -121,6 +123,8 @@ const recoveryWriteRequest = (bodies: ValidBlockMemory) =>
     fields: editedFieldsSchema(bodies),
   })
 
+export const SetDeskTokenRequest = z.object({ token: DeskTokenSchema.nullable() })
+
 /** What the window opens first: a file the OS opened with the app, else the last article. */
 export interface StartAnswer {
   open?: { id: string; notes: string[] }
@@ -170,8 +174,12 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'recovery:list': channel<RecoveryOffer[]>()(EmptyRequest),
     'article:lock': channel<ArticleLockState>()(z.object({ id: z.uuid() })),
     'article:unlock': channel<null>()(z.object({ id: z.uuid() })),
-    'settings:get': channel<Settings>()(EmptyRequest),
-    'settings:update': channel<Settings>()(SettingsPatchSchema),
+    'settings:get': channel<SettingsAnswer>()(EmptyRequest),
+    'settings:update': channel<SettingsAnswer>()(SettingsPatchSchema),
+    /** Keeps a new desk token, or forgets it (`null`): it goes to main and never comes back. */
+    'desk:set-token': channel<SettingsAnswer>()(SetDeskTokenRequest),
+    /** The desk's story list, asked of the desk server in Settings › Desk with the person's token. */
+    'desk:stories': channel<DeskStoryList>()(EmptyRequest),
     'article:save-as-copy': channel<Article>()(saveAsCopyRequest(bodies)),
     'library:create-sample': channel<Article>()(EmptyRequest),
     'asset:import': channel<ImportedImage>()(ImportAssetRequest),

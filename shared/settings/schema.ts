@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DeskAddressSchema } from '../desk/desk-connection'
 
 export const WindowBoundsSchema = z.object({
   x: z.number().int(),
@@ -62,8 +63,19 @@ export const SettingsSchema = z.object({
   panelsHidden: z.boolean().default(false),
   /** Panels folded away beside the story. */
   collapsedPanels: CollapsedPanelsSchema.default([]),
+  /**
+   * The desk server this person works with (ws, wss, http or https); empty for none. Their token
+   * is kept apart, in a file only they may read, and never sent to the page.
+   */
+  deskAddress: DeskAddressSchema.default(''),
 })
 export type Settings = z.infer<typeof SettingsSchema>
+
+/**
+ * Settings as main answers them to the page: the settings, and whether a desk token is kept,
+ * never the token itself.
+ */
+export type SettingsAnswer = Settings & { deskTokenSet: boolean }
 
 /** What the renderer may change: no defaults (absent means unchanged), and nothing main owns. */
 export const SettingsPatchSchema = z.strictObject({
@@ -77,6 +89,7 @@ export const SettingsPatchSchema = z.strictObject({
   theme: ThemeSchema.optional(),
   panelsHidden: z.boolean().optional(),
   collapsedPanels: CollapsedPanelsSchema.optional(),
+  deskAddress: DeskAddressSchema.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

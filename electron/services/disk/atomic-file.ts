@@ -14,12 +14,17 @@ const TEMP_FILE_NAME = /\.copydesk-[0-9a-f]{12}\.tmp$/
 /** A temp file `writeFileDurably` makes beside its target, left behind only by a killed process. */
 export const isDurableWriteTempFile = (name: string): boolean => TEMP_FILE_NAME.test(name)
 
-export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  content: string | Uint8Array,
+  /** `mode`: the new file's permissions (0o600 for a secret); the umask may only narrow them. */
+  options: { mode?: number } = {},
+): Promise<void> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   const temp = `${path}.copydesk-${randomBytes(6).toString('hex')}.tmp`
   let handle: FileHandle | undefined
   try {
-    handle = await open(temp, 'wx')
+    handle = await open(temp, 'wx', options.mode ?? 0o666)
     // FileHandle.writeFile goes on writing until every byte is down, and throws when it cannot.
     await handle.writeFile(data)
     await handle.sync()

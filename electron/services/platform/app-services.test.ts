@@ -27,6 +27,7 @@ function start(catalogInWorker: boolean): AppServices {
     userStyleDir: join(temp.path, 'style'),
     recoveryDir: join(temp.path, 'recovery'),
     indexDir: join(temp.path, 'search-index'),
+    deskTokenFile: join(temp.path, 'desk-token'),
     catalogInWorker,
   })
 }

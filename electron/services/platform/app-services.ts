@@ -17,6 +17,7 @@ import { LibraryStore } from '../library/library-store'
 import { LibraryWatcher } from '../library/library-watcher'
 import { RecoveryJournal } from '../library/recovery-journal'
 import type { SettingsStore } from '../settings/settings-store'
+import { DeskTokenStore } from '../settings/desk-token-store'
 import { VersionStore } from '../history/version-store'
 import type { LibraryChange } from '../library/library'
 import { sweepStrayFiles, type SweepReport } from '../library/stray-files'
@@ -33,6 +34,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> ext
   recovery: RecoveryJournal
   locks: ArticleLocks
   settings: Settings
+  /** The person's desk token, in its own file that only they may read. */
+  deskToken: DeskTokenStore
   events: EventHub
   handlers: Handlers
   /** Checks requests before a handler sees them, remembering the story blocks it found valid. */
@@ -62,6 +65,8 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   recoveryDir: string
   /** Where the library's search index is kept between runs: this person's cache. */
   indexDir: string
+  /** The file that keeps this person's desk token (mode 0600), beside their settings. */
+  deskTokenFile: string
   /**
    * Keeps the list and search in a worker thread, for a process that stays up (the desktop app,
    * the browser host); a one-off command reads them in its own thread.
@@ -103,10 +108,12 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const importer = new Importer(library)
   const recovery = new RecoveryJournal(options.recoveryDir, library)
   const { locks } = library
+  const deskToken = new DeskTokenStore(options.deskTokenFile)
   const handlers = createHandlers({
     library,
     catalog,
     settings,
+    deskToken,
     assets,
     versions,
     stylePacks,
@@ -161,6 +168,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     recovery,
     locks,
     settings,
+    deskToken,
     events,
     handlers,
     contract: createContract(bodies),

@@ -5,6 +5,7 @@ import type { Article } from '../../../shared/article'
 import { CreateArticleRequest, type Handlers } from '../../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../../shared/result'
 import { describeZodError } from '../../../shared/validation/describe-zod-error'
+import type { Settings, SettingsAnswer } from '../../../shared/settings/schema'
 import type { ArticleLocks } from '../library/article-locks'
 import type { AssetStore } from '../library/asset-store'
 import type { EventHub } from './event-hub'
@@ -15,6 +16,8 @@ import { fsFailure } from '../disk/fs-failure'
 import type { Library } from '../library/library'
 import type { Catalog } from '../search/catalog'
 import type { SettingsStore } from '../settings/settings-store'
+import type { DeskTokenStore } from '../settings/desk-token-store'
+import { fetchDeskStories } from '../desk/desk-client'
 import type { StylePacks } from '../settings/style-packs'
 import type { VersionStore } from '../history/version-store'
 
@@ -38,6 +41,8 @@ export interface Services {
   library: Library
   catalog: Catalog
   settings: SettingsStore
+  /** The person's desk token, kept apart from the settings and never sent to the page. */
+  deskToken: DeskTokenStore
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
@@ -59,6 +64,7 @@ const desktopOnly = (what: string) =>
 export function createHandlers({
   library,
   settings,
+  deskToken,
   assets,
   versions,
   stylePacks,
@@ -78,6 +84,12 @@ export function createHandlers({
       .update({ recentArticles: recent.slice(0, MAX_RECENT_ARTICLES) })
       .catch(() => undefined)
   }
+
+  /** The page learns whether a desk token is kept, never the token. */
+  const settingsAnswer = (current: Settings): SettingsAnswer => ({
+    ...current,
+    deskTokenSet: deskToken.isSet(),
+  })
 
   const createSample = async () => {
     const sampleDir = join(resourcesDir, 'sample')
@@ -203,13 +215,26 @@ export function createHandlers({
       versions.restore(articleId, versionId, baseRevision, client),
     'style:packs': () => stylePacks.load(),
     'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
-    'settings:get': async () => ok(settings.get()),
+    'settings:get': async () => ok(settingsAnswer(settings.get())),
     'settings:update': async (patch) => {
       try {
-        return ok(await settings.update(patch))
+        return ok(settingsAnswer(await settings.update(patch)))
       } catch (error) {
         return fsFailure(error, 'save the settings')
       }
     },
+    'desk:set-token': async ({ token }) => {
+      try {
+        await deskToken.set(token)
+      } catch (error) {
+        return fsFailure(error, token === null ? 'forget the desk token' : 'keep the desk token')
+      }
+      return ok(settingsAnswer(settings.get()))
+    },
+    'desk:stories': async () =>
+      // A token file that cannot be used says why, rather than "no token is set".
+      !deskToken.isSet() && deskToken.loadProblem
+        ? fail('io', deskToken.loadProblem)
+        : fetchDeskStories({ address: settings.get().deskAddress, token: deskToken.get() }),
   }
 }

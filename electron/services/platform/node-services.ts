@@ -27,6 +27,7 @@ export function createNodeServices(
     userStyleDir: join(configDirectory(env), 'style'),
     recoveryDir: join(configDirectory(env), 'recovery'),
     indexDir: join(configDirectory(env), 'search-index'),
+    deskTokenFile: join(configDirectory(env), 'desk-token'),
     catalogInWorker: options.catalogInWorker ?? false,
   })
 }

@@ -27,6 +27,7 @@ describe('FileSettingsStore', () => {
       theme: 'system',
       panelsHidden: false,
       collapsedPanels: [],
+      deskAddress: '',
     })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { headlineLimit: 80 }).get()).toMatchObject({

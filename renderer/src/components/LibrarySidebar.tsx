@@ -7,6 +7,8 @@ import { useImportFiles } from '../stores/use-import-files'
 import { IMPORT_EXTENSIONS } from '../../../shared/import/import-formats'
 import { useCommand } from '../commands/command-registry'
 import { BatchExport } from './BatchExport'
+import { DeskSection } from './DeskSection'
+import { useSettings } from '../stores/settings-store'
 import { ImportResults } from './ImportResults'
 import {
   isSearching,
@@ -33,6 +35,8 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
   const openId = useEditorStore((state) => state.article?.id)
   const open = useEditorStore((state) => state.open)
   const create = useEditorStore((state) => state.create)
+  const deskAddress = useSettings((state) => state.settings?.deskAddress ?? '')
+  const deskTokenSet = useSettings((state) => state.settings?.deskTokenSet ?? false)
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS)
   const search = useLibrarySearch(filters)
   const [shown, setShown] = useState(ROWS_AT_ONCE)
@@ -131,6 +135,9 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
         <p className="error" role="alert">
           {search.error}
         </p>
+      )}
+      {deskAddress && (
+        <DeskSection address={deskAddress} tokenSet={deskTokenSet} filters={filters} />
       )}
       <ul className="article-list" aria-label={searching ? 'Search results' : 'Articles'}>
         {visible.map(({ article, terms, snippet }) => (

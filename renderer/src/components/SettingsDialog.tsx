@@ -1,10 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
-import type { Settings, Theme } from '../../../shared/settings/schema'
+import { DeskAddressSchema, DeskTokenSchema } from '../../../shared/desk/desk-connection'
+import type { SettingsAnswer, Theme } from '../../../shared/settings/schema'
+import { useDesk } from '../stores/desk-store'
 import { useSettings } from '../stores/settings-store'
 import { Dialog } from './Dialog'
 
-/** The few things a person sets once: their name for bylines and tracked changes, and field limits. */
+/**
+ * The few things a person sets once: their name for bylines and tracked changes, field limits,
+ * and the desk they work with (its address and their token, which main keeps and never shows).
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useSettings((state) => state.settings)
   // The form starts from the saved settings: opened right after a start, before they have
@@ -20,8 +25,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return <SettingsForm settings={settings} onClose={onClose} />
 }
 
-function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () => void }) {
+function SettingsForm({ settings, onClose }: { settings: SettingsAnswer; onClose: () => void }) {
   const load = useSettings((state) => state.load)
+  const setDeskToken = useSettings((state) => state.setDeskToken)
   const [displayName, setDisplayName] = useState(settings.displayName ?? '')
   const [headlineLimit, setHeadlineLimit] = useState(String(settings.headlineLimit ?? 70))
   const [standfirstLimit, setStandfirstLimit] = useState(String(settings.standfirstLimit ?? 200))
@@ -29,11 +35,33 @@ function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () =
   const [language, setLanguage] = useState(settings.language ?? 'en')
   const [imageBaseUrl, setImageBaseUrl] = useState(settings.imageBaseUrl ?? '')
   const [theme, setTheme] = useState<Theme>(settings.theme ?? 'system')
+  const [deskAddress, setDeskAddress] = useState(settings.deskAddress ?? '')
+  const [deskToken, setDeskTokenField] = useState('')
+  const [tokenNote, setTokenNote] = useState<string>()
   const [problem, setProblem] = useState<string>()
+
+  const forgetToken = async () => {
+    const failed = await setDeskToken(null)
+    if (failed) return setProblem(failed)
+    setTokenNote('The desk token was forgotten.')
+    useDesk.getState().reset()
+    if (settings.deskAddress) void useDesk.getState().refresh()
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const address = DeskAddressSchema.safeParse(deskAddress)
+    if (!address.success)
+      return setProblem(
+        'The desk address should look like ws://127.0.0.1:1234 or wss://desk.example.org.',
+      )
+    const token = deskToken.trim() ? DeskTokenSchema.safeParse(deskToken) : undefined
+    if (token && !token.success)
+      return setProblem(
+        'A desk token is one word with no spaces: paste it as the desk gave it to you.',
+      )
     const result = await client.invoke('settings:update', {
+      deskAddress: address.data,
       displayName: displayName.trim(),
       headlineLimit: Number(headlineLimit),
       standfirstLimit: Number(standfirstLimit),
@@ -50,7 +78,14 @@ function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () =
       ],
     })
     if (!result.ok) return setProblem(result.error.message)
+    if (token?.success) {
+      const failed = await setDeskToken(token.data)
+      if (failed) return setProblem(failed)
+    }
     await load()
+    // The desk's list is asked again: the address or the token may be new.
+    useDesk.getState().reset()
+    if (address.data) void useDesk.getState().refresh()
     onClose()
   }
 
@@ -116,6 +151,46 @@ function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () =
             spellCheck={false}
           />
         </label>
+        <fieldset className="settings-desk">
+          <legend>Desk</legend>
+          <p className="hint">
+            The desk server your newsroom shares stories through, and the token the desk gave you.
+          </p>
+          <label className="field">
+            <span>Desk server address</span>
+            <input
+              inputMode="url"
+              value={deskAddress}
+              placeholder="wss://desk.example.org"
+              spellCheck={false}
+              onChange={(event) => setDeskAddress(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>
+              {settings.deskTokenSet ? 'New desk token (to replace the one kept)' : 'Desk token'}
+            </span>
+            <input
+              type="password"
+              autoComplete="off"
+              value={deskToken}
+              placeholder={settings.deskTokenSet ? 'A token is kept on this computer' : 'cdk_…'}
+              spellCheck={false}
+              onChange={(event) => setDeskTokenField(event.target.value)}
+            />
+          </label>
+          <p className="hint" role="status">
+            {tokenNote ??
+              (settings.deskTokenSet
+                ? 'A desk token is kept on this computer.'
+                : 'No desk token is kept on this computer.')}
+          </p>
+          {settings.deskTokenSet && (
+            <button type="button" onClick={() => void forgetToken()}>
+              Forget desk token
+            </button>
+          )}
+        </fieldset>
         {problem && (
           <p role="alert" className="error">
             {problem}

@@ -1,12 +1,15 @@
 import { create } from 'zustand'
-import type { Settings, SettingsPatch } from '../../../shared/settings/schema'
+import type { SettingsAnswer, SettingsPatch } from '../../../shared/settings/schema'
 import { client } from '../api/client'
 
 interface SettingsState {
-  settings?: Settings
+  /** The settings, and whether a desk token is kept (the token itself never reaches the page). */
+  settings?: SettingsAnswer
   load(): Promise<void>
   /** Changes and keeps settings; answers the reason when they cannot be kept. */
   update(patch: SettingsPatch): Promise<string | undefined>
+  /** Keeps a new desk token, or forgets it (`null`); answers the reason when it cannot. */
+  setDeskToken(token: string | null): Promise<string | undefined>
 }
 
 export const useSettings = create<SettingsState>((set) => ({
@@ -16,6 +19,12 @@ export const useSettings = create<SettingsState>((set) => ({
   },
   async update(patch) {
     const result = await client.invoke('settings:update', patch)
+    if (!result.ok) return result.error.message
+    set({ settings: result.value })
+    return undefined
+  },
+  async setDeskToken(token) {
+    const result = await client.invoke('desk:set-token', { token })
     if (!result.ok) return result.error.message
     set({ settings: result.value })
     return undefined

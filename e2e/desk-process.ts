@@ -1,0 +1,41 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { eventually } from '../electron/services/desk/test-desk-client'
+
+// The desk server as a newsroom runs it: `copydesk desk-server` from the built CLI, as its own
+// process on a free port, people added with the CLI.
+
+const CLI = join(__dirname, '..', 'out', 'main', 'cli.js')
+
+export interface DeskProcess {
+  child: ChildProcess
+  url: string
+  output: () => string
+  /** Resolves with the exit code once the process has ended by itself. */
+  exited: Promise<number | null>
+}
+
+export async function startDesk(dataDir: string): Promise<DeskProcess> {
+  const child = spawn(process.execPath, [CLI, 'desk-server', '--data', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text))
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  await eventually(() => /listening on ws:\/\/\S+/.test(output), 'the server to listen', 30_000)
+  const url = /listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? ''
+  return { child, url, output: () => output, exited }
+}
+
+/** Adds a person to the desk in `dataDir` and answers with the token the CLI printed once. */
+export function addPerson(dataDir: string, name: string, role: string): string {
+  const printed = execFileSync(
+    process.execPath,
+    [CLI, 'desk-server', 'add-person', name, '--role', role, '--data', dataDir],
+    { encoding: 'utf8' },
+  )
+  const token = /^(cdk_\S+)$/m.exec(printed)?.[1]
+  if (!token) throw new Error(`no token in: ${printed}`)
+  return token
+}

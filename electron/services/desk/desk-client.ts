@@ -1,0 +1,96 @@
+import { deskStoriesUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
+import { DeskStoryListSchema, type DeskStoryList } from '../../../shared/desk/desk-story-list'
+import { fail, ok, type Result } from '../../../shared/result'
+
+/** An unreachable desk answers within this, so the Desk section never waits long to say so. */
+export const DESK_REQUEST_TIMEOUT_MS = 5_000
+
+/** Far more than a list of 100,000 stories; a bound for a server that is not a desk. */
+const MAX_LIST_BYTES = 64 * 1024 * 1024
+
+export interface DeskConnection {
+  /** As set in Settings › Desk: ws, wss, http or https; empty when none is set. */
+  address: string
+  token: string | undefined
+}
+
+const notADesk = (address: string) =>
+  fail(
+    'io',
+    `${address} answered, but not as a Copydesk desk server does. Check the address in Settings › Desk.`,
+  )
+
+/** The body as text, or undefined when it runs past `limit` bytes. */
+async function boundedText(response: Response, limit: number): Promise<string | undefined> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * The desk's story list, asked of the desk server with the person's token, every failure in
+ * words the Desk section shows as they are: no address or token set, the server unreachable (or
+ * silent for `timeoutMs`), the token refused, or something at the address that is not a desk.
+ */
+export async function fetchDeskStories(
+  { address, token }: DeskConnection,
+  { timeoutMs = DESK_REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<Result<DeskStoryList>> {
+  if (!address) return fail('invalid-request', 'No desk address is set. Add it in Settings › Desk.')
+  if (!token)
+    return fail(
+      'permission-denied',
+      'No desk token is set. Paste the token the desk gave you in Settings › Desk.',
+    )
+  const signal = AbortSignal.timeout(timeoutMs)
+  let response: Response
+  try {
+    response = await fetch(deskStoriesUrl(address), {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      // The token goes to the desk's own address, never on to wherever a redirect points.
+      redirect: 'manual',
+      signal,
+    })
+  } catch {
+    const seconds = Number((timeoutMs / 1000).toFixed(1))
+    const why = signal.aborted
+      ? `did not answer within ${seconds === 1 ? 'a second' : `${seconds} seconds`}`
+      : 'cannot be reached'
+    return fail(
+      'io',
+      `The desk server at ${address} ${why}. Check that you are online and the address in Settings › Desk.`,
+    )
+  }
+  if (response.status === 401 || response.status === 403) {
+    await response.body?.cancel().catch(() => undefined)
+    return fail('permission-denied', UNKNOWN_DESK_TOKEN)
+  }
+  let text: string | undefined
+  try {
+    text = response.ok ? await boundedText(response, MAX_LIST_BYTES) : undefined
+  } catch {
+    text = undefined
+  }
+  if (!response.ok) await response.body?.cancel().catch(() => undefined)
+  if (text === undefined) return notADesk(address)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return notADesk(address)
+  }
+  const list = DeskStoryListSchema.safeParse(json)
+  return list.success ? ok(list.data) : notADesk(address)
+}

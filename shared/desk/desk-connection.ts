@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { DESK_STORIES_PATH } from './desk-story-list'
+
+/**
+ * Where the desk server is, as a newsroom gives it: `ws://127.0.0.1:1234`, `wss://desk.example.org`
+ * behind a TLS proxy, or the same with http(s); empty for no desk.
+ */
+export const DeskAddressSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(2_000)
+    .pipe(
+      z.url({
+        protocol: /^(wss?|https?)$/,
+        error: 'a desk address such as ws://127.0.0.1:1234 or wss://desk.example.org',
+      }),
+    ),
+])
+
+/**
+ * A person's desk token, as `copydesk desk-server add-person` printed it: one word of printable
+ * characters (it travels in an HTTP header, so no spaces or line breaks).
+ */
+export const DeskTokenSchema = z
+  .string()
+  .trim()
+  .min(1, 'paste the token the desk gave you')
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'a desk token is one word with no spaces, as the desk printed it')
+
+/**
+ * The desk's story list over HTTP: a `ws:` address becomes `http:`, `wss:` becomes `https:`, and
+ * the list is at `/stories` under whatever path the address has (a proxy may serve the desk under
+ * one).
+ */
+export function deskStoriesUrl(address: string): string {
+  const base = address
+    .trim()
+    .replace(/^ws(s?):/i, (_, secure: string) => `http${secure.toLowerCase()}:`)
+  const withoutQuery = base.replace(/[?#].*$/, '').replace(/\/+$/, '')
+  return `${withoutQuery}${DESK_STORIES_PATH}`
+}
+
+/** What the desk answers for a token it does not know, in the same words in the app. */
+export const UNKNOWN_DESK_TOKEN =
+  'This desk does not know your token, or it was removed. Ask the desk for a new one.'
