@@ -52,6 +52,26 @@ describe('serialize and parse', () => {
     expect(parsed).toEqual({ ok: true, article })
   })
 
+  it('checks before writing, vouching by the memory for blocks found valid before', () => {
+    const body = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'First.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Second.' }] },
+      ],
+    }
+    const article = createArticle({ headline: 'A', body }, ID, NOW)
+    const memory = new ValidBlockMemory()
+    const asked = vi.spyOn(memory, 'has')
+    serializeArticle(article, memory)
+    // A save's blocks, checked as the request crossed, are not checked again on the way out.
+    expect(asked).toHaveBeenCalledTimes(2)
+    expect(serializeArticle(article, memory)).toBe(serializeArticle(article))
+    // What could not be read back is never written.
+    const broken = { ...article, body: { type: 'doc', content: [{ type: 'nonsense' }] } }
+    expect(() => serializeArticle(broken as typeof article, memory)).toThrow()
+  })
+
   it.each([
     ['{not json', /^is not valid JSON \(unexpected "n" at line 1, column 2\)$/],
     ['', /^is empty$/],

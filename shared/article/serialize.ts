@@ -85,7 +85,12 @@ function jsonKind(value: unknown): string {
   return `only ${String(value)}`
 }
 
-/** Stable, diff-friendly JSON: two-space indent and a final newline. */
-export function serializeArticle(article: Article): string {
-  return `${JSON.stringify(ArticleSchema.parse(article), null, 2)}\n`
+/**
+ * Stable, diff-friendly JSON: two-space indent and a final newline. The article is checked as a
+ * read would check it, so nothing is written that could not be read back; body blocks `memory`
+ * found valid before (the save's own request, checked as it crossed) are not checked again.
+ */
+export function serializeArticle(article: Article, memory = new ValidBlockMemory()): string {
+  const checked = ArticleSchema.extend({ body: parsedArticleBodySchema(memory) }).parse(article)
+  return `${JSON.stringify(checked, null, 2)}\n`
 }

@@ -122,6 +122,36 @@ describe('LibraryStore', () => {
     ).toBe(before)
   })
 
+  it('sees a change made to the file after its own save, in place or by another writer', async () => {
+    const article = await created()
+    const saved = await store.save(article.id, 1, fieldsWith({ headline: 'Ours' }))
+    if (!saved.ok) throw new Error(saved.error.message)
+    const file = join(store.root, foldersIn(store.root)[0] ?? '', ARTICLE_FILE)
+    const theirs = (revision: number, headline: string) =>
+      `${JSON.stringify({ ...saved.value, revision, headline }, null, 2)}\n`
+
+    // Written in place, as a text editor or a sync client may: same file, new bytes.
+    writeFileSync(file, theirs(3, 'Edited in place'))
+    expect(await store.open(article.id)).toMatchObject({
+      ok: true,
+      value: { revision: 3, headline: 'Edited in place' },
+    })
+    expect(await store.save(article.id, 2, fieldsWith({ headline: 'Mine' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', currentRevision: 3 },
+    })
+
+    // Replaced whole, as another Copydesk saves: a new file in its place.
+    const saved4 = await store.save(article.id, 3, fieldsWith({ headline: 'Ours again' }))
+    expect(saved4).toMatchObject({ ok: true, value: { revision: 4 } })
+    writeFileSync(`${file}.other`, theirs(5, 'Theirs'))
+    renameSync(`${file}.other`, file)
+    expect(await store.save(article.id, 4, fieldsWith({ headline: 'Mine' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', currentRevision: 5 },
+    })
+  })
+
   it('lets only one of two simultaneous saves from the same revision through', async () => {
     const article = await created()
     const results = await Promise.all([

@@ -23,6 +23,7 @@ import { fsFailure, isErrnoException } from '../disk/fs-failure'
 import { KeyedQueue } from '../disk/keyed-queue'
 import type { Library, LibraryChange } from './library'
 import { makeFolders } from '../disk/make-folders'
+import { WrittenArticles } from './written-articles'
 
 export const ARTICLE_FILE = 'article.json'
 export const ASSETS_FOLDER = 'assets'
@@ -124,6 +125,7 @@ export class LibraryStore implements Library {
    * whole library (12–19 ms at 10,000 articles, on every save). Checked on every use.
    */
   private readonly foundIn = new Map<string, string>()
+  private readonly written = new WrittenArticles()
   /** Set once by whoever keeps the history (see VersionStore). */
   afterSave?: AfterSave
   /** Who edits which article, across windows, tabs, app instances and machines. */
@@ -373,6 +375,8 @@ export class LibraryStore implements Library {
     if (remembered !== undefined) {
       // The folder may have been renamed, moved or replaced since: only the id inside counts.
       const folder = join(parent, remembered)
+      const written = await this.written.unchanged(join(folder, ARTICLE_FILE))
+      if (written?.id === id) return ok({ folder, article: written })
       const article = await readArticleFile(folder, this.bodies)
       if (article.ok && article.value.id === id) return ok({ folder, article: article.value })
       this.foundIn.delete(key)
@@ -401,17 +405,19 @@ export class LibraryStore implements Library {
         `Cannot use the slug "${article.slug}": the folder ${basename(target)} already exists.`,
       )
     }
-    await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(article))
+    await writeFileDurably(join(folder, ARTICLE_FILE), serializeArticle(article, this.bodies))
     // The save itself is done. A folder that cannot be renamed now (a file open in it on
     // Windows, a virus scanner) keeps its old name: articles are found by id, and the next save
     // tries again. Failing here would report a saved article as unsaved.
-    if (target === folder) return ok(folder)
-    return ok(
-      await rename(folder, target).then(
-        () => target,
-        () => folder,
-      ),
-    )
+    const inUse =
+      target === folder
+        ? folder
+        : await rename(folder, target).then(
+            () => target,
+            () => folder,
+          )
+    await this.written.remember(join(inUse, ARTICLE_FILE), article)
+    return ok(inUse)
   }
 
   private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {
@@ -420,7 +426,7 @@ export class LibraryStore implements Library {
     try {
       if (assetsFrom && (await exists(assetsFrom)))
         await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })
-      await writeFileDurably(join(staging, ARTICLE_FILE), serializeArticle(article))
+      await writeFileDurably(join(staging, ARTICLE_FILE), serializeArticle(article, this.bodies))
       await rename(staging, join(this.root, articleFolderName(article.slug, article.id)))
     } catch (error) {
       await rm(staging, { recursive: true, force: true })
