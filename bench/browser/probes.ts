@@ -96,7 +96,11 @@ export async function openFromLibrary([headline, marker]: [string, string]): Pro
 }
 
 /** Pastes HTML into the editor at its caret, as the clipboard would; resolves when painted. */
-export async function pasteHtml([selector, html]: [string, string]): Promise<number> {
+export async function pasteHtml([selector, html, confirms]: [
+  string,
+  string,
+  boolean,
+]): Promise<number> {
   const target = document.querySelector(selector)
   if (!target) throw new Error(`nothing matches ${selector}`)
   const data = new DataTransfer()
@@ -106,11 +110,22 @@ export async function pasteHtml([selector, html]: [string, string]): Promise<num
   target.dispatchEvent(
     new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
   )
-  // A paste this large is held until the person confirms it: confirmed at once, as they would.
-  const pasteAnyway = Array.from(document.querySelectorAll('button')).find(
-    (button) => button.textContent?.trim() === 'Paste anyway',
-  )
-  pasteAnyway?.click()
+  // The app holds a paste this large until the person confirms it, in a dialog it renders on
+  // its next frames: confirmed as soon as it shows, as they would.
+  if (confirms) {
+    const asked = performance.now()
+    for (;;) {
+      const pasteAnyway = Array.from(document.querySelectorAll('button')).find(
+        (button) => button.textContent?.trim() === 'Paste anyway',
+      )
+      if (pasteAnyway) {
+        pasteAnyway.click()
+        break
+      }
+      if (performance.now() - asked > 10_000) throw new Error('the large-paste question never came')
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    }
+  }
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   return performance.now() - start
 }

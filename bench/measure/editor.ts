@@ -3,6 +3,7 @@ import { writeFileDurably } from '../../electron/services/disk/atomic-file'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { caretToMiddle, openFromLibrary, pasteHtml, takeSaveMeasures } from '../browser/probes'
+import { LARGE_PASTE_CHARACTERS } from '../../renderer/src/editor/clean-paste'
 import { figureOf, type Figure } from '../support/figure'
 import { withoutFigures, type BenchArticle } from './bench-articles'
 import { keystrokes, typeAndRecord } from './typing'
@@ -188,6 +189,7 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
   // Paste 1 MB of HTML into a story, until the editor has painted again: as typed, and with
   // suggestions on (every pasted paragraph then becomes a suggestion).
   const html = pastedHtml(options.pasteBytes)
+  const asksFirst = html.length > LARGE_PASTE_CHARACTERS
   for (const suggesting of [false, true]) {
     const pastes: number[] = []
     const barePastes: number[] = []
@@ -197,14 +199,18 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       await app.bringToFront()
       await app.evaluate(caretToMiddle, BODY)
       await app.evaluate(takeSaveMeasures)
-      pastes.push(await app.evaluate(pasteHtml, [BODY, html] as [string, string]))
+      pastes.push(
+        await app.evaluate(pasteHtml, [BODY, html, asksFirst] as [string, string, boolean]),
+      )
       await baseline.evaluate(
         (doc) => window.baselines.openTiptap(doc),
         withoutFigures(story.article.body),
       )
       await baseline.bringToFront()
       await baseline.evaluate(caretToMiddle, BARE_TIPTAP)
-      barePastes.push(await baseline.evaluate(pasteHtml, [BARE_TIPTAP, html] as [string, string]))
+      barePastes.push(
+        await baseline.evaluate(pasteHtml, [BARE_TIPTAP, html, false] as [string, string, boolean]),
+      )
       // The pasted text is saved before anything else opens the story.
       await waitForSaves(app, 1)
     }
