@@ -118,6 +118,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<Report> {
           pasteBytes: options.pasteBytes,
           keys: options.keys,
           scratch: temp,
+          host,
         })),
       )
       await app.close()

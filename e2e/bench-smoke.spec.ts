@@ -11,6 +11,7 @@ const EVERY_GROUP = [
   'Typing (first key after the caret jumps to the middle)',
   'Autosave (page main thread)',
   'Autosave (to a durable file)',
+  "Autosave (main's time to a durable file)",
   'Paste 0.05 MB of HTML',
   'JS heap',
   'Export',

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { REQUEST_TIMING_PREFIX, REQUEST_TIMINGS_ENV } from '../../electron/cli/serve'
 import { TOKEN_HEADER } from '../../shared/ipc/host-protocol'
 
 const CLI = join(__dirname, '..', '..', 'out', 'main', 'cli.js')
@@ -12,6 +13,8 @@ export interface RunningCopydesk {
   startMs: number
   /** Calls a channel of the contract over HTTP, as the page does. */
   invoke<T>(channel: string, request: unknown): Promise<T>
+  /** Main's time for each request on `channel` since the last call, from first byte to answer. */
+  takeRequestTimes(channel: string): number[]
   stop(): Promise<void>
 }
 
@@ -19,8 +22,14 @@ export interface RunningCopydesk {
 export async function startCopydesk(library: string, configDir: string): Promise<RunningCopydesk> {
   const start = performance.now()
   const server = spawn(process.execPath, [CLI, 'serve', '--library', library], {
-    env: { ...process.env, COPYDESK_CONFIG_DIR: configDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, COPYDESK_CONFIG_DIR: configDir, [REQUEST_TIMINGS_ENV]: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const requestTimes = new Map<string, number[]>()
+  createInterface({ input: server.stderr }).on('line', (line) => {
+    const [prefix, channel = '', milliseconds] = line.split(' ')
+    if (prefix !== REQUEST_TIMING_PREFIX) return void process.stderr.write(`${line}\n`)
+    requestTimes.set(channel, [...(requestTimes.get(channel) ?? []), Number(milliseconds)])
   })
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: server.stdout }).on('line', (line) => {
@@ -48,6 +57,11 @@ export async function startCopydesk(library: string, configDir: string): Promise
       }
       if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? response.status}`)
       return result.value as T
+    },
+    takeRequestTimes(channel: string) {
+      const times = requestTimes.get(channel) ?? []
+      requestTimes.delete(channel)
+      return times
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { caretToMiddle, openFromLibrary, pasteHtml, takeSaveMeasures } from '../browser/probes'
 import { LARGE_PASTE_CHARACTERS } from '../../renderer/src/editor/clean-paste'
+import type { RunningCopydesk } from '../browser/copydesk-host'
 import { figureOf, type Figure } from '../support/figure'
 import { withoutFigures, type BenchArticle } from './bench-articles'
 import { keystrokes, typeAndRecord } from './typing'
@@ -26,6 +27,8 @@ export interface EditorBenchOptions {
   keys: number
   /** A temp folder for the durable-write baseline. */
   scratch: string
+  /** The browser host the app page talks to, for main's own share of each save. */
+  host: RunningCopydesk
 }
 
 const openInApp = (page: Page, article: BenchArticle) =>
@@ -109,10 +112,12 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
     const bareJumps: number[] = []
     const saveMain: number[] = []
     const saveDurable: number[] = []
+    const saveInMain: number[] = []
     for (const copy of copies) {
       await openInApp(app, copy)
       await suggestEdits(app, true)
       await app.evaluate(takeSaveMeasures)
+      options.host.takeRequestTimes('article:save')
       const record = await typeAndRecord(app, BODY, keys)
       typed.push(...record.latencies)
       handlers.push(...record.handlers)
@@ -129,6 +134,7 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       const saves = await app.evaluate(takeSaveMeasures)
       saveMain.push(...saves.mainThread)
       saveDurable.push(...saves.durable)
+      saveInMain.push(...options.host.takeRequestTimes('article:save'))
 
       await baseline.evaluate((doc) => window.baselines.openTiptap(doc), bareDoc)
       const bare = await typeAndRecord(baseline, BARE_TIPTAP, keys)
@@ -178,6 +184,10 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
         taken: bareSerialize,
       }),
       figureOf('Autosave (to a durable file)', size, saveDurable, {
+        name: 'atomic write of the same bytes',
+        taken: rawWrites,
+      }),
+      figureOf("Autosave (main's time to a durable file)", size, saveInMain, {
         name: 'atomic write of the same bytes',
         taken: rawWrites,
       }),

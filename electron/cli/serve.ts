@@ -6,6 +6,10 @@ import { configDirectory } from '../services/settings/locations'
 import type { NodeServices } from '../services/platform/node-services'
 import { CliError, type CliIo } from './cli-io'
 
+/** Set to 1, `copydesk serve` prints main's time for each request on stderr. */
+export const REQUEST_TIMINGS_ENV = 'COPYDESK_REQUEST_TIMINGS'
+export const REQUEST_TIMING_PREFIX = 'copydesk-request-ms'
+
 const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
 
 export async function serve(
@@ -24,6 +28,11 @@ export async function serve(
     rendererDir: builtRendererDir(),
     token: remembered.token,
     onClientGone: (client) => void services.locks.releaseClient(client),
+    // The benchmarks read main's own share of each request here (bench/browser/copydesk-host.ts).
+    ...(io.env[REQUEST_TIMINGS_ENV] === '1' && {
+      onRequestTimed: (channel: string, milliseconds: number) =>
+        io.stderr(`${REQUEST_TIMING_PREFIX} ${channel} ${milliseconds.toFixed(2)}\n`),
+    }),
   }
   let host: RunningHost
   try {

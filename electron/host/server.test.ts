@@ -74,6 +74,27 @@ describe('browser host', () => {
     expect(await response.json()).toMatchObject({ ok: true, value: { articles: [], damaged: [] } })
   })
 
+  it("reports main's time for each request answered, for the benchmarks", async () => {
+    const timed: [string, number][] = []
+    const timing = await startHost({
+      ...services,
+      rendererDir: join(temp.path, 'renderer'),
+      onRequestTimed: (channel, milliseconds) => timed.push([channel, milliseconds]),
+    })
+    try {
+      const response = await fetch(`${timing.origin}/api/invoke/library:list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: timing.token },
+        body: '{}',
+      })
+      expect(response.status).toBe(200)
+      expect(timed).toEqual([['library:list', expect.any(Number)]])
+      expect(timed[0]?.[1]).toBeGreaterThan(0)
+    } finally {
+      await timing.close()
+    }
+  })
+
   it('refuses another origin', async () => {
     const response = await invoke('library:list', {}, { origin: 'http://evil.example' })
     expect(response.status).toBe(403)
