@@ -13,9 +13,10 @@ export const endsSentence = (line: string) => /[.!?。！？…:;"”»)]$/.test
 
 /**
  * A list item typed with its bullet ("* Added Slime Block"): menus copy without bullets, so a
- * typed bullet is the text's own.
+ * typed bullet is the text's own. Dashes are left out: Nordic and Czech copy opens a quote with
+ * one ("– Vi är glada, säger hon.").
  */
-export const TYPED_BULLET = /^[*•+–-]\s+\S/
+export const TYPED_BULLET = /^[*•+]\s+\S/
 
 /** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
