@@ -7,7 +7,7 @@
  *   npm run bench -- --quick      one tiny round of everything (what the CI smoke test runs)
  *   npm run bench -- --imports    import quality on real pages instead (see bench/imports.ts)
  *   npm run bench -- --desk       the desk server under load instead (see bench/desk.ts)
- *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library
+ *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library,history
  *                                 part of it, while working on one figure
  *
  * Prints a table and writes bench/results.json and bench/RESULTS.md.
@@ -26,6 +26,7 @@ import { DESK_FULL, DESK_QUICK, runDeskBench } from './desk'
 import { runImportBench } from './imports'
 import { createBenchArticles } from './measure/bench-articles'
 import { measureEditor } from './measure/editor'
+import { measureHistory } from './measure/history'
 import { measureExport } from './measure/export'
 import { measureLibrary } from './measure/library-search'
 import { measureStart } from './measure/start'
@@ -129,6 +130,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<Report> {
       }
     } finally {
       await host.stop()
+    }
+
+    if (!options.skip?.includes('history')) {
+      log('Listing versions after a start …')
+      const longest = Math.max(...options.sizes)
+      // A story of its own: the ones typed into above have versions of their own already.
+      const story = (await createBenchArticles(store, [longest], 1, 'History story')).get(longest)
+      if (!story?.[0]) throw new Error('the history story was not created')
+      figures.push(...(await measureHistory(store, story[0], longest, options.rounds)))
     }
 
     const middle = articles.get(options.sizes[Math.min(1, options.sizes.length - 1)] ?? 0)?.[0]

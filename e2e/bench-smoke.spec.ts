@@ -14,6 +14,7 @@ const EVERY_GROUP = [
   "Autosave (main's time to a durable file)",
   'Paste 0.05 MB of HTML',
   'JS heap',
+  'History: first list after a start',
   'Export',
   'Start',
   'Library',

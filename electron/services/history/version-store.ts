@@ -16,6 +16,7 @@ import { writeFileDurably } from '../disk/atomic-file'
 import { fsFailure, isErrnoException } from '../disk/fs-failure'
 import type { Library } from '../library/library'
 import { makeFolders } from '../disk/make-folders'
+import { readVersionSummaries, writeVersionSummaries } from './version-summaries'
 
 export const VERSIONS_FOLDER = 'versions'
 
@@ -38,6 +39,10 @@ export class VersionStore {
    * 522 ms of main's time instead of 107, and each list 511 ms; 11–18 once read).
    */
   private readonly summaries = new Map<string, VersionSummary>()
+  /** Article folders whose summaries file is read, or being read, into `summaries`. */
+  private readonly summariesLoaded = new Map<string, Promise<void>>()
+  /** Article folders with a version its summaries file leaves out: written at the next list. */
+  private readonly summariesBehind = new Set<string>()
 
   constructor(
     private readonly library: Library,
@@ -50,12 +55,14 @@ export class VersionStore {
     if (!folder.ok) return folder
     try {
       const ids = await this.versionIds(folder.value)
-      const summaries = await Promise.all(ids.map((id) => this.keptSummary(folder.value, id)))
-      return ok(
-        summaries
-          .filter((summary): summary is VersionSummary => summary !== undefined)
-          .sort((a, b) => b.id.localeCompare(a.id)),
-      )
+      const summaries = (await Promise.all(ids.map((id) => this.keptSummary(folder.value, id))))
+        .filter((summary): summary is VersionSummary => summary !== undefined)
+        .sort((a, b) => b.id.localeCompare(a.id))
+      if (this.summariesBehind.delete(folder.value))
+        await writeVersionSummaries(join(folder.value, VERSIONS_FOLDER), summaries).catch(
+          () => undefined, // a cache: the files say the same, only slower
+        )
+      return ok(summaries)
     } catch (error) {
       return fsFailure(error, 'list the versions')
     }
@@ -192,7 +199,13 @@ export class VersionStore {
       const path = this.file(folder, version.id)
       await writeFileDurably(path, `${JSON.stringify(version)}\n`)
       const summary = summaryOf(version)
+      await this.loadSummaries(folder)
       this.summaries.set(path, summary)
+      const known = [...this.summaries.entries()]
+        .filter(([known]) => known.startsWith(join(folder, VERSIONS_FOLDER, '')))
+        .map(([, each]) => each)
+      // A cache: if it cannot be written, the next list reads the version files instead.
+      await writeVersionSummaries(join(folder, VERSIONS_FOLDER), known).catch(() => undefined)
       return ok(summary)
     } catch (error) {
       return fsFailure(error, 'save the version')
@@ -201,6 +214,7 @@ export class VersionStore {
 
   /** A version's summary; undefined for one that does not validate (skipped, never overwritten). */
   private async keptSummary(folder: string, id: string): Promise<VersionSummary | undefined> {
+    await this.loadSummaries(folder)
     const path = this.file(folder, id)
     const known = this.summaries.get(path)
     if (known) return known
@@ -208,7 +222,22 @@ export class VersionStore {
     if (!version) return undefined
     const summary = summaryOf(version)
     this.summaries.set(path, summary)
+    this.summariesBehind.add(folder)
     return summary
+  }
+
+  /** Takes in what the folder's summaries file says, once; a version file it names is not read. */
+  private loadSummaries(folder: string): Promise<void> {
+    const loading =
+      this.summariesLoaded.get(folder) ??
+      readVersionSummaries(join(folder, VERSIONS_FOLDER)).then((summaries) => {
+        for (const summary of summaries) {
+          const path = this.file(folder, summary.id)
+          if (!this.summaries.has(path)) this.summaries.set(path, summary)
+        }
+      })
+    this.summariesLoaded.set(folder, loading)
+    return loading
   }
 
   /** The ids of the version files in an article's folder (a name that is not one is ignored). */
