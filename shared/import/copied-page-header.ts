@@ -8,6 +8,7 @@ import {
   isProse,
   keyWords,
   PICTURE_LABEL,
+  TYPED_BULLET,
   wordsIn,
 } from './page-lines'
 
@@ -56,7 +57,8 @@ function isHeadlineLike(line: string): boolean {
     !BREADCRUMB.test(line) &&
     !isDateLine(line) &&
     !splitCaptionCredit(line) &&
-    !bylineFromNameLine(line)
+    !bylineFromNameLine(line) &&
+    !TYPED_BULLET.test(line)
   )
 }
 

@@ -92,6 +92,9 @@ describe('a page copied from a browser', () => {
     expect(parseCopiedPage(page).bodyHtml).toContain(
       '<h2>What happens next</h2><ul><li><p>Ferries every 20 minutes</p></li><li><p>Buses from the park and ride</p></li></ul>',
     )
+    // A typed item is never the headline, even one set where a headline would stand.
+    const listed = COPIED_PAGE.replace('Harbour bridge', '• Harbour bridge')
+    expect(parseCopiedPage(listed).headline).not.toMatch(/^•/)
     // A dash opens a quote in Nordic and Czech copy, not a list.
     const quote = '– Vi är glada att färjorna går som vanligt hela sommaren, säger hon.'
     expect(parseCopiedPage(COPIED_PAGE.replace('What happens next', quote)).bodyHtml).toContain(
