@@ -71,6 +71,9 @@ function listeningUrl(server: ChildProcessWithoutNullStreams): Promise<string> {
   })
 }
 
+/** The end of what a browser host wrote on stderr, attached to a failed test. */
+const HOST_ERRORS_KEPT = 100_000
+
 /** The name the person has given at the start of every test, unless a test says otherwise. */
 export const TEST_DISPLAY_NAME = 'Dana Desk'
 
@@ -124,6 +127,7 @@ export const test = base.extend<
             resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         )
       })
+    let hostErrors = ''
     const cleanups: (() => Promise<void> | void)[] = [
       () => rmSync(temp, { recursive: true, force: true }),
     ]
@@ -168,6 +172,11 @@ export const test = base.extend<
       const startServer = async (environment: NodeJS.ProcessEnv = env) => {
         const server = spawn(process.execPath, [CLI, 'serve', '--library', library], {
           env: environment,
+        })
+        // Read, or a host that writes more than a pipe holds would stop at its next write; kept
+        // to be shown if the test fails.
+        server.stderr.setEncoding('utf8').on('data', (text: string) => {
+          hostErrors = `${hostErrors}${text}`.slice(-HOST_ERRORS_KEPT)
         })
         cleanups.unshift(() => stopProcess(server))
         return { server, url: await listeningUrl(server) }
@@ -214,6 +223,11 @@ export const test = base.extend<
       }
       await app.page.goto(host.url)
       await use(app)
+      if (testInfo.status !== testInfo.expectedStatus && hostErrors)
+        await testInfo.attach('browser host stderr', {
+          body: hostErrors,
+          contentType: 'text/plain',
+        })
     } finally {
       for (const cleanup of cleanups) await cleanup()
     }

@@ -23,7 +23,10 @@ test('Import… makes an article from a file and opens it; a bad file is refused
     { name: 'wire.json', mimeType: 'application/json', buffer: Buffer.from('{"uri": ') },
   ])
   const results = page.getByRole('region', { name: 'Import results' })
-  await expect(results.getByRole('status')).toContainText('Imported “Ferry sailings cancelled”.')
+  // The host's first import starts its reader thread: slow on a busy machine (see below).
+  await expect(results.getByRole('status')).toContainText('Imported “Ferry sailings cancelled”.', {
+    timeout: 30_000,
+  })
   await expect(results.getByRole('alert')).toContainText(
     'wire.json cannot be imported: it is not valid JSON',
   )
@@ -65,6 +68,11 @@ async function importWireWithWebPicture(page: Page) {
   await importFiles(page, [
     { name: 'wire.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(item)) },
   ])
+  // A host's first import starts its reader thread, and the story opens after it: on a busy
+  // machine that took more than ten seconds (two full suites at once).
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText('Bridge closes', {
+    timeout: 30_000,
+  })
   return page.getByRole('group', { name: 'Picture not downloaded' })
 }
 
