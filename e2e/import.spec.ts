@@ -44,6 +44,12 @@ test('Import… makes an article from a file and opens it; a bad file is refused
   expect(listed.articles).toHaveLength(1)
 })
 
+/**
+ * A host's first picture loads its image library (sharp) before the picture is read: on a busy
+ * machine (two full suites at once) that took more than ten seconds.
+ */
+const FIRST_PICTURE_MS = 30_000
+
 /** Imports a wire item whose picture is only on the web, and gives its waiting figure. */
 async function importWireWithWebPicture(page: Page) {
   const item = {
@@ -93,7 +99,9 @@ test('a wire picture that is only on the web waits in its figure for the file', 
     buffer: await makeImage('png', '#335577'),
   })
   const figure = page.getByRole('textbox', { name: 'Body' }).locator('figure')
-  await expect(figure.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible()
+  await expect(figure.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible({
+    timeout: FIRST_PICTURE_MS,
+  })
   await expect(waiting).toHaveCount(0)
   await expect(page.getByRole('textbox', { name: 'Credit' })).toHaveValue('Jo Smith/Herald')
   // Saved with the picture in the article's own folder, as any other figure.
@@ -121,7 +129,9 @@ test('a picture file dropped on a waiting figure fills that figure', async ({ ap
     )
   }, bytes)
   const body = page.getByRole('textbox', { name: 'Body' })
-  await expect(body.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible()
+  await expect(body.getByRole('img', { name: 'A steel bridge in fog' })).toBeVisible({
+    timeout: FIRST_PICTURE_MS,
+  })
   await expect(waiting).toHaveCount(0)
   await expect(body.locator('figure')).toHaveCount(1)
 })
