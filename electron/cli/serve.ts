@@ -27,7 +27,9 @@ export async function serve(
     events: services.events,
     rendererDir: builtRendererDir(),
     token: remembered.token,
-    onClientGone: (client) => void services.locks.releaseClient(client),
+    // Its shared stories write their article.json first, as it, while it still holds their locks.
+    onClientGone: (client) =>
+      void services.desk.leaveClient(client).then(() => services.locks.releaseClient(client)),
     // The benchmarks read main's own share of each request here (bench/browser/copydesk-host.ts).
     ...(io.env[REQUEST_TIMINGS_ENV] === '1' && {
       onRequestTimed: (channel: string, milliseconds: number) =>

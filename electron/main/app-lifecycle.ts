@@ -207,7 +207,8 @@ export class AppLifecycle<Window extends AppWindow> {
       this.electron.ipcMain,
       services,
       trustedOrigins(this.appOrigins),
-      (client) => void locks.releaseClient(client),
+      // Its shared stories write their article.json first, as it, while it still holds their locks.
+      (client) => void services.desk.leaveClient(client).then(() => locks.releaseClient(client)),
     )
     services.watchLibrary()
     void services.sweepStrayFiles()

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { DeskAddressSchema, deskStoriesUrl, DeskTokenSchema } from './desk-connection'
+import {
+  DeskAddressSchema,
+  deskSocketUrl,
+  deskStoriesUrl,
+  DeskTokenSchema,
+} from './desk-connection'
 
 describe('the desk address', () => {
   it('takes WebSocket and HTTP addresses, or none', () => {
@@ -26,6 +31,12 @@ describe('the desk address', () => {
       'https://desk.example.org/desk/stories',
     )
     expect(deskStoriesUrl('http://[::1]:1234?x=1')).toBe('http://[::1]:1234/stories')
+  })
+
+  it('connects to the stories over WebSocket, under the address’s path', () => {
+    expect(deskSocketUrl('ws://127.0.0.1:1234')).toBe('ws://127.0.0.1:1234')
+    expect(deskSocketUrl(' http://127.0.0.1:1234 ')).toBe('ws://127.0.0.1:1234')
+    expect(deskSocketUrl('HTTPS://desk.example.org/desk?x=1')).toBe('wss://desk.example.org/desk')
   })
 })
 

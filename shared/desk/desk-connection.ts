@@ -43,6 +43,17 @@ export function deskStoriesUrl(address: string): string {
   return `${withoutQuery}${DESK_STORIES_PATH}`
 }
 
+/**
+ * Where the app's provider connects for the desk's stories: an `http:` address becomes `ws:`,
+ * `https:` becomes `wss:`, and any path stays (a proxy may serve the desk under one).
+ */
+export function deskSocketUrl(address: string): string {
+  return address
+    .trim()
+    .replace(/^http(s?):/i, (_, secure: string) => `ws${secure.toLowerCase()}:`)
+    .replace(/[?#].*$/, '')
+}
+
 /** What the desk answers for a token it does not know, in the same words in the app. */
 export const UNKNOWN_DESK_TOKEN =
   'This desk does not know your token, or it was removed. Ask the desk for a new one.'

@@ -41,6 +41,11 @@ export const CHANNEL_NAMES = [
   'app:start',
   'desk:set-token',
   'desk:stories',
+  'desk:send',
+  'desk:open-story',
+  'desk:join',
+  'desk:push',
+  'desk:leave',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
@@ -50,6 +55,8 @@ export const EVENT_NAMES = [
   'app:command',
   'app:open-article',
   'export:progress',
+  'desk:update',
+  'desk:sync',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -15,6 +15,7 @@ import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type SettingsAnswer } from '../settings/schema'
 import { DeskTokenSchema } from '../desk/desk-connection'
 import type { DeskStoryList } from '../desk/desk-story-list'
+import { DeskPushRequest, type DeskJoinAnswer, type DeskSyncState } from '../desk/desk-sync'
 import type { ChannelName, EventName } from './channels'
 import type { CommandId } from '../commands/commands'
 import type { Result } from '../result'
@@ -180,6 +181,16 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'desk:set-token': channel<SettingsAnswer>()(SetDeskTokenRequest),
     /** The desk's story list, asked of the desk server in Settings › Desk with the person's token. */
     'desk:stories': channel<DeskStoryList>()(EmptyRequest),
+    /** "Send to desk": the local story becomes shared, its folder the offline copy. */
+    'desk:send': channel<Article>()(IdRequest),
+    /** A desk story brought into the library (or brought up to date there), ready to open. */
+    'desk:open-story': channel<Article>()(IdRequest),
+    /** The page starts editing a story: for a shared one, the whole shared state. */
+    'desk:join': channel<DeskJoinAnswer>()(IdRequest),
+    /** A change the page made to a shared story, kept durably by main and sent to the desk. */
+    'desk:push': channel<null>()(DeskPushRequest),
+    /** The page no longer edits the story. */
+    'desk:leave': channel<null>()(IdRequest),
     'article:save-as-copy': channel<Article>()(saveAsCopyRequest(bodies)),
     'library:create-sample': channel<Article>()(EmptyRequest),
     'asset:import': channel<ImportedImage>()(ImportAssetRequest),
@@ -227,6 +238,10 @@ export interface EventPayloads {
   'app:command': { command: CommandId }
   /** Open this article: chosen in Open Recent, or a file the OS opened with Copydesk. */
   'app:open-article': { id: string; notes: string[] }
+  /** A change to a shared story from the desk (another person), for the page editing it. */
+  'desk:update': { id: string; update: string }
+  /** A shared story's standing with the desk changed. */
+  'desk:sync': { id: string; sync: DeskSyncState }
   /** A batch export under way: `done` of `total` articles. */
   'export:progress': { done: number; total: number }
 }

@@ -1,6 +1,6 @@
 import { deskStoriesUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
 import { DeskStoryListSchema, type DeskStoryList } from '../../../shared/desk/desk-story-list'
-import { fail, ok, type Result } from '../../../shared/result'
+import { fail, ok, type Failure, type Result } from '../../../shared/result'
 
 /** An unreachable desk answers within this, so the Desk section never waits long to say so. */
 export const DESK_REQUEST_TIMEOUT_MS = 5_000
@@ -12,6 +12,23 @@ export interface DeskConnection {
   /** As set in Settings › Desk: ws, wss, http or https; empty when none is set. */
   address: string
   token: string | undefined
+}
+
+/**
+ * Why nothing can be asked of the desk yet, in the Desk section's words: no address, or no
+ * token, is set. Undefined when both are.
+ */
+export function missingDeskConnection({
+  address,
+  token,
+}: DeskConnection): { ok: false; error: Failure } | undefined {
+  if (!address) return fail('invalid-request', 'No desk address is set. Add it in Settings › Desk.')
+  if (!token)
+    return fail(
+      'permission-denied',
+      'No desk token is set. Paste the token the desk gave you in Settings › Desk.',
+    )
+  return undefined
 }
 
 const notADesk = (address: string) =>
@@ -48,12 +65,8 @@ export async function fetchDeskStories(
   { address, token }: DeskConnection,
   { timeoutMs = DESK_REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<Result<DeskStoryList>> {
-  if (!address) return fail('invalid-request', 'No desk address is set. Add it in Settings › Desk.')
-  if (!token)
-    return fail(
-      'permission-denied',
-      'No desk token is set. Paste the token the desk gave you in Settings › Desk.',
-    )
+  const missing = missingDeskConnection({ address, token })
+  if (missing) return missing
   const signal = AbortSignal.timeout(timeoutMs)
   let response: Response
   try {

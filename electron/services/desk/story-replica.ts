@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { isErrnoException } from '../disk/fs-failure'
 import { writeFileDurably } from '../disk/atomic-file'
+import { REPLICA_FILE } from './replica-file'
 
-/** Beside `article.json` in the story's folder: every change to the shared story, in order. */
-export const REPLICA_FILE = 'desk-updates.yjs'
+export { REPLICA_FILE }
 
 /** Identifies the file and its layout: this header, then records of a 4-byte length and a Yjs update. */
 const HEADER = Buffer.from('CDKYJS1\n', 'ascii')

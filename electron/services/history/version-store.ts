@@ -1,6 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ARTICLE_SCHEMA_VERSION, fieldsOf, type Article } from '../../../shared/article'
+import {
+  ARTICLE_SCHEMA_VERSION,
+  fieldsOf,
+  type Article,
+  type ArticleFields,
+} from '../../../shared/article'
 import {
   parseVersion,
   AUTO_VERSION_INTERVAL_MS,
@@ -122,8 +127,6 @@ export class VersionStore {
     baseRevision: number,
     client: string,
   ): Promise<Result<Article>> {
-    const version = await this.open(articleId, id)
-    if (!version.ok) return version
     const current = await this.library.open(articleId)
     if (!current.ok) return current
     if (current.value.revision !== baseRevision) {
@@ -135,6 +138,21 @@ export class VersionStore {
         },
       )
     }
+    const restored = await this.keepBeforeRestore(articleId, id)
+    if (!restored.ok) return restored
+    return this.library.save(articleId, baseRevision, restored.value, client)
+  }
+
+  /**
+   * The first step of a restore: keeps the article as it is now as a version, and answers with
+   * the fields to put back, the workflow status as it is now. A shared story's restore puts them
+   * into the shared document instead of saving them.
+   */
+  async keepBeforeRestore(articleId: string, id: string): Promise<Result<ArticleFields>> {
+    const version = await this.open(articleId, id)
+    if (!version.ok) return version
+    const current = await this.library.open(articleId)
+    if (!current.ok) return current
     const kept = await this.library.exclusive(articleId, async () => {
       const folder = await this.library.folderOf(articleId)
       if (!folder.ok) return folder
@@ -146,12 +164,7 @@ export class VersionStore {
       )
     })
     if (!kept.ok) return kept
-    return this.library.save(
-      articleId,
-      baseRevision,
-      { ...version.value.fields, status: current.value.status },
-      client,
-    )
+    return ok({ ...version.value.fields, status: current.value.status })
   }
 
   /** Called after every save, inside the article's lock: status changes and the ten-minute rule. */

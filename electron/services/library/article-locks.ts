@@ -117,6 +117,11 @@ export class ArticleLocks {
     return this.held.get(id)?.client === client
   }
 
+  /** The window or tab of this process that holds the article's lock, if one does. */
+  clientHolding(id: string): string | undefined {
+    return this.held.get(id)?.client
+  }
+
   private stateFor(mine: HeldLock, client: string): ArticleLockState {
     if (mine.client === client) return { editable: true }
     return {

@@ -1,10 +1,17 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs'
 import type * as FsPromises from 'node:fs/promises'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LOCKS_FOLDER } from './article-locks'
-import { emptyDoc, type ArticleFields } from '../../../shared/article'
+import { emptyDoc, fieldsOf, type ArticleFields } from '../../../shared/article'
 import type { LibraryChange } from './library'
 import { ARTICLE_FILE, LibraryStore, TRASH_FOLDER } from './library-store'
 import { listLibrary, makeReadOnly, makeTempDir } from '../testing/test-support'
@@ -393,5 +400,61 @@ describe('a damaged article file, described for a person', () => {
       expect(message).not.toContain(temp.path)
       expect(message).not.toMatch(/fields\.|byline\.0|Invalid input|Unexpected/)
     }
+  })
+})
+
+const DESK_STORY = '8c2f4e6a-1b3d-4f5a-9c7e-2d4f6a8b0c1e'
+const deskFields = (overrides: Partial<ArticleFields> = {}): ArticleFields =>
+  fieldsWith({ slug: 'ferry-strike', headline: 'Ferry strike', ...overrides })
+
+describe('a story from the desk in the library', () => {
+  it('is placed whole under its own id, with the files prepared for it', async () => {
+    const adopted = await store.adopt(DESK_STORY, deskFields(), {
+      prepare: async (folder) => writeFileSync(join(folder, 'desk-updates.yjs'), 'kept'),
+    })
+    expect(adopted).toMatchObject({ ok: true, value: { id: DESK_STORY, revision: 1 } })
+    expect(foldersIn(store.root)).toEqual(['ferry-strike-8c2f4e6a'])
+    expect(existsSync(join(store.root, 'ferry-strike-8c2f4e6a', 'desk-updates.yjs'))).toBe(true)
+    expect(changes).toEqual([{ id: DESK_STORY, change: 'created' }])
+    expect(await store.adopt(DESK_STORY, deskFields())).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    })
+  })
+
+  it('leaves nothing behind when its files cannot be prepared', async () => {
+    const failing = store.adopt(DESK_STORY, deskFields(), {
+      prepare: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })),
+    })
+    expect(await failing).toMatchObject({ ok: false, error: { kind: 'disk-full' } })
+    expect(foldersIn(store.root)).toEqual([])
+    expect(changes).toEqual([])
+  })
+
+  it('is written from the desk’s state whatever its revision, status moves included', async () => {
+    const created = await store.create(deskFields())
+    if (!created.ok) throw new Error(created.error.message)
+    const { id } = created.value
+    // Unchanged: nothing written, no new revision.
+    expect(await store.saveShared(id, deskFields(), 'main')).toMatchObject({
+      value: { revision: 1 },
+    })
+    // Moved on by the desk while this machine was away: two steps at once.
+    const saved = await store.saveShared(id, deskFields({ status: 'subbed' }), 'main')
+    expect(saved).toMatchObject({ ok: true, value: { status: 'subbed', revision: 2 } })
+    const opened = await store.open(id)
+    expect(opened.ok && fieldsOf(opened.value).status).toBe('subbed')
+    // Another window here editing it keeps it: refused, not written around.
+    await store.locks.acquire(id, 'window')
+    expect(await store.saveShared(id, deskFields({ headline: 'X' }), 'main')).toMatchObject({
+      ok: false,
+      error: { kind: 'locked' },
+    })
+    expect(await store.saveShared(id, deskFields({ headline: 'X' }), 'window')).toMatchObject({
+      ok: true,
+      value: { headline: 'X', revision: 3 },
+    })
+    expect(store.locks.clientHolding(id)).toBe('window')
+    await store.locks.releaseAll()
   })
 })

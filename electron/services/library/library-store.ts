@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
 import { ValidBlockMemory } from '../../../shared/editor/validate-body'
 import {
   createArticle,
+  fieldsOf,
   isUntouchedNewArticle,
   parseArticleJson,
   serializeArticle,
@@ -20,6 +22,7 @@ import { fail, ok, type Result } from '../../../shared/result'
 import { ArticleLocks } from './article-locks'
 import { writeFileDurably } from '../disk/atomic-file'
 import { fsFailure, isErrnoException } from '../disk/fs-failure'
+import { pathExists } from '../disk/path-exists'
 import { KeyedQueue } from '../disk/keyed-queue'
 import type { Library, LibraryChange } from './library'
 import { makeFolders } from '../disk/make-folders'
@@ -94,16 +97,6 @@ async function subfolders(directory: string): Promise<string[]> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return false
-    throw error
-  }
-}
-
 /** The library as a folder: one `<slug>-<id8>/article.json` per article, with `assets/` beside it. */
 /** A change based on an older revision than the one on disk: refused, nothing written. */
 function changedElsewhere(article: Article, baseRevision: number) {
@@ -172,15 +165,20 @@ export class LibraryStore implements Library {
     })
   }
 
-  private async saveRevision(id: string, baseRevision: number, fields: ArticleFields) {
+  /** `shared`: a shared story written from the desk's state (see `saveShared`). */
+  private async saveRevision(id: string, baseRevision: number | 'shared', fields: ArticleFields) {
     return this.guard('save the article', () =>
       this.exclusive(id, async () => {
         const located = await this.locate(this.root, id)
         if (!located.ok) return located
         const { folder, article } = located.value
-        if (article.revision !== baseRevision) return changedElsewhere(article, baseRevision)
-        const statusProblem = statusChangeProblem(article.status, fields.status)
-        if (statusProblem) return fail('invalid-request', statusProblem)
+        if (baseRevision === 'shared') {
+          if (isDeepStrictEqual(fieldsOf(article), fields)) return ok(article)
+        } else {
+          if (article.revision !== baseRevision) return changedElsewhere(article, baseRevision)
+          const statusProblem = statusChangeProblem(article.status, fields.status)
+          if (statusProblem) return fail('invalid-request', statusProblem)
+        }
         const saved: Article = {
           ...article,
           ...fields,
@@ -201,6 +199,29 @@ export class LibraryStore implements Library {
     return this.whileEditable(id, client, () => this.saveRevision(id, baseRevision, fields), {
       keep: true,
     })
+  }
+
+  saveShared(id: string, fields: ArticleFields, client: string) {
+    return this.whileEditable(id, client, () => this.saveRevision(id, 'shared', fields))
+  }
+
+  async adopt(
+    id: string,
+    fields: ArticleFields,
+    options: { prepare?: (folder: string) => Promise<void> } = {},
+  ) {
+    return this.guard('add the story to the library', () =>
+      this.exclusive(id, async () => {
+        const existing = await this.locate(this.root, id)
+        if (existing.ok)
+          return fail('conflict', `Your library already has a story with id ${id}; it was kept.`)
+        if (existing.error.kind !== 'not-found') return existing
+        const article = createArticle(fields, id, this.now())
+        await this.placeNewArticle(article, undefined, options.prepare)
+        this.onChange({ id, change: 'created' })
+        return ok(article)
+      }),
+    )
   }
 
   rename(id: string, baseRevision: number, slug: string, client = THIS_PROCESS.client) {
@@ -287,7 +308,7 @@ export class LibraryStore implements Library {
         const trashedAt = this.stamp()
         await makeFolders(this.trashRoot)
         let target = join(this.trashRoot, name)
-        if (await exists(target)) target = `${target}-${Date.parse(trashedAt)}`
+        if (await pathExists(target)) target = `${target}-${Date.parse(trashedAt)}`
         await writeFileDurably(
           join(folder, TRASH_INFO_FILE),
           JSON.stringify({ trashedAt, folder: name }),
@@ -345,7 +366,7 @@ export class LibraryStore implements Library {
             : located
         const { folder, article } = located.value
         const target = join(this.root, articleFolderName(article.slug, id))
-        if (await exists(target))
+        if (await pathExists(target))
           return fail('conflict', `${target} already exists; the trashed copy was left in place.`)
         await rename(folder, target)
         await rm(join(target, TRASH_INFO_FILE), { force: true })
@@ -399,7 +420,7 @@ export class LibraryStore implements Library {
   /** Writes the article file, then renames its folder when the slug changed; gives the folder now in use. */
   private async writeInPlace(folder: string, article: Article): Promise<Result<string>> {
     const target = join(this.root, articleFolderName(article.slug, article.id))
-    if (target !== folder && (await exists(target))) {
+    if (target !== folder && (await pathExists(target))) {
       return fail(
         'conflict',
         `Cannot use the slug "${article.slug}": the folder ${basename(target)} already exists.`,
@@ -420,12 +441,17 @@ export class LibraryStore implements Library {
     return ok(inUse)
   }
 
-  private async placeNewArticle(article: Article, assetsFrom?: string): Promise<void> {
+  private async placeNewArticle(
+    article: Article,
+    assetsFrom?: string,
+    prepare?: (folder: string) => Promise<void>,
+  ): Promise<void> {
     const staging = join(this.root, `${STAGING_PREFIX}${article.id}`)
     await makeFolders(join(staging, ASSETS_FOLDER))
     try {
-      if (assetsFrom && (await exists(assetsFrom)))
+      if (assetsFrom && (await pathExists(assetsFrom)))
         await cp(assetsFrom, join(staging, ASSETS_FOLDER), { recursive: true })
+      await prepare?.(staging)
       await writeFileDurably(join(staging, ARTICLE_FILE), serializeArticle(article, this.bodies))
       await rename(staging, join(this.root, articleFolderName(article.slug, article.id)))
     } catch (error) {

@@ -29,6 +29,23 @@ export interface Library {
     fields: ArticleFields,
     client?: string,
   ): Promise<Result<Article>>
+  /**
+   * Writes a shared story's `article.json` from the desk's state, for main alone: based on the
+   * revision on disk, whatever it is (main owns a shared story's writes), and without the
+   * one-step status rule (the desk judged each move by role, and several made while this machine
+   * was offline arrive at once). Nothing is written when the fields are already those on disk.
+   */
+  saveShared(id: string, fields: ArticleFields, client: string): Promise<Result<Article>>
+  /**
+   * A story that exists elsewhere (on the desk) placed in this library under its own id, as
+   * atomically as `create`: `prepare` adds files to its folder before the folder appears, and a
+   * failure there leaves nothing behind. A `conflict` when the library has an article with the id.
+   */
+  adopt(
+    id: string,
+    fields: ArticleFields,
+    options?: { prepare?: (folder: string) => Promise<void> },
+  ): Promise<Result<Article>>
   duplicate(id: string): Promise<Result<Article>>
   /** A new article from edited fields, with the original's images: nothing is lost after a conflict. */
   saveAsCopy(id: string, fields: ArticleFields): Promise<Result<Article>>

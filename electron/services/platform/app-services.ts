@@ -18,6 +18,7 @@ import { LibraryWatcher } from '../library/library-watcher'
 import { RecoveryJournal } from '../library/recovery-journal'
 import type { SettingsStore } from '../settings/settings-store'
 import { DeskTokenStore } from '../settings/desk-token-store'
+import { DeskSessions } from '../desk/desk-sessions'
 import { VersionStore } from '../history/version-store'
 import type { LibraryChange } from '../library/library'
 import { sweepStrayFiles, type SweepReport } from '../library/stray-files'
@@ -36,6 +37,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> ext
   settings: Settings
   /** The person's desk token, in its own file that only they may read. */
   deskToken: DeskTokenStore
+  /** Shared stories and their editing sessions with the desk. */
+  desk: DeskSessions
   events: EventHub
   handlers: Handlers
   /** Checks requests before a handler sees them, remembering the story blocks it found valid. */
@@ -46,8 +49,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> ext
   sweepStrayFiles(): Promise<SweepReport>
   /**
    * Ends what the services started, the same way for the desktop app, the browser host and a
-   * one-off command: the locks go first, so other desks may edit at once even if the rest
-   * stalls; then the library watcher stops, the index updates already asked for are made, and
+   * one-off command: shared stories write their article.json and end their connections to the
+   * desk; the locks go next, so other desks may edit at once even if the rest stalls; then the library watcher stops, the index updates already asked for are made, and
    * the catalog's and import reader's threads end. `writeIndex` also writes the index in one
    * piece (a process that stayed up); without it the next start replays its short journal. Never
    * rejects: it runs after the work's own outcome, which a failure to tidy up must not replace.
@@ -109,11 +112,22 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const recovery = new RecoveryJournal(options.recoveryDir, library)
   const { locks } = library
   const deskToken = new DeskTokenStore(options.deskTokenFile)
+  const desk = new DeskSessions({
+    library,
+    locks,
+    connection: () => ({
+      address: settings.get().deskAddress,
+      token: deskToken.get(),
+      tokenProblem: deskToken.loadProblem,
+    }),
+    events,
+  })
   const handlers = createHandlers({
     library,
     catalog,
     settings,
     deskToken,
+    desk,
     assets,
     versions,
     stylePacks,
@@ -144,6 +158,9 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     return stop
   }
   const close = async ({ writeIndex = true } = {}) => {
+    // Shared stories first: each writes its article.json as the window editing it, which needs
+    // that window's lock, and ends its connection to the desk, which would keep the process up.
+    await desk.close()
     await locks.releaseAll().catch(() => undefined)
     await Promise.allSettled([
       ...[...watching].map((stop) => stop()),
@@ -169,6 +186,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     locks,
     settings,
     deskToken,
+    desk,
     events,
     handlers,
     contract: createContract(bodies),

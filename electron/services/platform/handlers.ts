@@ -18,6 +18,7 @@ import type { Catalog } from '../search/catalog'
 import type { SettingsStore } from '../settings/settings-store'
 import type { DeskTokenStore } from '../settings/desk-token-store'
 import { fetchDeskStories } from '../desk/desk-client'
+import type { DeskSessions } from '../desk/desk-sessions'
 import type { StylePacks } from '../settings/style-packs'
 import type { VersionStore } from '../history/version-store'
 
@@ -43,6 +44,8 @@ export interface Services {
   settings: SettingsStore
   /** The person's desk token, kept apart from the settings and never sent to the page. */
   deskToken: DeskTokenStore
+  /** Shared stories: sending to the desk, bringing from it, and their editing sessions. */
+  desk: DeskSessions
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
@@ -65,6 +68,7 @@ export function createHandlers({
   library,
   settings,
   deskToken,
+  desk,
   assets,
   versions,
   stylePacks,
@@ -211,17 +215,29 @@ export function createHandlers({
     'version:create': ({ articleId, label }, { client }) =>
       versions.create(articleId, label, client),
     'version:open': ({ articleId, versionId }) => versions.open(articleId, versionId),
-    'version:restore': ({ articleId, versionId, baseRevision }, { client }) =>
-      versions.restore(articleId, versionId, baseRevision, client),
+    'version:restore': async ({ articleId, versionId, baseRevision }, { client }) => {
+      if (!desk.isJoined(articleId))
+        return versions.restore(articleId, versionId, baseRevision, client)
+      // A shared story's text lives in its shared document: the version goes in as one more
+      // change, merged with whatever others type meanwhile, so no revision can be out of date.
+      const flushed = await desk.flush(articleId)
+      if (!flushed.ok) return flushed
+      const fields = await versions.keepBeforeRestore(articleId, versionId)
+      return fields.ok ? desk.replace(articleId, fields.value) : fields
+    },
     'style:packs': () => stylePacks.load(),
     'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
     'settings:get': async () => ok(settingsAnswer(settings.get())),
     'settings:update': async (patch) => {
+      let updated: Settings
       try {
-        return ok(settingsAnswer(await settings.update(patch)))
+        updated = await settings.update(patch)
       } catch (error) {
         return fsFailure(error, 'save the settings')
       }
+      // Open shared stories follow a new desk address at once.
+      if (patch.deskAddress !== undefined) desk.connectionChanged()
+      return ok(settingsAnswer(updated))
     },
     'desk:set-token': async ({ token }) => {
       try {
@@ -229,6 +245,7 @@ export function createHandlers({
       } catch (error) {
         return fsFailure(error, token === null ? 'forget the desk token' : 'keep the desk token')
       }
+      desk.connectionChanged()
       return ok(settingsAnswer(settings.get()))
     },
     'desk:stories': async () =>
@@ -236,5 +253,10 @@ export function createHandlers({
       !deskToken.isSet() && deskToken.loadProblem
         ? fail('io', deskToken.loadProblem)
         : fetchDeskStories({ address: settings.get().deskAddress, token: deskToken.get() }),
+    'desk:send': ({ id }) => desk.send(id),
+    'desk:open-story': ({ id }) => desk.openStory(id),
+    'desk:join': ({ id }, { client }) => desk.join(id, client),
+    'desk:push': ({ id, update }) => desk.push(id, update),
+    'desk:leave': ({ id }, { client }) => desk.leave(id, client),
   }
 }

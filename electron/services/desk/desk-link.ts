@@ -1,0 +1,173 @@
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  WebSocketStatus,
+} from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import type * as Y from 'yjs'
+import { deskSocketUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
+import { parseDeskRefusal } from '../../../shared/desk/desk-refusal'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { DeskStanding } from './desk-sync-state'
+
+/** How soon a lost connection is tried again, growing to `maxDelayMs`; never given up. */
+export interface DeskRetry {
+  delayMs: number
+  maxDelayMs: number
+}
+
+/** A desk that is down is tried every second at first, then every half minute at most. */
+export const DEFAULT_DESK_RETRY: DeskRetry = { delayMs: 1_000, maxDelayMs: 30_000 }
+
+export interface DeskLinkOptions {
+  /** As set in Settings › Desk (ws, wss, http or https). */
+  address: string
+  token: string
+  /** The story's id, which names its document on the desk. */
+  story: string
+  doc: Y.Doc
+  retry?: DeskRetry
+  /** Called whenever the standing may have changed. */
+  onStanding?: () => void
+}
+
+const secondsIn = (ms: number) => {
+  const seconds = Number((ms / 1000).toFixed(1))
+  return seconds === 1 ? 'a second' : `${seconds} seconds`
+}
+
+/**
+ * One story's connection to the desk: a Hocuspocus provider on the story's document, retrying
+ * for as long as it lives, and what it has learnt of its standing with the desk (connected,
+ * synced, changes unconfirmed, refused and why).
+ */
+export class DeskLink {
+  private connected = false
+  private everConnected = false
+  /** Only the token is judged at authentication: a story's id always names a document. */
+  private tokenRefused = false
+  private refusedChange: string | undefined
+  private destroyed = false
+  private readonly watchers = new Set<() => void>()
+  private readonly websocket: HocuspocusProviderWebsocket
+  private readonly provider: HocuspocusProvider
+
+  constructor(private readonly options: DeskLinkOptions) {
+    const retry = options.retry ?? DEFAULT_DESK_RETRY
+    this.websocket = new HocuspocusProviderWebsocket({
+      url: deskSocketUrl(options.address),
+      // Electron's main process and plain Node both get the same WebSocket: the `ws` package.
+      WebSocketPolyfill: WebSocket,
+      delay: retry.delayMs,
+      minDelay: retry.delayMs,
+      maxDelay: retry.maxDelayMs,
+      // 0: no limit. A desk that is down must never stop a reporter writing, nor their changes
+      // going out once it is back.
+      maxAttempts: 0,
+    })
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.websocket,
+      name: options.story,
+      token: options.token,
+      document: options.doc,
+      onStatus: ({ status }) => {
+        this.connected = status === WebSocketStatus.Connected
+        if (this.connected) this.everConnected = true
+        this.changed()
+      },
+      onSynced: () => this.changed(),
+      onUnsyncedChanges: () => this.changed(),
+      onAuthenticated: () => {
+        this.tokenRefused = false
+        this.changed()
+      },
+      onAuthenticationFailed: () => {
+        this.tokenRefused = true
+        this.changed()
+      },
+      onStateless: ({ payload }) => {
+        const refusal = parseDeskRefusal(payload)
+        if (!refusal) return
+        this.refusedChange = refusal.reason
+        this.changed()
+      },
+    })
+    this.provider.attach()
+  }
+
+  standing(): DeskStanding {
+    const refusal = this.tokenRefused ? UNKNOWN_DESK_TOKEN : this.refusedChange
+    return {
+      connected: this.connected,
+      synced: this.provider.isSynced,
+      unsyncedChanges: this.provider.unsyncedChanges,
+      ...(refusal !== undefined && { refusal }),
+    }
+  }
+
+  /**
+   * A refused change stays refused as the provider reconnects and sends it again; a new change
+   * from the page may put it right, so its refusal is forgotten until the desk says it again.
+   */
+  forgetRefusedChange(): void {
+    if (this.refusedChange === undefined) return
+    this.refusedChange = undefined
+    this.changed()
+  }
+
+  /**
+   * Resolves once the desk has every change made to the document so far (synced, nothing
+   * unconfirmed), or with why not: the token or a change refused, the desk unreachable or silent
+   * for `timeoutMs`, the connection closed here first.
+   */
+  confirmed(timeoutMs: number): Promise<Result<null>> {
+    return new Promise((resolve) => {
+      const finish = (result: Result<null>) => {
+        clearTimeout(timer)
+        this.watchers.delete(check)
+        resolve(result)
+      }
+      const check = () => {
+        if (this.destroyed)
+          return finish(fail('io', 'The connection to the desk was closed before it answered.'))
+        if (this.tokenRefused) return finish(fail('permission-denied', UNKNOWN_DESK_TOKEN))
+        if (this.refusedChange !== undefined)
+          return finish(
+            fail('invalid-request', `The desk refused the story: ${this.refusedChange}`),
+          )
+        const { connected, synced, unsyncedChanges } = this.standing()
+        if (connected && synced && unsyncedChanges === 0) finish(ok(null))
+      }
+      const timer = setTimeout(() => {
+        const { address } = this.options
+        finish(
+          this.everConnected
+            ? fail(
+                'io',
+                `The desk server at ${address} did not confirm the story within ${secondsIn(timeoutMs)}. Check that you are online and try again.`,
+              )
+            : fail(
+                'io',
+                `The desk server at ${address} cannot be reached. Check that you are online and the address in Settings › Desk.`,
+              ),
+        )
+      }, timeoutMs)
+      this.watchers.add(check)
+      check()
+    })
+  }
+
+  /** Closes the connection for good; changes not yet sent stay in the document (and the replica). */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.provider.destroy()
+    this.websocket.destroy()
+    this.changed()
+  }
+
+  private changed(): void {
+    for (const watcher of [...this.watchers]) watcher()
+    if (!this.destroyed) this.options.onStanding?.()
+  }
+}

@@ -1,0 +1,203 @@
+import * as Y from 'yjs'
+import { ArticleFieldsSchema, type ArticleFields } from '../../../shared/article'
+import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
+import { readStory, writeStory } from '../../../shared/desk/story-document'
+import { fail, ok, type Result } from '../../../shared/result'
+import { isErrnoException } from '../disk/fs-failure'
+import { DeskLink, type DeskRetry } from './desk-link'
+import { deskSyncState, sameSyncState } from './desk-sync-state'
+import { StoryReplica } from './story-replica'
+
+/** Marks a change that came from the page: it already has it, so it is not sent back. */
+export const PAGE_ORIGIN = Symbol('copydesk page')
+
+/** Where the desk is and who the person is, or why nothing can be asked of it. */
+export type DeskReach =
+  { address: string; token: string; problem?: undefined } | { problem: string }
+
+export interface DeskSessionOptions {
+  id: string
+  /** The story's folder, holding its `article.json` and its replica. */
+  folder: string
+  reach: DeskReach
+  retry?: DeskRetry
+  /** How long after the last change `article.json` is written. */
+  writeDelayMs: number
+  /** Writes `article.json` from the shared state; a failure is tried again at the next change. */
+  writeArticle(fields: ArticleFields): Promise<Result<unknown>>
+  /** A change that did not come from the page (from the desk): the page applies it too. */
+  onOutsideUpdate(update: Uint8Array): void
+  onSync(state: DeskSyncState): void
+}
+
+/**
+ * One shared story being edited on this machine: its replica (every change kept on disk), and,
+ * when an address and token are set, a connection to the desk retried for as long as the session
+ * lives. Any number of windows and tabs may join it; `article.json` follows the shared state a
+ * moment after each change, so the list, search and exports see what the story now says.
+ */
+export class DeskSession {
+  readonly clients = new Set<string>()
+  private link: DeskLink | undefined
+  private reachProblem: string | undefined
+  private lastSync: DeskSyncState = { kind: 'offline' }
+  private writeTimer: NodeJS.Timeout | undefined
+  private writing: Promise<void> = Promise.resolve()
+  private closed = false
+
+  private constructor(
+    private readonly replica: StoryReplica,
+    private readonly options: DeskSessionOptions,
+  ) {
+    replica.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== PAGE_ORIGIN) options.onOutsideUpdate(update)
+      this.scheduleWrite()
+    })
+    this.reach(options.reach)
+    // Changes kept before a crash may not have reached article.json yet.
+    this.scheduleWrite()
+  }
+
+  /** Opens the story's replica and starts the session; a replica that cannot be read says why. */
+  static async open(options: DeskSessionOptions): Promise<Result<DeskSession>> {
+    try {
+      const { replica } = await StoryReplica.open(options.folder)
+      return ok(new DeskSession(replica, options))
+    } catch (error) {
+      if (isErrnoException(error))
+        return fail('io', `The shared copy of this story could not be read: ${error.message}`)
+      return fail('damaged', error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  get doc(): Y.Doc {
+    return this.replica.doc
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  get sync(): DeskSyncState {
+    return this.lastSync
+  }
+
+  answer(): DeskJoinAnswer {
+    return {
+      shared: true,
+      update: Buffer.from(Y.encodeStateAsUpdate(this.doc)).toString('base64'),
+      sync: this.lastSync,
+    }
+  }
+
+  /** Connects to the desk as now set (a new address or token), or says why it cannot. */
+  reach(reach: DeskReach): void {
+    this.link?.destroy()
+    this.link = undefined
+    this.reachProblem = reach.problem
+    if (reach.problem === undefined)
+      this.link = new DeskLink({
+        address: reach.address,
+        token: reach.token,
+        story: this.options.id,
+        doc: this.doc,
+        ...(this.options.retry && { retry: this.options.retry }),
+        onStanding: () => this.refreshSync(),
+      })
+    this.refreshSync()
+  }
+
+  /** Resolves once the desk has every change so far, or with why not (see DeskLink). */
+  confirmed(timeoutMs: number): Promise<Result<null>> {
+    return this.link
+      ? this.link.confirmed(timeoutMs)
+      : Promise.resolve(fail('invalid-request', this.reachProblem ?? 'No desk is set.'))
+  }
+
+  /**
+   * Applies a change the page made, and answers once it is kept on disk: the page may then
+   * forget it. An update Yjs cannot read is refused before it touches the document.
+   */
+  async push(update: Uint8Array): Promise<Result<null>> {
+    if (this.closed)
+      return fail('invalid-request', 'This story is no longer open for editing here.')
+    try {
+      // Reads the whole update without applying it, so bytes that are not one change nothing.
+      Y.decodeUpdate(update)
+      Y.applyUpdate(this.doc, update, PAGE_ORIGIN)
+    } catch {
+      return fail(
+        'invalid-request',
+        'The change could not be read as a change to a shared story; the story was left as it was.',
+      )
+    }
+    this.link?.forgetRefusedChange()
+    try {
+      await this.replica.kept()
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      return fail(
+        isErrnoException(error) && error.code === 'ENOSPC' ? 'disk-full' : 'io',
+        `The change could not be kept on this computer (${why}). It is still in the open story; it is written again with the next change.`,
+      )
+    }
+    return ok(null)
+  }
+
+  /**
+   * Makes `fields` the story's text for everyone (History's restore): one change, merged like any
+   * other, and sent to the page as a change from outside it.
+   */
+  replace(fields: ArticleFields): void {
+    writeStory(this.doc, fields)
+  }
+
+  /** Writes `article.json` now, once earlier writes are done. */
+  writeNow(): Promise<void> {
+    clearTimeout(this.writeTimer)
+    this.writeTimer = undefined
+    this.writing = this.writing.then(() => this.writeArticle())
+    return this.writing
+  }
+
+  /** Writes `article.json` one last time, then lets go of the desk and the replica. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.writeNow()
+    this.link?.destroy()
+    this.link = undefined
+    await this.replica.close()
+  }
+
+  private scheduleWrite(): void {
+    if (this.closed) return
+    clearTimeout(this.writeTimer)
+    this.writeTimer = setTimeout(() => void this.writeNow(), this.options.writeDelayMs)
+  }
+
+  private async writeArticle(): Promise<void> {
+    const fields = ArticleFieldsSchema.safeParse(readStory(this.doc))
+    // A state that is not an article (the desk refuses it too) leaves article.json as it was;
+    // the next change that makes it one is written.
+    if (!fields.success) return
+    // A failed write (a lock held elsewhere, a full disk) is tried again at the next change: the
+    // replica holds everything meanwhile.
+    await this.options.writeArticle(fields.data).catch(() => undefined)
+  }
+
+  private refreshSync(): void {
+    const standing = this.link?.standing() ?? {
+      connected: false,
+      synced: false,
+      unsyncedChanges: 0,
+    }
+    const state = deskSyncState({
+      ...standing,
+      ...(this.reachProblem !== undefined && { offlineReason: this.reachProblem }),
+    })
+    if (sameSyncState(state, this.lastSync)) return
+    this.lastSync = state
+    if (!this.closed) this.options.onSync(state)
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/**
+ * A Yjs update between the page and main, base64 so that it travels the same way over Electron
+ * IPC and the browser host's JSON. A whole 50,000-word story is a few MiB; the desk refuses
+ * messages past 32 MiB, so nothing larger is worth sending.
+ */
+export const DeskUpdateSchema = z.base64().max(48 * 1024 * 1024)
+
+export const DeskPushRequest = z.object({ id: z.uuid(), update: DeskUpdateSchema })
+
+/** Where a shared story stands with the desk, in the words the save status shows. */
+export type DeskSyncState =
+  /** The desk has every change made here, and this machine every change it knows of. */
+  | { kind: 'synced' }
+  /** The desk cannot be reached: every change is kept on this computer, and sent once it can. */
+  | { kind: 'offline'; reason?: string }
+  /** Changes made here that the desk has not confirmed yet. */
+  | { kind: 'syncing'; changes: number }
+  /** The desk refused the token or a change; reconnecting alone will not help. */
+  | { kind: 'refused'; message: string }
+
+/** Opening a story for editing: whether it is shared, and then the whole shared state. */
+export type DeskJoinAnswer =
+  { shared: false } | { shared: true; update: string; sync: DeskSyncState }
+
+/** The save status's words for a shared story. */
+export function syncStateWords(state: DeskSyncState): string {
+  switch (state.kind) {
+    case 'synced':
+      return 'Synced'
+    case 'offline':
+      return 'Offline: saved on this computer'
+    case 'syncing':
+      return state.changes === 1 ? 'Syncing 1 change' : `Syncing ${state.changes} changes`
+    case 'refused':
+      return state.message
+  }
+}
