@@ -15,10 +15,13 @@ export interface DeskProcess {
   exited: Promise<number | null>
 }
 
-export async function startDesk(dataDir: string): Promise<DeskProcess> {
-  const child = spawn(process.execPath, [CLI, 'desk-server', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/** `port`: the port a stopped desk listened on, for apps that reconnect to the same address. */
+export async function startDesk(dataDir: string, port = 0): Promise<DeskProcess> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'desk-server', '--data', dataDir, '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let output = ''
   child.stdout?.setEncoding('utf8').on('data', (text: string) => (output += text))
   child.stderr?.setEncoding('utf8').on('data', (text: string) => (output += text))

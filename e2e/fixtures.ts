@@ -41,7 +41,10 @@ export interface CopydeskApp {
    * A second app instance on the same library, as another person with their own settings (the
    * display name given) would run it: its own host process and window.
    */
-  secondDesk(displayName: string): Promise<{ page: Page; quit(): Promise<void> }>
+  secondDesk(
+    displayName: string,
+    options?: { ownLibrary?: boolean },
+  ): Promise<{ page: Page; library: string; quit(): Promise<void> }>
   /** Another tab (or window) of this same app, as the same person. */
   newTab(): Promise<Page>
 }
@@ -170,9 +173,11 @@ export const test = base.extend<
         return page
       }
       const startServer = async (environment: NodeJS.ProcessEnv = env) => {
-        const server = spawn(process.execPath, [CLI, 'serve', '--library', library], {
-          env: environment,
-        })
+        const server = spawn(
+          process.execPath,
+          [CLI, 'serve', '--library', environment.COPYDESK_LIBRARY ?? library],
+          { env: environment },
+        )
         // Read, or a host that writes more than a pipe holds would stop at its next write; kept
         // to be shown if the test fails.
         server.stderr.setEncoding('utf8').on('data', (text: string) => {
@@ -200,15 +205,22 @@ export const test = base.extend<
           await new Promise((resolve) => host.server.once('exit', resolve))
           host = await startServer()
         },
-        secondDesk: async (displayName) => {
-          const config = join(temp, `config-${displayName.replace(/\W+/g, '-')}`)
+        secondDesk: async (displayName, { ownLibrary = false } = {}) => {
+          const name = displayName.replace(/\W+/g, '-')
+          const config = join(temp, `config-${name}`)
+          const secondLibrary = ownLibrary ? join(temp, `library-${name}`) : library
           mkdirSync(config, { recursive: true })
           writeFileSync(join(config, 'settings.json'), JSON.stringify({ displayName }))
-          const second = await startServer({ ...env, COPYDESK_CONFIG_DIR: config })
+          const second = await startServer({
+            ...env,
+            COPYDESK_CONFIG_DIR: config,
+            COPYDESK_LIBRARY: secondLibrary,
+          })
           const page = await newPage()
           await page.goto(second.url)
           return {
             page,
+            library: secondLibrary,
             quit: async () => {
               await page.close()
               await stopProcess(second.server)

@@ -5,7 +5,15 @@ import { ArticleFieldsSchema, createArticle, fieldsOf, type ArticleFields } from
 import { articleFields } from '../article/test-article-arbitrary'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodySchema } from '../editor/schemas'
-import { isEmptyStory, readStory, writeStory } from './story-document'
+import {
+  isEmptyStory,
+  readStory,
+  readStoryDetails,
+  STORY_PARTS,
+  writeStory,
+  writeStoryDetails,
+  detailsChangedSince,
+} from './story-document'
 
 const ID = '0f8e2c8a-7d1b-4c55-9d0e-2a4b6c8d0e1f'
 const NOW = new Date('2026-12-06T08:00:00.000Z')
@@ -131,5 +139,56 @@ describe('a story in a shared document', () => {
     const text = JSON.stringify(read(reporter).body)
     expect(text.match(/city/g)).toHaveLength(1)
     expect(text.match(/on Tuesday/g)).toHaveLength(1)
+  })
+})
+
+describe('a story’s details, apart from its texts', () => {
+  it('are written and read without touching the texts the editors are bound to', () => {
+    const doc = new Y.Doc()
+    writeStory(doc, story({ body: body('The bridge closes on Monday.') }))
+    const before = Y.encodeStateVector(doc)
+    const {
+      body: _body,
+      headline,
+      standfirst,
+      tracked,
+      ...details
+    } = story({
+      dateline: 'HULL',
+      keywords: ['bridge', 'transport'],
+      byline: [{ name: 'Ana Lee' }],
+    })
+    writeStoryDetails(doc, details)
+    const change = Y.encodeStateAsUpdate(doc, before)
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    expect(readStoryDetails(other)).toEqual(details)
+    expect(read(other).body).toEqual(
+      normalised(story({ body: body('The bridge closes on Monday.') })).body,
+    )
+    // Only the details changed: nothing of the body was written again.
+    const probe = new Y.Doc()
+    Y.applyUpdate(probe, change)
+    expect(probe.getXmlFragment(STORY_PARTS.body).length).toBe(0)
+  })
+
+  it('written as changed since the form and the document last agreed, keep others’ changes', () => {
+    const doc = new Y.Doc()
+    writeStory(doc, story())
+    const agreed = readStoryDetails(doc)
+    if (!agreed) throw new Error('no details')
+    // Someone else sets the section; this person, not yet shown it, changes the dateline.
+    doc.getMap(STORY_PARTS.details).set('section', 'Transport')
+    const mine = { ...agreed, dateline: 'HULL' }
+    expect(detailsChangedSince(agreed, mine)).toEqual({ dateline: 'HULL' })
+    writeStoryDetails(doc, detailsChangedSince(agreed, mine))
+    expect(readStoryDetails(doc)).toMatchObject({ section: 'Transport', dateline: 'HULL' })
+  })
+
+  it('are undefined when they do not fit the article schema', () => {
+    const doc = new Y.Doc()
+    writeStory(doc, story())
+    doc.getMap(STORY_PARTS.details).set('status', 'lost')
+    expect(readStoryDetails(doc)).toBeUndefined()
   })
 })

@@ -5,7 +5,7 @@ import {
 } from '@tiptap/y-tiptap'
 import type { Schema } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
-import { baseTextOf, type ArticleFields, type TrackedLine } from '../article'
+import { ArticleFieldsSchema, baseTextOf, type ArticleFields, type TrackedLine } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodySchema, singleLineSchema } from '../editor/schemas'
 
@@ -59,13 +59,68 @@ export function writeStory(doc: Y.Doc, fields: ArticleFields): void {
       singleLineSchema(),
       lineDoc(fields.standfirst, fields.tracked.standfirst),
     )
-    const details = doc.getMap<string>(STORY_PARTS.details)
-    for (const key of DETAIL_KEYS)
-      if (details.get(key) !== fields[key]) details.set(key, fields[key])
-    for (const key of LIST_KEYS) writeList(doc.getArray<unknown>(key), fields[key])
-    writeById(doc.getMap(STORY_PARTS.comments), fields.comments)
-    writeById(doc.getMap(STORY_PARTS.suggestions), fields.suggestions)
+    writeStoryDetails(doc, fields)
   })
+}
+
+/** The fields an editor binds to no rich-text part: written as a form edits them. */
+export const StoryDetailsSchema = ArticleFieldsSchema.pick({
+  slug: true,
+  dateline: true,
+  section: true,
+  status: true,
+  byline: true,
+  keywords: true,
+  styleIgnores: true,
+  comments: true,
+  suggestions: true,
+})
+export type StoryDetails = Pick<ArticleFields, keyof typeof StoryDetailsSchema.shape>
+
+/** Those fields as the document holds them; undefined when they do not fit the article schema. */
+export function readStoryDetails(doc: Y.Doc): StoryDetails | undefined {
+  const details = doc.getMap<unknown>(STORY_PARTS.details)
+  const parsed = StoryDetailsSchema.safeParse({
+    ...Object.fromEntries(DETAIL_KEYS.map((key) => [key, details.get(key)])),
+    byline: doc.getArray(STORY_PARTS.byline).toArray(),
+    keywords: doc.getArray(STORY_PARTS.keywords).toArray(),
+    styleIgnores: doc.getArray(STORY_PARTS.styleIgnores).toArray(),
+    comments: byCreation(doc.getMap(STORY_PARTS.comments)),
+    suggestions: byCreation(doc.getMap(STORY_PARTS.suggestions)),
+  })
+  return parsed.success ? parsed.data : undefined
+}
+
+/**
+ * Writes the fields given, of those but the rich texts (which TipTap's Collaboration extension
+ * edits in place), touching only what differs.
+ */
+export function writeStoryDetails(doc: Y.Doc, fields: Partial<StoryDetails>): void {
+  doc.transact(() => {
+    const details = doc.getMap<string>(STORY_PARTS.details)
+    for (const key of DETAIL_KEYS) {
+      const value = fields[key]
+      if (value !== undefined && details.get(key) !== value) details.set(key, value)
+    }
+    for (const key of LIST_KEYS) {
+      const value = fields[key]
+      if (value) writeList(doc.getArray<unknown>(key), value)
+    }
+    if (fields.comments) writeById(doc.getMap(STORY_PARTS.comments), fields.comments)
+    if (fields.suggestions) writeById(doc.getMap(STORY_PARTS.suggestions), fields.suggestions)
+  })
+}
+
+/**
+ * The fields of `next` that differ from `base`: what one person changed since their copy and the
+ * shared document last agreed, so that writing it leaves everything others changed meanwhile.
+ */
+export function detailsChangedSince(base: StoryDetails, next: StoryDetails): Partial<StoryDetails> {
+  const changed: Partial<StoryDetails> = {}
+  for (const key of Object.keys(StoryDetailsSchema.shape) as (keyof StoryDetails)[])
+    if (JSON.stringify(base[key]) !== JSON.stringify(next[key]))
+      Object.assign(changed, { [key]: next[key] })
+  return changed
 }
 
 /**

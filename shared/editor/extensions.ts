@@ -9,6 +9,8 @@ export interface ArticleExtensionOptions {
   assetUrl?: FigureOptions['assetUrl']
   /** The renderer's interactive figure (image, caption, credit and alt text fields). */
   figureNodeView?: NodeViewRenderer
+  /** Edited through a shared Yjs document, whose own undo knows whose edits are whose. */
+  shared?: boolean
 }
 
 /**
@@ -29,6 +31,7 @@ export function articleBodyExtensions(options: ArticleExtensionOptions = {}): Ex
       bulletList: false,
       orderedList: false,
       listItem: false,
+      ...(options.shared && { undoRedo: false as const }),
     }),
     ...SuggestableContainers,
     (options.figureNodeView

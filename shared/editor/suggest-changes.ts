@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core'
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import {
   applySuggestion,
   applySuggestions,
@@ -107,6 +108,9 @@ export const SuggestChanges = Extension.create<SuggestChangesOptions>({
       isSuggestMode(state) &&
       transaction.docChanged &&
       !transaction.getMeta('history$') &&
+      // A shared story's changes from other people, and undo of one's own, arrive through Yjs:
+      // they are already what their authors made of them, suggestions included.
+      !transaction.getMeta(ySyncPluginKey) &&
       !('skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {}))
     if (!tracked) return next(transaction)
     const { newSuggestionId, isOwn } = this.options

@@ -23,6 +23,7 @@ export function ArticleEditor() {
   const openedBody = useEditorStore((state) => state.article?.body)
   const form = useEditorStore((state) => state.form)
   const loadCount = useEditorStore((state) => state.loadCount)
+  const sharedDoc = useEditorStore((state) => state.shared?.doc)
   const edit = useEditorStore((state) => state.edit)
   const save = useEditorStore((state) => state.save)
   const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
@@ -80,6 +81,7 @@ export function ArticleEditor() {
           tracked={form.tracked.headline}
           limit={headlineLimit}
           placeholder="Headline"
+          sharedDoc={sharedDoc}
           onChange={editLine('headline')}
         />
         <SingleLineEditor
@@ -90,6 +92,7 @@ export function ArticleEditor() {
           tracked={form.tracked.standfirst}
           limit={standfirstLimit}
           placeholder="One or two sentences that sell the story"
+          sharedDoc={sharedDoc}
           onChange={editLine('standfirst')}
         />
         <fieldset className="plain-fieldset" disabled={readOnly}>
@@ -102,7 +105,12 @@ export function ArticleEditor() {
             onClose={() => setFinding(undefined)}
           />
         )}
-        <BodyEditor key={`body-${loadCount}`} articleId={articleId} initialBody={openedBody} />
+        <BodyEditor
+          key={`body-${loadCount}`}
+          articleId={articleId}
+          initialBody={openedBody}
+          sharedDoc={sharedDoc}
+        />
       </article>
       <fieldset className="plain-fieldset" disabled={readOnly}>
         <MetadataPanel form={form} />

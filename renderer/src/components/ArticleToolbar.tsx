@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { COMMANDS } from '../../../shared/commands/commands'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
+import { useSettings } from '../stores/settings-store'
 import { notify } from '../stores/notices'
 import { useSuggestMode } from '../stores/suggestion-store'
 import { useSuggestionSlot } from '../editor/suggestion-slot'
@@ -29,6 +30,9 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
   const [exporting, setExporting] = useState(false)
   useCommand('article:export', () => setExporting(true))
   const [problem, setProblem] = useState<string>()
+  const deskAddress = useSettings((state) => state.settings?.deskAddress ?? '')
+  const shared = useEditorStore((state) => state.shared !== undefined)
+  const [sending, setSending] = useState(false)
 
   const run = async (action: () => Promise<string | undefined>) => setProblem(await action())
 
@@ -60,6 +64,19 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
       return undefined
     })
 
+  const sendToDesk = () =>
+    run(async () => {
+      if (!(await save())) return 'Save the article before sending it to the desk.'
+      setSending(true)
+      const sent = await client.invoke('desk:send', { id: articleId })
+      setSending(false)
+      if (!sent.ok) return `Not sent to the desk: ${sent.error.message}`
+      // Opened again, now as the shared story: every change from here on goes to the desk.
+      await open(articleId)
+      notify(`Sent “${sent.value.headline || 'Untitled'}” to the desk.`, 'info')
+      return undefined
+    })
+
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label="Article actions">
@@ -78,6 +95,15 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
             onClick={() => setExporting(true)}
           />
           <ToolButton label="Duplicate" icon="duplicate" onClick={() => void duplicate()} />
+          {deskAddress && !shared && (
+            <ToolButton
+              label="Send to desk"
+              icon="desk"
+              disabled={sending}
+              hint="share this story live with the desk; this computer keeps a copy to work on offline"
+              onClick={() => void sendToDesk()}
+            />
+          )}
         </ToolGroup>
         <ToolGroup label="Review">
           <ToolButton

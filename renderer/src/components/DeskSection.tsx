@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { filterDeskStories } from '../../../shared/desk/desk-story-filter'
 import { formatPeopleTime } from '../../../shared/format/people-time'
 import { useDesk } from '../stores/desk-store'
+import { useEditorStore } from '../stores/editor-store'
 import type { SearchFilters } from '../stores/use-library-search'
 import { Highlighted } from './Highlighted'
 
@@ -19,7 +20,8 @@ export function DeskSection({
   tokenSet: boolean
   filters: SearchFilters
 }) {
-  const { stories, error, loading, refresh, reset } = useDesk()
+  const { stories, error, loading, refresh, reset, openStory, opening, openProblem } = useDesk()
+  const openId = useEditorStore((state) => state.article?.id)
 
   // A new address or token is a new desk to ask.
   useEffect(() => {
@@ -66,22 +68,40 @@ export function DeskSection({
             matches.length === 0 &&
             filtered && <p className="hint">No story on the desk matches.</p>
           )}
+          {opening && (
+            <p className="hint" role="status">
+              Opening from the desk…
+            </p>
+          )}
+          {openProblem && (
+            <p className="error" role="alert">
+              {openProblem}
+            </p>
+          )}
           <ul className="article-list desk-stories" aria-label="Desk stories">
             {matches.map(({ story, terms }) => (
-              <li key={story.id} className="desk-story">
-                <span className="article-headline">
-                  <Highlighted text={story.headline || 'Untitled'} terms={terms} />
-                </span>
-                <span className="article-meta">
-                  <span className={`status status-${story.status}`}>{story.status}</span>
-                  <span>
-                    <time dateTime={story.updatedAt}>{formatPeopleTime(story.updatedAt)}</time>
-                    {story.updatedBy && ` by ${story.updatedBy}`}
+              <li key={story.id}>
+                <button
+                  type="button"
+                  className="article-item desk-story"
+                  aria-current={story.id === openId ? 'true' : undefined}
+                  disabled={opening !== undefined}
+                  onClick={() => void openStory(story.id)}
+                >
+                  <span className="article-headline">
+                    <Highlighted text={story.headline || 'Untitled'} terms={terms} />
                   </span>
-                </span>
-                {story.present.length > 0 && (
-                  <span className="desk-present">In it now: {story.present.join(', ')}</span>
-                )}
+                  <span className="article-meta">
+                    <span className={`status status-${story.status}`}>{story.status}</span>
+                    <span>
+                      <time dateTime={story.updatedAt}>{formatPeopleTime(story.updatedAt)}</time>
+                      {story.updatedBy && ` by ${story.updatedBy}`}
+                    </span>
+                  </span>
+                  {story.present.length > 0 && (
+                    <span className="desk-present">In it now: {story.present.join(', ')}</span>
+                  )}
+                </button>
               </li>
             ))}
           </ul>

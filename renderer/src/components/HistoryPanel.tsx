@@ -92,7 +92,10 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
                   type="button"
                   aria-label={`Restore ${title}`}
                   disabled={readOnly}
-                  onClick={() => void restoreVersion(version.id)}
+                  // Listed again after: a shared story's restore changes no revision here.
+                  onClick={() =>
+                    void restoreVersion(version.id).then(() => setListed((count) => count + 1))
+                  }
                 >
                   Restore
                 </button>

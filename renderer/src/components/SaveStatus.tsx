@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { isDirty, useEditorStore } from '../stores/editor-store'
-import { describeSaveState } from '../stores/save-state-words'
+import { describeSaveState, describeSyncState } from '../stores/save-state-words'
 
 /**
  * Always tells the truth about the text: saved, saving, unsaved, or why a save failed. The words
@@ -12,7 +12,10 @@ export function SaveStatus() {
   const element = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
     const show = (state: ReturnType<typeof useEditorStore.getState>) => {
-      const { message, tone } = describeSaveState(state.saveState, isDirty(state))
+      const { message, tone } =
+        state.shared && state.saveState.kind !== 'failed'
+          ? describeSyncState(state.deskSync)
+          : describeSaveState(state.saveState, isDirty(state))
       const status = element.current
       if (!status || status.textContent === message) return
       status.textContent = message

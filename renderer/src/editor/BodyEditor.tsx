@@ -2,7 +2,10 @@ import type { EditorView } from '@tiptap/pm/view'
 import { CurrentBlock } from './current-block'
 import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { FindReplace } from './find-replace'
+import Collaboration from '@tiptap/extension-collaboration'
 import Typography from '@tiptap/extension-typography'
+import type * as Y from 'yjs'
+import { STORY_PARTS } from '../../../shared/desk/story-document'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
@@ -34,10 +37,12 @@ const COUNT_DELAY_MS = 300
 interface Props {
   articleId: string
   initialBody: TiptapNode
+  /** A shared story's document: the body is edited in it, live with everyone else in the story. */
+  sharedDoc?: Y.Doc
 }
 
 /** The rich-text body: the shared article schema, edited with TipTap, images by button, drop or paste. */
-export function BodyEditor({ articleId, initialBody }: Props) {
+export function BodyEditor({ articleId, initialBody, sharedDoc }: Props) {
   const bodyEdited = useEditorStore((state) => state.bodyEdited)
   const setBodySource = useEditorStore((state) => state.setBodySource)
   const setBodyCounts = useEditorStore((state) => state.setBodyCounts)
@@ -84,7 +89,14 @@ export function BodyEditor({ articleId, initialBody }: Props) {
   const editor = useEditor({
     enableCoreExtensions: STORY_CORE_EXTENSIONS,
     extensions: [
-      ...articleBodyExtensions({ assetUrl, figureNodeView: ReactNodeViewRenderer(FigureView) }),
+      ...articleBodyExtensions({
+        assetUrl,
+        figureNodeView: ReactNodeViewRenderer(FigureView),
+        shared: sharedDoc !== undefined,
+      }),
+      ...(sharedDoc
+        ? [Collaboration.configure({ document: sharedDoc, field: STORY_PARTS.body })]
+        : []),
       FigureFallback.configure({ assetUrl }),
       Typography,
       Placeholder.configure({ placeholder: 'Write the story…' }),
@@ -95,7 +107,8 @@ export function BodyEditor({ articleId, initialBody }: Props) {
       ReactSelectionOptOut,
       suggestChangesForField(),
     ],
-    content: initialBody,
+    // A shared body comes from its document; given here too, it would be added to it again.
+    content: sharedDoc ? undefined : initialBody,
     editorProps: {
       attributes: {
         'aria-label': 'Body',

@@ -1,5 +1,8 @@
 import { FindReplace } from './find-replace'
+import Collaboration from '@tiptap/extension-collaboration'
 import Typography from '@tiptap/extension-typography'
+import type * as Y from 'yjs'
+import { STORY_PARTS } from '../../../shared/desk/story-document'
 import { Placeholder, UndoRedo } from '@tiptap/extensions'
 import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -41,6 +44,8 @@ interface Props {
   /** Characters allowed before the field is flagged; going over is shown, never blocked. */
   limit?: number
   className?: string
+  /** A shared story's document: the field is edited in it, live with everyone else in the story. */
+  sharedDoc?: Y.Doc
 }
 
 /**
@@ -55,6 +60,7 @@ export function SingleLineEditor({
   placeholder,
   limit,
   className,
+  sharedDoc,
 }: Props) {
   const countId = useId()
   const editor = useEditor({
@@ -62,14 +68,22 @@ export function SingleLineEditor({
     extensions: [
       HouseStyle.configure({ field: label }),
       ...singleLineExtensions(),
-      UndoRedo,
+      // A shared field's undo comes with Collaboration, and undoes only this person's edits.
+      ...(sharedDoc
+        ? [
+            Collaboration.configure({
+              document: sharedDoc,
+              field: label === 'Headline' ? STORY_PARTS.headline : STORY_PARTS.standfirst,
+            }),
+          ]
+        : [UndoRedo]),
       FindReplace,
       Typography,
       EnterMovesOn,
       Placeholder.configure({ placeholder }),
       suggestChangesForField(),
     ],
-    content: toDoc(value, tracked),
+    content: sharedDoc ? undefined : toDoc(value, tracked),
     editorProps: {
       attributes: {
         role: 'textbox',

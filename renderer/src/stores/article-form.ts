@@ -6,6 +6,7 @@ import type {
   CommentThread,
   EditedFields,
 } from '../../../shared/article'
+import type { StoryDetails } from '../../../shared/desk/story-document'
 import type { EncodedBody } from '../../../shared/editor/encode-body'
 import { suggestionIds } from '../../../shared/suggestions/list-suggestions'
 import { recordsFor } from './suggestion-store'
@@ -31,15 +32,18 @@ export interface ArticleForm {
   tracked: ArticleFields['tracked']
 }
 
+const bylineRows = (byline: ArticleFields['byline']): BylineRow[] =>
+  byline.map(({ name, role, suggestion }) => ({
+    name,
+    role: role ?? '',
+    ...(suggestion && { suggestion }),
+  }))
+
 export function formFromArticle(article: Article): ArticleForm {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
-    byline: article.byline.map(({ name, role, suggestion }) => ({
-      name,
-      role: role ?? '',
-      ...(suggestion && { suggestion }),
-    })),
+    byline: bylineRows(article.byline),
     dateline: article.dateline,
     section: article.section,
     keywordsText: article.keywords.join(', '),
@@ -51,27 +55,20 @@ export function formFromArticle(article: Article): ArticleForm {
   }
 }
 
-/** The fields to save or journal, with the body as the editor encoded it. */
-export function fieldsFromForm(form: ArticleForm, body: EncodedBody): EditedFields {
-  const byline = form.byline
-    .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
-    .filter(({ name }) => name)
-    .map(({ name, role, suggestion }) => ({
-      name,
-      ...(role && { role }),
-      ...(suggestion && { suggestion }),
-    }))
-  const ids = new Set(body.suggestionIds)
-  for (const line of Object.values(form.tracked))
-    suggestionIds({ type: 'line', content: line }, ids)
-  for (const { suggestion } of byline) if (suggestion) ids.add(suggestion.id)
+/** Everything but the texts, cleaned as a save writes them: blank byline rows left out. */
+export function detailsFromForm(form: ArticleForm): Omit<StoryDetails, 'suggestions'> {
   return {
     slug: form.slug,
     styleIgnores: form.styleIgnores,
     comments: form.comments,
-    headline: form.headline.trim(),
-    standfirst: form.standfirst.trim(),
-    byline,
+    byline: form.byline
+      .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
+      .filter(({ name }) => name)
+      .map(({ name, role, suggestion }) => ({
+        name,
+        ...(role && { role }),
+        ...(suggestion && { suggestion }),
+      })),
     dateline: form.dateline.trim(),
     section: form.section.trim(),
     keywords: [
@@ -83,8 +80,38 @@ export function fieldsFromForm(form: ArticleForm, body: EncodedBody): EditedFiel
       ),
     ],
     status: form.status,
+  }
+}
+
+/** The fields to save or journal, with the body as the editor encoded it. */
+export function fieldsFromForm(form: ArticleForm, body: EncodedBody): EditedFields {
+  const details = detailsFromForm(form)
+  const ids = new Set(body.suggestionIds)
+  for (const line of Object.values(form.tracked))
+    suggestionIds({ type: 'line', content: line }, ids)
+  for (const { suggestion } of details.byline) if (suggestion) ids.add(suggestion.id)
+  return {
+    ...details,
+    headline: form.headline.trim(),
+    standfirst: form.standfirst.trim(),
     body: body.json,
     tracked: form.tracked,
     suggestions: recordsFor(ids),
   }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The form with what others changed in a shared story. A part the form already holds as they do
+ * is left as typed, so a byline row half filled in or a keyword list mid-comma stays as it is.
+ */
+export function formWithDetails(form: ArticleForm, details: StoryDetails): ArticleForm {
+  const mine = detailsFromForm(form)
+  const changes: Partial<ArticleForm> = {}
+  if (!same(mine.byline, details.byline)) changes.byline = bylineRows(details.byline)
+  if (!same(mine.keywords, details.keywords)) changes.keywordsText = details.keywords.join(', ')
+  for (const key of ['slug', 'dateline', 'section', 'status', 'styleIgnores', 'comments'] as const)
+    if (!same(mine[key], details[key])) Object.assign(changes, { [key]: details[key] })
+  return Object.keys(changes).length === 0 ? form : { ...form, ...changes }
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { DeskStory } from '../../../shared/desk/desk-story-list'
 import { client } from '../api/client'
+import { useEditorStore } from './editor-store'
 
 interface DeskState {
   /** The desk's stories as last listed; kept while a refresh is on its way. */
@@ -12,6 +13,12 @@ interface DeskState {
   refresh(): Promise<void>
   /** Forgets the list, as when the desk's address or token changes. */
   reset(): void
+  /** The desk story being brought into the library to open. */
+  opening?: string
+  /** Why the last desk story could not be opened. */
+  openProblem?: string
+  /** Brings a desk story into the library (or up to date there) and opens it. */
+  openStory(id: string): Promise<void>
 }
 
 let asked = 0
@@ -31,6 +38,16 @@ export const useDesk = create<DeskState>((set) => ({
   },
   reset() {
     asked++
-    set({ stories: undefined, error: undefined, loading: false })
+    set({ stories: undefined, error: undefined, loading: false, openProblem: undefined })
+  },
+  async openStory(id) {
+    set({ opening: id, openProblem: undefined })
+    const fetched = await client.invoke('desk:open-story', { id })
+    if (!fetched.ok) {
+      set({ opening: undefined, openProblem: `Not opened: ${fetched.error.message}` })
+      return
+    }
+    await useEditorStore.getState().open(id)
+    set({ opening: undefined })
   },
 }))

@@ -3,8 +3,16 @@ import { slugify, SlugSchema, type Article, type TextCounts } from '../../../sha
 import { encodeBodyJson, type EncodedBody } from '../../../shared/editor/encode-body'
 import { fail, ok, type Failure, type Result } from '../../../shared/result'
 import { client } from '../api/client'
-import { fieldsFromForm, formFromArticle, type ArticleForm } from './article-form'
-import { loadSuggestionRecords } from './suggestion-store'
+import { fieldsFromForm, formFromArticle, formWithDetails, type ArticleForm } from './article-form'
+import { loadSuggestionRecords, mergeSuggestionRecords } from './suggestion-store'
+import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
+import {
+  detailsChangedSince,
+  readStoryDetails,
+  writeStoryDetails,
+  type StoryDetails,
+} from '../../../shared/desk/story-document'
+import { joinSharedStory, type SharedStory } from './shared-story'
 import type { ArticleLockState } from '../../../shared/library/article-lock'
 import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { useSettings } from './settings-store'
@@ -41,6 +49,10 @@ interface EditorState {
   /** Whether this app may edit the open article; undefined while that is being found out. */
   lock?: ArticleLockState
   openError?: string
+  /** The open story's shared document, when it is shared through the desk. */
+  shared?: SharedStory
+  /** Where the shared story stands with the desk, for the save status. */
+  deskSync?: DeskSyncState
   bodyCounts: TextCounts
   /** Set by the body editor: encodes the body only when a save needs it, never on a keystroke. */
   bodySource?: () => EncodedBody
@@ -81,6 +93,9 @@ interface EditorState {
 /** The body as the editor holds it, or as it was opened while no body editor is there. */
 export const currentBody = (state: Pick<EditorState, 'bodySource' | 'article'>): EncodedBody =>
   state.bodySource?.() ?? encodeBodyJson(state.article?.body ?? { type: 'doc' })
+
+/** A shared story's details reach its document this long after the form last changed. */
+const SHARE_DETAILS_DELAY_MS = 300
 
 export const isDirty = (state: Pick<EditorState, 'editCount' | 'savedEditCount'>) =>
   state.editCount !== state.savedEditCount
@@ -164,7 +179,79 @@ export const useEditorStore = create<EditorState>((set, get) => {
     clock: pageClock,
   })
 
+  /**
+   * A shared story's fields outside its rich texts go into its document as the form changes:
+   * written once typing pauses, and at once before others' changes are read into the form. Only
+   * what this person changed since the form and the document last agreed (`agreed`) is written,
+   * so a form that has not caught up yet never undoes someone else's change.
+   */
+  let shareTimer: ReturnType<typeof setTimeout> | undefined
+  let agreed: StoryDetails | undefined
+  const shareDetails = () => {
+    clearTimeout(shareTimer)
+    shareTimer = undefined
+    const state = get()
+    if (!state.shared || !state.form || !agreed) return
+    const { body, headline, standfirst, tracked, ...mine } = fieldsFromForm(
+      state.form,
+      currentBody(state),
+    )
+    const changed = detailsChangedSince(agreed, mine)
+    if (Object.keys(changed).length === 0) return
+    writeStoryDetails(state.shared.doc, changed)
+    agreed = { ...agreed, ...changed }
+  }
+  const scheduleShareDetails = () => {
+    clearTimeout(shareTimer)
+    shareTimer = setTimeout(shareDetails, SHARE_DETAILS_DELAY_MS)
+  }
+
+  /** Others' changes to a shared story's details, shown in the form as they arrive. */
+  const takeOthersDetails = () => {
+    const { shared } = get()
+    if (shareTimer !== undefined) shareDetails()
+    const details = shared && readStoryDetails(shared.doc)
+    const form = get().form
+    if (!details || !form) return
+    agreed = details
+    mergeSuggestionRecords(details.suggestions)
+    const next = formWithDetails(form, details)
+    if (next !== form) set({ form: next })
+  }
+
+  const joinIfShared = (id: string, joined: DeskJoinAnswer | undefined) =>
+    joined?.shared
+      ? joinSharedStory(id, {
+          state: joined.update,
+          changedByOthers: takeOthersDetails,
+          syncChanged: (deskSync) => set({ deskSync }),
+          pushFailed: (failure) => set({ saveState: { kind: 'failed', failure, retrying: true } }),
+          pushed: () => {
+            if (get().saveState.kind !== 'idle') set({ saveState: { kind: 'idle' } })
+          },
+          clock: pageClock,
+        })
+      : undefined
+
+  /**
+   * Main keeps the story open for the desk until no page edits it; `stillEditing`: the same
+   * story was opened again, and main counts each page in it once.
+   */
+  const leaveShared = (shared: SharedStory | undefined, stillEditing = false) => {
+    if (!shared) return
+    if (shareTimer !== undefined) shareDetails()
+    void shared.leave().then(() => {
+      if (!stillEditing) void client.invoke('desk:leave', { id: shared.id })
+    })
+  }
+
   const edited = (patch: Partial<EditorState> = {}) => {
+    if (get().shared) {
+      // Every change goes to main as it is made: nothing waits for a save.
+      set(patch)
+      scheduleShareDetails()
+      return
+    }
     set((state) => ({ ...patch, editCount: state.editCount + 1 }))
     autosaver.edited()
     journal.scheduleWrite()
@@ -194,9 +281,14 @@ export const useEditorStore = create<EditorState>((set, get) => {
     return result.value
   }
 
-  const load = (article: Article) => {
+  const load = (article: Article, joined?: DeskJoinAnswer) => {
     autosaver.cancel()
-    discardIfUntouched(get().article)
+    const previousShared = get().shared
+    leaveShared(previousShared, previousShared?.id === article.id && joined?.shared === true)
+    const shared = joinIfShared(article.id, joined)
+    agreed = shared && readStoryDetails(shared.doc)
+    // Opened again (as a shared story, or reloaded) is not leaving it.
+    if (get().article?.id !== article.id) discardIfUntouched(get().article)
     loadSuggestionRecords(article.suggestions)
     const previous = get().article?.id
     if (previous && previous !== article.id) void client.invoke('article:unlock', { id: previous })
@@ -212,6 +304,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
       savedEditCount: 0,
       saveState: { kind: 'idle' },
       openError: undefined,
+      shared,
+      deskSync: joined?.shared ? joined.sync : undefined,
     }))
   }
 
@@ -228,15 +322,28 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async open(id) {
       const ticket = tickets.issue()
       if (!(await get().save())) return false
-      const result = await client.invoke('article:open', { id })
+      const [result, joined] = await Promise.all([
+        client.invoke('article:open', { id }),
+        client.invoke('desk:join', { id }),
+      ])
+      const leaveUnused = () => {
+        if (joined.ok && joined.value.shared) void client.invoke('desk:leave', { id })
+      }
       // Another article was asked for meanwhile, or typing went on in this one: that wins.
-      if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket))
+      if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket)) {
+        leaveUnused()
         return false
+      }
       if (!result.ok) {
+        leaveUnused()
         set({ openError: result.error.message })
         return false
       }
-      load(result.value)
+      if (!joined.ok) {
+        set({ openError: joined.error.message })
+        return false
+      }
+      load(result.value, joined.value)
       return true
     },
 
@@ -290,11 +397,17 @@ export const useEditorStore = create<EditorState>((set, get) => {
       if (get().lock?.editable && isDirty(get())) await get().save()
     },
 
-    save: () => autosaver.flush(),
+    save: () => {
+      const { shared } = get()
+      if (!shared) return autosaver.flush()
+      if (shareTimer !== undefined) shareDetails()
+      return shared.handedOver()
+    },
 
     async close() {
       if (!(await get().save())) return false
       autosaver.cancel()
+      leaveShared(get().shared)
       discardIfUntouched(get().article)
       const id = get().article?.id
       if (id) void client.invoke('article:unlock', { id })
@@ -305,13 +418,15 @@ export const useEditorStore = create<EditorState>((set, get) => {
         editCount: 0,
         savedEditCount: 0,
         saveState: { kind: 'idle' },
+        shared: undefined,
+        deskSync: undefined,
       })
       return true
     },
 
     async restoreVersion(versionId) {
       if (!(await get().save())) return false
-      const { article } = get()
+      const { article, shared } = get()
       if (!article) return false
       const restored = await client.invoke('version:restore', {
         articleId: article.id,
@@ -319,6 +434,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
         baseRevision: article.revision,
       })
       if (!restored.ok) return autosaver.failed(restored.error)
+      // A shared story's restored text arrives as a change to its document, like anyone's.
+      if (shared) return true
       load(restored.value)
       return true
     },
@@ -356,7 +473,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
     async changedOnDisk(id, revisionOnDisk) {
       const open = get().article
-      if (open?.id !== id) return
+      // A shared story's file is written by main from the shared document this page edits.
+      if (open?.id !== id || get().shared) return
       // Our own save, seen on disk, is not news; nor worth reading a long story again to learn it.
       if (revisionOnDisk !== undefined && revisionOnDisk <= open.revision) return
       const onDisk = await client.invoke('article:open', { id })

@@ -14,6 +14,11 @@ export function loadSuggestionRecords(saved: SuggestionRecord[]): void {
   for (const record of saved) records.set(record.id, record)
 }
 
+/** Others' suggestions in a shared story: added to what this page knows, never replacing it. */
+export function mergeSuggestionRecords(received: SuggestionRecord[]): void {
+  for (const record of received) records.set(record.id, record)
+}
+
 const currentAuthor = () => useSettings.getState().settings?.displayName ?? ''
 
 export function newSuggestionId(): string {

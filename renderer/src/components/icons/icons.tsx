@@ -27,6 +27,14 @@ const SHAPES = {
       <path d="M5 13v6a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-6" />
     </>
   ),
+  desk: (
+    <>
+      <circle cx="6" cy="12" r="2.5" />
+      <circle cx="18" cy="6" r="2.5" />
+      <circle cx="18" cy="18" r="2.5" />
+      <path d="M8.2 10.8l7.6-3.6M8.2 13.2l7.6 3.6" />
+    </>
+  ),
   duplicate: (
     <>
       <rect x="9" y="9" width="11" height="11" rx="1.5" />

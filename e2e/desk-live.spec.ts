@@ -1,0 +1,213 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { ArticleSchema, type Article } from '../shared/article'
+import { addPerson, startDesk, type DeskProcess } from './desk-process'
+import { expect, test, type CopydeskApp } from './fixtures'
+
+// Two people, each with their own library and browser host, in one story through a real desk
+// server (`copydesk desk-server` from out/): the reporter sends it to the desk, the editor opens
+// it from the Desk section, and each sees the other's typing live.
+
+let dataDir: string
+let desk: DeskProcess | undefined
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'copydesk-e2e-desk-live-'))
+})
+test.afterEach(async () => {
+  if (desk) {
+    desk.child.kill('SIGTERM')
+    await desk.exited
+    desk = undefined
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function connectToDesk(page: Page, address: string, token: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  const deskSettings = settings.getByRole('group', { name: 'Desk' })
+  await deskSettings.getByLabel('Desk server address').fill(address)
+  await deskSettings.getByLabel('Desk token', { exact: true }).fill(token)
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings).toBeHidden()
+}
+
+/** The library's one story, as main last wrote it from the shared document. */
+function storyOnDisk(library: string) {
+  const [folder, ...more] = readdirSync(library, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
+  )
+  if (!folder || more.length > 0) throw new Error(`not one story in ${library}`)
+  const file = join(library, folder.name, 'article.json')
+  return ArticleSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+}
+
+const oneParagraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
+
+/** Waits until each library's file, written from the shared story, holds what is expected. */
+async function filesSay(libraries: string[], expected: Partial<Article>): Promise<void> {
+  for (const library of libraries)
+    await expect
+      .poll(
+        () => {
+          try {
+            const story = storyOnDisk(library)
+            return Object.fromEntries(
+              Object.keys(expected).map((key) => [key, story[key as keyof Article]]),
+            )
+          } catch (error) {
+            return String(error)
+          }
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(expected)
+}
+
+const saveStatus = (page: Page) => page.getByRole('status', { name: 'Save status' })
+
+test('a story sent to the desk is edited live by two people on two machines', async ({ app }) => {
+  test.setTimeout(120_000)
+  desk = await startDesk(dataDir)
+  const reporter = app.page
+  const editor = await storyOnBothMachines(app, desk.url)
+  await expect(reporter.getByRole('button', { name: 'Send to desk' })).toHaveCount(0)
+  await expect(saveStatus(editor.page)).toHaveText('Synced', { timeout: 30_000 })
+
+  // Each types; each sees the other's words, once.
+  const editorBody = editor.page.getByRole('textbox', { name: 'Body' })
+  await editorBody.click()
+  await editor.page.keyboard.press('End')
+  await editor.page.keyboard.type(' Ferries will run every hour.')
+  const reporterBody = reporter.getByRole('textbox', { name: 'Body' })
+  const bothSentences = 'The bridge closes on Monday. Ferries will run every hour.'
+  await expect(reporterBody).toHaveText(bothSentences, { timeout: 30_000 })
+  await reporter.getByRole('textbox', { name: 'Headline' }).click()
+  await reporter.keyboard.press('End')
+  await reporter.keyboard.type(' for repairs')
+  await expect(editor.page.getByRole('textbox', { name: 'Headline' })).toHaveText(
+    'Harbour bridge to close for repairs',
+    { timeout: 30_000 },
+  )
+  // A detail outside the texts travels too.
+  await editor.page.getByRole('textbox', { name: 'Dateline' }).fill('HULL')
+  await expect(reporter.getByRole('textbox', { name: 'Dateline' })).toHaveValue('HULL', {
+    timeout: 30_000,
+  })
+  await filesSay([app.library, editor.library], {
+    headline: 'Harbour bridge to close for repairs',
+    dateline: 'HULL',
+    body: oneParagraph(bothSentences),
+  })
+
+  // A version restored on one machine is the text on both, the replaced text kept in History.
+  const history = reporter.getByRole('region', { name: 'History' })
+  await history.getByRole('textbox', { name: 'Version label' }).fill('both sentences')
+  await history.getByRole('button', { name: 'Save version' }).click()
+  await editorBody.click()
+  await editor.page.keyboard.press('ControlOrMeta+a')
+  await editor.page.keyboard.type('Cut to one line.')
+  await expect(reporterBody).toHaveText('Cut to one line.', { timeout: 30_000 })
+  await history.getByRole('button', { name: 'Restore both sentences', exact: true }).click()
+  await expect(editorBody).toHaveText(bothSentences, { timeout: 30_000 })
+  await expect(reporterBody).toHaveText(bothSentences)
+  await expect(history.getByRole('list', { name: 'Versions' })).toContainText(
+    'Before restoring both sentences',
+  )
+  await filesSay([app.library, editor.library], { body: oneParagraph(bothSentences) })
+  await editor.quit()
+})
+
+/** The reporter's story on the desk, opened by the editor on his own machine. */
+async function storyOnBothMachines(app: CopydeskApp, deskUrl: string) {
+  const reporterToken = addPerson(dataDir, 'Ana Lee', 'reporter')
+  const editorToken = addPerson(dataDir, 'Sam Roe', 'editor')
+  await connectToDesk(app.page, deskUrl, reporterToken)
+  await app.page.getByRole('button', { name: 'New article' }).click()
+  await app.page.getByRole('textbox', { name: 'Headline' }).fill('Harbour bridge to close')
+  await app.page.getByRole('textbox', { name: 'Body' }).click()
+  await app.page.keyboard.type('The bridge closes on Monday.')
+  await app.page.getByRole('button', { name: 'Send to desk' }).click()
+  await expect(saveStatus(app.page)).toHaveText('Synced', { timeout: 30_000 })
+  const editor = await app.secondDesk('Sam Roe', { ownLibrary: true })
+  await connectToDesk(editor.page, deskUrl, editorToken)
+  const deskSection = editor.page.getByRole('region', { name: 'Desk', exact: true })
+  await deskSection.getByRole('button', { name: /Harbour bridge to close/ }).click({
+    timeout: 30_000,
+  })
+  await expect(editor.page.getByRole('textbox', { name: 'Body' })).toHaveText(
+    'The bridge closes on Monday.',
+    { timeout: 30_000 },
+  )
+  return editor
+}
+
+test('edits made apart while the desk is down, and across a crash, merge once it is back', async ({
+  app,
+}) => {
+  test.setTimeout(180_000)
+  desk = await startDesk(dataDir)
+  const deskUrl = desk.url
+  const editor = await storyOnBothMachines(app, deskUrl)
+
+  desk.child.kill('SIGTERM')
+  await desk.exited
+  desk = undefined
+  for (const page of [app.page, editor.page])
+    await expect(saveStatus(page)).toHaveText('Offline: saved on this computer', {
+      timeout: 30_000,
+    })
+
+  // Both write in the same paragraph, and each in a field of their own.
+  const reporterBody = app.page.getByRole('textbox', { name: 'Body' })
+  await reporterBody.click()
+  await app.page.keyboard.press('End')
+  await app.page.keyboard.type(' Ferries will run every hour.')
+  await app.page.getByRole('textbox', { name: 'Headline' }).click()
+  await app.page.keyboard.press('End')
+  await app.page.keyboard.type(' for repairs')
+  const editorBody = editor.page.getByRole('textbox', { name: 'Body' })
+  // Clicked at the start of the line: ProseMirror takes a caret moved to the very start within
+  // 200 ms of focusing for the browser's own reset, and undoes it; a person is never that quick.
+  await editorBody.getByText('The bridge closes on Monday.').click({ position: { x: 1, y: 5 } })
+  await editor.page.keyboard.type('Hull’s ')
+  await editor.page.getByRole('textbox', { name: 'Section' }).fill('Transport')
+  await expect(editorBody).toHaveText('Hull’s The bridge closes on Monday.')
+
+  // The reporter's app dies while she is offline; what she typed is on her disk.
+  await expect(reporterBody).toHaveText('The bridge closes on Monday. Ferries will run every hour.')
+  await app.crash()
+  await app.page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: /Harbour bridge to close for repairs/ })
+    .click()
+  await expect(app.page.getByRole('textbox', { name: 'Body' })).toHaveText(
+    'The bridge closes on Monday. Ferries will run every hour.',
+    { timeout: 30_000 },
+  )
+
+  desk = await startDesk(dataDir, Number(new URL(deskUrl).port))
+  const merged = 'Hull’s The bridge closes on Monday. Ferries will run every hour.'
+  for (const page of [app.page, editor.page]) {
+    await expect(page.getByRole('textbox', { name: 'Body' })).toHaveText(merged, {
+      timeout: 60_000,
+    })
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveText(
+      'Harbour bridge to close for repairs',
+    )
+    await expect(page.getByRole('textbox', { name: 'Section' })).toHaveValue('Transport')
+    await expect(saveStatus(page)).toHaveText('Synced', { timeout: 30_000 })
+  }
+  await filesSay([app.library, editor.library], {
+    headline: 'Harbour bridge to close for repairs',
+    section: 'Transport',
+    body: oneParagraph(merged),
+  })
+  await editor.quit()
+})

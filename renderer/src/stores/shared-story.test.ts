@@ -1,0 +1,127 @@
+import { fromBase64, toBase64 } from 'lib0/buffer'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { Clock } from './clock'
+
+type Listener = (payload: { id: string; update: string }) => void
+const listeners = new Map<string, Set<Listener>>()
+/** Each push main is asked to take, answered when the test says. */
+const pushes: { update: string; answer: (result: Result<null>) => void }[] = []
+
+vi.mock('../api/client', () => ({
+  client: {
+    invoke: (channel: string, request: { update: string }) =>
+      channel === 'desk:push'
+        ? new Promise((answer) => pushes.push({ update: request.update, answer }))
+        : Promise.resolve(ok(null)),
+    on: (event: string, listener: Listener) => {
+      const set = listeners.get(event) ?? new Set()
+      set.add(listener)
+      listeners.set(event, set)
+      return () => set.delete(listener)
+    },
+  },
+}))
+
+const { joinSharedStory } = await import('./shared-story')
+
+const STORY = '0b4e2f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b'
+
+/** Timers the test runs by hand. */
+function manualClock(): Clock & { runAll(): void } {
+  const timers = new Map<number, () => void>()
+  let next = 0
+  return {
+    setTimeout: (run) => {
+      timers.set(++next, run)
+      return next as unknown as ReturnType<typeof setTimeout>
+    },
+    clearTimeout: (timer) => timers.delete(timer as unknown as number),
+    now: () => 0,
+    runAll: () => {
+      const due = [...timers.values()]
+      timers.clear()
+      for (const run of due) run()
+    },
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+function deskCopy(): Y.Doc {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, 'The bridge closes.')
+  return doc
+}
+
+function join(desk: Y.Doc, clock = manualClock()) {
+  const events = { changedByOthers: 0, failures: [] as string[] }
+  const story = joinSharedStory(STORY, {
+    state: toBase64(Y.encodeStateAsUpdate(desk)),
+    changedByOthers: () => events.changedByOthers++,
+    pushFailed: (failure) => events.failures.push(failure.message),
+    pushed: () => undefined,
+    syncChanged: () => undefined,
+    clock,
+  })
+  return { story, events, clock }
+}
+
+afterEach(() => {
+  pushes.length = 0
+  listeners.clear()
+})
+
+describe('a shared story in the page', () => {
+  it('hands main one change at a time, the ones made meanwhile merged into one', async () => {
+    const desk = deskCopy()
+    const { story } = join(desk)
+    const text = story.doc.getText('t')
+    text.insert(text.length, ' On')
+    text.insert(text.length, ' Monday')
+    text.insert(text.length, '.')
+    await flush()
+    expect(pushes).toHaveLength(1)
+    pushes[0]?.answer(ok(null))
+    await flush()
+    expect(pushes).toHaveLength(2)
+    pushes[1]?.answer(ok(null))
+    expect(await story.handedOver()).toBe(true)
+    for (const push of pushes) Y.applyUpdate(desk, fromBase64(push.update))
+    expect(desk.getText('t').toString()).toBe('The bridge closes. On Monday.')
+  })
+
+  it('offers a change main could not take again, and loses nothing meanwhile', async () => {
+    const desk = deskCopy()
+    const { story, events, clock } = join(desk)
+    const text = story.doc.getText('t')
+    text.insert(text.length, ' On Monday.')
+    await flush()
+    pushes[0]?.answer(fail('io', 'The host is not answering.'))
+    await flush()
+    expect(events.failures).toEqual(['The host is not answering.'])
+    text.insert(text.length, ' Ferries run.')
+    clock.runAll()
+    await flush()
+    const retried = pushes.at(-1)
+    retried?.answer(ok(null))
+    expect(await story.handedOver()).toBe(true)
+    if (retried) Y.applyUpdate(desk, fromBase64(retried.update))
+    expect(desk.getText('t').toString()).toBe('The bridge closes. On Monday. Ferries run.')
+  })
+
+  it('applies others’ changes without sending them back', async () => {
+    const desk = deskCopy()
+    const { story, events } = join(desk)
+    desk.getText('t').insert(0, 'HULL: ')
+    const update = toBase64(Y.encodeStateAsUpdate(desk))
+    for (const listener of listeners.get('desk:update') ?? []) listener({ id: STORY, update })
+    for (const listener of listeners.get('desk:update') ?? [])
+      listener({ id: 'another-story', update })
+    await flush()
+    expect(story.doc.getText('t').toString()).toBe('HULL: The bridge closes.')
+    expect(events.changedByOthers).toBe(1)
+    expect(pushes).toHaveLength(0)
+  })
+})

@@ -1,0 +1,105 @@
+import { fromBase64, toBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
+import type { DeskSyncState } from '../../../shared/desk/desk-sync'
+import type { Failure } from '../../../shared/result'
+import { client } from '../api/client'
+import type { Clock } from './clock'
+
+/** A change main could not take (it was busy or restarting) is offered again after this. */
+export const PUSH_RETRY_MS = 1_000
+
+/** The origin of changes from main (the desk, other people): applied here, never sent back. */
+const FROM_MAIN = Symbol('from main')
+
+export interface SharedStory {
+  readonly id: string
+  /** The page's copy of the story, which the field editors are bound to. */
+  readonly doc: Y.Doc
+  /** Resolves once main holds every change made here, durably; false while it cannot take them. */
+  handedOver(): Promise<boolean>
+  /** Stops listening; what is still on its way is handed over first. */
+  leave(): Promise<void>
+}
+
+interface Options {
+  /** The whole shared state, as main answered the join. */
+  state: string
+  /** Another person's change is in the document: the form shows the fields the editors do not. */
+  changedByOthers(): void
+  /** Main refused or could not take a change; it is offered again until it can. */
+  pushFailed(failure: Failure): void
+  pushed(): void
+  /** Where the story stands with the desk now. */
+  syncChanged(state: DeskSyncState): void
+  clock: Clock
+}
+
+/**
+ * The page's side of a shared story: its Yjs document, every local change handed to main (which
+ * keeps it on disk and sends it to the desk) one request at a time, the changes waiting merged
+ * into one, and every change main reports applied here. Yjs merges in any order, so a change that
+ * crosses another on its way is never lost or doubled.
+ */
+export function joinSharedStory(
+  id: string,
+  { state, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
+): SharedStory {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, fromBase64(state), FROM_MAIN)
+  let waiting: Uint8Array[] = []
+  let inFlight: Promise<boolean> | undefined
+  let retry: ReturnType<Clock['setTimeout']> | undefined
+
+  const pushWaiting = async (): Promise<boolean> => {
+    if (waiting.length === 0) return true
+    const update = Y.mergeUpdates(waiting)
+    waiting = []
+    const result = await client.invoke('desk:push', { id, update: toBase64(update) })
+    if (!result.ok) {
+      // Kept for the next try, ahead of whatever came meanwhile.
+      waiting.unshift(update)
+      pushFailed(result.error)
+      clock.clearTimeout(retry)
+      retry = clock.setTimeout(() => void handOver(), PUSH_RETRY_MS)
+      return false
+    }
+    pushed()
+    return waiting.length === 0 ? true : pushWaiting()
+  }
+
+  async function handOver(): Promise<boolean> {
+    while (inFlight) await inFlight
+    if (waiting.length === 0) return true
+    inFlight = pushWaiting().finally(() => (inFlight = undefined))
+    return inFlight
+  }
+
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_MAIN) return
+    waiting.push(update)
+    void handOver()
+  })
+
+  const stopListening = client.on('desk:update', (change) => {
+    if (change.id !== id) return
+    Y.applyUpdate(doc, fromBase64(change.update), FROM_MAIN)
+    changedByOthers()
+  })
+
+  const stopSyncNews = client.on('desk:sync', (news) => {
+    if (news.id === id) syncChanged(news.sync)
+  })
+
+  return {
+    id,
+    doc,
+    handedOver: handOver,
+    async leave() {
+      stopListening()
+      stopSyncNews()
+      clock.clearTimeout(retry)
+      await handOver()
+      doc.destroy()
+    },
+  }
+}
