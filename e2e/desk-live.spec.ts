@@ -95,6 +95,10 @@ test('a story sent to the desk is edited live by two people on two machines', as
     'Harbour bridge to close for repairs',
     { timeout: 30_000 },
   )
+  // Her caret shows where she is, under the name the desk knows her by.
+  await expect(
+    editor.page.getByRole('textbox', { name: 'Headline' }).locator('[data-name="Ana Lee"]'),
+  ).toBeVisible({ timeout: 30_000 })
   // A detail outside the texts travels too.
   await editor.page.getByRole('textbox', { name: 'Dateline' }).fill('HULL')
   await expect(reporter.getByRole('textbox', { name: 'Dateline' })).toHaveValue('HULL', {
@@ -105,6 +109,11 @@ test('a story sent to the desk is edited live by two people on two machines', as
     dateline: 'HULL',
     body: oneParagraph(bothSentences),
   })
+
+  // The library list follows the shared story.
+  await expect(editor.page.getByRole('list', { name: 'Articles' })).toContainText(
+    'Harbour bridge to close for repairs',
+  )
 
   // A version restored on one machine is the text on both, the replaced text kept in History.
   const history = reporter.getByRole('region', { name: 'History' })

@@ -9,6 +9,23 @@ export const DeskUpdateSchema = z.base64().max(48 * 1024 * 1024)
 
 export const DeskPushRequest = z.object({ id: z.uuid(), update: DeskUpdateSchema })
 
+/** Far more than a caret's relative positions and a person's name and colour take. */
+const MAX_PRESENCE_CHARACTERS = 16_384
+
+/**
+ * This person in a shared story, as TipTap's caret extension keeps it: their name and colour and
+ * where their caret and selection are. `null`: they have left.
+ */
+export const DeskPresenceRequest = z.object({
+  id: z.uuid(),
+  state: z
+    .record(z.string().max(100), z.json())
+    .nullable()
+    .refine((state) => JSON.stringify(state).length <= MAX_PRESENCE_CHARACTERS, {
+      error: 'a caret and a name take far less than this',
+    }),
+})
+
 /** Where a shared story stands with the desk, in the words the save status shows. */
 export type DeskSyncState =
   /** The desk has every change made here, and this machine every change it knows of. */

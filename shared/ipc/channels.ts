@@ -45,6 +45,7 @@ export const CHANNEL_NAMES = [
   'desk:open-story',
   'desk:join',
   'desk:push',
+  'desk:presence',
   'desk:leave',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
@@ -57,6 +58,7 @@ export const EVENT_NAMES = [
   'export:progress',
   'desk:update',
   'desk:sync',
+  'desk:presence',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

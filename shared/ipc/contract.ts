@@ -15,7 +15,12 @@ import type { PreflightReport } from '../export/preflight'
 import { SettingsPatchSchema, type SettingsAnswer } from '../settings/schema'
 import { DeskTokenSchema } from '../desk/desk-connection'
 import type { DeskStoryList } from '../desk/desk-story-list'
-import { DeskPushRequest, type DeskJoinAnswer, type DeskSyncState } from '../desk/desk-sync'
+import {
+  DeskPresenceRequest,
+  DeskPushRequest,
+  type DeskJoinAnswer,
+  type DeskSyncState,
+} from '../desk/desk-sync'
 import type { ChannelName, EventName } from './channels'
 import type { CommandId } from '../commands/commands'
 import type { Result } from '../result'
@@ -189,6 +194,8 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'desk:join': channel<DeskJoinAnswer>()(IdRequest),
     /** A change the page made to a shared story, kept durably by main and sent to the desk. */
     'desk:push': channel<null>()(DeskPushRequest),
+    /** Where this person's caret is in a shared story, for the others in it. */
+    'desk:presence': channel<null>()(DeskPresenceRequest),
     /** The page no longer edits the story. */
     'desk:leave': channel<null>()(IdRequest),
     'article:save-as-copy': channel<Article>()(saveAsCopyRequest(bodies)),
@@ -240,6 +247,8 @@ export interface EventPayloads {
   'app:open-article': { id: string; notes: string[] }
   /** A change to a shared story from the desk (another person), for the page editing it. */
   'desk:update': { id: string; update: string }
+  /** Others in a shared story moved their caret, came or went: an awareness update, base64. */
+  'desk:presence': { id: string; update: string }
   /** A shared story's standing with the desk changed. */
   'desk:sync': { id: string; sync: DeskSyncState }
   /** A batch export under way: `done` of `total` articles. */

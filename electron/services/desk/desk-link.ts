@@ -4,6 +4,7 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider'
 import WebSocket from 'ws'
+import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { deskSocketUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
 import { parseDeskRefusal } from '../../../shared/desk/desk-refusal'
@@ -29,6 +30,8 @@ export interface DeskLinkOptions {
   retry?: DeskRetry
   /** Called whenever the standing may have changed. */
   onStanding?: () => void
+  /** Others in the story moved their caret, came or went: an awareness update naming them. */
+  onPresence?: (update: Uint8Array) => void
 }
 
 const secondsIn = (ms: number) => {
@@ -92,7 +95,23 @@ export class DeskLink {
         this.changed()
       },
     })
+    const { awareness } = this.provider
+    // Every renewal is passed on, not only changes: the page drops a state not renewed in 30 s.
+    awareness?.on(
+      'update',
+      ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+        const others = [...added, ...updated, ...removed].filter(
+          (client) => client !== awareness.clientID,
+        )
+        if (others.length > 0) options.onPresence?.(encodeAwarenessUpdate(awareness, others))
+      },
+    )
     this.provider.attach()
+  }
+
+  /** This person's caret and name as the page last set them, for the others in the story. */
+  setPresence(state: Record<string, unknown> | null): void {
+    this.provider.awareness?.setLocalState(state)
   }
 
   standing(): DeskStanding {

@@ -28,6 +28,8 @@ export interface DeskSessionOptions {
   /** A change that did not come from the page (from the desk): the page applies it too. */
   onOutsideUpdate(update: Uint8Array): void
   onSync(state: DeskSyncState): void
+  /** Others' carets and names, as an awareness update, for the page to show. */
+  onPresence(update: Uint8Array): void
 }
 
 /**
@@ -44,6 +46,8 @@ export class DeskSession {
   private writeTimer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private closed = false
+  /** Kept for a connection made again (a new address or token), which starts with none. */
+  private presence: Record<string, unknown> | null = null
 
   private constructor(
     private readonly replica: StoryReplica,
@@ -103,7 +107,9 @@ export class DeskSession {
         doc: this.doc,
         ...(this.options.retry && { retry: this.options.retry }),
         onStanding: () => this.refreshSync(),
+        onPresence: (update) => this.options.onPresence(update),
       })
+    this.link?.setPresence(this.presence)
     this.refreshSync()
   }
 
@@ -150,6 +156,12 @@ export class DeskSession {
    */
   replace(fields: ArticleFields): void {
     writeStory(this.doc, fields)
+  }
+
+  /** Where this person's caret is, and their name and colour, for the others in the story. */
+  setPresence(state: Record<string, unknown> | null): void {
+    this.presence = state
+    this.link?.setPresence(state)
   }
 
   /** Writes `article.json` now, once earlier writes are done. */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { fieldsOf, type Article, type ArticleFields } from '../../../shared/article'
 import { UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
@@ -32,6 +33,7 @@ interface Machine {
   desk: DeskSessions
   updates: EventPayloads['desk:update'][]
   syncs: EventPayloads['desk:sync'][]
+  presence: EventPayloads['desk:presence'][]
 }
 
 async function startDesk(): Promise<RunningDeskServer> {
@@ -73,10 +75,11 @@ async function machine(
     retry: { delayMs: 100, maxDelayMs: 500 },
     ...(options.confirmMs !== undefined && { confirmMs: options.confirmMs }),
   })
-  const made: Machine = { services, desk, updates: [], syncs: [] }
+  const made: Machine = { services, desk, updates: [], syncs: [], presence: [] }
   services.events.subscribe((event, payload) => {
     if (event === 'desk:update') made.updates.push(payload as EventPayloads['desk:update'])
     if (event === 'desk:sync') made.syncs.push(payload as EventPayloads['desk:sync'])
+    if (event === 'desk:presence') made.presence.push(payload as EventPayloads['desk:presence'])
   })
   machines.push(made)
   return made
@@ -128,6 +131,17 @@ function page(on: Machine, id: string, joined: DeskJoinAnswer) {
     /** What main sends the page: changes from the desk. */
     receive: (update: string) => Y.applyUpdate(doc, Buffer.from(update, 'base64'), 'main'),
   }
+}
+
+/** Ana's story sent to the desk, and opened from it in Sam's library. */
+async function storyOnTwoMachines() {
+  await startDesk()
+  const ana = await machine('ana', addPerson('Ana Lee'))
+  const story = await localStory(ana)
+  value(await ana.desk.send(story.id))
+  const sam = await machine('sam', addPerson('Sam Roe', 'editor'))
+  value(await sam.desk.openStory(story.id))
+  return { ana, sam, story }
 }
 
 /** The story as its replica file holds it, read without touching the file. */
@@ -199,12 +213,7 @@ describe('shared stories and the desk', () => {
   })
 
   it('carries a change from one page to the other machine’s page and article.json', async () => {
-    await startDesk()
-    const ana = await machine('ana', addPerson('Ana Lee'))
-    const story = await localStory(ana)
-    value(await ana.desk.send(story.id))
-    const sam = await machine('sam', addPerson('Sam Roe', 'editor'))
-    value(await sam.desk.openStory(story.id))
+    const { ana, sam, story } = await storyOnTwoMachines()
 
     const anaPage = page(ana, story.id, value(await ana.desk.join(story.id, 'ana-window')))
     const samPage = page(sam, story.id, value(await sam.desk.join(story.id, 'sam-window')))
@@ -245,6 +254,42 @@ describe('shared stories and the desk', () => {
     expect(value(await ana.services.library.open(story.id)).standfirst).toBe(
       'Approved by seven votes to two.',
     )
+  })
+
+  it('shows each person in the story to the others, under the name the desk knows', async () => {
+    const { ana, sam, story } = await storyOnTwoMachines()
+    value(await ana.desk.join(story.id, 'ana-window'))
+    value(await sam.desk.join(story.id, 'sam-window'))
+
+    // Ana's page calls her by her display name; the desk by the name it gave her.
+    value(ana.desk.setPresence(story.id, { user: { name: 'Dana', color: '#0b5cad' } }))
+    const samSees = new Awareness(new Y.Doc())
+    const names = () =>
+      [...samSees.getStates().values()].map((state) => (state.user as { name?: string })?.name)
+    await eventually(
+      () => {
+        for (const { update } of sam.presence.splice(0))
+          applyAwarenessUpdate(samSees, Buffer.from(update, 'base64'), 'main')
+        return names().includes('Ana Lee')
+      },
+      'Ana in Sam’s story',
+      WAIT_MS,
+    )
+    expect(names()).not.toContain('Dana')
+
+    // Gone once she leaves.
+    value(await ana.desk.leave(story.id, 'ana-window'))
+    await eventually(
+      () => {
+        for (const { update } of sam.presence.splice(0))
+          applyAwarenessUpdate(samSees, Buffer.from(update, 'base64'), 'main')
+        return !names().includes('Ana Lee')
+      },
+      'Ana gone from Sam’s story',
+      WAIT_MS,
+    )
+    // A story no longer joined takes no caret.
+    expect(ana.desk.setPresence(story.id, null).ok).toBe(false)
   })
 
   it('keeps changes made while the desk is down, and sends them when it is back', async () => {

@@ -132,6 +132,11 @@ export class DeskSessions {
               update: Buffer.from(update).toString('base64'),
             }),
           onSync: (sync) => this.options.events?.emit('desk:sync', { id, sync }),
+          onPresence: (update) =>
+            this.options.events?.emit('desk:presence', {
+              id,
+              update: Buffer.from(update).toString('base64'),
+            }),
         })
         if (!session.ok) return session
         session.value.clients.add(client)
@@ -171,6 +176,14 @@ export class DeskSessions {
     session.replace(fields)
     await session.writeNow()
     return this.options.library.open(id)
+  }
+
+  /** The page's caret, name and colour in a story it joined, for the others in it. */
+  setPresence(id: string, state: Record<string, unknown> | null): Result<null> {
+    const session = this.sessions.get(id)
+    if (!session || session.isClosed) return notJoined()
+    session.setPresence(state)
+    return ok(null)
   }
 
   /** The page no longer edits the story; the last one to leave closes its session. */

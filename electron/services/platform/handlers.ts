@@ -253,6 +253,7 @@ export function createHandlers({
       !deskToken.isSet() && deskToken.loadProblem
         ? fail('io', deskToken.loadProblem)
         : fetchDeskStories({ address: settings.get().deskAddress, token: deskToken.get() }),
+    'desk:presence': async ({ id, state }) => desk.setPresence(id, state),
     'desk:send': ({ id }) => desk.send(id),
     'desk:open-story': ({ id }) => desk.openStory(id),
     'desk:join': ({ id }, { client }) => desk.join(id, client),

@@ -23,7 +23,7 @@ export function ArticleEditor() {
   const openedBody = useEditorStore((state) => state.article?.body)
   const form = useEditorStore((state) => state.form)
   const loadCount = useEditorStore((state) => state.loadCount)
-  const sharedDoc = useEditorStore((state) => state.shared?.doc)
+  const shared = useEditorStore((state) => state.shared)
   const edit = useEditorStore((state) => state.edit)
   const save = useEditorStore((state) => state.save)
   const headlineLimit = useSettings((state) => state.settings?.headlineLimit ?? 70)
@@ -81,7 +81,7 @@ export function ArticleEditor() {
           tracked={form.tracked.headline}
           limit={headlineLimit}
           placeholder="Headline"
-          sharedDoc={sharedDoc}
+          shared={shared}
           onChange={editLine('headline')}
         />
         <SingleLineEditor
@@ -92,7 +92,7 @@ export function ArticleEditor() {
           tracked={form.tracked.standfirst}
           limit={standfirstLimit}
           placeholder="One or two sentences that sell the story"
-          sharedDoc={sharedDoc}
+          shared={shared}
           onChange={editLine('standfirst')}
         />
         <fieldset className="plain-fieldset" disabled={readOnly}>
@@ -109,7 +109,7 @@ export function ArticleEditor() {
           key={`body-${loadCount}`}
           articleId={articleId}
           initialBody={openedBody}
-          sharedDoc={sharedDoc}
+          shared={shared}
         />
       </article>
       <fieldset className="plain-fieldset" disabled={readOnly}>

@@ -4,8 +4,9 @@ import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { FindReplace } from './find-replace'
 import Collaboration from '@tiptap/extension-collaboration'
 import Typography from '@tiptap/extension-typography'
-import type * as Y from 'yjs'
 import { STORY_PARTS } from '../../../shared/desk/story-document'
+import type { SharedStory } from '../stores/shared-story'
+import { sharedCarets } from './shared-carets'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
@@ -38,11 +39,11 @@ interface Props {
   articleId: string
   initialBody: TiptapNode
   /** A shared story's document: the body is edited in it, live with everyone else in the story. */
-  sharedDoc?: Y.Doc
+  shared?: SharedStory
 }
 
 /** The rich-text body: the shared article schema, edited with TipTap, images by button, drop or paste. */
-export function BodyEditor({ articleId, initialBody, sharedDoc }: Props) {
+export function BodyEditor({ articleId, initialBody, shared }: Props) {
   const bodyEdited = useEditorStore((state) => state.bodyEdited)
   const setBodySource = useEditorStore((state) => state.setBodySource)
   const setBodyCounts = useEditorStore((state) => state.setBodyCounts)
@@ -92,10 +93,13 @@ export function BodyEditor({ articleId, initialBody, sharedDoc }: Props) {
       ...articleBodyExtensions({
         assetUrl,
         figureNodeView: ReactNodeViewRenderer(FigureView),
-        shared: sharedDoc !== undefined,
+        shared: shared !== undefined,
       }),
-      ...(sharedDoc
-        ? [Collaboration.configure({ document: sharedDoc, field: STORY_PARTS.body })]
+      ...(shared
+        ? [
+            Collaboration.configure({ document: shared.doc, field: STORY_PARTS.body }),
+            sharedCarets(shared.awareness),
+          ]
         : []),
       FigureFallback.configure({ assetUrl }),
       Typography,
@@ -108,7 +112,7 @@ export function BodyEditor({ articleId, initialBody, sharedDoc }: Props) {
       suggestChangesForField(),
     ],
     // A shared body comes from its document; given here too, it would be added to it again.
-    content: sharedDoc ? undefined : initialBody,
+    content: shared ? undefined : initialBody,
     editorProps: {
       attributes: {
         'aria-label': 'Body',

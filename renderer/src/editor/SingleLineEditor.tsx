@@ -1,8 +1,9 @@
 import { FindReplace } from './find-replace'
 import Collaboration from '@tiptap/extension-collaboration'
 import Typography from '@tiptap/extension-typography'
-import type * as Y from 'yjs'
 import { STORY_PARTS } from '../../../shared/desk/story-document'
+import type { SharedStory } from '../stores/shared-story'
+import { sharedCarets } from './shared-carets'
 import { Placeholder, UndoRedo } from '@tiptap/extensions'
 import { Extension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -45,7 +46,7 @@ interface Props {
   limit?: number
   className?: string
   /** A shared story's document: the field is edited in it, live with everyone else in the story. */
-  sharedDoc?: Y.Doc
+  shared?: SharedStory
 }
 
 /**
@@ -60,7 +61,7 @@ export function SingleLineEditor({
   placeholder,
   limit,
   className,
-  sharedDoc,
+  shared,
 }: Props) {
   const countId = useId()
   const editor = useEditor({
@@ -69,12 +70,13 @@ export function SingleLineEditor({
       HouseStyle.configure({ field: label }),
       ...singleLineExtensions(),
       // A shared field's undo comes with Collaboration, and undoes only this person's edits.
-      ...(sharedDoc
+      ...(shared
         ? [
             Collaboration.configure({
-              document: sharedDoc,
+              document: shared.doc,
               field: label === 'Headline' ? STORY_PARTS.headline : STORY_PARTS.standfirst,
             }),
+            sharedCarets(shared.awareness),
           ]
         : [UndoRedo]),
       FindReplace,
@@ -83,7 +85,7 @@ export function SingleLineEditor({
       Placeholder.configure({ placeholder }),
       suggestChangesForField(),
     ],
-    content: sharedDoc ? undefined : toDoc(value, tracked),
+    content: shared ? undefined : toDoc(value, tracked),
     editorProps: {
       attributes: {
         role: 'textbox',

@@ -1,4 +1,5 @@
 import { fromBase64, toBase64 } from 'lib0/buffer'
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DeskSyncState } from '../../../shared/desk/desk-sync'
 import type { Failure } from '../../../shared/result'
@@ -15,6 +16,8 @@ export interface SharedStory {
   readonly id: string
   /** The page's copy of the story, which the field editors are bound to. */
   readonly doc: Y.Doc
+  /** Who is in the story and where their carets are; this person's own state goes to main. */
+  readonly awareness: Awareness
   /** Resolves once main holds every change made here, durably; false while it cannot take them. */
   handedOver(): Promise<boolean>
   /** Stops listening; what is still on its way is handed over first. */
@@ -90,13 +93,40 @@ export function joinSharedStory(
     if (news.id === id) syncChanged(news.sync)
   })
 
+  const awareness = new Awareness(doc)
+  let presenceInFlight = false
+  let presenceWaiting = false
+  /** One caret move on its way at a time; the latest is sent when it is back. */
+  const sendPresence = async (): Promise<void> => {
+    if (presenceInFlight) {
+      presenceWaiting = true
+      return
+    }
+    presenceInFlight = true
+    await client.invoke('desk:presence', { id, state: awareness.getLocalState() })
+    presenceInFlight = false
+    if (presenceWaiting) {
+      presenceWaiting = false
+      await sendPresence()
+    }
+  }
+  awareness.on('change', (_changes: unknown, origin: unknown) => {
+    if (origin === 'local') void sendPresence()
+  })
+  const stopPresenceNews = client.on('desk:presence', (news) => {
+    if (news.id === id) applyAwarenessUpdate(awareness, fromBase64(news.update), FROM_MAIN)
+  })
+
   return {
     id,
     doc,
+    awareness,
     handedOver: handOver,
     async leave() {
       stopListening()
       stopSyncNews()
+      stopPresenceNews()
+      awareness.destroy()
       clock.clearTimeout(retry)
       await handOver()
       doc.destroy()
