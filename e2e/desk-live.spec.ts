@@ -130,6 +130,30 @@ test('a story sent to the desk is edited live by two people on two machines', as
     'Before restoring both sentences',
   )
   await filesSay([app.library, editor.library], { body: oneParagraph(bothSentences) })
+
+  // The desk, not the page, says who may move a story on: a reporter files, an editor subs.
+  const reporterStatus = reporter.getByRole('combobox', { name: 'Status', exact: true })
+  await reporterStatus.selectOption('filed')
+  await expect(editor.page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue(
+    'filed',
+    {
+      timeout: 30_000,
+    },
+  )
+  await reporterStatus.selectOption('subbed')
+  await expect(saveStatus(reporter)).toContainText('for an editor or a producer', {
+    timeout: 30_000,
+  })
+  await expect(reporterStatus).toHaveValue('filed')
+  await reporterBody.click()
+  await reporter.keyboard.press('End')
+  await reporter.keyboard.type(' Buses replace them at night.')
+  await expect(editorBody).toHaveText(`${bothSentences} Buses replace them at night.`, {
+    timeout: 30_000,
+  })
+  await expect(saveStatus(reporter)).toHaveText('Synced', { timeout: 30_000 })
+  await editor.page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('subbed')
+  await expect(reporterStatus).toHaveValue('subbed', { timeout: 30_000 })
   await editor.quit()
 })
 

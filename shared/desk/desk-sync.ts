@@ -39,7 +39,14 @@ export type DeskSyncState =
 
 /** Opening a story for editing: whether it is shared, and then the whole shared state. */
 export type DeskJoinAnswer =
-  { shared: false } | { shared: true; update: string; sync: DeskSyncState }
+  | { shared: false }
+  | {
+      shared: true
+      update: string
+      sync: DeskSyncState
+      /** Counts the standing's changes: news of it that crossed this answer on its way is older. */
+      syncVersion: number
+    }
 
 /** The save status's words for a shared story. */
 export function syncStateWords(state: DeskSyncState): string {

@@ -250,7 +250,7 @@ export interface EventPayloads {
   /** Others in a shared story moved their caret, came or went: an awareness update, base64. */
   'desk:presence': { id: string; update: string }
   /** A shared story's standing with the desk changed. */
-  'desk:sync': { id: string; sync: DeskSyncState }
+  'desk:sync': { id: string; sync: DeskSyncState; version: number }
   /** A batch export under way: `done` of `total` articles. */
   'export:progress': { done: number; total: number }
 }

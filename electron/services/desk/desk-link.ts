@@ -7,7 +7,7 @@ import WebSocket from 'ws'
 import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { deskSocketUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
-import { parseDeskRefusal } from '../../../shared/desk/desk-refusal'
+import { parseDeskRefusal, type DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { DeskStanding } from './desk-sync-state'
 
@@ -30,6 +30,8 @@ export interface DeskLinkOptions {
   retry?: DeskRetry
   /** Called whenever the standing may have changed. */
   onStanding?: () => void
+  /** The desk refused a change, and why (sent before it closes the connection). */
+  onRefused?: (refusal: DeskRefusal) => void
   /** Others in the story moved their caret, came or went: an awareness update naming them. */
   onPresence?: (update: Uint8Array) => void
 }
@@ -92,6 +94,7 @@ export class DeskLink {
         const refusal = parseDeskRefusal(payload)
         if (!refusal) return
         this.refusedChange = refusal.reason
+        options.onRefused?.(refusal)
         this.changed()
       },
     })
@@ -122,16 +125,6 @@ export class DeskLink {
       unsyncedChanges: this.provider.unsyncedChanges,
       ...(refusal !== undefined && { refusal }),
     }
-  }
-
-  /**
-   * A refused change stays refused as the provider reconnects and sends it again; a new change
-   * from the page may put it right, so its refusal is forgotten until the desk says it again.
-   */
-  forgetRefusedChange(): void {
-    if (this.refusedChange === undefined) return
-    this.refusedChange = undefined
-    this.changed()
   }
 
   /**

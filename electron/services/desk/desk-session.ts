@@ -1,9 +1,15 @@
 import * as Y from 'yjs'
 import { ArticleFieldsSchema, type ArticleFields } from '../../../shared/article'
 import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
-import { readStory, writeStory } from '../../../shared/desk/story-document'
+import {
+  readStory,
+  STORY_PARTS,
+  storyStatus,
+  writeStory,
+} from '../../../shared/desk/story-document'
 import { fail, ok, type Result } from '../../../shared/result'
 import { isErrnoException } from '../disk/fs-failure'
+import type { DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { DeskLink, type DeskRetry } from './desk-link'
 import { deskSyncState, sameSyncState } from './desk-sync-state'
 import { StoryReplica } from './story-replica'
@@ -19,6 +25,8 @@ export interface DeskSessionOptions {
   id: string
   /** The story's folder, holding its `article.json` and its replica. */
   folder: string
+  /** The folder again after the library renamed it (a new slug). */
+  relocate(): Promise<string | undefined>
   reach: DeskReach
   retry?: DeskRetry
   /** How long after the last change `article.json` is written. */
@@ -27,7 +35,7 @@ export interface DeskSessionOptions {
   writeArticle(fields: ArticleFields): Promise<Result<unknown>>
   /** A change that did not come from the page (from the desk): the page applies it too. */
   onOutsideUpdate(update: Uint8Array): void
-  onSync(state: DeskSyncState): void
+  onSync(state: DeskSyncState, version: number): void
   /** Others' carets and names, as an awareness update, for the page to show. */
   onPresence(update: Uint8Array): void
 }
@@ -43,11 +51,18 @@ export class DeskSession {
   private link: DeskLink | undefined
   private reachProblem: string | undefined
   private lastSync: DeskSyncState = { kind: 'offline' }
+  private syncVersion = 0
   private writeTimer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private closed = false
   /** Kept for a connection made again (a new address or token), which starts with none. */
   private presence: Record<string, unknown> | null = null
+  /** The status the desk last confirmed, which a refused status move goes back to. */
+  private confirmedStatus: unknown
+  // Set by reach(), which the constructor calls.
+  private reachNow!: DeskReach
+  /** Why the desk last refused a change, shown until the page makes the next one. */
+  private refusalNote: string | undefined
 
   private constructor(
     private readonly replica: StoryReplica,
@@ -65,7 +80,7 @@ export class DeskSession {
   /** Opens the story's replica and starts the session; a replica that cannot be read says why. */
   static async open(options: DeskSessionOptions): Promise<Result<DeskSession>> {
     try {
-      const { replica } = await StoryReplica.open(options.folder)
+      const { replica } = await StoryReplica.open(options.folder, options.relocate)
       return ok(new DeskSession(replica, options))
     } catch (error) {
       if (isErrnoException(error))
@@ -91,11 +106,13 @@ export class DeskSession {
       shared: true,
       update: Buffer.from(Y.encodeStateAsUpdate(this.doc)).toString('base64'),
       sync: this.lastSync,
+      syncVersion: this.syncVersion,
     }
   }
 
   /** Connects to the desk as now set (a new address or token), or says why it cannot. */
   reach(reach: DeskReach): void {
+    this.reachNow = reach
     this.link?.destroy()
     this.link = undefined
     this.reachProblem = reach.problem
@@ -108,6 +125,7 @@ export class DeskSession {
         ...(this.options.retry && { retry: this.options.retry }),
         onStanding: () => this.refreshSync(),
         onPresence: (update) => this.options.onPresence(update),
+        onRefused: (refusal) => this.refused(refusal),
       })
     this.link?.setPresence(this.presence)
     this.refreshSync()
@@ -137,7 +155,12 @@ export class DeskSession {
         'The change could not be read as a change to a shared story; the story was left as it was.',
       )
     }
-    this.link?.forgetRefusedChange()
+    // The desk closed the story's connection when it refused: a change the person makes next
+    // may put things right, so it goes out on a new one.
+    if (this.refusalNote !== undefined) {
+      this.refusalNote = undefined
+      this.reach(this.reachNow)
+    }
     try {
       await this.replica.kept()
     } catch (error) {
@@ -198,18 +221,49 @@ export class DeskSession {
     await this.options.writeArticle(fields.data).catch(() => undefined)
   }
 
+  /**
+   * A status move the person's role does not allow stays in this copy until something undoes
+   * it, and the desk refuses every change sent with it: nothing more typed here would reach the
+   * desk. The status goes back to the one the desk last confirmed, for the page too; the desk's
+   * reason stays in the save status.
+   */
+  private undoStatusMove(): boolean {
+    if (this.confirmedStatus === undefined || storyStatus(this.doc) === this.confirmedStatus)
+      return false
+    this.doc.getMap(STORY_PARTS.details).set('status', this.confirmedStatus)
+    return true
+  }
+
+  /**
+   * The desk refused a change and closed the story's connection. Once the refused status move is
+   * undone, a new connection sends the rest; anything else waits for the person's next change,
+   * or the desk would only refuse it again at once.
+   */
+  private refused(refusal: DeskRefusal): void {
+    this.refusalNote = refusal.reason
+    if (refusal.problem === 'not-allowed' && this.undoStatusMove())
+      // Not from inside the provider's own message handler, which the new connection replaces.
+      setTimeout(() => {
+        if (!this.closed) this.reach(this.reachNow)
+      }, 0)
+  }
+
   private refreshSync(): void {
     const standing = this.link?.standing() ?? {
       connected: false,
       synced: false,
       unsyncedChanges: 0,
     }
+    const refusal = standing.refusal ?? this.refusalNote
     const state = deskSyncState({
       ...standing,
+      ...(refusal !== undefined && { refusal }),
       ...(this.reachProblem !== undefined && { offlineReason: this.reachProblem }),
     })
+    if (state.kind === 'synced') this.confirmedStatus = storyStatus(this.doc)
     if (sameSyncState(state, this.lastSync)) return
     this.lastSync = state
-    if (!this.closed) this.options.onSync(state)
+    this.syncVersion++
+    if (!this.closed) this.options.onSync(state, this.syncVersion)
   }
 }

@@ -323,6 +323,44 @@ describe('shared stories and the desk', () => {
     expect(readStory(reader.doc).keywords).toEqual(['harbour'])
   })
 
+  it('puts back a status move the desk refused, so what is typed next still reaches it', async () => {
+    await startDesk()
+    const token = addPerson('Ana Lee', 'reporter')
+    const ana = await machine('ana', token)
+    const story = await localStory(ana)
+    value(await ana.desk.send(story.id))
+    const anaPage = page(ana, story.id, value(await ana.desk.join(story.id, 'ana-window')))
+    const synced = () => lastSync(ana, story.id)?.kind === 'synced'
+    await anaPage.edit({ status: 'filed' })
+    await eventually(synced, 'filed on the desk', WAIT_MS)
+
+    // A reporter may not sub her own story.
+    await anaPage.edit({ status: 'subbed' })
+    await eventually(
+      () => {
+        for (const { update } of ana.updates.splice(0)) anaPage.receive(update)
+        return readStory(anaPage.doc).status === 'filed'
+      },
+      'the status back on her page',
+      WAIT_MS,
+    )
+    expect(lastSync(ana, story.id)).toEqual({
+      kind: 'refused',
+      message: expect.stringMatching(/subbed/),
+    })
+
+    await anaPage.edit({ headline: 'Bridge vote delayed' })
+    const reader = watch(story.id, token)
+    await reader.synced
+    await eventually(
+      () => readStory(reader.doc).headline === 'Bridge vote delayed',
+      'her next change on the desk',
+      WAIT_MS,
+    )
+    expect(readStory(reader.doc).status).toBe('filed')
+    await eventually(synced, 'synced after the refusal', WAIT_MS)
+  })
+
   it('says the desk refused a token it does not know, and leaves an unsent story local', async () => {
     await startDesk()
     const token = addPerson('Ana Lee')

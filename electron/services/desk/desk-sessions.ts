@@ -122,6 +122,10 @@ export class DeskSessions {
         const session = await DeskSession.open({
           id,
           folder: folder.value,
+          relocate: async () => {
+            const moved = await this.options.library.folderOf(id)
+            return moved.ok ? moved.value : undefined
+          },
           reach: this.reach(),
           ...(this.options.retry && { retry: this.options.retry }),
           writeDelayMs: this.writeDelayMs,
@@ -131,7 +135,7 @@ export class DeskSessions {
               id,
               update: Buffer.from(update).toString('base64'),
             }),
-          onSync: (sync) => this.options.events?.emit('desk:sync', { id, sync }),
+          onSync: (sync, version) => this.options.events?.emit('desk:sync', { id, sync, version }),
           onPresence: (update) =>
             this.options.events?.emit('desk:presence', {
               id,

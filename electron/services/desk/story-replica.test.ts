@@ -3,6 +3,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
@@ -146,6 +147,21 @@ describe('a story’s copy on this machine', () => {
     const { replica: reopened, tornBytes } = await StoryReplica.open(folder)
     expect(tornBytes).toBe(6)
     expect(read(reopened.doc).headline).toBe('Kept')
+    await reopened.close()
+  })
+
+  it('follows its folder when the library renames it for a new slug', async () => {
+    const moved = join(temp, 'story-renamed')
+    const { replica } = await StoryReplica.open(folder, async () => moved)
+    writeStory(replica.doc, fieldsOf(createArticle({ headline: 'Before' }, STORY, new Date())))
+    await replica.kept()
+    renameSync(folder, moved)
+    typeWord(replica.doc, 'after')
+    await replica.kept()
+    await replica.close()
+
+    const { replica: reopened } = await StoryReplica.open(moved)
+    expect(bodyText(read(reopened.doc))).toContain('after')
     await reopened.close()
   })
 

@@ -54,7 +54,10 @@ export class StoryReplica {
   /** A write failed part-way: the file's end may be damaged, so the next write replaces it. */
   private damaged = false
 
-  private constructor(private readonly path: string) {
+  private constructor(
+    private path: string,
+    private readonly relocate: (() => Promise<string | undefined>) | undefined,
+  ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.keep(update)
     })
@@ -65,7 +68,14 @@ export class StoryReplica {
    * a crash while it was written is dropped (everything before it is kept); a file that is not
    * a desk-updates file, or whose updates Yjs cannot read, is refused and left untouched.
    */
-  static async open(folder: string): Promise<{ replica: StoryReplica; tornBytes: number }> {
+  /**
+   * `relocate` finds the story's folder again when it has moved: the library renames a story's
+   * folder when its slug changes, which a headline edited by anyone may do.
+   */
+  static async open(
+    folder: string,
+    relocate?: () => Promise<string | undefined>,
+  ): Promise<{ replica: StoryReplica; tornBytes: number }> {
     const path = join(folder, REPLICA_FILE)
     let loaded: LoadedUpdates = { updates: [], tornBytes: 0 }
     try {
@@ -73,7 +83,7 @@ export class StoryReplica {
     } catch (error) {
       if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error
     }
-    const replica = new StoryReplica(path)
+    const replica = new StoryReplica(path, relocate)
     const merged = Y.mergeUpdates(loaded.updates)
     try {
       Y.applyUpdate(replica.doc, merged, replica)
@@ -112,24 +122,34 @@ export class StoryReplica {
     const batch = Buffer.concat(this.pending)
     this.pending = []
     try {
-      if (this.damaged) {
-        const whole = record(Y.encodeStateAsUpdate(this.doc))
-        await writeFileDurably(this.path, Buffer.concat([HEADER, whole]))
-        this.damaged = false
-      } else {
-        const file = await open(this.path, 'a')
-        try {
-          await file.appendFile(batch)
-          await file.sync()
-        } finally {
-          await file.close()
-        }
-      }
+      await this.write(batch).catch(async (error: unknown) => {
+        const moved =
+          isErrnoException(error) && error.code === 'ENOENT' && (await this.relocate?.())
+        if (!moved) throw error
+        this.path = join(moved, REPLICA_FILE)
+        await this.write(batch)
+      })
       this.failure = undefined
     } catch (error) {
       // Nothing is lost from the document; the whole of it is written at the next change.
       this.failure = error
       this.damaged = true
+    }
+  }
+
+  private async write(batch: Buffer): Promise<void> {
+    if (this.damaged) {
+      const whole = record(Y.encodeStateAsUpdate(this.doc))
+      await writeFileDurably(this.path, Buffer.concat([HEADER, whole]))
+      this.damaged = false
+      return
+    }
+    const file = await open(this.path, 'a')
+    try {
+      await file.appendFile(batch)
+      await file.sync()
+    } finally {
+      await file.close()
     }
   }
 }

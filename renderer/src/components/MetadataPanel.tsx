@@ -21,7 +21,10 @@ const FIELDS: { field: TextField; label: string; placeholder?: string }[] = [
 export function MetadataPanel({ form }: { form: ArticleForm }) {
   const edit = useEditorStore((state) => state.edit)
   const articleId = useEditorStore((state) => state.article?.id)
-  const savedStatus = useEditorStore((state) => state.article?.status)
+  // A shared story's every change is kept as it is made: its status is the one the form shows.
+  const savedStatus = useEditorStore((state) =>
+    state.shared ? state.form?.status : state.article?.status,
+  )
   // A story moves one step at a time from its saved status, forward or back.
   const statuses = savedStatus ? allowedNextStatuses(savedStatus) : [...ARTICLE_STATUSES]
   return (

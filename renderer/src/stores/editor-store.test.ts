@@ -9,6 +9,7 @@ const onDisk: { article: Article } = {
 }
 const invoke = vi.fn((channel: string, _request: unknown) => {
   if (channel === 'article:open') return Promise.resolve(ok(onDisk.article))
+  if (channel === 'desk:join') return Promise.resolve(ok({ shared: false }))
   if (channel === 'article:lock') return Promise.resolve(ok({ editable: true }))
   return Promise.resolve(ok(null))
 })

@@ -12,7 +12,7 @@ import {
   writeStoryDetails,
   type StoryDetails,
 } from '../../../shared/desk/story-document'
-import { joinSharedStory, type SharedStory } from './shared-story'
+import { collectDeskNews, joinSharedStory, type DeskNews, type SharedStory } from './shared-story'
 import type { ArticleLockState } from '../../../shared/library/article-lock'
 import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { useSettings } from './settings-store'
@@ -219,10 +219,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
     if (next !== form) set({ form: next })
   }
 
-  const joinIfShared = (id: string, joined: DeskJoinAnswer | undefined) =>
-    joined?.shared
+  const joinIfShared = (id: string, joined: DeskJoinAnswer | undefined, news?: DeskNews) =>
+    joined?.shared && news
       ? joinSharedStory(id, {
-          state: joined.update,
+          joined,
+          news,
           changedByOthers: takeOthersDetails,
           syncChanged: (deskSync) => set({ deskSync }),
           pushFailed: (failure) => set({ saveState: { kind: 'failed', failure, retrying: true } }),
@@ -281,11 +282,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
     return result.value
   }
 
-  const load = (article: Article, joined?: DeskJoinAnswer) => {
+  const load = (article: Article, joined?: DeskJoinAnswer, news?: DeskNews) => {
     autosaver.cancel()
     const previousShared = get().shared
     leaveShared(previousShared, previousShared?.id === article.id && joined?.shared === true)
-    const shared = joinIfShared(article.id, joined)
+    const shared = joinIfShared(article.id, joined, news)
     agreed = shared && readStoryDetails(shared.doc)
     // Opened again (as a shared story, or reloaded) is not leaving it.
     if (get().article?.id !== article.id) discardIfUntouched(get().article)
@@ -322,11 +323,13 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async open(id) {
       const ticket = tickets.issue()
       if (!(await get().save())) return false
+      const news = collectDeskNews(id)
       const [result, joined] = await Promise.all([
         client.invoke('article:open', { id }),
         client.invoke('desk:join', { id }),
       ])
       const leaveUnused = () => {
+        news.stop()
         if (joined.ok && joined.value.shared) void client.invoke('desk:leave', { id })
       }
       // Another article was asked for meanwhile, or typing went on in this one: that wins.
@@ -340,10 +343,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
         return false
       }
       if (!joined.ok) {
+        news.stop()
         set({ openError: joined.error.message })
         return false
       }
-      load(result.value, joined.value)
+      if (!joined.value.shared) news.stop()
+      load(result.value, joined.value, news)
       return true
     },
 

@@ -7,6 +7,7 @@ const article = createArticle({ headline: 'Council votes' }, ARTICLE_ID, new Dat
 let saveAnswer: unknown = fail('disk-full', 'The disk is full.')
 const invoke = vi.fn((channel: string) => {
   if (channel === 'article:open') return Promise.resolve(ok(article))
+  if (channel === 'desk:join') return Promise.resolve(ok({ shared: false }))
   if (channel === 'article:lock') return Promise.resolve(ok({ editable: true }))
   if (channel === 'article:save') return Promise.resolve(saveAnswer)
   return Promise.resolve(ok(null))

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { Clock } from './clock'
 
-type Listener = (payload: { id: string; update: string }) => void
+type Listener = (payload: { id: string; update: string; sync?: unknown; version?: number }) => void
 const listeners = new Map<string, Set<Listener>>()
 /** Each push main is asked to take, answered when the test says. */
 const pushes: { update: string; answer: (result: Result<null>) => void }[] = []
@@ -24,7 +24,7 @@ vi.mock('../api/client', () => ({
   },
 }))
 
-const { joinSharedStory } = await import('./shared-story')
+const { collectDeskNews, joinSharedStory } = await import('./shared-story')
 
 const STORY = '0b4e2f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b'
 
@@ -58,7 +58,13 @@ function deskCopy(): Y.Doc {
 function join(desk: Y.Doc, clock = manualClock()) {
   const events = { changedByOthers: 0, failures: [] as string[] }
   const story = joinSharedStory(STORY, {
-    state: toBase64(Y.encodeStateAsUpdate(desk)),
+    joined: {
+      shared: true,
+      update: toBase64(Y.encodeStateAsUpdate(desk)),
+      sync: { kind: 'synced' },
+      syncVersion: 1,
+    },
+    news: collectDeskNews(STORY),
     changedByOthers: () => events.changedByOthers++,
     pushFailed: (failure) => events.failures.push(failure.message),
     pushed: () => undefined,
@@ -122,6 +128,35 @@ describe('a shared story in the page', () => {
     await flush()
     expect(story.doc.getText('t').toString()).toBe('HULL: The bridge closes.')
     expect(events.changedByOthers).toBe(1)
+    expect(pushes).toHaveLength(0)
+  })
+
+  it('misses nothing main said while the join was on its way', async () => {
+    const desk = deskCopy()
+    const news = collectDeskNews(STORY)
+    const answered = toBase64(Y.encodeStateAsUpdate(desk))
+    // The desk's change and its standing, sent after main answered and before the answer came.
+    desk.getText('t').insert(0, 'HULL: ')
+    const update = toBase64(Y.encodeStateAsUpdate(desk))
+    for (const listener of listeners.get('desk:update') ?? []) listener({ id: STORY, update })
+    for (const listener of listeners.get('desk:sync') ?? [])
+      listener({ id: STORY, update: '', sync: { kind: 'offline' }, version: 3 })
+    const states: unknown[] = []
+    const story = joinSharedStory(STORY, {
+      joined: { shared: true, update: answered, sync: { kind: 'synced' }, syncVersion: 2 },
+      news,
+      changedByOthers: () => undefined,
+      pushFailed: () => undefined,
+      pushed: () => undefined,
+      syncChanged: (state) => states.push(state),
+      clock: manualClock(),
+    })
+    expect(story.doc.getText('t').toString()).toBe('HULL: The bridge closes.')
+    expect(states).toEqual([{ kind: 'offline' }])
+    // News older than what the page holds is not news.
+    for (const listener of listeners.get('desk:sync') ?? [])
+      listener({ id: STORY, update: '', sync: { kind: 'synced' }, version: 3 })
+    expect(states).toEqual([{ kind: 'offline' }])
     expect(pushes).toHaveLength(0)
   })
 })

@@ -1,7 +1,7 @@
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { DeskSyncState } from '../../../shared/desk/desk-sync'
+import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
 import type { Failure } from '../../../shared/result'
 import { client } from '../api/client'
 import type { Clock } from './clock'
@@ -24,9 +24,37 @@ export interface SharedStory {
   leave(): Promise<void>
 }
 
+/**
+ * What main says about a story while the page asks to join it, kept to be applied after the
+ * answer: a change from the desk sent meanwhile would otherwise be missed for good.
+ */
+export interface DeskNews {
+  updates: string[]
+  sync?: { sync: DeskSyncState; version: number }
+  stop(): void
+}
+
+export function collectDeskNews(id: string): DeskNews {
+  const news: DeskNews = {
+    updates: [],
+    stop: () => {
+      stopUpdates()
+      stopSync()
+    },
+  }
+  const stopUpdates = client.on('desk:update', (change) => {
+    if (change.id === id) news.updates.push(change.update)
+  })
+  const stopSync = client.on('desk:sync', ({ id: story, sync, version }) => {
+    if (story === id && version > (news.sync?.version ?? -1)) news.sync = { sync, version }
+  })
+  return news
+}
+
 interface Options {
-  /** The whole shared state, as main answered the join. */
-  state: string
+  /** The shared state as main answered the join, and its news since the join was asked. */
+  joined: Extract<DeskJoinAnswer, { shared: true }>
+  news: DeskNews
   /** Another person's change is in the document: the form shows the fields the editors do not. */
   changedByOthers(): void
   /** Main refused or could not take a change; it is offered again until it can. */
@@ -45,10 +73,9 @@ interface Options {
  */
 export function joinSharedStory(
   id: string,
-  { state, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
+  { joined, news, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
 ): SharedStory {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, fromBase64(state), FROM_MAIN)
   let waiting: Uint8Array[] = []
   let inFlight: Promise<boolean> | undefined
   let retry: ReturnType<Clock['setTimeout']> | undefined
@@ -89,9 +116,21 @@ export function joinSharedStory(
     changedByOthers()
   })
 
-  const stopSyncNews = client.on('desk:sync', (news) => {
-    if (news.id === id) syncChanged(news.sync)
+  let syncVersion = joined.syncVersion
+  const takeSync = (sync: DeskSyncState, version: number) => {
+    if (version <= syncVersion) return
+    syncVersion = version
+    syncChanged(sync)
+  }
+  const stopSyncNews = client.on('desk:sync', (change) => {
+    if (change.id === id) takeSync(change.sync, change.version)
   })
+  // Listening now: what came before the answer is applied after it (Yjs takes a change twice
+  // as once), and the collector can go.
+  news.stop()
+  Y.applyUpdate(doc, fromBase64(joined.update), FROM_MAIN)
+  for (const update of news.updates) Y.applyUpdate(doc, fromBase64(update), FROM_MAIN)
+  if (news.sync) takeSync(news.sync.sync, news.sync.version)
 
   const awareness = new Awareness(doc)
   let presenceInFlight = false
