@@ -173,6 +173,10 @@ export class DeskLink {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    // A socket closed while still connecting reports it as an error after its listeners are
+    // gone; unheard, that error would end the whole process (the app's main, the host).
+    const socket = this.websocket.webSocket
+    if (socket instanceof WebSocket) socket.on('error', () => undefined)
     this.provider.destroy()
     this.websocket.destroy()
     this.changed()
