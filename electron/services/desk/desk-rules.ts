@@ -20,6 +20,7 @@ import { isEmptyStory, readStory, storyStatus } from '../../../shared/desk/story
 import { isStoryDocumentName } from '../../../shared/desk/story-document-name'
 import { describeZodError } from '../../../shared/validation/describe-zod-error'
 import type { DeskPerson, DeskRecords } from './desk-records'
+import { isPlainTyping } from './plain-typing'
 
 export interface DeskContext {
   person: DeskPerson
@@ -102,10 +103,15 @@ export function deskRules(
         connection.sendStateless(JSON.stringify(refusal))
         return Promise.reject(new Refusal(closeReason(reason)))
       }
+      let update: Uint8Array | undefined
+      try {
+        update = carriedUpdate(message)
+      } catch {
+        return refuse('invalid-story', 'The change could not be read as a Yjs update.')
+      }
+      if (!update || isPlainTyping(document, update)) return Promise.resolve()
       const trial = new Y.Doc()
       try {
-        const update = carriedUpdate(message)
-        if (!update) return Promise.resolve()
         Y.applyUpdate(trial, Y.encodeStateAsUpdate(document))
         Y.applyUpdate(trial, update)
       } catch {
