@@ -47,7 +47,23 @@ export interface DeskSessionOptions {
  * moment after each change, so the list, search and exports see what the story now says.
  */
 export class DeskSession {
-  readonly clients = new Set<string>()
+  /**
+   * How many joins each window or tab has not yet left: a page that opens the story again
+   * before its earlier open has finished joins twice and leaves twice.
+   */
+  readonly clients = new Map<string, number>()
+
+  join(client: string): void {
+    this.clients.set(client, (this.clients.get(client) ?? 0) + 1)
+  }
+
+  /** One join of the client's ended (`all`: every one, the window has gone); true once none remain. */
+  leave(client: string, all = false): boolean {
+    const left = all ? 0 : (this.clients.get(client) ?? 0) - 1
+    if (left > 0) this.clients.set(client, left)
+    else this.clients.delete(client)
+    return this.clients.size === 0
+  }
   private link: DeskLink | undefined
   private reachProblem: string | undefined
   private lastSync: DeskSyncState = { kind: 'offline' }

@@ -292,6 +292,25 @@ describe('shared stories and the desk', () => {
     expect(ana.desk.setPresence(story.id, null).ok).toBe(false)
   })
 
+  it('keeps a story open while a page that opened it twice has left it once', async () => {
+    await startDesk()
+    const ana = await machine('ana', addPerson('Ana Lee'))
+    const story = await localStory(ana)
+    value(await ana.desk.send(story.id))
+    // Opened at start and again by a click before the first open finished: two joins.
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    value(await ana.desk.leave(story.id, 'ana-tab'))
+    expect(ana.desk.isJoined(story.id)).toBe(true)
+    value(await ana.desk.leave(story.id, 'ana-tab'))
+    expect(ana.desk.isJoined(story.id)).toBe(false)
+    // A tab that goes leaves every join it made.
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    await ana.desk.leaveClient('ana-tab')
+    expect(ana.desk.isJoined(story.id)).toBe(false)
+  })
+
   it('keeps changes made while the desk is down, and sends them when it is back', async () => {
     await startDesk()
     const token = addPerson('Ana Lee')

@@ -111,7 +111,7 @@ export class DeskSessions {
       this.guard('open the shared story', async () => {
         const open = this.sessions.get(id)
         if (open) {
-          open.clients.add(client)
+          open.join(client)
           return ok(open.answer())
         }
         const folder = await this.options.library.folderOf(id)
@@ -143,7 +143,7 @@ export class DeskSessions {
             }),
         })
         if (!session.ok) return session
-        session.value.clients.add(client)
+        session.value.join(client)
         this.sessions.set(id, session.value)
         return ok(session.value.answer())
       }),
@@ -191,12 +191,11 @@ export class DeskSessions {
   }
 
   /** The page no longer edits the story; the last one to leave closes its session. */
-  leave(id: string, client: string): Promise<Result<null>> {
+  leave(id: string, client: string, all = false): Promise<Result<null>> {
     return this.queue.run(id, async () => {
       const session = this.sessions.get(id)
       if (!session) return ok(null)
-      session.clients.delete(client)
-      if (session.clients.size > 0) return ok(null)
+      if (!session.leave(client, all)) return ok(null)
       this.sessions.delete(id)
       await session.close()
       return ok(null)
@@ -206,7 +205,7 @@ export class DeskSessions {
   /** A window or tab has gone (closed, reloaded, crashed): it leaves every story it joined. */
   async leaveClient(client: string): Promise<void> {
     const joined = [...this.sessions].filter(([, session]) => session.clients.has(client))
-    await Promise.all(joined.map(([id]) => this.leave(id, client)))
+    await Promise.all(joined.map(([id]) => this.leave(id, client, true)))
   }
 
   /** The desk's address or the person's token changed: open sessions connect again with them. */

@@ -234,16 +234,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
         })
       : undefined
 
-  /**
-   * Main keeps the story open for the desk until no page edits it; `stillEditing`: the same
-   * story was opened again, and main counts each page in it once.
-   */
-  const leaveShared = (shared: SharedStory | undefined, stillEditing = false) => {
+  /** Main keeps the story open for the desk until every join of every page has left. */
+  const leaveShared = (shared: SharedStory | undefined) => {
     if (!shared) return
     if (shareTimer !== undefined) shareDetails()
-    void shared.leave().then(() => {
-      if (!stillEditing) void client.invoke('desk:leave', { id: shared.id })
-    })
+    void shared.leave().then(() => client.invoke('desk:leave', { id: shared.id }))
   }
 
   const edited = (patch: Partial<EditorState> = {}) => {
@@ -284,8 +279,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
   const load = (article: Article, joined?: DeskJoinAnswer, news?: DeskNews) => {
     autosaver.cancel()
-    const previousShared = get().shared
-    leaveShared(previousShared, previousShared?.id === article.id && joined?.shared === true)
+    leaveShared(get().shared)
     const shared = joinIfShared(article.id, joined, news)
     agreed = shared && readStoryDetails(shared.doc)
     // Opened again (as a shared story, or reloaded) is not leaving it.
