@@ -280,6 +280,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
   const load = (article: Article, joined?: DeskJoinAnswer, news?: DeskNews) => {
     autosaver.cancel()
     leaveShared(get().shared)
+    // Before joining: news of the standing that came during the join, newer, is set as it joins.
+    set({ deskSync: joined?.shared ? joined.sync : undefined })
     const shared = joinIfShared(article.id, joined, news)
     agreed = shared && readStoryDetails(shared.doc)
     // Opened again (as a shared story, or reloaded) is not leaving it.
@@ -300,7 +302,6 @@ export const useEditorStore = create<EditorState>((set, get) => {
       saveState: { kind: 'idle' },
       openError: undefined,
       shared,
-      deskSync: joined?.shared ? joined.sync : undefined,
     }))
   }
 
