@@ -1,6 +1,8 @@
 /**
  * How much of an expected text an extracted one has, as the web-extraction literature measures
- * it: four-word shingles (tokens `\w+`, lower case) shared by both, counted with multiplicity.
+ * it: four-word shingles shared by both, counted with multiplicity. A token is a run of letters
+ * and digits in any alphabet, lower case; in scripts written without spaces (Chinese, Japanese,
+ * Korean) each character is one, as segmenters for those languages' benchmarks count them.
  */
 export interface Overlap {
   precision: number
@@ -10,7 +12,14 @@ export interface Overlap {
 
 const SHINGLE_WORDS = 4
 
-export const wordsOf = (text: string): string[] => text.toLowerCase().match(/\w+/gu) ?? []
+const WRITTEN_WITHOUT_SPACES =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(WRITTEN_WITHOUT_SPACES, ' $& ')
+    .match(/[\p{L}\p{N}]+/gu) ?? []
 
 function shingles(text: string): Map<string, number> {
   const words = wordsOf(text)

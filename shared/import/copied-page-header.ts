@@ -167,7 +167,7 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
     const standfirst = range(below, marker ?? storyStart).find((index) => {
       const line = lines[index] ?? ''
       return (
-        wordsIn(line) >= 8 &&
+        wordsIn(line) >= 6 &&
         line.length <= 400 &&
         (isProse(line) || !endsSentence(line)) &&
         !splitCaptionCredit(line) &&

@@ -324,3 +324,76 @@ describe('bylineFromLine', () => {
     expect(bylineFromLine('By the time we got there, it was over.')).toBeUndefined()
   })
 })
+
+describe('pages laid out otherwise', () => {
+  const story = ['Bridge to close for three months', 'By Ana Lee', sentence('the bridge')]
+
+  it('is a page when its menus are set apart by lines of spaces, not by empty lines', () => {
+    const menus = ['Home', 'Gear', 'Reviews', 'Events', 'Log in', 'Search']
+    const spaced = [...menus, ...story, sentence('the ferries')].join('\n      \n    \n')
+    expect(looksLikeCopiedPage(spaced)).toBe(true)
+    expect(parseCopiedPage(spaced).bodyHtml).not.toContain('Reviews')
+    const typed = [...menus, ...story, sentence('the ferries')].join('\n\n')
+    expect(looksLikeCopiedPage(typed)).toBe(false)
+  })
+
+  it('is a page when a few lines stand above the story and the site follows it', () => {
+    const page = [
+      // A menu copied as one line is as long as a paragraph, but no sentence.
+      'Home|News|Pictures|Opinion|Youth|Entertainment|Fashion|Finance|Military|Sport|Jobs|Campus|Travel|Discover|Video|Games|Cars|Inspiration|Culture|Science|Health|Food|Homes|Books|Music|Film',
+      'Home >> Education >> News >> Story',
+      ...story,
+      sentence('the ferries'),
+      'Most read',
+      'Ten things to do this weekend',
+      'Where to eat near the harbour',
+      'The best ferry rides',
+      'About us',
+      'Contact',
+    ].join('\n')
+    expect(looksLikeCopiedPage(page)).toBe(true)
+    const parsed = parseCopiedPage(page)
+    expect(parsed.headline).toBe('Bridge to close for three months')
+    expect(parsed.bodyHtml).toBe(
+      `<p>${sentence('the bridge')}</p><p>${sentence('the ferries')}</p>`,
+    )
+  })
+
+  it('keeps the code and the table rows set between its paragraphs', () => {
+    const code = [
+      'SELECT status_code, count(*) AS entries',
+      'FROM server_log',
+      'WHERE period >= now() - interval 1 hour',
+      'GROUP BY status_code;',
+      'status_code │ entries',
+      ...Array.from({ length: 30 }, (_, row) => `${400 + row} │ ${row * 7}`),
+    ]
+    const page = COPIED_PAGE.replace(
+      'What happens next',
+      [...code, long('the query'), ...code, long('the alerts')].join('\n'),
+    )
+    const body = parseCopiedPage(page).bodyHtml
+    for (const paragraph of [sentence('the bridge'), long('the query'), long('the alerts')])
+      expect(body).toContain(paragraph)
+  })
+
+  it('ends the story at a share box, and leaves each share button out', () => {
+    const page = COPIED_PAGE.replace(
+      'Comments',
+      [
+        'Click to share on Twitter (Opens in new window)',
+        'Share this:',
+        'Click to email this to a friend (Opens in new window)',
+        long('another story'),
+      ].join('\n'),
+    )
+    const body = parseCopiedPage(page).bodyHtml
+    expect(body).toContain(sentence('the schools'))
+    expect(body).not.toMatch(/Click to share|Share this|another story/)
+  })
+
+  it('goes on past a count of comments set beside the story', () => {
+    const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
+    expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))
+  })
+})

@@ -26,14 +26,14 @@ import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './
  * "Comments" above stories too).
  */
 const STORY_ENDS =
-  /^(?:\d+\s+)?(?:(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|kommentarer)\b.{0,30}|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|meistgelesen|les plus lus|lo más leído|trending(?: now)?|about the author)$/i
+  /^(?:\d+\s+)?(?:(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|kommentarer)(?!\s*\(\d)\b.{0,30}|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|meistgelesen|les plus lus|lo más leído|trending(?: now)?|about the author|(?:share|like) this:)$/i
 
 /**
  * A box of teasers or share buttons ("Related", "Share this article"): set into a story, or the
  * end of it.
  */
 const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
 
 /** A share bar's first line ("Share this article", "Teilen", "Sdílet článek"). */
 const SHARE_BAR =
@@ -64,6 +64,13 @@ function storyAfterTeasers(lines: readonly string[], box: number, end: number): 
 /** How far a short line between sentences counts against keeping it in the story. */
 const SHORT_LINE_COST = 4
 
+/**
+ * A line of code or a row of a table drawn in box lines, set in a story ("SELECT count(*)",
+ * "404 │ 12"): menus have neither, so it weighs far less against the story around it.
+ */
+const CODE_LINE = /[{};=<>│]|\w\(/
+const CODE_LINE_COST = 1
+
 interface Region {
   start: number
   end: number
@@ -76,7 +83,9 @@ function storyRegion(lines: readonly string[]): Region | undefined {
   let score = 0
   let start = 0
   for (const [index, line] of lines.entries()) {
-    const weight = isProse(line) ? wordsIn(line) : -SHORT_LINE_COST
+    const weight = isProse(line)
+      ? wordsIn(line)
+      : -(CODE_LINE.test(line) ? CODE_LINE_COST : SHORT_LINE_COST)
     if (score <= 0) {
       score = 0
       start = index
@@ -90,26 +99,29 @@ function storyRegion(lines: readonly string[]): Region | undefined {
   return best
 }
 
-/** Lines of menus and links above the story that only a page has. */
+/** Lines of menus and links around the story that only a page has. */
 const MENU_LINES = 5
 
 /**
  * Whether this text is a copied page, not a story typed with blank lines between paragraphs: a
- * page's menus and links come first, many short lines one under another with no blank line
- * between them.
+ * page's menus and links stand one under another with no empty line between them, above the
+ * story, or a few above it and many after it. (Lines of spaces are a page's layout, not a
+ * typist's.)
  */
 export function looksLikeCopiedPage(text: string): boolean {
-  const region = storyRegion(pageLines(text))
+  const lines = pageLines(text)
+  const region = storyRegion(lines)
   if (!region) return false
-  const rawLines = text.replace(/\r\n?/g, '\n').split('\n')
-  let seen = 0
-  let blank = 0
-  for (const raw of rawLines) {
-    if (seen >= region.start) break
-    if (raw.trim()) seen += 1
-    else blank += 1
+  let above = 0
+  let empty = 0
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (above >= region.start) break
+    if (raw.trim()) above += 1
+    else if (!raw) empty += 1
   }
-  return seen >= MENU_LINES && blank < seen / 2
+  if (empty >= above / 2) return false
+  const after = lines.slice(region.end + 1).filter((line) => !isProse(line)).length
+  return above >= MENU_LINES || (above >= 3 && after >= MENU_LINES)
 }
 
 /** A caption is a line or two; longer lines are the story's. */

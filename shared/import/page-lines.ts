@@ -18,11 +18,16 @@ export const endsSentence = (line: string) => /[.!?。！？…:;"”»)]$/.test
  */
 export const TYPED_BULLET = /^[*•+]\s+\S/
 
+/** A menu copied as one line: "Home | News | Sport | Business". */
+const MENU_ROW = /^[^|]{1,24}(?:\|[^|]{1,24}){3,}$/
+
 /** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
   const words = wordsIn(line)
   return (
-    words >= 25 || (words >= 6 && endsSentence(line)) || (words >= 3 && TYPED_BULLET.test(line))
+    (words >= 25 && !MENU_ROW.test(line)) ||
+    (words >= 6 && endsSentence(line)) ||
+    (words >= 3 && TYPED_BULLET.test(line))
   )
 }
 
@@ -55,7 +60,7 @@ export function pageLines(text: string): string[] {
 
 /** A whole line that is only page furniture, wherever it stands. */
 export const FURNITURE_LINE =
-  /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|sdílet(?: článek)?|udostępnij|dela|delen|jaa|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
+  /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|sdílet(?: článek)?|udostępnij|dela|delen|jaa|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|\d*click to (?:share|email|print)\b.{0,60}|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
 
 /** What pages set above a picture's caption. */
 export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i

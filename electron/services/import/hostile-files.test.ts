@@ -346,6 +346,15 @@ describe('structure built to break readers', SLOW, () => {
     }
   })
 
+  it('reads a copied page whose list of readers runs to 60,000 characters on one line', async () => {
+    const readers = Array.from({ length: 6000 }, (_, index) => `reader${index}`).join(', ')
+    const result = await importFile(
+      'copied.txt',
+      `Bridge to close\n\nThe council voted to close the bridge for repairs.\n\n${readers}\n`,
+    )
+    expect(result).toMatchObject({ ok: true })
+  })
+
   it('refuses bytes that are not UTF-8, naming the line; reads a declared Latin-1 NITF', async () => {
     const broken = Buffer.concat([
       Buffer.from('# Title\n\nFine.\n\nBad '),
