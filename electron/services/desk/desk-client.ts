@@ -31,15 +31,15 @@ export function missingDeskConnection({
   return undefined
 }
 
-const notADesk = (address: string) =>
+export const notADesk = (address: string) =>
   fail(
     'io',
     `${address} answered, but not as a Copydesk desk server does. Check the address in Settings › Desk.`,
   )
 
-/** The body as text, or undefined when it runs past `limit` bytes. */
-async function boundedText(response: Response, limit: number): Promise<string | undefined> {
-  if (!response.body) return ''
+/** The body, or undefined when it runs past `limit` bytes (the rest is not read). */
+export async function boundedBody(response: Response, limit: number): Promise<Buffer | undefined> {
+  if (!response.body) return Buffer.alloc(0)
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -53,25 +53,28 @@ async function boundedText(response: Response, limit: number): Promise<string | 
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 /**
- * The desk's story list, asked of the desk server with the person's token, every failure in
- * words the Desk section shows as they are: no address or token set, the server unreachable (or
- * silent for `timeoutMs`), the token refused, or something at the address that is not a desk.
+ * Asks the desk at `url` with the person's token. Failures come back in words a person can act
+ * on: no address or token set, the server unreachable (or silent for `timeoutMs`), or the token
+ * refused. Any other answer is the caller's to read.
  */
-export async function fetchDeskStories(
+export async function askDesk(
   { address, token }: DeskConnection,
-  { timeoutMs = DESK_REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
-): Promise<Result<DeskStoryList>> {
+  url: (address: string) => string,
+  init: RequestInit & { timeoutMs?: number } = {},
+): Promise<Result<Response>> {
   const missing = missingDeskConnection({ address, token })
   if (missing) return missing
+  const { timeoutMs = DESK_REQUEST_TIMEOUT_MS, headers, ...rest } = init
   const signal = AbortSignal.timeout(timeoutMs)
   let response: Response
   try {
-    response = await fetch(deskStoriesUrl(address), {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    response = await fetch(url(address), {
+      ...rest,
+      headers: { ...headers, Authorization: `Bearer ${token}` },
       // The token goes to the desk's own address, never on to wherever a redirect points.
       redirect: 'manual',
       signal,
@@ -90,9 +93,28 @@ export async function fetchDeskStories(
     await response.body?.cancel().catch(() => undefined)
     return fail('permission-denied', UNKNOWN_DESK_TOKEN)
   }
+  return ok(response)
+}
+
+/**
+ * The desk's story list, asked of the desk server with the person's token, every failure in
+ * words the Desk section shows as they are (see askDesk), or something at the address that is
+ * not a desk.
+ */
+export async function fetchDeskStories(
+  connection: DeskConnection,
+  { timeoutMs = DESK_REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<Result<DeskStoryList>> {
+  const asked = await askDesk(connection, deskStoriesUrl, {
+    headers: { Accept: 'application/json' },
+    timeoutMs,
+  })
+  if (!asked.ok) return asked
+  const response = asked.value
+  const { address } = connection
   let text: string | undefined
   try {
-    text = response.ok ? await boundedText(response, MAX_LIST_BYTES) : undefined
+    text = response.ok ? (await boundedBody(response, MAX_LIST_BYTES))?.toString('utf8') : undefined
   } catch {
     text = undefined
   }

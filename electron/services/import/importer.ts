@@ -12,7 +12,7 @@ import {
 } from '../../../shared/import/parsed-story'
 import { fail, ok, type Result } from '../../../shared/result'
 import { describeZodError } from '../../../shared/validation/describe-zod-error'
-import { prepareImage } from '../library/asset-store'
+import { prepareImage } from '../library/prepare-image'
 import { isInside } from '../disk/contained-path'
 import { fsFailure } from '../disk/fs-failure'
 import { ArchiveError, readArchive, type ArchiveFile } from './archive-limits'
