@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ArticleSchema, type Article } from '../shared/article'
+import { insertImage } from './actions'
 import { addPerson, startDesk, type DeskProcess } from './desk-process'
 import { expect, test, type CopydeskApp } from './fixtures'
 
@@ -247,5 +248,49 @@ test('edits made apart while the desk is down, and across a crash, merge once it
     section: 'Transport',
     body: oneParagraph(merged),
   })
+  await editor.quit()
+})
+
+test('a picture added to a shared story reaches the other machine, caption edited by both', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  desk = await startDesk(dataDir)
+  const reporter = app.page
+  const editor = await storyOnBothMachines(app, desk.url)
+  await expect(saveStatus(editor.page)).toHaveText('Synced', { timeout: 30_000 })
+
+  await reporter.getByRole('textbox', { name: 'Body' }).click()
+  await reporter.keyboard.press('End')
+  await insertImage(reporter, '#aa3311')
+  await reporter.getByRole('textbox', { name: 'Caption' }).click()
+  await reporter.keyboard.type('The bridge at dawn')
+  await reporter.getByRole('textbox', { name: 'Alt text' }).fill('The harbour bridge, lit pink.')
+
+  // The picture itself comes from the desk, not only its place in the story.
+  const picture = editor.page.getByRole('img', { name: 'The harbour bridge, lit pink.' })
+  await expect(picture).toBeVisible({ timeout: 30_000 })
+  await expect
+    .poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0)
+  const editorCaption = editor.page.getByRole('textbox', { name: 'Caption' })
+  await expect(editorCaption).toHaveText('The bridge at dawn')
+  await editorCaption.click()
+  await editor.page.keyboard.press('End')
+  await editor.page.keyboard.type(' from the ferry')
+  await expect(reporter.getByRole('textbox', { name: 'Caption' })).toHaveText(
+    'The bridge at dawn from the ferry',
+    { timeout: 30_000 },
+  )
+
+  // Kept in his library beside the story, under the same name as in hers.
+  const picturesIn = (library: string) => {
+    const [folder] = readdirSync(library).filter((name) => !name.startsWith('.'))
+    return readdirSync(join(library, folder ?? '', 'assets'))
+  }
+  expect(picturesIn(editor.library)).toEqual(picturesIn(app.library))
+  expect(picturesIn(editor.library)).toHaveLength(1)
   await editor.quit()
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DESK_PICTURES_PATH } from './desk-pictures'
 import { DESK_STORIES_PATH } from './desk-story-list'
 
 /**
@@ -31,17 +32,24 @@ export const DeskTokenSchema = z
   .regex(/^[\x21-\x7e]+$/, 'a desk token is one word with no spaces, as the desk printed it')
 
 /**
- * The desk's story list over HTTP: a `ws:` address becomes `http:`, `wss:` becomes `https:`, and
- * the list is at `/stories` under whatever path the address has (a proxy may serve the desk under
- * one).
+ * Where the desk answers `path` over HTTP: a `ws:` address becomes `http:`, `wss:` becomes
+ * `https:`, and the path goes under whatever path the address has (a proxy may serve the desk
+ * under one).
  */
-export function deskStoriesUrl(address: string): string {
+export function deskHttpUrl(address: string, path: string): string {
   const base = address
     .trim()
     .replace(/^ws(s?):/i, (_, secure: string) => `http${secure.toLowerCase()}:`)
   const withoutQuery = base.replace(/[?#].*$/, '').replace(/\/+$/, '')
-  return `${withoutQuery}${DESK_STORIES_PATH}`
+  return `${withoutQuery}${path}`
 }
+
+/** The desk's story list. */
+export const deskStoriesUrl = (address: string): string => deskHttpUrl(address, DESK_STORIES_PATH)
+
+/** One picture the desk keeps, by its name (see desk-pictures). */
+export const deskPictureUrl = (address: string, name: string): string =>
+  deskHttpUrl(address, `${DESK_PICTURES_PATH}/${name}`)
 
 /**
  * Where the app's provider connects for the desk's stories: an `http:` address becomes `ws:`,

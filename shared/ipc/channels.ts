@@ -59,6 +59,7 @@ export const EVENT_NAMES = [
   'desk:update',
   'desk:sync',
   'desk:presence',
+  'desk:pictures',
 ] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -251,6 +251,8 @@ export interface EventPayloads {
   'desk:presence': { id: string; update: string }
   /** A shared story's standing with the desk changed. */
   'desk:sync': { id: string; sync: DeskSyncState; version: number }
+  /** Pictures of a shared story came from the desk into its folder (by file name in assets/). */
+  'desk:pictures': { id: string; names: string[] }
   /** A batch export under way: `done` of `total` articles. */
   'export:progress': { done: number; total: number }
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -243,5 +244,69 @@ describe('the desk server', () => {
     const again = connect(token)
     await again.synced
     expect(readStory(again.doc).headline).toBe('Kept through a restart')
+  })
+})
+
+describe('the desk’s pictures', () => {
+  /** A real picture, named as every library names it: its content's hash and its format. */
+  async function picture(colour: string) {
+    const { default: sharp } = await import('sharp')
+    const bytes = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: colour },
+    })
+      .png()
+      .toBuffer()
+    return { bytes, name: `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.png` }
+  }
+
+  const ask = (name: string, token: string, init: RequestInit = {}) =>
+    fetch(`${server?.url.replace('ws:', 'http:')}/pictures/${name}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}` },
+    })
+
+  it('keeps a picture sent by anyone with a token and gives it back byte for byte', async () => {
+    await start()
+    const reporter = addPerson('Ana Lee', 'reporter')
+    const producer = addPerson('Pat Kim', 'producer')
+    const { bytes, name } = await picture('#c03')
+
+    expect((await ask(name, producer, { method: 'HEAD' })).status).toBe(404)
+    expect((await ask(name, reporter, { method: 'PUT', body: bytes })).status).toBe(201)
+    // Sending it again keeps the one the desk has.
+    expect((await ask(name, reporter, { method: 'PUT', body: bytes })).status).toBe(200)
+
+    const fetched = await ask(name, producer)
+    expect(fetched.status).toBe(200)
+    expect(fetched.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await fetched.arrayBuffer())).toEqual(bytes)
+    expect(readFileSync(join(dataDir, 'pictures', name))).toEqual(bytes)
+    expect(log).toContain(`Ana Lee sent the picture ${name} (0.0 MB)`)
+  })
+
+  it('refuses a wrong token, bytes that are not the named picture, and names it does not keep', async () => {
+    await start()
+    const token = addPerson('Ana Lee', 'reporter')
+    const red = await picture('#c03')
+    const blue = await picture('#03c')
+
+    const wrongToken = await ask(red.name, 'cdk_wrong', { method: 'PUT', body: red.bytes })
+    expect(wrongToken.status).toBe(401)
+    expect(await wrongToken.text()).toMatch(/does not know your token/)
+
+    const otherBytes = await ask(red.name, token, { method: 'PUT', body: blue.bytes })
+    expect(otherBytes.status).toBe(422)
+    expect(await otherBytes.text()).toMatch(/not the picture .* named after its content/)
+
+    const notAPicture = Buffer.from('These are the minutes of the council meeting.')
+    const named = `${createHash('sha256').update(notAPicture).digest('hex').slice(0, 32)}.png`
+    const refused = await ask(named, token, { method: 'PUT', body: notAPicture })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toMatch(/not an image Copydesk can use/)
+
+    expect((await ask('..%2Fdesk.sqlite', token)).status).toBe(404)
+    expect((await ask('notes.txt', token, { method: 'PUT', body: 'x' })).status).toBe(404)
+    expect(existsSync(join(dataDir, 'pictures', red.name))).toBe(false)
+    expect(existsSync(join(dataDir, 'pictures', named))).toBe(false)
   })
 })

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
+import { deskPictureStore } from './desk-picture-store'
 import { DeskRecords } from './desk-records'
 import { deskRules, type DeskContext } from './desk-rules'
 import { deskStoryList } from './desk-story-list'
@@ -49,7 +50,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     quiet: true,
     stopOnSignals: false,
     websocketOptions: { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
-    extensions: [deskRules(records, options.log), storage, deskStoryList(records)],
+    extensions: [
+      deskRules(records, options.log),
+      storage,
+      deskStoryList(records),
+      deskPictureStore(records, options.dataDir, options.log),
+    ],
   })
   try {
     await server.listen()

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { ArticleFieldsSchema, type ArticleFields } from '../../../shared/article'
+import { storyPictureNames } from '../../../shared/desk/desk-pictures'
 import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
 import {
   readStory,
@@ -12,6 +13,7 @@ import { isErrnoException } from '../disk/fs-failure'
 import type { DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { DeskLink, type DeskRetry } from './desk-link'
 import { deskSyncState, sameSyncState } from './desk-sync-state'
+import { exchangePictures } from './story-pictures'
 import { StoryReplica } from './story-replica'
 
 /** Marks a change that came from the page: it already has it, so it is not sent back. */
@@ -38,7 +40,12 @@ export interface DeskSessionOptions {
   onSync(state: DeskSyncState, version: number): void
   /** Others' carets and names, as an awareness update, for the page to show. */
   onPresence(update: Uint8Array): void
+  /** Pictures of the story that came from the desk into its folder, for the page to show. */
+  onPicturesArrived(names: string[]): void
 }
+
+/** How soon a picture that could not go or come is tried again, at first and at most. */
+const PICTURE_RETRY_MS = { first: 2_000, most: 30_000 }
 
 /**
  * One shared story being edited on this machine: its replica (every change kept on disk), and,
@@ -79,6 +86,14 @@ export class DeskSession {
   private reachNow!: DeskReach
   /** Why the desk last refused a change, shown until the page makes the next one. */
   private refusalNote: string | undefined
+  /** Pictures the desk and this folder both have. */
+  private readonly knownPictures = new Set<string>()
+  private picturesExchanging: Promise<void> | undefined
+  private picturesAgain = false
+  private pictureRetry: { timer: NodeJS.Timeout | undefined; delayMs: number } = {
+    timer: undefined,
+    delayMs: PICTURE_RETRY_MS.first,
+  }
 
   private constructor(
     private readonly replica: StoryReplica,
@@ -215,7 +230,9 @@ export class DeskSession {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.pictureRetry.timer)
     await this.writeNow()
+    await this.picturesExchanging
     this.link?.destroy()
     this.link = undefined
     await this.replica.close()
@@ -235,6 +252,50 @@ export class DeskSession {
     // A failed write (a lock held elsewhere, a full disk) is tried again at the next change: the
     // replica holds everything meanwhile.
     await this.options.writeArticle(fields.data).catch(() => undefined)
+    this.exchangePictures()
+  }
+
+  /**
+   * Sends the pictures added here to the desk and brings the ones added elsewhere, in the
+   * background: a 50 MB picture must not hold up the story's text. One exchange at a time; a
+   * change meanwhile asks for another after it, and a picture that could not go or come (its
+   * sender is still offline) is tried again a little later, then less often.
+   */
+  private exchangePictures(): void {
+    const reach = this.reachNow
+    if (this.closed || reach.problem !== undefined) return
+    if (this.picturesExchanging) {
+      this.picturesAgain = true
+      return
+    }
+    clearTimeout(this.pictureRetry.timer)
+    this.picturesExchanging = (async () => {
+      const fields = ArticleFieldsSchema.safeParse(readStory(this.doc))
+      const folder = (await this.options.relocate()) ?? this.options.folder
+      if (!fields.success) return
+      const exchange = await exchangePictures(
+        reach,
+        folder,
+        storyPictureNames(fields.data),
+        this.knownPictures,
+      )
+      if (exchange.arrived.length > 0 && !this.closed)
+        this.options.onPicturesArrived(exchange.arrived)
+      if (exchange.failed.length === 0) this.pictureRetry.delayMs = PICTURE_RETRY_MS.first
+      else if (!this.closed) {
+        this.pictureRetry.timer = setTimeout(
+          () => this.exchangePictures(),
+          this.pictureRetry.delayMs,
+        )
+        this.pictureRetry.delayMs = Math.min(this.pictureRetry.delayMs * 2, PICTURE_RETRY_MS.most)
+      }
+    })().finally(() => {
+      this.picturesExchanging = undefined
+      if (this.picturesAgain) {
+        this.picturesAgain = false
+        this.exchangePictures()
+      }
+    })
   }
 
   /**
@@ -278,6 +339,8 @@ export class DeskSession {
     })
     if (state.kind === 'synced') this.confirmedStatus = storyStatus(this.doc)
     if (sameSyncState(state, this.lastSync)) return
+    // Back in touch with the desk: pictures that waited go now.
+    if (state.kind === 'synced') this.exchangePictures()
     this.lastSync = state
     this.syncVersion++
     if (!this.closed) this.options.onSync(state, this.syncVersion)

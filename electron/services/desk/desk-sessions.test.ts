@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
@@ -34,6 +34,7 @@ interface Machine {
   updates: EventPayloads['desk:update'][]
   syncs: EventPayloads['desk:sync'][]
   presence: EventPayloads['desk:presence'][]
+  pictures: EventPayloads['desk:pictures'][]
 }
 
 async function startDesk(): Promise<RunningDeskServer> {
@@ -75,11 +76,12 @@ async function machine(
     retry: { delayMs: 100, maxDelayMs: 500 },
     ...(options.confirmMs !== undefined && { confirmMs: options.confirmMs }),
   })
-  const made: Machine = { services, desk, updates: [], syncs: [], presence: [] }
+  const made: Machine = { services, desk, updates: [], syncs: [], presence: [], pictures: [] }
   services.events.subscribe((event, payload) => {
     if (event === 'desk:update') made.updates.push(payload as EventPayloads['desk:update'])
     if (event === 'desk:sync') made.syncs.push(payload as EventPayloads['desk:sync'])
     if (event === 'desk:presence') made.presence.push(payload as EventPayloads['desk:presence'])
+    if (event === 'desk:pictures') made.pictures.push(payload as EventPayloads['desk:pictures'])
   })
   machines.push(made)
   return made
@@ -576,5 +578,99 @@ describe('shared stories and the desk', () => {
     )
     // The window still holds its lock: main's write went through it, not around it.
     expect(ana.services.locks.holds(story.id, 'ana-window')).toBe(true)
+  })
+})
+
+describe('pictures of shared stories', () => {
+  /** A real picture, as the person inserts it into the story: kept in the story's assets/. */
+  async function insertPicture(on: Machine, id: string, colour: string) {
+    const { default: sharp } = await import('sharp')
+    const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: colour } })
+      .png()
+      .toBuffer()
+    const { src } = value(await on.services.assets.importImage(id, 'bridge.png', bytes))
+    return { bytes, src, name: src.replace('assets/', '') }
+  }
+
+  const withFigure = (src: string, caption: string) => ({
+    type: 'doc',
+    content: [
+      {
+        type: 'figure',
+        attrs: { src, alt: 'The harbour bridge at dawn', credit: 'Jo Smith', lead: true },
+        content: [{ type: 'text', text: caption }],
+      },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Councillors vote tonight.' }] },
+    ],
+  })
+
+  /** Ana's local story, with a picture she inserted at its top. */
+  async function localStoryWithPicture() {
+    await startDesk()
+    const ana = await machine('ana', addPerson('Ana Lee'))
+    const story = await localStory(ana)
+    const picture = await insertPicture(ana, story.id, '#c03')
+    value(
+      await ana.services.library.save(story.id, story.revision, {
+        ...fieldsOf(story),
+        body: withFigure(picture.src, 'The bridge at dawn'),
+      }),
+    )
+    return { ana, story, picture }
+  }
+
+  const pictureIn = async (on: Machine, id: string, name: string) => {
+    try {
+      return readFileSync(join(await folderOf(on, id), 'assets', name))
+    } catch {
+      return undefined
+    }
+  }
+
+  it('sends a story’s pictures with it, and brings them into the library that opens it', async () => {
+    const { ana, story, picture } = await localStoryWithPicture()
+
+    value(await ana.desk.send(story.id))
+    const sam = await machine('sam', addPerson('Sam Roe', 'editor'))
+    const opened = value(await sam.desk.openStory(story.id))
+
+    expect(opened.body.content?.[0]?.attrs?.src).toBe(picture.src)
+    expect(await pictureIn(sam, story.id, picture.name)).toEqual(picture.bytes)
+  })
+
+  it('carries a picture added while the story is open to the other machine, and says so', async () => {
+    const { ana, sam, story } = await storyOnTwoMachines()
+    const anaPage = page(ana, story.id, value(await ana.desk.join(story.id, 'ana-window')))
+    value(await sam.desk.join(story.id, 'sam-window'))
+    await eventually(() => lastSync(sam, story.id)?.kind === 'synced', 'Sam synced', WAIT_MS)
+
+    const picture = await insertPicture(ana, story.id, '#03c')
+    await anaPage.edit({ body: withFigure(picture.src, 'Queues on the bridge') })
+
+    await eventually(
+      () => sam.pictures.some((news) => news.id === story.id && news.names.includes(picture.name)),
+      'the picture’s arrival on Sam’s machine',
+      WAIT_MS,
+    )
+    expect(await pictureIn(sam, story.id, picture.name)).toEqual(picture.bytes)
+  })
+
+  it('leaves a story local when its picture cannot go to the desk, and says which', async () => {
+    const { ana, story, picture } = await localStoryWithPicture()
+    // The file was damaged on disk after it was inserted: no longer the picture its name says.
+    const other = await insertPicture(ana, story.id, '#0c3')
+    const folder = await folderOf(ana, story.id)
+    copyFileSync(join(folder, other.src), join(folder, picture.src))
+
+    const sent = await ana.desk.send(story.id)
+    expect(sent).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining(
+          `The story was not sent: its picture ${picture.name} could not go to the desk (The bytes sent are not the picture`,
+        ),
+      },
+    })
+    expect(existsSync(join(folder, REPLICA_FILE))).toBe(false)
   })
 })

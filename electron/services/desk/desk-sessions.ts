@@ -141,6 +141,7 @@ export class DeskSessions {
               id,
               update: Buffer.from(update).toString('base64'),
             }),
+          onPicturesArrived: (names) => this.options.events?.emit('desk:pictures', { id, names }),
         })
         if (!session.ok) return session
         session.value.join(client)

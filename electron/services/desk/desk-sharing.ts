@@ -7,6 +7,7 @@ import {
   type Article,
   type ArticleFields,
 } from '../../../shared/article'
+import { storyPictureNames } from '../../../shared/desk/desk-pictures'
 import { isEmptyStory, readStory, writeStory } from '../../../shared/desk/story-document'
 import { fail, ok, type Result } from '../../../shared/result'
 import { describeZodError } from '../../../shared/validation/describe-zod-error'
@@ -15,6 +16,7 @@ import type { Library } from '../library/library'
 import { DeskLink, type DeskRetry } from './desk-link'
 import { REPLICA_FILE } from './replica-file'
 import { StoryReplica } from './story-replica'
+import { exchangePictures } from './story-pictures'
 
 /** What sending a story to the desk, or bringing one from it, works with. */
 export interface SharingContext {
@@ -63,6 +65,14 @@ export async function sendToDesk(
   article: Article,
   folder: string,
 ): Promise<Result<Article>> {
+  // Pictures first: once the desk has the story, whoever opens it finds its pictures there.
+  const pictures = await exchangePictures(context, folder, storyPictureNames(article), new Set())
+  const unsent = pictures.failed.find((failure) => failure.way === 'send')
+  if (unsent)
+    return fail(
+      'io',
+      `The story was not sent: its picture ${unsent.name} could not go to the desk (${unsent.reason})`,
+    )
   let replica: StoryReplica
   try {
     ;({ replica } = await StoryReplica.open(folder))
@@ -134,6 +144,9 @@ export async function openFromDesk(context: SharingContext, id: string): Promise
       } finally {
         await replica.close()
       }
+      // A picture the desk does not have yet (its sender is offline) comes later, while the story
+      // is open: the story opens without it meanwhile.
+      await exchangePictures(context, folder, storyPictureNames(fields), new Set())
     },
   })
 }
@@ -163,6 +176,7 @@ export async function syncStory(
     if (fields.success) {
       const written = await context.library.saveShared(id, fields.data, client)
       if (!written.ok) return written
+      await exchangePictures(context, folder, storyPictureNames(fields.data), new Set())
     }
     return ok(null)
   } catch (error) {

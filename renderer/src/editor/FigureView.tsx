@@ -8,6 +8,7 @@ import {
 import { AwaitedPicture } from './AwaitedPicture'
 import { StyleHint } from '../components/StyleHint'
 import { useEditorStore } from '../stores/editor-store'
+import { usePictureArrivals } from '../stores/picture-arrivals'
 import { useSuggestMode } from '../stores/suggestion-store'
 
 type TextAttribute = 'credit' | 'alt' | 'creator' | 'copyright' | 'source'
@@ -30,11 +31,20 @@ export function FigureView({
 }: ReactNodeViewProps) {
   const attributes = node.attrs as FigureAttributes
   const { src, sourceUrl, alt, credit, lead } = attributes
-  const [missingSrc, setMissingSrc] = useState<string>()
-  const url = (extension.options as FigureOptions).assetUrl(src)
-  const missing = missingSrc === src
+  const [missing, setMissing] = useState<{ src: string; arrival: number }>()
+  // A shared story's picture may come from the desk after the figure was drawn: it is then
+  // asked for again, past whatever the browser remembers of the failed request.
+  const arrival = usePictureArrivals(
+    (state) => state.arrivals[src.slice(src.indexOf('/') + 1)] ?? 0,
+  )
+  const assetUrl = (extension.options as FigureOptions).assetUrl(src)
+  const url = arrival
+    ? `${assetUrl}${assetUrl.includes('?') ? '&' : '?'}arrival=${arrival}`
+    : assetUrl
+  const isMissing = missing?.src === src && missing.arrival === arrival
   const suggesting = useSuggestMode((state) => state.enabled)
   const readOnly = useEditorStore((state) => state.lock?.editable === false)
+  const shared = useEditorStore((state) => state.shared !== undefined)
 
   /** In Suggest edits a credit or alt text change is proposed, keeping the text it replaces. */
   const setText = (name: TextAttribute, value: string) => {
@@ -68,12 +78,18 @@ export function FigureView({
           disabled={readOnly}
           onPicture={(picture) => updateAttributes({ src: picture, sourceUrl: '' })}
         />
-      ) : missing ? (
-        <div className="figure-missing" role="img" aria-label={`Missing image: ${src}`}>
-          Image file missing: <code>{src}</code>
-        </div>
+      ) : isMissing ? (
+        shared ? (
+          <div className="figure-missing" role="img" aria-label={`Picture on its way: ${src}`}>
+            Picture on its way from the desk: it comes once whoever added it is online.
+          </div>
+        ) : (
+          <div className="figure-missing" role="img" aria-label={`Missing image: ${src}`}>
+            Image file missing: <code>{src}</code>
+          </div>
+        )
       ) : (
-        <img src={url} alt={alt} onError={() => setMissingSrc(src)} draggable={false} />
+        <img src={url} alt={alt} onError={() => setMissing({ src, arrival })} draggable={false} />
       )}
       <NodeViewContent<'figcaption'>
         as="figcaption"

@@ -5,6 +5,7 @@ import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sy
 import type { Failure } from '../../../shared/result'
 import { client } from '../api/client'
 import type { Clock } from './clock'
+import { usePictureArrivals } from './picture-arrivals'
 
 /** A change main could not take (it was busy or restarting) is offered again after this. */
 export const PUSH_RETRY_MS = 1_000
@@ -155,6 +156,9 @@ export function joinSharedStory(
   const stopPresenceNews = client.on('desk:presence', (news) => {
     if (news.id === id) applyAwarenessUpdate(awareness, fromBase64(news.update), FROM_MAIN)
   })
+  const stopPictureNews = client.on('desk:pictures', (news) => {
+    if (news.id === id) usePictureArrivals.getState().arrived(news.names)
+  })
 
   return {
     id,
@@ -165,6 +169,7 @@ export function joinSharedStory(
       stopListening()
       stopSyncNews()
       stopPresenceNews()
+      stopPictureNews()
       awareness.destroy()
       clock.clearTimeout(retry)
       await handOver()

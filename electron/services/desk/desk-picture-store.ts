@@ -1,0 +1,129 @@
+import type { Extension, onRequestPayload } from '@hocuspocus/server'
+import { mkdir, readFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import {
+  formatMegabytes,
+  imageMimeTypeOf,
+  MAX_IMAGE_BYTES,
+} from '../../../shared/assets/image-policy'
+import { UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
+import { DESK_PICTURES_PATH, isDeskPictureName } from '../../../shared/desk/desk-pictures'
+import { writeFileDurably } from '../disk/atomic-file'
+import { isErrnoException } from '../disk/fs-failure'
+import { pathExists } from '../disk/path-exists'
+import { prepareImage } from '../library/prepare-image'
+import type { DeskRecords } from './desk-records'
+import type { DeskContext } from './desk-rules'
+
+/** The folder in the desk's data folder that holds the pictures of shared stories. */
+export const DESK_PICTURES_FOLDER = 'pictures'
+
+function sendText(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+  response.end(message)
+}
+
+/** The request's body, or undefined once it runs past `limit` bytes (the rest is not read). */
+async function boundedBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.byteLength
+    if (size > limit) return undefined
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * The pictures of shared stories, kept by the desk under the name every library gives them (the
+ * first 32 hex digits of their SHA-256 and their format's extension): sent once by whoever adds
+ * a picture, fetched by every machine that opens the story. The desk keeps only pictures whose
+ * bytes are what the name says and decode as one of the formats a figure may hold; a person
+ * needs a token for either way.
+ */
+export function deskPictureStore(
+  records: DeskRecords,
+  dataDir: string,
+  log: (line: string) => void,
+): Extension<DeskContext> {
+  const folder = join(dataDir, DESK_PICTURES_FOLDER)
+
+  async function answer(request: IncomingMessage, response: ServerResponse, name: string) {
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const person = token ? records.personWithToken(token) : undefined
+    if (!person) return sendText(response, 401, UNKNOWN_DESK_TOKEN)
+    if (!isDeskPictureName(name))
+      return sendText(response, 404, `${name} is not the name of a picture the desk keeps.`)
+    const path = join(folder, name)
+    switch (request.method) {
+      case 'HEAD':
+      case 'GET': {
+        let bytes: Buffer
+        try {
+          bytes = await readFile(path)
+        } catch (error) {
+          if (isErrnoException(error) && error.code === 'ENOENT')
+            return sendText(response, 404, `The desk has no picture ${name}.`)
+          throw error
+        }
+        response.writeHead(200, {
+          'Content-Type': imageMimeTypeOf(name) ?? 'application/octet-stream',
+          'Content-Length': bytes.byteLength,
+          // A name stands for exactly these bytes, for good.
+          'Cache-Control': 'private, max-age=31536000, immutable',
+        })
+        response.end(request.method === 'GET' ? bytes : undefined)
+        return
+      }
+      case 'PUT': {
+        if (await pathExists(path)) {
+          request.resume()
+          return sendText(response, 200, `The desk has ${name} already.`)
+        }
+        const bytes = await boundedBody(request, MAX_IMAGE_BYTES)
+        if (!bytes)
+          return sendText(
+            response,
+            413,
+            `${name} is larger than ${formatMegabytes(MAX_IMAGE_BYTES)}, the most a picture may be.`,
+          )
+        const prepared = await prepareImage(name, bytes)
+        if (!prepared.ok) return sendText(response, 422, prepared.error.message)
+        if (prepared.value.src !== `assets/${name}`)
+          return sendText(
+            response,
+            422,
+            `The bytes sent are not the picture ${name}: a picture is named after its content.`,
+          )
+        await mkdir(folder, { recursive: true })
+        await writeFileDurably(path, bytes)
+        log(`${person.name} sent the picture ${name} (${formatMegabytes(bytes.byteLength)})`)
+        return sendText(response, 201, `The desk keeps ${name}.`)
+      }
+      default:
+        response.setHeader('Allow', 'GET, HEAD, PUT')
+        return sendText(response, 405, 'Pictures are sent with PUT and fetched with GET.')
+    }
+  }
+
+  return {
+    extensionName: 'Copydesk desk pictures',
+
+    async onRequest({ request, response }: onRequestPayload) {
+      const { pathname } = new URL(request.url ?? '/', 'http://desk')
+      if (!pathname.startsWith(`${DESK_PICTURES_PATH}/`)) return undefined
+      try {
+        await answer(request, response, pathname.slice(DESK_PICTURES_PATH.length + 1))
+      } catch (error) {
+        log(`A picture request failed: ${error instanceof Error ? error.message : String(error)}`)
+        if (!response.headersSent)
+          sendText(response, 500, 'The desk could not keep or read the picture; try again.')
+        else response.destroy()
+      }
+      // Hocuspocus' way to say "answered": a rejection without an error stops its default reply.
+      return Promise.reject(null)
+    },
+  }
+}
