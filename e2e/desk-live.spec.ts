@@ -294,3 +294,43 @@ test('a picture added to a shared story reaches the other machine, caption edite
   expect(picturesIn(editor.library)).toHaveLength(1)
   await editor.quit()
 })
+
+test('two tabs of one app in the same shared story see each other’s typing live', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  desk = await startDesk(dataDir)
+  await connectToDesk(app.page, desk.url, addPerson(dataDir, 'Ana Lee', 'reporter'))
+  await app.page.getByRole('button', { name: 'New article' }).click()
+  await app.page.getByRole('textbox', { name: 'Headline' }).fill('Harbour bridge to close')
+  await app.page.getByRole('textbox', { name: 'Body' }).click()
+  await app.page.keyboard.type('The bridge closes on Monday.')
+  await app.page.getByRole('button', { name: 'Send to desk' }).click()
+  await expect(saveStatus(app.page)).toHaveText('Synced', { timeout: 30_000 })
+
+  const tab = await app.newTab()
+  await tab
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: /Harbour bridge to close/ })
+    .click()
+  const tabBody = tab.getByRole('textbox', { name: 'Body' })
+  await expect(tabBody).toHaveText('The bridge closes on Monday.', { timeout: 30_000 })
+  await tabBody.click()
+  await tab.keyboard.press('End')
+  await tab.keyboard.type(' Ferries will run every hour.')
+  await expect(app.page.getByRole('textbox', { name: 'Body' })).toHaveText(
+    'The bridge closes on Monday. Ferries will run every hour.',
+    { timeout: 30_000 },
+  )
+  await app.page.getByRole('textbox', { name: 'Headline' }).click()
+  await app.page.keyboard.press('End')
+  await app.page.keyboard.type(' for repairs')
+  await expect(tab.getByRole('textbox', { name: 'Headline' })).toHaveText(
+    'Harbour bridge to close for repairs',
+    { timeout: 30_000 },
+  )
+  await filesSay([app.library], {
+    headline: 'Harbour bridge to close for repairs',
+    body: oneParagraph('The bridge closes on Monday. Ferries will run every hour.'),
+  })
+})

@@ -35,7 +35,10 @@ export interface DeskSessionOptions {
   writeDelayMs: number
   /** Writes `article.json` from the shared state; a failure is tried again at the next change. */
   writeArticle(fields: ArticleFields): Promise<Result<unknown>>
-  /** A change that did not come from the page (from the desk): the page applies it too. */
+  /**
+   * A change for the pages editing the story: from the desk, or from one of the pages here (for
+   * the others; the page that made it finds nothing new in it).
+   */
   onOutsideUpdate(update: Uint8Array): void
   onSync(state: DeskSyncState, version: number): void
   /** Others' carets and names, as an awareness update, for the page to show. */
@@ -100,7 +103,8 @@ export class DeskSession {
     private readonly options: DeskSessionOptions,
   ) {
     replica.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== PAGE_ORIGIN) options.onOutsideUpdate(update)
+      // Another window or tab here may be editing the story too.
+      if (origin !== PAGE_ORIGIN || this.clients.size > 1) options.onOutsideUpdate(update)
       this.scheduleWrite()
     })
     this.reach(options.reach)

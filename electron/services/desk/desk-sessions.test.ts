@@ -313,6 +313,22 @@ describe('shared stories and the desk', () => {
     expect(ana.desk.isJoined(story.id)).toBe(false)
   })
 
+  it('passes each page’s changes to another page of the same app in the story', async () => {
+    await startDesk()
+    const ana = await machine('ana', addPerson('Ana Lee'))
+    const story = await localStory(ana)
+    value(await ana.desk.send(story.id))
+    const firstTab = page(ana, story.id, value(await ana.desk.join(story.id, 'first-tab')))
+    await firstTab.edit({ headline: 'Typed in the only tab' })
+    // Alone in the story, a page is not sent back what it made.
+    expect(ana.updates).toEqual([])
+
+    const secondTab = page(ana, story.id, value(await ana.desk.join(story.id, 'second-tab')))
+    await firstTab.edit({ headline: 'Typed in the first tab' })
+    for (const { update } of ana.updates.splice(0)) secondTab.receive(update)
+    expect(readStory(secondTab.doc).headline).toBe('Typed in the first tab')
+  })
+
   it('keeps changes made while the desk is down, and sends them when it is back', async () => {
     await startDesk()
     const token = addPerson('Ana Lee')

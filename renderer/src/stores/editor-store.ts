@@ -253,10 +253,15 @@ export const useEditorStore = create<EditorState>((set, get) => {
     journal.scheduleWrite()
   }
 
-  /** Takes the open article's edit lock; a lock that cannot be checked does not block editing. */
+  /**
+   * Takes the open article's edit lock; a lock that cannot be checked does not block editing. A
+   * shared story is edited in every window that has it open: its changes merge, and none of them
+   * is saved over another's.
+   */
   const requestLock = async (id: string) => {
     const result = await client.invoke('article:lock', { id })
-    if (get().article?.id === id) set({ lock: result.ok ? result.value : { editable: true } })
+    if (get().article?.id !== id) return
+    set({ lock: result.ok && !get().shared ? result.value : { editable: true } })
   }
 
   /** A new draft on disk, bylined to the person; undefined when another open or create won. */

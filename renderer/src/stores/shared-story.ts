@@ -113,8 +113,14 @@ export function joinSharedStory(
 
   const stopListening = client.on('desk:update', (change) => {
     if (change.id !== id) return
+    // A change this page made itself comes back when another tab here is in the story too:
+    // Yjs finds nothing new in it, and nothing is redrawn.
+    let changed = false
+    const seen = () => (changed = true)
+    doc.on('update', seen)
     Y.applyUpdate(doc, fromBase64(change.update), FROM_MAIN)
-    changedByOthers()
+    doc.off('update', seen)
+    if (changed) changedByOthers()
   })
 
   let syncVersion = joined.syncVersion
