@@ -158,17 +158,22 @@ test('a story sent to the desk is edited live by two people on two machines', as
   await editor.quit()
 })
 
+/** A new story written and sent to the desk, which confirms it has it. */
+async function sendNewStory(page: Page) {
+  await page.getByRole('button', { name: 'New article' }).click()
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Harbour bridge to close')
+  await page.getByRole('textbox', { name: 'Body' }).click()
+  await page.keyboard.type('The bridge closes on Monday.')
+  await page.getByRole('button', { name: 'Send to desk' }).click()
+  await expect(saveStatus(page)).toHaveText('Synced', { timeout: 30_000 })
+}
+
 /** The reporter's story on the desk, opened by the editor on his own machine. */
 async function storyOnBothMachines(app: CopydeskApp, deskUrl: string) {
   const reporterToken = addPerson(dataDir, 'Ana Lee', 'reporter')
   const editorToken = addPerson(dataDir, 'Sam Roe', 'editor')
   await connectToDesk(app.page, deskUrl, reporterToken)
-  await app.page.getByRole('button', { name: 'New article' }).click()
-  await app.page.getByRole('textbox', { name: 'Headline' }).fill('Harbour bridge to close')
-  await app.page.getByRole('textbox', { name: 'Body' }).click()
-  await app.page.keyboard.type('The bridge closes on Monday.')
-  await app.page.getByRole('button', { name: 'Send to desk' }).click()
-  await expect(saveStatus(app.page)).toHaveText('Synced', { timeout: 30_000 })
+  await sendNewStory(app.page)
   const editor = await app.secondDesk('Sam Roe', { ownLibrary: true })
   await connectToDesk(editor.page, deskUrl, editorToken)
   const deskSection = editor.page.getByRole('region', { name: 'Desk', exact: true })
@@ -301,12 +306,7 @@ test('two tabs of one app in the same shared story see each other’s typing liv
   test.setTimeout(120_000)
   desk = await startDesk(dataDir)
   await connectToDesk(app.page, desk.url, addPerson(dataDir, 'Ana Lee', 'reporter'))
-  await app.page.getByRole('button', { name: 'New article' }).click()
-  await app.page.getByRole('textbox', { name: 'Headline' }).fill('Harbour bridge to close')
-  await app.page.getByRole('textbox', { name: 'Body' }).click()
-  await app.page.keyboard.type('The bridge closes on Monday.')
-  await app.page.getByRole('button', { name: 'Send to desk' }).click()
-  await expect(saveStatus(app.page)).toHaveText('Synced', { timeout: 30_000 })
+  await sendNewStory(app.page)
 
   const tab = await app.newTab()
   await tab
