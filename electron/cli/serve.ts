@@ -61,6 +61,7 @@ export async function serve(
     if (removed.length > 0)
       io.stdout(`Removed ${removed.length} unfinished temp file(s) left by an earlier stop.\n`)
   })
+  void services.desk.catchUp()
   io.stdout(`Copydesk browser host for the library at ${services.library.root}\n`)
   io.stdout(`Listening on ${host.url}\n`)
   io.stdout('Open that address in Chromium or Chrome. Press Ctrl+C to stop.\n')

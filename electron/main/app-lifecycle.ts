@@ -212,6 +212,7 @@ export class AppLifecycle<Window extends AppWindow> {
     )
     services.watchLibrary()
     void services.sweepStrayFiles()
+    void services.desk.catchUp()
     this.closeServicesBeforeExit(services)
     events.subscribe((event, payload) => {
       for (const window of this.electron.allWindows())

@@ -60,7 +60,7 @@ function addPerson(name: string, role: 'reporter' | 'editor' = 'reporter'): stri
 async function machine(
   name: string,
   token: string | undefined,
-  options: { confirmMs?: number; address?: string } = {},
+  options: { confirmMs?: number; address?: string; writeDelayMs?: number } = {},
 ): Promise<Machine> {
   const services = createTempServices(join(temp.path, name))
   await services.settings.update({ deskAddress: options.address ?? server?.url ?? '' })
@@ -75,6 +75,7 @@ async function machine(
     events: services.events,
     retry: { delayMs: 100, maxDelayMs: 500 },
     ...(options.confirmMs !== undefined && { confirmMs: options.confirmMs }),
+    ...(options.writeDelayMs !== undefined && { writeDelayMs: options.writeDelayMs }),
   })
   const made: Machine = { services, desk, updates: [], syncs: [], presence: [], pictures: [] }
   services.events.subscribe((event, payload) => {
@@ -327,6 +328,34 @@ describe('shared stories and the desk', () => {
     await firstTab.edit({ headline: 'Typed in the first tab' })
     for (const { update } of ana.updates.splice(0)) secondTab.receive(update)
     expect(readStory(secondTab.doc).headline).toBe('Typed in the first tab')
+  })
+
+  it('brings article.json up to the changes kept before a crash, at the next start', async () => {
+    await startDesk()
+    const token = addPerson('Ana Lee')
+    // Stopped before the write that follows a change: as if the app died within that moment.
+    const crashed = await machine('ana', token, { writeDelayMs: 3_600_000 })
+    const story = await localStory(crashed)
+    value(await crashed.desk.send(story.id))
+    const anaPage = page(crashed, story.id, value(await crashed.desk.join(story.id, 'ana-window')))
+    await anaPage.edit({ headline: 'Harbour bridge approved' })
+    expect(value(await crashed.services.library.open(story.id)).headline).toBe(story.headline)
+
+    const restarted = new DeskSessions({
+      library: crashed.services.library,
+      locks: crashed.services.locks,
+      connection: () => ({ address: '', token: undefined }),
+    })
+    try {
+      expect(await restarted.catchUp()).toEqual([story.id])
+      expect(value(await crashed.services.library.open(story.id)).headline).toBe(
+        'Harbour bridge approved',
+      )
+      // Once caught up, nothing is written again.
+      expect(await restarted.catchUp()).toEqual([])
+    } finally {
+      await restarted.close()
+    }
   })
 
   it('keeps changes made while the desk is down, and sends them when it is back', async () => {

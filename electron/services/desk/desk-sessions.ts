@@ -1,11 +1,14 @@
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Article, ArticleFields } from '../../../shared/article'
+import { isDeepStrictEqual } from 'node:util'
+import { fieldsOf, type Article, type ArticleFields } from '../../../shared/article'
 import type { DeskJoinAnswer } from '../../../shared/desk/desk-sync'
 import { fail, ok, type Result } from '../../../shared/result'
 import { fsFailure } from '../disk/fs-failure'
 import { pathExists } from '../disk/path-exists'
 import { KeyedQueue } from '../disk/keyed-queue'
 import type { Library } from '../library/library'
+import { readArticleFile } from '../library/library-store'
 import type { EventHub } from '../platform/event-hub'
 import { missingDeskConnection, type DeskConnection } from './desk-client'
 import type { DeskLink, DeskRetry } from './desk-link'
@@ -156,6 +159,41 @@ export class DeskSessions {
     const session = this.sessions.get(id)
     if (!session || session.isClosed) return notJoined()
     return session.push(Buffer.from(update, 'base64'))
+  }
+
+  /**
+   * Brings every shared story's `article.json` up to its replica, and says which it wrote. An app
+   * stopped in the half second between a change and the write that follows it leaves
+   * `article.json` a step behind the changes its replica kept: the list, search and the command
+   * line would show the older text until the story is next opened. Run once at start, in the
+   * background; a story opened meanwhile is its session's to write.
+   */
+  async catchUp(): Promise<string[]> {
+    const written: string[] = []
+    const { library } = this.options
+    let folders: string[]
+    try {
+      folders = (await readdir(library.root, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(library.root, entry.name))
+    } catch {
+      return written
+    }
+    for (const folder of folders) {
+      if (this.closing) break
+      if (!(await pathExists(join(folder, REPLICA_FILE)))) continue
+      const article = await readArticleFile(folder)
+      if (!article.ok) continue
+      const { id } = article.value
+      await this.queue.run(id, async () => {
+        if (this.sessions.has(id) || this.closing) return
+        const { replicaFields } = await sharingModule()
+        const fields = await replicaFields(folder).catch(() => undefined)
+        if (!fields || isDeepStrictEqual(fields, fieldsOf(article.value))) return
+        if ((await this.writeArticle(id, fields)).ok) written.push(id)
+      })
+    }
+    return written
   }
 
   /** Whether the story is open for shared editing here: its text then lives in its session. */

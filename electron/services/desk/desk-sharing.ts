@@ -186,3 +186,14 @@ export async function syncStory(
     await replica.close()
   }
 }
+
+/** What a shared story's replica says the story is now; undefined when it holds no article. */
+export async function replicaFields(folder: string): Promise<ArticleFields | undefined> {
+  const { replica } = await StoryReplica.open(folder)
+  try {
+    const fields = ArticleFieldsSchema.safeParse(readStory(replica.doc))
+    return fields.success ? fields.data : undefined
+  } finally {
+    await replica.close()
+  }
+}
