@@ -32,6 +32,14 @@ const LOOKAHEAD = 15
 /** How far under the headline its byline and standfirst may stand. */
 const UNDER = 8
 
+/** How far under a headline its byline or date is looked for, past a page's buttons. */
+const MARK_SCAN_LINES = 24
+/** A button's label: a word or two. */
+const BUTTON_WORDS = 2
+
+/** "… What's Underneath N.Y.C.": a headline may end on initials, not on a full stop. */
+const ENDS_WITH_INITIALS = /\b(?:\p{Lu}\.){2,}$/u
+
 /** Longer lines above a story are captions and teasers' summaries. */
 const MAX_HEADLINE_WORDS = 22
 
@@ -51,7 +59,7 @@ function isHeadlineLike(line: string): boolean {
   return (
     words >= 3 &&
     words <= MAX_HEADLINE_WORDS &&
-    !/[.:;,]$/.test(line) &&
+    (!/[.:;,]$/.test(line) || ENDS_WITH_INITIALS.test(line)) &&
     !FURNITURE_LINE.test(line) &&
     !UI_WORDS.test(line) &&
     !BREADCRUMB.test(line) &&
@@ -94,11 +102,12 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
 
   const marksHeadline = (index: number) => {
-    for (let next = index + 1, seen = 0; next < lines.length && seen < 4; next++) {
+    const last = Math.min(lines.length, index + 1 + MARK_SCAN_LINES)
+    for (let next = index + 1, seen = 0; next < last && seen < 4; next++) {
       const line = lines[next] ?? ''
-      if (FURNITURE_LINE.test(line)) continue
-      seen += 1
       if (isDateLine(line) || bylineAt(lines, next, true)) return true
+      // Buttons between a headline and its byline ("Resize Text", "Print Article") say nothing.
+      if (!FURNITURE_LINE.test(line) && wordsIn(line) > BUTTON_WORDS) seen += 1
     }
     return false
   }

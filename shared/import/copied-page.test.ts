@@ -392,6 +392,27 @@ describe('pages laid out otherwise', () => {
     expect(body).not.toMatch(/Click to share|Share this|another story/)
   })
 
+  it('finds a headline that ends on initials, and one whose byline sits below a row of buttons', () => {
+    const page = [
+      ...['Home', 'News', 'Sport', 'Business', 'Opinion', 'Subscribe'],
+      // Reads as sentences, so the story's run of sentences starts here: a headline inside it
+      // must have its byline or date under it.
+      'We use cookies to improve your experience on this site, to show you personalised content and to measure how the site is used by readers like you.',
+      'Manhole Fires and Burst Pipes: How Winter Wreaks Havoc Under N.Y.C.',
+      ...['Share on Facebook', 'Share on Twitter', 'More Options', 'Resize Text', 'Print Article'],
+      ...['Comments', 'Gallery', 'Close', 'Skip Ad', 'View Photos', 'Full Screen', 'Autoplay'],
+      'By Corey Kilgannon',
+      'Feb. 21, 2019',
+      sentence('the manholes'),
+      sentence('the water mains'),
+    ].join('\n')
+    const story = parseCopiedPage(page)
+    expect(story.headline).toBe(
+      'Manhole Fires and Burst Pipes: How Winter Wreaks Havoc Under N.Y.C.',
+    )
+    expect(story.byline).toEqual([{ name: 'Corey Kilgannon' }])
+  })
+
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))
