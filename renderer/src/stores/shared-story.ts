@@ -10,6 +10,13 @@ import { usePictureArrivals } from './picture-arrivals'
 /** A change main could not take (it was busy or restarting) is offered again after this. */
 export const PUSH_RETRY_MS = 1_000
 
+/**
+ * Changes on their way to main at once. Each is answered once it is on disk: a push need not wait
+ * for the one before (main writes what came meanwhile in one go), so a slow disk holds back no
+ * keystroke on its way to the others; changes beyond these wait, merged into one.
+ */
+const MAX_PUSHES_IN_FLIGHT = 4
+
 /** The origin of changes from main (the desk, other people): applied here, never sent back. */
 const FROM_MAIN = Symbol('from main')
 
@@ -77,38 +84,56 @@ export function joinSharedStory(
   { joined, news, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
 ): SharedStory {
   const doc = new Y.Doc()
+  /** Changes made here that no push carries yet. */
   let waiting: Uint8Array[] = []
-  let inFlight: Promise<boolean> | undefined
+  /** Pushes main has not answered: each resolves false when main could not take its change. */
+  const inFlight = new Set<Promise<boolean>>()
   let retry: ReturnType<Clock['setTimeout']> | undefined
 
-  const pushWaiting = async (): Promise<boolean> => {
-    if (waiting.length === 0) return true
+  /** Sends what is waiting, as one change, without waiting for the pushes before it. */
+  const pushWaiting = (): void => {
+    if (waiting.length === 0 || inFlight.size >= MAX_PUSHES_IN_FLIGHT) return
     const update = Y.mergeUpdates(waiting)
     waiting = []
-    const result = await client.invoke('desk:push', { id, update: toBase64(update) })
-    if (!result.ok) {
-      // Kept for the next try, ahead of whatever came meanwhile.
-      waiting.unshift(update)
-      pushFailed(result.error)
-      clock.clearTimeout(retry)
-      retry = clock.setTimeout(() => void handOver(), PUSH_RETRY_MS)
-      return false
-    }
-    pushed()
-    return waiting.length === 0 ? true : pushWaiting()
+    const push = client
+      .invoke('desk:push', { id, update: toBase64(update) })
+      .then((result) => {
+        if (!result.ok) {
+          // Kept for the next try, with whatever came meanwhile.
+          waiting.unshift(update)
+          pushFailed(result.error)
+          clock.clearTimeout(retry)
+          retry = clock.setTimeout(() => void handOver(), PUSH_RETRY_MS)
+          return false
+        }
+        pushed()
+        return true
+      })
+      .finally(() => {
+        inFlight.delete(push)
+        // A change held back by the cap goes now; after a failure it waits for the retry.
+        if (retry === undefined) pushWaiting()
+      })
+    inFlight.add(push)
   }
 
+  /** Resolves once main holds every change made so far, durably; false if it could not take one. */
   async function handOver(): Promise<boolean> {
-    while (inFlight) await inFlight
-    if (waiting.length === 0) return true
-    inFlight = pushWaiting().finally(() => (inFlight = undefined))
-    return inFlight
+    clock.clearTimeout(retry)
+    retry = undefined
+    pushWaiting()
+    while (inFlight.size > 0) {
+      if ((await Promise.all(inFlight)).includes(false)) return false
+      pushWaiting()
+    }
+    return waiting.length === 0
   }
 
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_MAIN) return
     waiting.push(update)
-    void handOver()
+    // After a failure, changes wait for the retry rather than ask main again at every key.
+    if (retry === undefined) pushWaiting()
   })
 
   const stopListening = client.on('desk:update', (change) => {
