@@ -15,12 +15,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { LibraryStore } from '../electron/services/library/library-store'
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from '../e2e/find-browser'
 import { startBaselinePage } from './browser/baseline-page'
 import { startCopydesk } from './browser/copydesk-host'
-import { newBenchPage } from './browser/new-page'
+import { browserName, launchBenchBrowser, newBenchPage } from './browser/new-page'
 import { generateLibrary } from './generate/library'
 import { DESK_FULL, DESK_QUICK, runDeskBench } from './desk'
 import { runImportBench } from './imports'
@@ -78,18 +76,12 @@ export const QUICK: Omit<BenchOptions, 'out'> = {
 
 export async function runBenchmarks(options: BenchOptions): Promise<Report> {
   const log = options.log ?? (() => undefined)
-  const browserPath = findBrowser()
-  if (!browserPath) throw new Error(NO_BROWSER_MESSAGE)
+  const browser = await launchBenchBrowser()
   const temp = await mkdtemp(join(tmpdir(), 'copydesk-bench-'))
   const library = join(temp, 'library')
   const config = join(temp, 'config')
   const store = new LibraryStore(library)
   const figures: Figure[] = []
-  const browser = await chromium.launch({
-    executablePath: browserPath,
-    // Precise heap figures, and timers that are not throttled in a background tab.
-    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--disable-renderer-backgrounding'],
-  })
   const baselinePage = await startBaselinePage()
   try {
     log('Writing the benchmark stories …')
@@ -184,7 +176,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<Report> {
     date: new Date().toISOString(),
     commit: currentCommit(),
     machine: describeMachine(),
-    browser: `${browser.browserType().name()} ${browser.version()}`,
+    browser: browserName(browser),
     options: { ...options, log: undefined, out: undefined },
     figures: applyTargets(figures),
   }
@@ -200,7 +192,7 @@ async function main() {
       out: stringArgument(process.argv, 'out') ?? __dirname,
       log: (line) => console.log(line),
     })
-    console.log(`\n${report.machine}; commit ${report.commit}\n`)
+    console.log(`\n${report.machine}; ${report.browser}; commit ${report.commit}\n`)
     console.log(formatFigures(report.figures))
     return
   }

@@ -14,6 +14,8 @@ export interface TypingRecord {
 declare global {
   interface Window {
     __typing?: TypingRecord
+    /** Wall-clock times (ms) at which each character watched for first showed, painted. */
+    __arrivals?: number[]
   }
 }
 
@@ -138,4 +140,43 @@ export function takeSaveMeasures(): { mainThread: number[]; durable: number[] } 
   const durable = of('copydesk:save-durable')
   performance.clearMeasures()
   return { mainThread: prepare.map((value, index) => value + (apply[index] ?? 0)), durable }
+}
+
+/**
+ * Watches the Body editor's paragraph that starts with `start` for more of `character`: each
+ * one new there is timed once painted, in wall-clock milliseconds (timeOrigin + now), so that a
+ * key pressed elsewhere (another page, Node) can be set against it.
+ */
+export function watchParagraph([start, character]: [string, string]): void {
+  const body = document.querySelector('[aria-label="Body"]')
+  if (!body) throw new Error('no Body editor on the page')
+  const arrivals: number[] = []
+  window.__arrivals = arrivals
+  let paragraph: Element | undefined
+  const count = () => {
+    // ProseMirror may redraw the paragraph as a new element: looked up again when it has gone.
+    if (!paragraph?.isConnected || !paragraph.textContent?.startsWith(start))
+      paragraph = Array.from(body.querySelectorAll('p')).find((element) =>
+        element.textContent?.startsWith(start),
+      )
+    return (paragraph?.textContent?.split(character).length ?? 1) - 1
+  }
+  let shown = count()
+  new MutationObserver(() => {
+    const now = count()
+    if (now <= shown) return
+    const added = now - shown
+    shown = now
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const at = performance.timeOrigin + performance.now()
+        for (let index = 0; index < added; index++) arrivals.push(at)
+      }, 0),
+    )
+  }).observe(body, { subtree: true, childList: true, characterData: true })
+}
+
+/** How many of the watched characters have shown so far, and when. */
+export function arrivals(): number[] {
+  return window.__arrivals ?? []
 }

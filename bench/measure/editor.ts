@@ -31,7 +31,8 @@ export interface EditorBenchOptions {
   host: RunningCopydesk
 }
 
-const openInApp = (page: Page, article: BenchArticle) =>
+/** Opens the story from the library list; resolves with the time to an editable, painted body. */
+export const openInApp = (page: Page, article: BenchArticle) =>
   page.evaluate(openFromLibrary, [article.article.headline, article.marker] as [string, string])
 
 async function suggestEdits(page: Page, on: boolean): Promise<void> {
