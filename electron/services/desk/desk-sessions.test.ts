@@ -60,7 +60,7 @@ function addPerson(name: string, role: 'reporter' | 'editor' = 'reporter'): stri
 async function machine(
   name: string,
   token: string | undefined,
-  options: { confirmMs?: number; address?: string; writeDelayMs?: number } = {},
+  options: { confirmMs?: number; address?: string; writeDelayMs?: number; lingerMs?: number } = {},
 ): Promise<Machine> {
   const services = createTempServices(join(temp.path, name))
   await services.settings.update({ deskAddress: options.address ?? server?.url ?? '' })
@@ -76,6 +76,8 @@ async function machine(
     retry: { delayMs: 100, maxDelayMs: 500 },
     ...(options.confirmMs !== undefined && { confirmMs: options.confirmMs }),
     ...(options.writeDelayMs !== undefined && { writeDelayMs: options.writeDelayMs }),
+    // Closed as soon as the last page leaves, unless a test says otherwise.
+    lingerMs: options.lingerMs ?? 0,
   })
   const made: Machine = { services, desk, updates: [], syncs: [], presence: [], pictures: [] }
   services.events.subscribe((event, payload) => {
@@ -328,6 +330,27 @@ describe('shared stories and the desk', () => {
     await firstTab.edit({ headline: 'Typed in the first tab' })
     for (const { update } of ana.updates.splice(0)) secondTab.receive(update)
     expect(readStory(secondTab.doc).headline).toBe('Typed in the first tab')
+  })
+
+  it('keeps a story open a while after its last page leaves, for the next one to join', async () => {
+    await startDesk()
+    const ana = await machine('ana', addPerson('Ana Lee'), { lingerMs: 300 })
+    const story = await localStory(ana)
+    value(await ana.desk.send(story.id))
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    const session = ana.desk.sessionOf(story.id)
+    value(await ana.desk.leave(story.id, 'ana-tab'))
+
+    // Back to it at once: the same session, still connected.
+    value(await ana.desk.join(story.id, 'ana-tab'))
+    expect(ana.desk.sessionOf(story.id)).toBe(session)
+    value(await ana.desk.leave(story.id, 'ana-tab'))
+    await eventually(
+      () => ana.desk.sessionOf(story.id) === undefined,
+      'the session to close',
+      WAIT_MS,
+    )
+    expect(session?.isClosed).toBe(true)
   })
 
   it('brings article.json up to the changes kept before a crash, at the next start', async () => {

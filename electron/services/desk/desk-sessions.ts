@@ -20,6 +20,11 @@ import { REPLICA_FILE } from './replica-file'
 export const DESK_CONFIRM_MS = 10_000
 /** `article.json` follows the shared story this long after its last change. */
 export const ARTICLE_WRITE_DELAY_MS = 500
+/**
+ * A story's session stays this long after its last page leaves: a person who goes back to it
+ * (or switches between two stories) finds it open and connected, not read and joined afresh.
+ */
+export const SESSION_LINGER_MS = 30_000
 /** Who writes a shared story's `article.json` when no window or tab here is editing it. */
 export const DESK_WRITER = 'desk-sync'
 
@@ -39,6 +44,7 @@ export interface DeskSessionsOptions {
   events?: EventHub
   confirmMs?: number
   writeDelayMs?: number
+  lingerMs?: number
   retry?: DeskRetry
 }
 
@@ -59,10 +65,14 @@ export class DeskSessions {
   private closing = false
   private readonly confirmMs: number
   private readonly writeDelayMs: number
+  private readonly lingerMs: number
+  /** Sessions no page has joined, each closed when its timer runs out. */
+  private readonly lingering = new Map<string, NodeJS.Timeout>()
 
   constructor(private readonly options: DeskSessionsOptions) {
     this.confirmMs = options.confirmMs ?? DESK_CONFIRM_MS
     this.writeDelayMs = options.writeDelayMs ?? ARTICLE_WRITE_DELAY_MS
+    this.lingerMs = options.lingerMs ?? SESSION_LINGER_MS
   }
 
   /** "Send to desk": the local story becomes shared, or stays exactly as it was. */
@@ -114,6 +124,8 @@ export class DeskSessions {
       this.guard('open the shared story', async () => {
         const open = this.sessions.get(id)
         if (open) {
+          clearTimeout(this.lingering.get(id))
+          this.lingering.delete(id)
           open.join(client)
           return ok(open.answer())
         }
@@ -229,16 +241,39 @@ export class DeskSessions {
     return ok(null)
   }
 
-  /** The page no longer edits the story; the last one to leave closes its session. */
+  /**
+   * The page no longer edits the story; once the last one has left, its session closes after a
+   * while (see SESSION_LINGER_MS) unless a page joins it again.
+   */
   leave(id: string, client: string, all = false): Promise<Result<null>> {
     return this.queue.run(id, async () => {
       const session = this.sessions.get(id)
       if (!session) return ok(null)
       if (!session.leave(client, all)) return ok(null)
-      this.sessions.delete(id)
-      await session.close()
+      if (this.lingerMs > 0 && !this.closing) {
+        const timer = setTimeout(() => void this.closeUnjoined(id), this.lingerMs)
+        // A lingering session never keeps the process running.
+        timer.unref()
+        this.lingering.set(id, timer)
+        return ok(null)
+      }
+      await this.closeSession(id, session)
       return ok(null)
     })
+  }
+
+  private closeUnjoined(id: string): Promise<void> {
+    return this.queue.run(id, async () => {
+      const session = this.sessions.get(id)
+      if (session && session.clients.size === 0) await this.closeSession(id, session)
+    })
+  }
+
+  private async closeSession(id: string, session: DeskSession): Promise<void> {
+    clearTimeout(this.lingering.get(id))
+    this.lingering.delete(id)
+    this.sessions.delete(id)
+    await session.close()
   }
 
   /** A window or tab has gone (closed, reloaded, crashed): it leaves every story it joined. */
@@ -263,10 +298,7 @@ export class DeskSessions {
     for (const link of this.errands) link.destroy()
     await Promise.allSettled(
       [...this.sessions].map(([id, session]) =>
-        this.queue.run(id, async () => {
-          this.sessions.delete(id)
-          await session.close()
-        }),
+        this.queue.run(id, () => this.closeSession(id, session)),
       ),
     )
   }
