@@ -235,8 +235,9 @@ export class DeskSession {
     if (this.closed) return
     this.closed = true
     clearTimeout(this.pictureRetry.timer)
+    // A picture on its way is not waited for: it is written whole or not at all, and fetched
+    // again the next time the story is open.
     await this.writeNow()
-    await this.picturesExchanging
     this.link?.destroy()
     this.link = undefined
     await this.replica.close()
@@ -256,7 +257,7 @@ export class DeskSession {
     // A failed write (a lock held elsewhere, a full disk) is tried again at the next change: the
     // replica holds everything meanwhile.
     await this.options.writeArticle(fields.data).catch(() => undefined)
-    this.exchangePictures()
+    this.exchangePictures(storyPictureNames(fields.data))
   }
 
   /**
@@ -265,7 +266,7 @@ export class DeskSession {
    * change meanwhile asks for another after it, and a picture that could not go or come (its
    * sender is still offline) is tried again a little later, then less often.
    */
-  private exchangePictures(): void {
+  private exchangePictures(names?: string[]): void {
     const reach = this.reachNow
     if (this.closed || reach.problem !== undefined) return
     if (this.picturesExchanging) {
@@ -273,16 +274,12 @@ export class DeskSession {
       return
     }
     clearTimeout(this.pictureRetry.timer)
+    this.pictureRetry.timer = undefined
     this.picturesExchanging = (async () => {
-      const fields = ArticleFieldsSchema.safeParse(readStory(this.doc))
+      const wanted = names ?? this.pictureNames()
+      if (wanted.length === 0) return
       const folder = (await this.options.relocate()) ?? this.options.folder
-      if (!fields.success) return
-      const exchange = await exchangePictures(
-        reach,
-        folder,
-        storyPictureNames(fields.data),
-        this.knownPictures,
-      )
+      const exchange = await exchangePictures(reach, folder, wanted, this.knownPictures)
       if (exchange.arrived.length > 0 && !this.closed)
         this.options.onPicturesArrived(exchange.arrived)
       if (exchange.failed.length === 0) this.pictureRetry.delayMs = PICTURE_RETRY_MS.first
@@ -291,15 +288,24 @@ export class DeskSession {
           () => this.exchangePictures(),
           this.pictureRetry.delayMs,
         )
+        this.pictureRetry.timer.unref()
         this.pictureRetry.delayMs = Math.min(this.pictureRetry.delayMs * 2, PICTURE_RETRY_MS.most)
       }
-    })().finally(() => {
-      this.picturesExchanging = undefined
-      if (this.picturesAgain) {
-        this.picturesAgain = false
-        this.exchangePictures()
-      }
-    })
+    })()
+      // A folder that cannot be found now is looked for again at the next change.
+      .catch(() => undefined)
+      .finally(() => {
+        this.picturesExchanging = undefined
+        if (this.picturesAgain) {
+          this.picturesAgain = false
+          this.exchangePictures()
+        }
+      })
+  }
+
+  private pictureNames(): string[] {
+    const fields = ArticleFieldsSchema.safeParse(readStory(this.doc))
+    return fields.success ? storyPictureNames(fields.data) : []
   }
 
   /**
@@ -343,8 +349,8 @@ export class DeskSession {
     })
     if (state.kind === 'synced') this.confirmedStatus = storyStatus(this.doc)
     if (sameSyncState(state, this.lastSync)) return
-    // Back in touch with the desk: pictures that waited go now.
-    if (state.kind === 'synced') this.exchangePictures()
+    // Back in touch with the desk: pictures that waited for it go now.
+    if (state.kind === 'synced' && this.pictureRetry.timer !== undefined) this.exchangePictures()
     this.lastSync = state
     this.syncVersion++
     if (!this.closed) this.options.onSync(state, this.syncVersion)
