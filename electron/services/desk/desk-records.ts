@@ -207,6 +207,15 @@ export class DeskRecords {
     await this.db.backup(file)
   }
 
+  /** Whether the desk file answers a query now: what the health check reports as storage. */
+  isReachable(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 AS up').get() !== undefined
+    } catch {
+      return false
+    }
+  }
+
   close(): void {
     this.db.close()
   }

@@ -5,8 +5,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createArticle, fieldsOf, type ArticleFields } from '../../../shared/article'
+import { DeskHealthSchema } from '../../../shared/desk/desk-health'
 import { DeskStoryListSchema, type DeskStoryList } from '../../../shared/desk/desk-story-list'
 import { readStory, STORY_PARTS, writeStory } from '../../../shared/desk/story-document'
+import type { onRequestPayload } from '@hocuspocus/server'
+import { deskHealthCheck } from './desk-health-check'
 import { DeskRecords } from './desk-records'
 import { deskDatabasePath, startDeskServer, type RunningDeskServer } from './desk-server'
 import { connectTestClient, eventually, type DeskTestClient } from './test-desk-client'
@@ -308,5 +311,50 @@ describe('the desk’s pictures', () => {
     expect((await ask('notes.txt', token, { method: 'PUT', body: 'x' })).status).toBe(404)
     expect(existsSync(join(dataDir, 'pictures', red.name))).toBe(false)
     expect(existsSync(join(dataDir, 'pictures', named))).toBe(false)
+  })
+})
+
+describe('the desk’s health', () => {
+  const health = async () => {
+    const response = await fetch(`${server?.url.replace('ws:', 'http:')}/health`)
+    return { status: response.status, body: DeskHealthSchema.parse(await response.json()) }
+  }
+
+  it('says, without a token, that it is up, with its open stories and connections', async () => {
+    await start()
+    expect(await health()).toEqual({
+      status: 200,
+      body: {
+        state: 'ok',
+        storage: { kind: 'sqlite', reachable: true },
+        openStories: 0,
+        connections: 0,
+      },
+    })
+    await sharedStory(addPerson('Ana Lee', 'reporter'), story())
+    expect((await health()).body).toMatchObject({ state: 'ok', openStories: 1, connections: 1 })
+  })
+
+  it('answers 503 when its storage does not answer, so a load balancer sends nobody to it', async () => {
+    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    records.close()
+    const answer = { status: 0, body: '' }
+    const response = {
+      writeHead: (status: number) => (answer.status = status),
+      end: (body: string) => (answer.body = body),
+    }
+    const check = deskHealthCheck(records)
+    await check
+      .onRequest?.({
+        request: { url: '/health' },
+        response,
+        instance: { getDocumentsCount: () => 0, getConnectionsCount: () => 0 },
+      } as unknown as onRequestPayload)
+      .catch((stop: unknown) => expect(stop).toBeNull())
+    expect(answer.status).toBe(503)
+    expect(JSON.parse(answer.body)).toMatchObject({
+      state: 'unwell',
+      storage: { kind: 'sqlite', reachable: false },
+    })
   })
 })

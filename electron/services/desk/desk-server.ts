@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
+import { deskHealthCheck } from './desk-health-check'
 import { deskPictureStore } from './desk-picture-store'
 import { DeskRecords } from './desk-records'
 import { deskRules, type DeskContext } from './desk-rules'
@@ -55,6 +56,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
       storage,
       deskStoryList(records),
       deskPictureStore(records, options.dataDir, options.log),
+      deskHealthCheck(records),
     ],
   })
   try {

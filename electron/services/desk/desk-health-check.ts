@@ -1,0 +1,33 @@
+import type { Extension, onRequestPayload } from '@hocuspocus/server'
+import { DESK_HEALTH_PATH, type DeskHealth } from '../../../shared/desk/desk-health'
+import type { DeskRecords } from './desk-records'
+import type { DeskContext } from './desk-rules'
+
+/**
+ * `GET /health`: the server's state for a load balancer or a monitor, answered 200 while it
+ * takes connections and 503 while its storage does not answer, so that nobody new is sent to it.
+ */
+export function deskHealthCheck(records: DeskRecords): Extension<DeskContext> {
+  return {
+    extensionName: 'Copydesk desk health',
+
+    onRequest({ request, response, instance }: onRequestPayload) {
+      const { pathname } = new URL(request.url ?? '/', 'http://desk')
+      if (pathname !== DESK_HEALTH_PATH) return Promise.resolve()
+      const reachable = records.isReachable()
+      const health: DeskHealth = {
+        state: reachable ? 'ok' : 'unwell',
+        storage: { kind: 'sqlite', reachable },
+        openStories: instance.getDocumentsCount(),
+        connections: instance.getConnectionsCount(),
+      }
+      response.writeHead(health.state === 'ok' ? 200 : 503, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+      })
+      response.end(JSON.stringify(health))
+      // Hocuspocus' way to say "answered": a rejection without an error stops its default reply.
+      return Promise.reject(null)
+    },
+  }
+}
