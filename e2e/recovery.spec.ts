@@ -77,6 +77,10 @@ test('unsaved work is offered first thing at start, truthfully worded, and never
     const channel = /\/api\/invoke\/([a-z:-]+)/.exec(request.url())?.[1]
     if (channel) asked.push(channel)
   })
+  // What the page asked before the reload (a list refreshed a moment earlier) is not its start.
+  app.page.on('framenavigated', (frame) => {
+    if (frame === app.page.mainFrame()) asked.length = 0
+  })
   // And when they are slow to come, and the person starts a story meanwhile, the offer waits
   // in the notice rather than coming up over what they are typing.
   let answer = () => {}
