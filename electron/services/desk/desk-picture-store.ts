@@ -1,5 +1,5 @@
 import type { Extension, onRequestPayload } from '@hocuspocus/server'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import {
@@ -60,21 +60,23 @@ export function deskPictureStore(
     switch (request.method) {
       case 'HEAD':
       case 'GET': {
-        let bytes: Buffer
+        let size: number
         try {
-          bytes = await readFile(path)
+          size = (await stat(path)).size
         } catch (error) {
           if (isErrnoException(error) && error.code === 'ENOENT')
             return sendText(response, 404, `The desk has no picture ${name}.`)
           throw error
         }
+        // Asking whether the desk has a picture reads none of it.
+        const bytes = request.method === 'GET' ? await readFile(path) : undefined
         response.writeHead(200, {
           'Content-Type': imageMimeTypeOf(name) ?? 'application/octet-stream',
-          'Content-Length': bytes.byteLength,
+          'Content-Length': size,
           // A name stands for exactly these bytes, for good.
           'Cache-Control': 'private, max-age=31536000, immutable',
         })
-        response.end(request.method === 'GET' ? bytes : undefined)
+        response.end(bytes)
         return
       }
       case 'PUT': {
