@@ -216,8 +216,9 @@ function markWholeParagraphs(
     const inner = Array.from(block.querySelectorAll(`${tag}[data-suggestion]`))
     const ids = new Set(inner.map((element) => element.getAttribute('data-suggestion')))
     // One person's paragraph: the suggestion is the paragraph's alone, as Suggest edits keeps a
-    // paragraph added or removed whole. With several people's words in it, each keeps theirs.
-    if (!texts.length || !allChanged || ids.size > 1) continue
+    // paragraph added or removed whole. With several people's words in it, each keeps theirs. An
+    // empty paragraph added or struck is the paragraph mark's change alone.
+    if (!allChanged || ids.size > 1) continue
     const id = [...ids][0] ?? suggestionOf(change)
     for (const element of inner) element.replaceWith(...Array.from(element.childNodes))
     const wrapper = block.ownerDocument.createElement(tag)
