@@ -42,9 +42,11 @@ export function parsePlainText(text: string): ParsedStory {
   while (blocks.length > 1 && blocks[0]?.length === 1 && isSectionLabel(blocks[0][0] ?? '')) {
     blocks.shift()
   }
-  // A first line longer than any headline is the story's first paragraph: no headline then.
+  // A first line longer than any headline, or written as sentences, is the story's first
+  // paragraph: no headline then.
   const first = blocks[0]?.[0] ?? ''
-  if (first.length <= MAX_HEADLINE_LINE) {
+  const onlyLine = blocks.length === 1 && blocks[0]?.length === 1
+  if (first.length <= MAX_HEADLINE_LINE && !readsAsProse(first, onlyLine)) {
     story.headline = first
     blocks[0]?.shift()
     if (blocks[0]?.length === 0) blocks.shift()
@@ -84,7 +86,11 @@ export function parsePlainText(text: string): ParsedStory {
       continue
     }
     const standfirstCandidate =
-      !story.standfirst && body.length === 0 && story.byline.length === 0 && paragraph.length <= 320
+      story.headline &&
+      !story.standfirst &&
+      body.length === 0 &&
+      story.byline.length === 0 &&
+      paragraph.length <= 320
     if (standfirstCandidate) {
       story.standfirst = paragraph
       continue
@@ -109,6 +115,16 @@ function opensAsWireCopy(text: string): boolean {
     (opening[0]?.split('\n').length ?? 0) === 1 &&
     opening.slice(1).some((block) => BYLINE.test(block.trim()) && !block.includes('\n'))
   )
+}
+
+/**
+ * A line of two sentences is a paragraph (a headline is one); so is a single line ending in a
+ * full stop, a paragraph pasted on its own.
+ */
+function readsAsProse(line: string, onlyLine: boolean): boolean {
+  // Three small letters before the stop: "Mr. Smith" and "U.S. Troops" are not two sentences.
+  const sentences = /\p{Ll}{3}\.\s+\p{Lu}/u.test(line)
+  return (sentences && line.length > 60) || (onlyLine && /[^.]\.$/.test(line))
 }
 
 function isSectionLabel(line: string): boolean {
