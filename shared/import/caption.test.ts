@@ -11,6 +11,11 @@ describe('splitCaptionCredit', () => {
       'Adrian Malloch',
     ],
     ['El puente. (Imagen: EFE)', 'El puente', 'EFE'],
+    [
+      'Un Népalais prie à Katmandou, le 30 avril 2015. (Photo Prakash Mathema. AFP)',
+      'Un Népalais prie à Katmandou, le 30 avril 2015',
+      'Prakash Mathema. AFP',
+    ],
   ])('splits "%s"', (text, caption, credit) => {
     expect(splitCaptionCredit(text)).toEqual({ caption, credit })
   })

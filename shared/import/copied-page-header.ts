@@ -8,6 +8,7 @@ import {
   isProse,
   keyWords,
   PICTURE_LABEL,
+  TEASER_BOX,
   TYPED_BULLET,
   wordsIn,
 } from './page-lines'
@@ -45,7 +46,7 @@ const MAX_HEADLINE_WORDS = 22
 
 /** Words of buttons, players, captions and teasers: a line with one is no headline. */
 const UI_WORDS =
-  /\b(share|permalink|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|sponsor(?:ed)?|log ?in|sign in|skip to)\b/i
+  /\b(share|permalink|ready to publish|visibility as needed|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|sponsor(?:ed)?|log ?in|sign in|skip to)\b/i
 
 /** "News > 2015 > KW 15 > …": where the page is, not what it says. */
 const BREADCRUMB = /(?:\s[>›»|/]\s.*){2}/
@@ -68,6 +69,16 @@ function isHeadlineLike(line: string): boolean {
     !bylineFromNameLine(line) &&
     !TYPED_BULLET.test(line)
   )
+}
+
+/** Teasers stand under a box's label ("Related", "Sur le même sujet") until the story goes on. */
+function inTeaserBox(lines: readonly string[], index: number): boolean {
+  for (let above = index - 1; above >= Math.max(0, index - TEASER_LINES); above--) {
+    const line = lines[above] ?? ''
+    if (TEASER_BOX.test(line)) return true
+    if (isProse(line)) return false
+  }
+  return false
 }
 
 /** A byline line, and whether it is a name alone that its neighbours must confirm. */
@@ -100,6 +111,21 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   )
   const counts = new Map<string, number>()
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
+  // Pages give their headline twice: in a breadcrumb or a share box, and over the story, perhaps
+  // broken over two lines or without its first word.
+  const givenTwice = (index: number) => {
+    const line = lines[index] ?? ''
+    if ((counts.get(line) ?? 0) > 1) return true
+    const own = spokenWords(line)
+    for (let next = index + 1; next <= index + REPEAT_LINES; next++) {
+      const one = spokenWords(lines[next] ?? '')
+      for (const other of [one, `${one} ${spokenWords(lines[next + 1] ?? '')}`]) {
+        if (other.split(' ').length >= 3 && other.length >= own.length * 0.7 && own.endsWith(other))
+          return true
+      }
+    }
+    return false
+  }
 
   const marksHeadline = (index: number) => {
     const last = Math.min(lines.length, index + 1 + MARK_SCAN_LINES)
@@ -119,8 +145,10 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   const score = (index: number) => {
     const line = lines[index] ?? ''
     const words = keyWords(line)
+    // Two words shared say less than four: a short button shares its words by chance.
     const shared = words.length
-      ? words.filter((word) => storyWords.has(word)).length / words.length
+      ? (words.filter((word) => storyWords.has(word)).length / words.length) *
+        Math.min(1, words.length / SURE_SHARED_WORDS)
       : 0
     return (
       Math.min(wordsIn(line), 12) * 0.4 +
@@ -128,7 +156,7 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
       (hasStandfirstUnder(index) ? 2 : 0) +
       (isDateLine(lines[index - 1] ?? '') ? 3 : 0) -
       (PICTURE_LABEL.test(lines[index - 1] ?? '') ? 6 : 0) +
-      ((counts.get(line) ?? 0) > 1 ? 4 : 0) +
+      (givenTwice(index) ? 4 : 0) +
       shared * 8 -
       Math.abs(sentencesStart - index) * 0.1
     )
@@ -138,10 +166,17 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   const last = Math.min(lines.length - 1, sentencesStart + LOOKAHEAD)
   for (let index = Math.max(0, sentencesStart - LOOKBACK); index <= last; index++) {
     const line = lines[index] ?? ''
-    if (!isHeadlineLike(line)) continue
-    // Inside the sentences, only a headline that a byline or date marks as one.
-    if (index >= sentencesStart && !marksHeadline(index)) continue
+    if (!isHeadlineLike(line) || inTeaserBox(lines, index)) continue
+    // Inside the sentences, only a headline that a byline or date marks as one, or the page
+    // gives twice.
+    if (
+      index >= sentencesStart &&
+      !marksHeadline(index) &&
+      !(index < sentencesStart + REPEAT_LINES && givenTwice(index))
+    )
+      continue
     const value = score(index)
+    if (process.env.HEADDEBUG) console.log('cand', index, value.toFixed(2), line.slice(0, 50))
     if (value > best) {
       best = value
       header.headline = index
@@ -154,13 +189,16 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   const below = headline === undefined ? storyStart : headline + 1
   const end = Math.min(lines.length, Math.max(storyStart, below) + UNDER)
   // Its byline: a "By" line or a name with a date under the headline, else a name alone there,
-  // else the "By" line nearest above the story.
+  // else the "By" line nearest above the story, else a name with a date or a reading time there.
+  const above = range(Math.max(0, storyStart - LOOKBACK), storyStart).reverse()
+  // A byline under the headline in a box of teasers is a teaser's.
+  const underHeadline = (allowBare: boolean) => (index: number) =>
+    !inTeaserBox(lines, index) && bylineAt(lines, index, allowBare)
   const bylineIndex =
-    range(below, end).find((index) => bylineAt(lines, index, false)) ??
-    range(below, Math.min(end, below + UNDER)).find((index) => bylineAt(lines, index, true)) ??
-    range(Math.max(0, storyStart - LOOKBACK), storyStart)
-      .reverse()
-      .find((index) => bylineAt(lines, index, false))
+    range(below, end).find(underHeadline(false)) ??
+    range(below, Math.min(end, below + UNDER)).find(underHeadline(true)) ??
+    above.find((index) => bylineAt(lines, index, false)) ??
+    above.find((index) => bylineAt(lines, index, true))
   if (bylineIndex !== undefined) {
     header.byline = bylineAt(lines, bylineIndex, true) ?? []
     header.taken.add(bylineIndex)
@@ -190,6 +228,18 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   }
   return header
 }
+
+/** How many words a line must share with the story for its share to count in full. */
+const SURE_SHARED_WORDS = 3
+
+/** How many lines of a box of teasers a headline is not looked for in. */
+const TEASER_LINES = 12
+
+/** How far under a headline the page may give it again. */
+const REPEAT_LINES = 6
+
+/** A line's words, lower case, without its punctuation. */
+const spokenWords = (line: string) => (line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
 
 const range = (from: number, to: number) =>
   Array.from({ length: Math.max(0, to - from) }, (_, offset) => from + offset)

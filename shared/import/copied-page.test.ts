@@ -413,6 +413,45 @@ describe('pages laid out otherwise', () => {
     expect(story.byline).toEqual([{ name: 'Corey Kilgannon' }])
   })
 
+  it('finds a headline the page gives twice inside a notice, with the byline above it', () => {
+    const page = [
+      'Ready to publish?',
+      'Change the story’s title, subtitle, and visibility as needed',
+      'Ana Lee',
+      '6 min read',
+      ...['Featured', 'Sign in / Sign up', 'Next story'],
+      'The author chose to make this story unlisted, which means only people with a link can see it.',
+      'The Harbour Bridge: Three Months Without a Crossing',
+      ...['Share on Twitter', 'Share by email'],
+      'Harbour Bridge:',
+      'Three Months Without a Crossing',
+      sentence('the harbour bridge crossing'),
+      sentence('three months of repairs'),
+    ].join('\n')
+    const story = parseCopiedPage(page)
+    expect(story.headline).toBe('The Harbour Bridge: Three Months Without a Crossing')
+    expect(story.byline).toEqual([{ name: 'Ana Lee' }])
+  })
+
+  it('takes no headline or byline from a box of teasers under the headline', () => {
+    const page = [
+      ...['Home', 'News', 'Sport', 'Business', 'Opinion', 'Subscribe'],
+      'Harbour bridge to close for three months of repairs',
+      'You may also like',
+      ...['The Herald', 'Ferry fares rise for the first time in a decade'],
+      ...['Sam Roe', 'Today 7:30AM'],
+      ...['The Herald', 'Council names new harbour master after a long search'],
+      ...['Kim Park', 'Yesterday 12:35PM'],
+      'Ana Lee',
+      '4/5/26 10:00AM',
+      sentence('the bridge'),
+      sentence('the ferries'),
+    ].join('\n')
+    const story = parseCopiedPage(page)
+    expect(story.headline).toBe('Harbour bridge to close for three months of repairs')
+    expect(story.byline).toEqual([{ name: 'Ana Lee' }])
+  })
+
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))

@@ -8,6 +8,7 @@ import {
   isProse,
   pageLines,
   PICTURE_LABEL,
+  TEASER_BOX,
   TYPED_BULLET,
   wordsIn,
 } from './page-lines'
@@ -27,13 +28,6 @@ import { emptyStory, escapeHtml, picturePlaceholder, type ParsedStory } from './
  */
 const STORY_ENDS =
   /^(?:\d+\s+)?(?:(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|kommentarer)(?!\s*\(\d)\b.{0,30}|leave a (?:reply|comment)|join the (?:conversation|discussion)|most (?:read|popular|viewed)|meistgelesen|les plus lus|lo más leído|trending(?: now)?|about the author|(?:share|like) this:)$/i
-
-/**
- * A box of teasers or share buttons ("Related", "Share this article"): set into a story, or the
- * end of it.
- */
-const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
 
 /** A share bar's first line ("Share this article", "Teilen", "Sdílet článek"). */
 const SHARE_BAR =

@@ -62,6 +62,13 @@ export function pageLines(text: string): string[] {
 export const FURNITURE_LINE =
   /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|sdílet(?: článek)?|udostępnij|dela|delen|jaa|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|\d*click to (?:share|email|print)\b.{0,60}|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
 
+/**
+ * A box of teasers or share buttons ("Related", "Share this article"): set into a story, or the
+ * end of it.
+ */
+export const TEASER_BOX =
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
+
 /** What pages set above a picture's caption. */
 export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i
 
