@@ -452,6 +452,24 @@ describe('pages laid out otherwise', () => {
     expect(story.byline).toEqual([{ name: 'Ana Lee' }])
   })
 
+  it('keeps a Chinese blog’s lines, broken at phrases without a stop, as the story', () => {
+    const blogLine = (place: string) =>
+      `低溫寒流報到 已將${place}後山一帶層層山巒披上嫣紅的彩衣與楓香樹林`
+    const page = [
+      ...['首頁', '部落格', '運動', '美妝', '旅遊', '親子', '美食', '登入', '相簿', '留言'],
+      '部落格全站分類：休閒旅遊',
+      // Some 30 characters each: fewer words than a Latin line of prose has.
+      ...['新竹尖石鄉', '玉峰道路', '秀巒山', '控溪吊橋', '司馬庫斯', '內灣老街'].map(blogLine),
+      ...['回應', '引用', '上一篇', '下一篇', '熱門文章', '文章分類', '最新文章', '留言板'],
+    ].join('\n')
+    expect(looksLikeCopiedPage(page)).toBe(true)
+    expect(parseCopiedPage(page).bodyHtml).toBe(
+      ['新竹尖石鄉', '玉峰道路', '秀巒山', '控溪吊橋', '司馬庫斯', '內灣老街']
+        .map((place) => `<p>${blogLine(place)}</p>`)
+        .join(''),
+    )
+  })
+
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))

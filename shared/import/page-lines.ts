@@ -21,11 +21,21 @@ export const TYPED_BULLET = /^[*•+]\s+\S/
 /** A menu copied as one line: "Home | News | Sport | Business". */
 const MENU_ROW = /^[^|]{1,24}(?:\|[^|]{1,24}){3,}$/
 
+/**
+ * Chinese and Japanese writers break lines at phrases without a stop (blogs above all): a line
+ * of some length in those scripts is the story's.
+ */
+const CJK_PROSE_WORDS = 20
+
+const mostlyCjk = (line: string) =>
+  (line.match(CJK)?.length ?? 0) * 2 > (line.match(/[\p{L}\p{N}]/gu)?.length ?? 0)
+
 /** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
   const words = wordsIn(line)
   return (
     (words >= 25 && !MENU_ROW.test(line)) ||
+    (words >= CJK_PROSE_WORDS && mostlyCjk(line) && !MENU_ROW.test(line)) ||
     (words >= 6 && endsSentence(line)) ||
     (words >= 3 && TYPED_BULLET.test(line))
   )
