@@ -3,6 +3,7 @@ import { bylineFromNameLine } from './byline-line'
 import { splitCaptionCredit } from './caption'
 import { isDateLine } from './date-line'
 import {
+  CELL,
   endsSentence,
   FURNITURE_LINE,
   isProse,
@@ -60,6 +61,7 @@ function isHeadlineLike(line: string): boolean {
   return (
     words >= 3 &&
     words <= MAX_HEADLINE_WORDS &&
+    !line.includes(CELL) &&
     (!/[.:;,]$/.test(line) || ENDS_WITH_INITIALS.test(line)) &&
     !FURNITURE_LINE.test(line) &&
     !UI_WORDS.test(line) &&
@@ -83,7 +85,9 @@ function inTeaserBox(lines: readonly string[], index: number): boolean {
 
 /** A byline line, and whether it is a name alone that its neighbours must confirm. */
 function bylineAt(lines: readonly string[], index: number, allowBare: boolean) {
-  const read = bylineFromNameLine(lines[index] ?? '')
+  const line = lines[index] ?? ''
+  if (line.includes(CELL)) return undefined // a table's row, not a byline
+  const read = bylineFromNameLine(line)
   if (!read) return undefined
   if (!read.bare) return read.entries
   if (!allowBare) return undefined
@@ -216,6 +220,7 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
       return (
         wordsIn(line) >= 6 &&
         line.length <= 400 &&
+        !line.includes(CELL) &&
         (isProse(line) || !endsSentence(line)) &&
         !splitCaptionCredit(line) &&
         !isDateLine(line)

@@ -470,6 +470,42 @@ describe('pages laid out otherwise', () => {
     )
   })
 
+  it('keeps a table as a table, its cells joined into rows wherever Chromium broke them', () => {
+    const page = COPIED_PAGE.replace(
+      'What happens next',
+      [
+        // Cells holding paragraphs come with a tab on a line of its own between them.
+        'Ferry\n\n\t\n\nDeparts\n\t\nComment',
+        'Harbour Queen\n\t\n6:00\n\t\nRuns every day of the week.',
+        'Island Star\t7:30\tWeekdays only.',
+      ].join('\n'),
+    )
+    const row = (...cells: string[]) =>
+      `<tr>${cells.map((cell) => `<td><p>${cell}</p></td>`).join('')}</tr>`
+    const body = parseCopiedPage(page).bodyHtml
+    expect(body).toContain(
+      `<table><tbody>${row('Ferry', 'Departs', 'Comment')}${row('Harbour Queen', '6:00', 'Runs every day of the week.')}${row('Island Star', '7:30', 'Weekdays only.')}</tbody></table>`,
+    )
+    // The story goes on after it: a "Comment" cell does not end it.
+    expect(body).toContain(sentence('the money'))
+  })
+
+  it('ends the story before an archive of teasers cut short', () => {
+    const page = COPIED_PAGE.replace(
+      'Comments\nFirst!',
+      [
+        'Labels: Transport, Harbour',
+        ...['SEARCH\tARCHIVE', '► 2026 (11)', '▼ 2025 (136)'],
+        'Get the guide to finding a ferry that runs when the bridge is...',
+        'Four tips for commuters from a harbour master who has seen...',
+        'Why the harbour bridge closes in April and what it will...',
+        'Start building a better timetable for the island ferries...',
+        'Comments\nFirst!',
+      ].join('\n'),
+    )
+    expect(parseCopiedPage(page).bodyHtml).not.toContain('Four tips')
+  })
+
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))

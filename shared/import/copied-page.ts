@@ -3,6 +3,7 @@ import { splitCaptionCredit } from './caption'
 import { findPageHeader } from './copied-page-header'
 import { isDateLine } from './date-line'
 import {
+  CELL,
   endsSentence,
   FURNITURE_LINE,
   isProse,
@@ -59,8 +60,8 @@ function storyAfterTeasers(lines: readonly string[], box: number, end: number): 
 const SHORT_LINE_COST = 4
 
 /**
- * A line of code or a row of a table drawn in box lines, set in a story ("SELECT count(*)",
- * "404 │ 12"): menus have neither, so it weighs far less against the story around it.
+ * A line of code or a row of a table, set in a story ("SELECT count(*)", "404 │ 12", cells
+ * parted by tabs): menus seldom look so, so it weighs far less against the story around it.
  */
 const CODE_LINE = /[{};=<>│]|\w\(/
 const CODE_LINE_COST = 1
@@ -141,7 +142,8 @@ export function parseCopiedPage(text: string): ParsedStory {
   story.standfirst = at(header.standfirst)
   story.byline = header.byline
 
-  const body: string[] = []
+  /** Blocks of HTML, and the cells of a table's rows. */
+  const body: (string | string[])[] = []
   for (let index = header.storyStart; index <= region.end; index++) {
     const line = lines[index] ?? ''
     if (header.taken.has(index) || line === story.headline || line === story.standfirst) continue
@@ -155,6 +157,10 @@ export function parseCopiedPage(text: string): ParsedStory {
       const goesOn = storyAfterTeasers(lines, index, region.end)
       if (goesOn === undefined) break
       index = goesOn - 1
+      continue
+    }
+    if (line.includes(CELL)) {
+      body.push(line.split(CELL))
       continue
     }
     if (TYPED_BULLET.test(line)) {
@@ -183,18 +189,43 @@ export function parseCopiedPage(text: string): ParsedStory {
     const subheading = !isProse(line) && !endsSentence(line)
     body.push(subheading ? `<h2>${escapeHtml(line)}</h2>` : `<p>${escapeHtml(line)}</p>`)
   }
-  story.bodyHtml = withLists(body)
+  story.bodyHtml = withListsAndTables(body)
   return story
 }
 
-/** Items of a typed list, one after another, as one list. */
-function withLists(blocks: readonly string[]): string {
-  return blocks
-    .map((block, index) => {
-      if (!block.startsWith('<li>')) return block
-      const opens = !blocks[index - 1]?.startsWith('<li>')
-      const closes = !blocks[index + 1]?.startsWith('<li>')
-      return `${opens ? '<ul>' : ''}${block}${closes ? '</ul>' : ''}`
-    })
-    .join('')
+const isItem = (block: string | string[] | undefined) =>
+  typeof block === 'string' && block.startsWith('<li>')
+const isRow = (block: string | string[] | undefined) => Array.isArray(block)
+
+/**
+ * Items of a typed list, one after another, as one list; rows, one after another, as a table.
+ * A row alone is a line of a page laid out with tabs: its cells are a paragraph.
+ */
+function withListsAndTables(blocks: readonly (string | string[])[]): string {
+  const html: string[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] ?? ''
+    if (!isRow(block)) {
+      const opens = isItem(block) && !isItem(blocks[index - 1])
+      const closes = isItem(block) && !isItem(blocks[index + 1])
+      html.push(`${opens ? '<ul>' : ''}${String(block)}${closes ? '</ul>' : ''}`)
+      continue
+    }
+    let end = index
+    while (isRow(blocks[end + 1])) end += 1
+    const rows = blocks.slice(index, end + 1) as string[][]
+    index = end
+    if (rows.length === 1) {
+      html.push(`<p>${escapeHtml(rows.flat().filter(Boolean).join(' '))}</p>`)
+      continue
+    }
+    const columns = Math.max(...rows.map((cells) => cells.length))
+    const cell = (text = '') => `<td><p>${escapeHtml(text)}</p></td>`
+    const tableRows = rows.map(
+      (cells) =>
+        `<tr>${Array.from({ length: columns }, (_, column) => cell(cells[column])).join('')}</tr>`,
+    )
+    html.push(`<table><tbody>${tableRows.join('')}</tbody></table>`)
+  }
+  return html.join('')
 }

@@ -30,9 +30,14 @@ const CJK_PROSE_WORDS = 20
 const mostlyCjk = (line: string) =>
   (line.match(CJK)?.length ?? 0) * 2 > (line.match(/[\p{L}\p{N}]/gu)?.length ?? 0)
 
+/** "Four tips for startup success from a Silicon Valle...": a teaser's title, cut short. */
+const CUT_SHORT = /(?:\.\.\.|…)$/
+const CUT_SHORT_WORDS = 15
+
 /** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
   const words = wordsIn(line)
+  if (words < CUT_SHORT_WORDS && CUT_SHORT.test(line)) return false
   return (
     (words >= 25 && !MENU_ROW.test(line)) ||
     (words >= CJK_PROSE_WORDS && mostlyCjk(line) && !MENU_ROW.test(line)) ||
@@ -48,22 +53,52 @@ export const isProse = (line: string) => {
  * headline starts a byline.
  */
 const continues = (above: string, line: string) =>
+  !above.includes(CELL) &&
+  !line.includes(CELL) &&
   wordsIn(above) >= 5 &&
   !endsSentence(above) &&
   /^\p{Ll}/u.test(line) &&
   (wordsIn(line) >= 3 || endsSentence(line)) &&
   !/^(?:by|on|from)\b/i.test(line)
 
-/** A page's text as trimmed lines, blank lines left out, lines cut mid-sentence joined again. */
+/**
+ * Chromium's copied text parts a table's cells with a tab, and with a tab on a line of its own
+ * where the cells hold paragraphs. Lines of a page keep their tabs: a line with one is a row.
+ */
+export const CELL = '\t'
+
+/** A cell of more words is a page laid out in a table, not a table's cell. */
+const MAX_CELL_WORDS = 40
+
+/**
+ * A page's text as trimmed lines, blank lines left out, lines cut mid-sentence joined again,
+ * and a table row's cells that stand on lines of their own joined into the row.
+ */
 export function pageLines(text: string): string[] {
   const lines: string[] = []
   let above = ''
+  let nextCell = false
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+/g, ' ').trim()
-    if (!line) continue
-    if (lines.length > 0 && continues(above, line)) lines[lines.length - 1] += ` ${line}`
+    const line = raw
+      .replace(/[^\S\t]+/g, ' ')
+      .replace(/ ?\t ?/g, CELL)
+      .replace(/^ | $/g, '')
+    if (!line.replaceAll(CELL, '')) {
+      if (line) nextCell = true
+      continue
+    }
+    const last = lines.at(-1)
+    if (
+      nextCell &&
+      last !== undefined &&
+      wordsIn(last.split(CELL).at(-1) ?? '') <= MAX_CELL_WORDS &&
+      wordsIn(line) <= MAX_CELL_WORDS
+    ) {
+      lines[lines.length - 1] = `${last}${CELL}${line}`
+    } else if (last !== undefined && continues(above, line)) lines[lines.length - 1] += ` ${line}`
     else lines.push(line)
     above = line
+    nextCell = false
   }
   return lines
 }
