@@ -1,5 +1,5 @@
 import { BYLINE_PREFIX, parseBylineText, type BylineEntry } from '../article'
-import { MONTHS } from './date-line'
+import { isDateLine, MONTHS } from './date-line'
 
 /** Where a byline line turns into a date, a time, or the page's buttons. */
 const NOT_A_NAME = new RegExp(
@@ -27,6 +27,9 @@ const ROLE_WORDS =
   /\b(reporter|correspondent|editor|writer|columnist|staff|technologist|contributor|producer|analyst|director|officer|senior|chief|bureau|critic|photographer|associated press|reuters|afp)s?\b/i
 
 const MONTH_WORD = new RegExp(`^(?:${MONTHS})\\.?$`, 'i')
+
+/** What a page runs on after a name (a date and time, "Updated 2 hours ago") is a few words. */
+const MAX_AFTER_NAME_WORDS = 5
 
 /** A job title is a few words; more after a name is a bio. */
 const MAX_ROLE_WORDS = 8
@@ -155,5 +158,8 @@ export function bylineFromNameLine(
   )
   const name = nameWords(words.slice(0, cut < 0 ? undefined : cut).join(' '))
   if (!name) return undefined
+  // "Raspberry Pi 3 - The credit card sized PC that…": a title going on, not a name and a date.
+  const rest = [...(cut < 0 ? [] : words.slice(cut)), ...parts.slice(1)].join(' ')
+  if (rest.split(/\s+/).length > MAX_AFTER_NAME_WORDS && !isDateLine(rest)) return undefined
   return { entries: [{ name }], bare: parts.length === 1 && cut < 0 }
 }

@@ -42,12 +42,21 @@ const BUTTON_WORDS = 2
 /** "… What's Underneath N.Y.C.": a headline may end on initials, not on a full stop. */
 const ENDS_WITH_INITIALS = /\b(?:\p{Lu}\.){2,}$/u
 
+/** A blog's heading over its comments, naming the post. */
+const COMMENTS_ON =
+  /^(?:\d+|one|two|three) (?:comments?|thoughts?|responses?|replies|reactions?) (?:on|to) [“"‘'](.+)[”"’']$/i
+
+/** What Wikipedia sets under an article's title, and the tabs it may set between them. */
+const ENCYCLOPEDIA = /^from wikipedia, the free encyclopedia$/i
+const ENCYCLOPEDIA_TABS =
+  /^(?:\d+ languages|add languages|article|talk|read|edit|view (?:history|source)|tools)$/i
+
 /** Longer lines above a story are captions and teasers' summaries. */
 const MAX_HEADLINE_WORDS = 22
 
 /** Words of buttons, players, captions and teasers: a line with one is no headline. */
 const UI_WORDS =
-  /\b(share|permalink|ready to publish|visibility as needed|video|play|newsletter|sign up|download|app|follow|comments?|photo(?:graph)?s?:|credit|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|sponsor(?:ed)?|log ?in|sign in|skip to)\b/i
+  /\b(share|permalink|ready to publish|visibility as needed|(?:watch|play) (?:the )?video|video player|newsletter|sign up|download|get the app|follow|comments?|photo(?:graph)?s?:|credits?:|caption|ago|min read|from:|filed to|subscribe|advertisement|cookies?|privacy|sponsor(?:ed)?|log ?in|sign in|skip to|jump to)\b/i
 
 /** "News > 2015 > KW 15 > …": where the page is, not what it says. */
 const BREADCRUMB = /(?:\s[>›»|/]\s.*){2}/
@@ -113,6 +122,10 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
       .filter(isProse)
       .flatMap(keyWords),
   )
+  // Blogs name the post again over its comments: "2 comments on “These Weeks in Firefox”".
+  const namedTitle = lines
+    .map((line) => COMMENTS_ON.exec(line)?.[1])
+    .find((title) => title !== undefined)
   const counts = new Map<string, number>()
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
   // Pages give their headline twice: in a breadcrumb or a share box, and over the story, perhaps
@@ -148,6 +161,7 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   }
   const score = (index: number) => {
     const line = lines[index] ?? ''
+    const marked = marksHeadline(index)
     const words = keyWords(line)
     // Two words shared say less than four: a short button shares its words by chance.
     const shared = words.length
@@ -156,19 +170,35 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
       : 0
     return (
       Math.min(wordsIn(line), 12) * 0.4 +
-      (marksHeadline(index) ? 8 : 0) +
-      (hasStandfirstUnder(index) ? 2 : 0) +
+      (marked ? 8 : 0) +
+      (hasStandfirstUnder(index) ? 2 : 0) -
+      // …and a longer line under a headline, with no byline or date of its own, is a standfirst.
+      (index > 0 &&
+      !marked &&
+      hasStandfirstUnder(index - 1) &&
+      isHeadlineLike(lines[index - 1] ?? '')
+        ? 3
+        : 0) +
       (isDateLine(lines[index - 1] ?? '') ? 3 : 0) -
       (PICTURE_LABEL.test(lines[index - 1] ?? '') ? 6 : 0) +
       (givenTwice(index) ? 4 : 0) +
+      (namedTitle !== undefined && spokenWords(line) === spokenWords(namedTitle) ? 12 : 0) +
       shared * 8 -
       Math.abs(sentencesStart - index) * 0.1
     )
   }
 
   let best = -Infinity
+  const first = Math.max(0, sentencesStart - LOOKBACK)
   const last = Math.min(lines.length - 1, sentencesStart + LOOKAHEAD)
-  for (let index = Math.max(0, sentencesStart - LOOKBACK); index <= last; index++) {
+  // An encyclopedia's title, however short, stands above its tagline, past the article's tabs.
+  const tagline = range(1, last + 1).find((index) => ENCYCLOPEDIA.test(lines[index] ?? ''))
+  if (tagline !== undefined) {
+    let title = tagline - 1
+    while (title > 0 && ENCYCLOPEDIA_TABS.test(lines[title] ?? '')) title -= 1
+    header.headline = title
+  }
+  for (let index = first; index <= last && tagline === undefined; index++) {
     const line = lines[index] ?? ''
     if (!isHeadlineLike(line) || inTeaserBox(lines, index)) continue
     // Inside the sentences, only a headline that a byline or date marks as one, or the page
@@ -180,7 +210,6 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
     )
       continue
     const value = score(index)
-    if (process.env.HEADDEBUG) console.log('cand', index, value.toFixed(2), line.slice(0, 50))
     if (value > best) {
       best = value
       header.headline = index

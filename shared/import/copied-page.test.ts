@@ -297,12 +297,15 @@ describe('bylineFromNameLine', () => {
     expect(bylineFromNameLine(line)).toEqual({ entries: [{ name }], bare })
   })
 
-  it.each(['Tech Insider', 'Why Neon Is the Ultimate Symbol', 'Share on Facebook'])(
-    'takes "%s" for no name',
-    (line) => {
-      expect(bylineFromNameLine(line)).toBeUndefined()
-    },
-  )
+  it.each([
+    'Tech Insider',
+    'Why Neon Is the Ultimate Symbol',
+    'Share on Facebook',
+    'Raspberry Pi 3 - The credit card sized PC that cost only $35',
+    'Content Depth — Write Comprehensively About Your Core Topics',
+  ])('takes "%s" for no name', (line) => {
+    expect(bylineFromNameLine(line)).toBeUndefined()
+  })
 })
 
 describe('bylineFromLine', () => {
@@ -504,6 +507,49 @@ describe('pages laid out otherwise', () => {
       ].join('\n'),
     )
     expect(parseCopiedPage(page).bodyHtml).not.toContain('Four tips')
+  })
+
+  it('takes an encyclopedia’s title, however short, from above its tagline and tabs', () => {
+    const page = [
+      ...['Jump to content', 'Main menu', 'Search', 'Create account', 'Log in', 'Contents'],
+      'Hermitian matrix',
+      ...['6 languages', 'Article', 'Talk', 'Read', 'Edit', 'View history', 'Tools'],
+      'From Wikipedia, the free encyclopedia',
+      sentence('matrices'),
+      sentence('eigenvalues'),
+    ].join('\n')
+    expect(parseCopiedPage(page).headline).toBe('Hermitian matrix')
+  })
+
+  it('takes the title a blog names over its comments', () => {
+    const page = [
+      ...['Harbour Notes', 'Home', 'About', 'Archive', 'Search this site'],
+      // A teaser in the sidebar, with its byline under it.
+      'Ferry timetable for the winter months is out',
+      'By Sam Roe',
+      'The harbour bridge closes this week',
+      sentence('the bridge'),
+      sentence('the ferries'),
+      '2 comments on “The harbour bridge closes this week”',
+      'Great post, thanks for writing it all down for us commuters.',
+    ].join('\n')
+    expect(parseCopiedPage(page).headline).toBe('The harbour bridge closes this week')
+  })
+
+  it('takes a headline with words of a page’s buttons in it, over the standfirst under it', () => {
+    const page = [
+      ...['Home', 'News', 'Sport', 'Business', 'Opinion', 'Subscribe'],
+      'Council video shows the credit union app the bridge tolls will use',
+      'Drivers who cross the harbour bridge every day will pay their tolls through a credit union app from April',
+      '0',
+      sentence('the tolls'),
+      sentence('the app'),
+    ].join('\n')
+    expect(parseCopiedPage(page)).toMatchObject({
+      headline: 'Council video shows the credit union app the bridge tolls will use',
+      standfirst:
+        'Drivers who cross the harbour bridge every day will pay their tolls through a credit union app from April',
+    })
   })
 
   it('goes on past a count of comments set beside the story', () => {
