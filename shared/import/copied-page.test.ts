@@ -268,6 +268,10 @@ describe('isDateLine', () => {
     'Le 04.05.2015 à 13h36',
     '9/11/13 10:00AM',
     'Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC',
+    'před 2 hodinami',
+    'vor 3 Stunden',
+    'il y a 2 heures',
+    '2 ore fa',
   ])('takes "%s" for a date line', (line) => {
     expect(isDateLine(line)).toBe(true)
   })
@@ -276,6 +280,7 @@ describe('isDateLine', () => {
     'Storm hits the coast on March 18 leaving three dead',
     "Friday's best deals: children's books and lamps",
     'The 21 best movies of 2017',
+    'Vor dem Rathaus stehen 3 Bäume',
   ])('takes "%s" for more than a date', (line) => {
     expect(isDateLine(line)).toBe(false)
   })
@@ -360,6 +365,26 @@ describe('pages laid out otherwise', () => {
     expect(parsed.bodyHtml).toBe(
       `<p>${sentence('the bridge')}</p><p>${sentence('the ferries')}</p>`,
     )
+  })
+
+  it('is a page when a long menu stands above the story, however it is spaced', () => {
+    const menu = ['Not logged in', 'Log in now', 'Create an account', 'Subscribe', 'Front page']
+    const more = ['Security', 'Kernel', 'Distributions', 'This page', 'Previous week', 'Archives']
+    const page = [
+      ...[...menu, ...more].flatMap((line) => [line, '']),
+      'A trademark battle in the harbour community',
+      'By Nathan Willis',
+      'March 25, 2015',
+      '',
+      sentence('the bridge'),
+      '',
+      sentence('the ferries'),
+    ].join('\n')
+    expect(looksLikeCopiedPage(page)).toBe(true)
+    expect(parseCopiedPage(page)).toMatchObject({
+      headline: 'A trademark battle in the harbour community',
+      byline: [{ name: 'Nathan Willis' }],
+    })
   })
 
   it('keeps the code and the table rows set between its paragraphs', () => {

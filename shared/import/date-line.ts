@@ -82,6 +82,9 @@ const DATE_PART = new RegExp(
     // "1 day ago", "8h", "3 hours ago"
     '\\b\\d+\\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|d(?:ays?)?|weeks?)(?:\\s+ago)?$',
     '\\b\\d+\\s+\\w+\\s+ago\\b',
+    // "před 2 hodinami", "vor 3 Stunden", "il y a 2 heures", "hace 5 minutos", "2 ore fa"
+    '(?:^|\\s)(?:před|vor|il y a|hace|há)\\s+\\d+\\s+\\p{L}+',
+    '\\b\\d+\\s+\\p{L}+\\s+(?:fa|sedan|geleden|temu|siden)$',
     // "Friday 25 December", "Thu 3 Jan"
     `\\b(?:${WEEKDAYS}),?\\s+(?:\\d|(?:${MONTHS})\\b)`,
   ].join('|'),
