@@ -111,6 +111,13 @@ export function bylineFromText(text: string): BylineEntry[] {
 /** Words that open a byline in other ways than "By" ("Written by", "Posted on DATE by"). */
 const OTHER_OPENINGS = /^(?:\/\/\s*)?(?:(?:written|words|story|text|posted|reported)\s+)?by[:\s]+/i
 const DATED_BY = /^(?:posted |published )?on .{3,40}? by\s+(.+)$/i
+/** "Tuesday 15 October 2019 by Bradley M. Kuhn": the name after a date and "by". */
+function nameAfterDate(text: string): string | undefined {
+  const by = /\s+by\s+/i.exec(text)
+  if (!by || !isDateLine(text.slice(0, by.index))) return undefined
+  return text.slice(by.index + by[0].length)
+}
+
 /** What separates a name from the date, handle or counts a page puts beside it. */
 const BESIDE_NAME = /\s+[|•·–—-]\s+|\s*,\s*@|\s+@|\s+\/\/\s+|\s*\|\s*/
 
@@ -141,7 +148,7 @@ export function bylineFromNameLine(
   line: string,
 ): { entries: BylineEntry[]; bare: boolean } | undefined {
   const text = line.trim()
-  const dated = DATED_BY.exec(text)?.[1]
+  const dated = DATED_BY.exec(text)?.[1] ?? nameAfterDate(text)
   const opened = OTHER_OPENINGS.test(text) ? text.replace(OTHER_OPENINGS, '') : dated
   const prefixed = bylineFromLine(opened !== undefined ? `By ${opened}` : text)
   if (prefixed) return { entries: prefixed, bare: false }

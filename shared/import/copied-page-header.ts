@@ -51,6 +51,9 @@ const ENCYCLOPEDIA = /^from wikipedia, the free encyclopedia$/i
 const ENCYCLOPEDIA_TABS =
   /^(?:\d+ languages|add languages|article|talk|read|edit|view (?:history|source)|tools)$/i
 
+/** "On Recent Controversial Events": more words than a name has, with the same capitals. */
+const TITLE_CASE_WORDS = 4
+
 /** Longer lines above a story are captions and teasers' summaries. */
 const MAX_HEADLINE_WORDS = 22
 
@@ -77,9 +80,18 @@ function isHeadlineLike(line: string): boolean {
     !BREADCRUMB.test(line) &&
     !isDateLine(line) &&
     !splitCaptionCredit(line) &&
-    !bylineFromNameLine(line) &&
-    !TYPED_BULLET.test(line)
+    !TYPED_BULLET.test(line) &&
+    !readsAsName(line, words)
   )
+}
+
+/**
+ * A byline's line. A headline in title case reads as a name alone: one longer than most names
+ * may be a headline, unless the page dates it (see bylineAt).
+ */
+function readsAsName(line: string, words: number): boolean {
+  const name = bylineFromNameLine(line)
+  return name !== undefined && (!name.bare || words < TITLE_CASE_WORDS)
 }
 
 /** Teasers stand under a box's label ("Related", "Sur le même sujet") until the story goes on. */
@@ -200,7 +212,7 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   }
   for (let index = first; index <= last && tagline === undefined; index++) {
     const line = lines[index] ?? ''
-    if (!isHeadlineLike(line) || inTeaserBox(lines, index)) continue
+    if (!isHeadlineLike(line) || inTeaserBox(lines, index) || bylineAt(lines, index, true)) continue
     // Inside the sentences, only a headline that a byline or date marks as one, or the page
     // gives twice.
     if (

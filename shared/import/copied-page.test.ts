@@ -297,6 +297,7 @@ describe('bylineFromNameLine', () => {
     ['Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger', 'Martin Untersinger', false],
     ['by Laura June Topolsky July 10, 2015', 'Laura June Topolsky', false],
     ['Alex Perry 1 day ago', 'Alex Perry', false],
+    ['Tuesday 15 October 2019 by Bradley M. Kuhn', 'Bradley M. Kuhn', false],
     ['John C. Welch', 'John C. Welch', true],
   ])('reads "%s"', (line, name, bare) => {
     expect(bylineFromNameLine(line)).toEqual({ entries: [{ name }], bare })
@@ -544,6 +545,21 @@ describe('pages laid out otherwise', () => {
       sentence('eigenvalues'),
     ].join('\n')
     expect(parseCopiedPage(page).headline).toBe('Hermitian matrix')
+  })
+
+  it('takes a headline in title case over a date and "by" line, and not a label above it', () => {
+    const page = [
+      ...['Home', 'Archive', 'Tags', 'Harbour', 'Ferries', 'Bridges', 'About'],
+      'Good Morning Harbour',
+      'On Recent Bridge Closures',
+      'Tuesday 15 October 2019 by Bradley M. Kuhn',
+      sentence('the bridge'),
+      sentence('the ferries'),
+    ].join('\n')
+    expect(parseCopiedPage(page)).toMatchObject({
+      headline: 'On Recent Bridge Closures',
+      byline: [{ name: 'Bradley M. Kuhn' }],
+    })
   })
 
   it('takes the title a blog names over its comments', () => {
