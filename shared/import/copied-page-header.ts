@@ -233,15 +233,16 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   const storyStart = header.storyStart
   const below = headline === undefined ? storyStart : headline + 1
   const end = Math.min(lines.length, Math.max(storyStart, below) + UNDER)
-  // Its byline: a "By" line or a name with a date under the headline, else a name alone there,
-  // else the "By" line nearest above the story, else a name with a date or a reading time there.
+  // Its byline: the first under the headline (a "By" line, or a name that a date, job title or
+  // reading time beside it confirms), else a "By" line or a name with a date a little further,
+  // else the "By" line nearest above the story, else a confirmed name there.
   const above = range(Math.max(0, storyStart - LOOKBACK), storyStart).reverse()
   // A byline under the headline in a box of teasers is a teaser's.
   const underHeadline = (allowBare: boolean) => (index: number) =>
     !inTeaserBox(lines, index) && bylineAt(lines, index, allowBare)
   const bylineIndex =
-    range(below, end).find(underHeadline(false)) ??
     range(below, Math.min(end, below + UNDER)).find(underHeadline(true)) ??
+    range(below, end).find(underHeadline(false)) ??
     above.find((index) => bylineAt(lines, index, false)) ??
     above.find((index) => bylineAt(lines, index, true))
   if (bylineIndex !== undefined) {

@@ -562,6 +562,19 @@ describe('pages laid out otherwise', () => {
     })
   })
 
+  it('takes the first byline under the headline, a name over its job, before a dated source', () => {
+    const page = [
+      ...['Home', 'Mail', 'News', 'Sports', 'Finance', 'Celebrity'],
+      'These are the 8 coolest ferry rides in the harbour',
+      'Ben Silverman',
+      'Transport Editor',
+      'Yahoo FinanceOctober 13, 2016',
+      sentence('the ferries'),
+      sentence('the bridge'),
+    ].join('\n')
+    expect(parseCopiedPage(page).byline).toEqual([{ name: 'Ben Silverman' }])
+  })
+
   it('takes the title a blog names over its comments', () => {
     const page = [
       ...['Harbour Notes', 'Home', 'About', 'Archive', 'Search this site'],
