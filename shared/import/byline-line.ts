@@ -26,6 +26,9 @@ const JOINERS = /^(?:and|&|et|und|y)$/i
 const ROLE_WORDS =
   /\b(reporter|correspondent|editor|writer|columnist|staff|technologist|contributor|producer|analyst|director|officer|senior|chief|bureau|critic|photographer|associated press|reuters|afp)s?\b/i
 
+/** A degree after a name ("Brenda Goodman, MA"): the person's, not another name. */
+const CREDENTIAL = /^(?:MA|MD|PhD|RN|MPH|MSc|MS|MBA|JD|DO|DDS|RD|BSc|BA)\b/
+
 const MONTH_WORD = new RegExp(`^(?:${MONTHS})\\.?$`, 'i')
 
 /** What a page runs on after a name (a date and time, "Updated 2 hours ago") is a few words. */
@@ -53,7 +56,7 @@ export function bylineFromLine(line: string): BylineEntry[] | undefined {
     .split(/\s*,\s*/)
   const entries: BylineEntry[] = []
   for (const [index, part] of parts.entries()) {
-    if (entries.length > 0 && ROLE_WORDS.test(part)) {
+    if (entries.length > 0 && (ROLE_WORDS.test(part) || CREDENTIAL.test(part))) {
       const role = parts.slice(index).join(', ')
       // A bio after the name ("a deputy editor who has covered…") is no part of the byline.
       if (role.split(/\s+/).length <= MAX_ROLE_WORDS) {

@@ -325,6 +325,7 @@ describe('bylineFromLine', () => {
       'By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU',
       [{ name: 'Daniel Kahn Gillmor', role: 'Senior Staff Technologist, ACLU' }],
     ],
+    ['By Brenda Goodman, MA', [{ name: 'Brenda Goodman', role: 'MA' }]],
   ])('reads "%s"', (line, expected) => {
     expect(bylineFromLine(line)).toEqual(expected)
   })
