@@ -8,6 +8,7 @@ import {
   FURNITURE_LINE,
   isProse,
   keyWords,
+  mostlyCjk,
   PICTURE_LABEL,
   TEASER_BOX,
   TYPED_BULLET,
@@ -56,6 +57,8 @@ const TITLE_CASE_WORDS = 4
 
 /** Longer lines above a story are captions and teasers' summaries. */
 const MAX_HEADLINE_WORDS = 22
+/** Japanese and Chinese headlines run to some 45 characters. */
+const MAX_CJK_HEADLINE_WORDS = 30
 
 /** Words of buttons, players, captions and teasers: a line with one is no headline. */
 const UI_WORDS =
@@ -72,7 +75,7 @@ function isHeadlineLike(line: string): boolean {
   const words = wordsIn(line)
   return (
     words >= 3 &&
-    words <= MAX_HEADLINE_WORDS &&
+    words <= (mostlyCjk(line) ? MAX_CJK_HEADLINE_WORDS : MAX_HEADLINE_WORDS) &&
     !line.includes(CELL) &&
     (!/[.:;,]$/.test(line) || ENDS_WITH_INITIALS.test(line)) &&
     !FURNITURE_LINE.test(line) &&
@@ -99,7 +102,8 @@ function inTeaserBox(lines: readonly string[], index: number): boolean {
   for (let above = index - 1; above >= Math.max(0, index - TEASER_LINES); above--) {
     const line = lines[above] ?? ''
     if (TEASER_BOX.test(line)) return true
-    if (isProse(line)) return false
+    // A sentence is the story going on; teasers' titles (in CJK as long as a sentence) are not.
+    if (isProse(line) && endsSentence(line)) return false
   }
   return false
 }

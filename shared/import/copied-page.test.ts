@@ -607,6 +607,31 @@ describe('pages laid out otherwise', () => {
     })
   })
 
+  it('reads a Japanese page: a long headline, a related box, and markup shown as text', () => {
+    const paragraph = (topic: string) =>
+      `${topic}は3月9日、Wi-Fi利用時の通信を暗号化し保護するスマートフォンとタブレット向けのセキュリティアプリの発売を開始すると発表した。`
+    const page = [
+      ...['トップ', '速報', 'ライブ', '個人', 'ビジネス', 'テクノロジー'],
+      '<div class="alertBox"> <div class="alert"> <p>現在<em>JavaScriptが無効</em>になっています。すべての機能を利用するにはJavaScriptを有効にしてください。</p></div></div>',
+      'トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」',
+      'CNET Japan 3/9(木) 18:45配信',
+      ...['ツイート', 'シェアする'],
+      paragraph('トレンドマイクロ'),
+      paragraph('同社'),
+      '【関連記事】',
+      'トレンドマイクロ、セキュリティサービス「あんしんフリーWi-Fi」を全国の店舗で提供',
+      'ビッグローブ、公衆無線LANサービス「BIGLOBE Wi-Fi」を2月1日から全国で提供',
+      '最終更新:3/9(木) 18:45',
+      '<div style="position:absolute;"><img width=1 height=1 alt="" src="http://b5.example.jp/b?P=oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA"></div>',
+    ].join('\n')
+    const story = parseCopiedPage(page)
+    expect(story.headline).toBe(
+      'トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」',
+    )
+    expect(story.bodyHtml).toContain(paragraph('トレンドマイクロ'))
+    expect(story.bodyHtml).not.toContain('&lt;div')
+  })
+
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))

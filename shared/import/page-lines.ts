@@ -27,17 +27,24 @@ const MENU_ROW = /^[^|]{1,24}(?:\|[^|]{1,24}){3,}$/
  */
 const CJK_PROSE_WORDS = 20
 
-const mostlyCjk = (line: string) =>
+export const mostlyCjk = (line: string) =>
   (line.match(CJK)?.length ?? 0) * 2 > (line.match(/[\p{L}\p{N}]/gu)?.length ?? 0)
 
 /** "Four tips for startup success from a Silicon Valle...": a teaser's title, cut short. */
 const CUT_SHORT = /(?:\.\.\.|…)$/
 const CUT_SHORT_WORDS = 15
 
+/**
+ * A page's markup shown as text (what `<noscript>` holds, with scripts off): code, not prose,
+ * however long.
+ */
+const MARKUP = /^<[a-z][\w-]*[\s>/]/i
+
 /** Story text: a sentence of some length, a long line, or an item of a typed list. */
 export const isProse = (line: string) => {
   const words = wordsIn(line)
   if (words < CUT_SHORT_WORDS && CUT_SHORT.test(line)) return false
+  if (MARKUP.test(line)) return false
   return (
     (words >= 25 && !MENU_ROW.test(line)) ||
     (words >= CJK_PROSE_WORDS && mostlyCjk(line) && !MENU_ROW.test(line)) ||
@@ -112,7 +119,7 @@ export const FURNITURE_LINE =
  * end of it.
  */
 export const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös)$/i
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös|[【[]?(?:関連記事|関連ニュース|相关文章|相關文章|相关阅读|相關閱讀|延伸阅读|延伸閱讀|관련\s?기사)[】\]]?)$/i
 
 /** What pages set above a picture's caption. */
 export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i
