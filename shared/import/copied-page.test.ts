@@ -183,6 +183,8 @@ describe('the top of a copied page', () => {
       `Related\n${long('ferry timetable')}\n${long('harbour works')}`,
     )
     expect(parseCopiedPage(page).bodyHtml).not.toContain('ferry timetable')
+    const seeAlso = page.replace('Related\n', 'See also\n')
+    expect(parseCopiedPage(seeAlso).bodyHtml).not.toContain('ferry timetable')
   })
 })
 

@@ -119,7 +119,7 @@ export const FURNITURE_LINE =
  * end of it.
  */
 export const TEASER_BOX =
-  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös|[【[]?(?:関連記事|関連ニュース|相关文章|相關文章|相关阅读|相關閱讀|延伸阅读|延伸閱讀|관련\s?기사)[】\]]?)$/i
+  /^(?:related(?: (?:articles|stories|content|posts|coverage))?|more (?:stories|news)|more (?:stories |news )?(?:from|on|in) .{1,40}|you (?:may|might) also like|see also|recommended(?: for you)?|share this (?:article|story|post)|mehr zum thema.{0,40}|auch auf .{1,40}|das könnte sie auch interessieren|weitere artikel|(?:à )?lire aussi|sur le même sujet|articles liés|lee también|ver también|artículos relacionados|leia também|veja também|leggi anche|související(?: články)?|čtěte také|přečtěte si (?:také|též)|czytaj (?:także|też)|zobacz (?:także|też)|läs (?:också|även)|relaterat|les også|læs også|relatert|lees ook|gerelateerd|lue myös|[【[]?(?:関連記事|関連ニュース|相关文章|相關文章|相关阅读|相關閱讀|延伸阅读|延伸閱讀|관련\s?기사)[】\]]?)$/i
 
 /** What pages set above a picture's caption. */
 export const PICTURE_LABEL = /^(?:image|photo|picture|foto|bild)$/i
