@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  deskAddresses,
   DeskAddressSchema,
   deskSocketUrl,
   deskStoriesUrl,
@@ -17,6 +18,21 @@ describe('the desk address', () => {
     ])
       expect(DeskAddressSchema.safeParse(address).success).toBe(true)
     expect(DeskAddressSchema.parse('  ws://127.0.0.1:1234 ')).toBe('ws://127.0.0.1:1234')
+  })
+
+  it('takes several, parted by commas or spaces, for a desk on several servers', () => {
+    const several =
+      'ws://desk-1.example.org:1234, ws://desk-2.example.org:1234 wss://desk.example.org'
+    expect(DeskAddressSchema.safeParse(several).success).toBe(true)
+    expect(deskAddresses(several)).toEqual([
+      'ws://desk-1.example.org:1234',
+      'ws://desk-2.example.org:1234',
+      'wss://desk.example.org',
+    ])
+    const wrong = DeskAddressSchema.safeParse('ws://desk-1.example.org:1234, desk-2.example.org')
+    expect(wrong.error?.issues.map((issue) => issue.message)).toContain(
+      'desk-2.example.org: a desk address such as ws://127.0.0.1:1234 or wss://desk.example.org',
+    )
   })
 
   it('refuses anything else', () => {

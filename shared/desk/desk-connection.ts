@@ -2,9 +2,19 @@ import { z } from 'zod'
 import { DESK_PICTURES_PATH } from './desk-pictures'
 import { DESK_STORIES_PATH } from './desk-story-list'
 
+const OneDeskAddressSchema = z.url({
+  protocol: /^(wss?|https?)$/,
+  error: 'a desk address such as ws://127.0.0.1:1234 or wss://desk.example.org',
+})
+
+/** The addresses in what a newsroom gave: one, or several parted by commas or spaces. */
+export const deskAddresses = (address: string): string[] =>
+  address.split(/[\s,]+/).filter((part) => part !== '')
+
 /**
  * Where the desk server is, as a newsroom gives it: `ws://127.0.0.1:1234`, `wss://desk.example.org`
- * behind a TLS proxy, or the same with http(s); empty for no desk.
+ * behind a TLS proxy, or the same with http(s); several, parted by commas, where the desk runs
+ * on several servers (the app moves to the next when one cannot be reached); empty for no desk.
  */
 export const DeskAddressSchema = z.union([
   z.literal(''),
@@ -12,12 +22,21 @@ export const DeskAddressSchema = z.union([
     .string()
     .trim()
     .max(2_000)
-    .pipe(
-      z.url({
-        protocol: /^(wss?|https?)$/,
-        error: 'a desk address such as ws://127.0.0.1:1234 or wss://desk.example.org',
-      }),
-    ),
+    .superRefine((value, context) => {
+      const parts = deskAddresses(value)
+      if (parts.length === 0) context.addIssue({ code: 'custom', message: 'no desk address' })
+      for (const part of parts) {
+        const checked = OneDeskAddressSchema.safeParse(part)
+        if (!checked.success)
+          context.addIssue({
+            code: 'custom',
+            message:
+              parts.length === 1
+                ? (checked.error.issues[0]?.message ?? 'no desk address')
+                : `${part}: ${checked.error.issues[0]?.message ?? 'no desk address'}`,
+          })
+      }
+    }),
 ])
 
 /**

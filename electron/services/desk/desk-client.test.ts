@@ -142,6 +142,16 @@ describe('the desk’s story list, from the app’s side', () => {
     )
   })
 
+  it('asks the next of several addresses when one cannot be reached', async () => {
+    const token = addPerson('Ana Lee')
+    const { url } = await startDesk()
+    const gone = await otherServer()
+    others.forEach((server) => server.close())
+    others = []
+    const listed = await fetchDeskStories({ address: `${gone}, ${url}`, token })
+    expect(listed).toEqual({ ok: true, value: { stories: [] } })
+  })
+
   it('gives up on a server that never answers, and says so', async () => {
     const silent = await otherServer()
     const answer = await fetchDeskStories({ address: silent, token: 'cdk_x' }, { timeoutMs: 300 })

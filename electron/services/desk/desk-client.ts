@@ -1,4 +1,8 @@
-import { deskStoriesUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
+import {
+  deskAddresses,
+  deskStoriesUrl,
+  UNKNOWN_DESK_TOKEN,
+} from '../../../shared/desk/desk-connection'
 import { DeskStoryListSchema, type DeskStoryList } from '../../../shared/desk/desk-story-list'
 import { fail, ok, type Failure, type Result } from '../../../shared/result'
 
@@ -57,9 +61,10 @@ export async function boundedBody(response: Response, limit: number): Promise<Bu
 }
 
 /**
- * Asks the desk at `url` with the person's token. Failures come back in words a person can act
- * on: no address or token set, the server unreachable (or silent for `timeoutMs`), or the token
- * refused. Any other answer is the caller's to read.
+ * Asks the desk at `url` with the person's token: at each of its addresses in turn, where the
+ * desk runs on several servers, until one answers. Failures come back in words a person can act
+ * on: no address or token set, no server reachable (or each silent for `timeoutMs`), or the
+ * token refused. Any other answer is the caller's to read.
  */
 export async function askDesk(
   { address, token }: DeskConnection,
@@ -69,19 +74,26 @@ export async function askDesk(
   const missing = missingDeskConnection({ address, token })
   if (missing) return missing
   const { timeoutMs = DESK_REQUEST_TIMEOUT_MS, headers, ...rest } = init
-  const signal = AbortSignal.timeout(timeoutMs)
-  let response: Response
-  try {
-    response = await fetch(url(address), {
-      ...rest,
-      headers: { ...headers, Authorization: `Bearer ${token}` },
-      // The token goes to the desk's own address, never on to wherever a redirect points.
-      redirect: 'manual',
-      signal,
-    })
-  } catch {
+  let response: Response | undefined
+  let silent = false
+  for (const server of deskAddresses(address)) {
+    const signal = AbortSignal.timeout(timeoutMs)
+    try {
+      response = await fetch(url(server), {
+        ...rest,
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+        // The token goes to the desk's own address, never on to wherever a redirect points.
+        redirect: 'manual',
+        signal,
+      })
+      break
+    } catch {
+      silent ||= signal.aborted
+    }
+  }
+  if (!response) {
     const seconds = Number((timeoutMs / 1000).toFixed(1))
-    const why = signal.aborted
+    const why = silent
       ? `did not answer within ${seconds === 1 ? 'a second' : `${seconds} seconds`}`
       : 'cannot be reached'
     return fail(

@@ -6,7 +6,11 @@ import {
 import WebSocket from 'ws'
 import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import { deskSocketUrl, UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
+import {
+  deskAddresses,
+  deskSocketUrl,
+  UNKNOWN_DESK_TOKEN,
+} from '../../../shared/desk/desk-connection'
 import { parseDeskRefusal, type DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { DeskStanding } from './desk-sync-state'
@@ -21,7 +25,7 @@ export interface DeskRetry {
 export const DEFAULT_DESK_RETRY: DeskRetry = { delayMs: 1_000, maxDelayMs: 30_000 }
 
 export interface DeskLinkOptions {
-  /** As set in Settings › Desk (ws, wss, http or https). */
+  /** As set in Settings › Desk (ws, wss, http or https): one address, or several. */
   address: string
   token: string
   /** The story's id, which names its document on the desk. */
@@ -59,8 +63,9 @@ export class DeskLink {
 
   constructor(private readonly options: DeskLinkOptions) {
     const retry = options.retry ?? DEFAULT_DESK_RETRY
+    const servers = deskAddresses(options.address).map(deskSocketUrl)
     this.websocket = new HocuspocusProviderWebsocket({
-      url: deskSocketUrl(options.address),
+      url: servers[0] ?? '',
       // Electron's main process and plain Node both get the same WebSocket: the `ws` package.
       WebSocketPolyfill: WebSocket,
       delay: retry.delayMs,
@@ -109,6 +114,15 @@ export class DeskLink {
         if (others.length > 0) options.onPresence?.(encodeAwarenessUpdate(awareness, others))
       },
     )
+    // A desk on several servers: a connection lost or never made is tried next at the next one,
+    // which has the story too (the servers share it through Redis).
+    if (servers.length > 1) {
+      let current = 0
+      this.websocket.on('close', () => {
+        current = (current + 1) % servers.length
+        this.websocket.configuration.url = servers[current] ?? ''
+      })
+    }
     this.provider.attach()
   }
 
