@@ -15,11 +15,22 @@ export interface DeskProcess {
   exited: Promise<number | null>
 }
 
-/** `port`: the port a stopped desk listened on, for apps that reconnect to the same address. */
-export async function startDesk(dataDir: string, port = 0): Promise<DeskProcess> {
+/**
+ * `port`: the port a stopped desk listened on, for apps that reconnect to the same address.
+ * `redis`: the Redis through which it shares stories with other desk servers on `dataDir`.
+ */
+export async function startDesk(dataDir: string, port = 0, redis?: string): Promise<DeskProcess> {
   const child = spawn(
     process.execPath,
-    [CLI, 'desk-server', '--data', dataDir, '--port', String(port)],
+    [
+      CLI,
+      'desk-server',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      ...(redis ? ['--redis', redis] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

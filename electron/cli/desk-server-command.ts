@@ -76,13 +76,18 @@ export function addDeskServerCommands(program: Command, io: CliIo): void {
     .addOption(dataOption())
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
     .option('--port <port>', 'the port to listen on (0: any free one)', parsePort, 1234)
-    .action(async (options: DataOption & { host: string; port: number }) => {
+    .option(
+      '--redis <url>',
+      'share open stories live with other desk servers through this Redis (redis://host:port); give them the same --data',
+    )
+    .action(async (options: DataOption & { host: string; port: number; redis?: string }) => {
       const dataDir = resolve(options.data)
       const { startDeskServer, deskDatabasePath } = await deskServerModule()
       const server = await startDeskServer({
         dataDir,
         host: options.host,
         port: options.port,
+        ...(options.redis && { redis: options.redis }),
         log: (line) => io.stdout(`${line}\n`),
       }).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code
@@ -93,6 +98,8 @@ export function addDeskServerCommands(program: Command, io: CliIo): void {
       const people = await withRecords(options, (records) => records.people().length)
       io.stdout(`Desk server listening on ${server.url}\n`)
       io.stdout(`Stories, people and status changes are kept in ${deskDatabasePath(dataDir)}.\n`)
+      if (options.redis)
+        io.stdout(`Open stories are shared live with the other desk servers on ${options.redis}.\n`)
       io.stdout(
         people === 0
           ? `Nobody can connect yet. Add people with:\n  copydesk desk-server add-person "Name" --role reporter|editor|producer --data ${dataDir}\n`

@@ -4,12 +4,14 @@ import { z } from 'zod'
 export const DESK_HEALTH_PATH = '/health'
 
 /**
- * One desk server's state: `ok` while it takes connections, `unwell` when its storage does not
- * answer. Counts only: nothing here names a story or a person.
+ * One desk server's state: `ok` while it takes connections, `unwell` when its storage (or Redis)
+ * does not answer. Counts only: nothing here names a story or a person.
  */
 export const DeskHealthSchema = z.object({
   state: z.enum(['ok', 'unwell']),
   storage: z.object({ kind: z.literal('sqlite'), reachable: z.boolean() }),
+  /** Only for an instance that shares stories with others through Redis. */
+  redis: z.object({ reachable: z.boolean() }).optional(),
   openStories: z.number().int().nonnegative(),
   connections: z.number().int().nonnegative(),
 })

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { deskHealthCheck } from './desk-health-check'
 import { deskPictureStore } from './desk-picture-store'
 import { DeskRecords } from './desk-records'
+import { connectDeskRedis, type DeskRedis } from './desk-redis'
 import { deskRules, type DeskContext } from './desk-rules'
 import { deskStoryList } from './desk-story-list'
 
@@ -22,6 +23,11 @@ export interface DeskServerOptions {
   host: string
   port: number
   maxMessageBytes?: number
+  /**
+   * `redis://host:port`: share open stories live with the other desk servers using the same
+   * Redis and the same storage, so people on different instances edit a story together.
+   */
+  redis?: string
   log: (line: string) => void
 }
 
@@ -37,11 +43,15 @@ export function deskDatabasePath(dataDir: string): string {
 }
 
 /**
- * The desk server: Hocuspocus with its SQLite storage and the desk's rules. Documents are
- * stored two seconds after the last change (Hocuspocus' debounce) and when the server stops.
+ * The desk server: Hocuspocus with its SQLite storage and the desk's rules, and with Redis when
+ * several instances share the desk. Documents are stored two seconds after the last change
+ * (Hocuspocus' debounce) and when the server stops.
  */
 export async function startDeskServer(options: DeskServerOptions): Promise<RunningDeskServer> {
   mkdirSync(options.dataDir, { recursive: true })
+  const redis: DeskRedis | undefined = options.redis
+    ? await connectDeskRedis(options.redis)
+    : undefined
   const file = deskDatabasePath(options.dataDir)
   const records = DeskRecords.open(file)
   const storage = new SQLite({ database: file })
@@ -52,16 +62,19 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
     stopOnSignals: false,
     websocketOptions: { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
     extensions: [
+      // First: what another instance changed reaches this one's rules and storage as any change.
+      ...(redis ? [redis.extension] : []),
       deskRules(records, options.log),
       storage,
       deskStoryList(records),
       deskPictureStore(records, options.dataDir, options.log),
-      deskHealthCheck(records),
+      deskHealthCheck(records, redis),
     ],
   })
   try {
     await server.listen()
   } catch (error) {
+    await redis?.extension.onDestroy()
     records.close()
     storage.db?.close()
     throw error
