@@ -334,3 +334,35 @@ test('two tabs of one app in the same shared story see each other’s typing liv
     body: oneParagraph('The bridge closes on Monday. Ferries will run every hour.'),
   })
 })
+
+test('back in a shared story after another, a reporter finds what was typed meanwhile, once', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  desk = await startDesk(dataDir)
+  const reporter = app.page
+  const editor = await storyOnBothMachines(app, desk.url)
+  await expect(saveStatus(reporter)).toHaveText('Synced', { timeout: 30_000 })
+
+  // She goes to another story (her copy of this one is kept), and back, twice; he types between.
+  const articles = reporter.getByRole('list', { name: 'Articles' })
+  const reporterBody = reporter.getByRole('textbox', { name: 'Body' })
+  const editorBody = editor.page.getByRole('textbox', { name: 'Body' })
+  let expected = 'The bridge closes on Monday.'
+  for (const added of [' Ferries will run every hour.', ' Buses replace them at night.']) {
+    await reporter.getByRole('button', { name: 'New article' }).click()
+    await reporter.getByRole('textbox', { name: 'Headline' }).fill(`Elsewhere:${added}`)
+    await editorBody.click()
+    await editor.page.keyboard.press('End')
+    await editor.page.keyboard.type(added)
+    expected += added
+    await expect(saveStatus(editor.page)).toHaveText('Synced', { timeout: 30_000 })
+    await articles.getByRole('button', { name: /Harbour bridge to close/ }).click()
+    await expect(reporterBody).toHaveText(expected, { timeout: 30_000 })
+  }
+  await reporterBody.click()
+  await reporter.keyboard.press('End')
+  await reporter.keyboard.type(' Tolls are suspended.')
+  await expect(editorBody).toHaveText(`${expected} Tolls are suspended.`, { timeout: 30_000 })
+  await editor.quit()
+})

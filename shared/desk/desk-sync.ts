@@ -9,6 +9,15 @@ export const DeskUpdateSchema = z.base64().max(48 * 1024 * 1024)
 
 export const DeskPushRequest = z.object({ id: z.uuid(), update: DeskUpdateSchema })
 
+/**
+ * Joining a story: `stateVector` (base64) when the page still holds its copy from the last time
+ * it had the story open, so that main answers only what changed since.
+ */
+export const DeskJoinRequest = z.object({
+  id: z.uuid(),
+  stateVector: z.base64().max(1024 * 1024).optional(),
+})
+
 /** Far more than a caret's relative positions and a person's name and colour take. */
 const MAX_PRESENCE_CHARACTERS = 16_384
 
@@ -42,7 +51,12 @@ export type DeskJoinAnswer =
   | { shared: false }
   | {
       shared: true
+      /**
+       * The shared state: whole, or (`sinceStateVector`) only what the page's copy lacks, when
+       * main holds everything that copy holds.
+       */
       update: string
+      sinceStateVector: boolean
       sync: DeskSyncState
       /** Counts the standing's changes: news of it that crossed this answer on its way is older. */
       syncVersion: number

@@ -17,6 +17,7 @@ import { DeskTokenSchema } from '../desk/desk-connection'
 import type { DeskStoryList } from '../desk/desk-story-list'
 import {
   DeskPresenceRequest,
+  DeskJoinRequest,
   DeskPushRequest,
   type DeskJoinAnswer,
   type DeskSyncState,
@@ -190,8 +191,8 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'desk:send': channel<Article>()(IdRequest),
     /** A desk story brought into the library (or brought up to date there), ready to open. */
     'desk:open-story': channel<Article>()(IdRequest),
-    /** The page starts editing a story: for a shared one, the whole shared state. */
-    'desk:join': channel<DeskJoinAnswer>()(IdRequest),
+    /** The page starts editing a story: for a shared one, the shared state (see DeskJoinRequest). */
+    'desk:join': channel<DeskJoinAnswer>()(DeskJoinRequest),
     /** A change the page made to a shared story, kept durably by main and sent to the desk. */
     'desk:push': channel<null>()(DeskPushRequest),
     /** Where this person's caret is in a shared story, for the others in it. */

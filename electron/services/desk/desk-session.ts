@@ -136,13 +136,31 @@ export class DeskSession {
     return this.lastSync
   }
 
-  answer(): DeskJoinAnswer {
+  /**
+   * The shared state for a page joining: only what its copy lacks, given that copy's state
+   * vector, when this holds all the copy holds; whole otherwise (a copy of another sharing of the
+   * story, or one with changes never handed over, must not be merged into this one).
+   */
+  answer(stateVector?: Uint8Array): DeskJoinAnswer {
+    const since = stateVector && this.holdsAllOf(stateVector) ? stateVector : undefined
     return {
       shared: true,
-      update: Buffer.from(Y.encodeStateAsUpdate(this.doc)).toString('base64'),
+      update: Buffer.from(Y.encodeStateAsUpdate(this.doc, since)).toString('base64'),
+      sinceStateVector: since !== undefined,
       sync: this.lastSync,
       syncVersion: this.syncVersion,
     }
+  }
+
+  private holdsAllOf(stateVector: Uint8Array): boolean {
+    let theirs: Map<number, number>
+    try {
+      theirs = Y.decodeStateVector(stateVector)
+    } catch {
+      return false
+    }
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    return [...theirs].every(([client, clock]) => (ours.get(client) ?? 0) >= clock)
   }
 
   /** Connects to the desk as now set (a new address or token), or says why it cannot. */

@@ -353,6 +353,34 @@ describe('shared stories and the desk', () => {
     expect(session?.isClosed).toBe(true)
   })
 
+  it('answers a page that still holds the story with only what changed since', async () => {
+    await startDesk()
+    const ana = await machine('ana', addPerson('Ana Lee'))
+    const story = await localStory(ana)
+    value(await ana.desk.send(story.id))
+    const first = value(await ana.desk.join(story.id, 'ana-tab'))
+    const kept = page(ana, story.id, first).doc
+    value(await ana.desk.leave(story.id, 'ana-tab'))
+    // Another tab changes the story while the first is elsewhere.
+    const other = page(ana, story.id, value(await ana.desk.join(story.id, 'ana-other-tab')))
+    await other.edit({ headline: 'Harbour bridge approved' })
+    value(await ana.desk.leave(story.id, 'ana-other-tab'))
+
+    const again = value(await ana.desk.join(story.id, 'ana-tab', Y.encodeStateVector(kept)))
+    if (!again.shared || !first.shared) throw new Error('not shared')
+    expect(again.sinceStateVector).toBe(true)
+    expect(again.update.length).toBeLessThan(first.update.length / 2)
+    Y.applyUpdate(kept, Buffer.from(again.update, 'base64'))
+    expect(readStory(kept)).toEqual(readStory(other.doc))
+    expect((readStory(kept) as ArticleFields).headline).toBe('Harbour bridge approved')
+
+    // A copy holding what main never had (another sharing of the story) gets the whole state.
+    const foreign = new Y.Doc()
+    foreign.getText('elsewhere').insert(0, 'not this story')
+    const whole = value(await ana.desk.join(story.id, 'ana-tab', Y.encodeStateVector(foreign)))
+    expect(whole.shared && whole.sinceStateVector).toBe(false)
+  })
+
   it('brings article.json up to the changes kept before a crash, at the next start', async () => {
     await startDesk()
     const token = addPerson('Ana Lee')

@@ -117,9 +117,10 @@ export class DeskSessions {
 
   /**
    * The page starts editing a story. A story without a replica is not shared: answered from one
-   * look at its folder, nothing opened. A shared one joins its session, opened if need be.
+   * look at its folder, nothing opened. A shared one joins its session, opened if need be; given
+   * the state vector of the page's copy, the answer holds only what that copy lacks.
    */
-  join(id: string, client: string): Promise<Result<DeskJoinAnswer>> {
+  join(id: string, client: string, stateVector?: Uint8Array): Promise<Result<DeskJoinAnswer>> {
     return this.queue.run(id, () =>
       this.guard('open the shared story', async () => {
         const open = this.sessions.get(id)
@@ -127,7 +128,7 @@ export class DeskSessions {
           clearTimeout(this.lingering.get(id))
           this.lingering.delete(id)
           open.join(client)
-          return ok(open.answer())
+          return ok(open.answer(stateVector))
         }
         const folder = await this.options.library.folderOf(id)
         if (!folder.ok) return folder
@@ -161,7 +162,7 @@ export class DeskSessions {
         if (!session.ok) return session
         session.value.join(client)
         this.sessions.set(id, session.value)
-        return ok(session.value.answer())
+        return ok(session.value.answer(stateVector))
       }),
     )
   }

@@ -256,7 +256,8 @@ export function createHandlers({
     'desk:presence': async ({ id, state }) => desk.setPresence(id, state),
     'desk:send': ({ id }) => desk.send(id),
     'desk:open-story': ({ id }) => desk.openStory(id),
-    'desk:join': ({ id }, { client }) => desk.join(id, client),
+    'desk:join': ({ id, stateVector }, { client }) =>
+      desk.join(id, client, stateVector ? Buffer.from(stateVector, 'base64') : undefined),
     'desk:push': ({ id, update }) => desk.push(id, update),
     'desk:leave': ({ id }, { client }) => desk.leave(id, client),
   }

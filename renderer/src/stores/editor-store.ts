@@ -1,3 +1,5 @@
+import { toBase64 } from 'lib0/buffer'
+import * as Y from 'yjs'
 import { create } from 'zustand'
 import { slugify, SlugSchema, type Article, type TextCounts } from '../../../shared/article'
 import { encodeBodyJson, type EncodedBody } from '../../../shared/editor/encode-body'
@@ -13,6 +15,7 @@ import {
   type StoryDetails,
 } from '../../../shared/desk/story-document'
 import { collectDeskNews, joinSharedStory, type DeskNews, type SharedStory } from './shared-story'
+import { takeStoryDoc } from './kept-story-docs'
 import type { ArticleLockState } from '../../../shared/library/article-lock'
 import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { useSettings } from './settings-store'
@@ -219,10 +222,16 @@ export const useEditorStore = create<EditorState>((set, get) => {
     if (next !== form) set({ form: next })
   }
 
-  const joinIfShared = (id: string, joined: DeskJoinAnswer | undefined, news?: DeskNews) =>
+  const joinIfShared = (
+    id: string,
+    joined: DeskJoinAnswer | undefined,
+    news?: DeskNews,
+    kept?: Y.Doc,
+  ) =>
     joined?.shared && news
       ? joinSharedStory(id, {
           joined,
+          ...(kept && { kept }),
           news,
           changedByOthers: takeOthersDetails,
           syncChanged: (deskSync) => set({ deskSync }),
@@ -282,12 +291,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
     return result.value
   }
 
-  const load = (article: Article, joined?: DeskJoinAnswer, news?: DeskNews) => {
+  const load = (article: Article, joined?: DeskJoinAnswer, news?: DeskNews, kept?: Y.Doc) => {
     autosaver.cancel()
     leaveShared(get().shared)
     // Before joining: news of the standing that came during the join, newer, is set as it joins.
     set({ deskSync: joined?.shared ? joined.sync : undefined })
-    const shared = joinIfShared(article.id, joined, news)
+    const shared = joinIfShared(article.id, joined, news, kept)
     agreed = shared && readStoryDetails(shared.doc)
     // Opened again (as a shared story, or reloaded) is not leaving it.
     if (get().article?.id !== article.id) discardIfUntouched(get().article)
@@ -324,12 +333,17 @@ export const useEditorStore = create<EditorState>((set, get) => {
       const ticket = tickets.issue()
       if (!(await get().save())) return false
       const news = collectDeskNews(id)
+      const kept = takeStoryDoc(id)
       const [result, joined] = await Promise.all([
         client.invoke('article:open', { id }),
-        client.invoke('desk:join', { id }),
+        client.invoke('desk:join', {
+          id,
+          ...(kept && { stateVector: toBase64(Y.encodeStateVector(kept)) }),
+        }),
       ])
       const leaveUnused = () => {
         news.stop()
+        kept?.destroy()
         if (joined.ok && joined.value.shared) void client.invoke('desk:leave', { id })
       }
       // Another article was asked for meanwhile, or typing went on in this one: that wins.
@@ -343,12 +357,15 @@ export const useEditorStore = create<EditorState>((set, get) => {
         return false
       }
       if (!joined.ok) {
-        news.stop()
+        leaveUnused()
         set({ openError: joined.error.message })
         return false
       }
-      if (!joined.value.shared) news.stop()
-      load(result.value, joined.value, news)
+      if (!joined.value.shared) {
+        news.stop()
+        kept?.destroy()
+      }
+      load(result.value, joined.value, news, kept)
       return true
     },
 

@@ -25,6 +25,7 @@ vi.mock('../api/client', () => ({
 }))
 
 const { collectDeskNews, joinSharedStory } = await import('./shared-story')
+const { takeStoryDoc } = await import('./kept-story-docs')
 
 const STORY = '0b4e2f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b'
 
@@ -61,6 +62,7 @@ function join(desk: Y.Doc, clock = manualClock()) {
     joined: {
       shared: true,
       update: toBase64(Y.encodeStateAsUpdate(desk)),
+      sinceStateVector: false,
       sync: { kind: 'synced' },
       syncVersion: 1,
     },
@@ -118,6 +120,54 @@ describe('a shared story in the page', () => {
     expect(desk.getText('t').toString()).toBe('The bridge closes. On Monday. Ferries run.')
   })
 
+  it('keeps its copy once main holds all of it, and joins again with only what changed since', async () => {
+    const desk = deskCopy()
+    const { story } = join(desk)
+    story.doc.getText('t').insert(18, ' On Monday.')
+    await flush()
+    for (const push of pushes) {
+      push.answer(ok(null))
+      Y.applyUpdate(desk, fromBase64(push.update))
+    }
+    await story.leave()
+    const kept = takeStoryDoc(STORY)
+    expect(kept).toBe(story.doc)
+    pushes.length = 0
+
+    // Meanwhile someone else wrote on; main answers the kept copy's state vector.
+    desk.getText('t').insert(0, 'HULL: ')
+    const difference = Y.encodeStateAsUpdate(desk, Y.encodeStateVector(kept as Y.Doc))
+    const again = joinSharedStory(STORY, {
+      joined: {
+        shared: true,
+        update: toBase64(difference),
+        sinceStateVector: true,
+        sync: { kind: 'synced' },
+        syncVersion: 1,
+      },
+      kept,
+      news: collectDeskNews(STORY),
+      changedByOthers: () => undefined,
+      pushFailed: () => undefined,
+      pushed: () => undefined,
+      syncChanged: () => undefined,
+      clock: manualClock(),
+    })
+    expect(again.doc).toBe(kept)
+    expect(again.doc.getText('t').toString()).toBe('HULL: The bridge closes. On Monday.')
+    await flush()
+    expect(pushes).toHaveLength(0)
+  })
+
+  it('keeps no copy holding a change main could not take', async () => {
+    const { story } = join(deskCopy())
+    story.doc.getText('t').insert(0, 'HULL: ')
+    await flush()
+    pushes[0]?.answer(fail('io', 'The disk is full.'))
+    await story.leave()
+    expect(takeStoryDoc(STORY)).toBeUndefined()
+  })
+
   it('applies others’ changes without sending them back', async () => {
     const desk = deskCopy()
     const { story, events } = join(desk)
@@ -144,7 +194,13 @@ describe('a shared story in the page', () => {
       listener({ id: STORY, update: '', sync: { kind: 'offline' }, version: 3 })
     const states: unknown[] = []
     const story = joinSharedStory(STORY, {
-      joined: { shared: true, update: answered, sync: { kind: 'synced' }, syncVersion: 2 },
+      joined: {
+        shared: true,
+        update: answered,
+        sinceStateVector: false,
+        sync: { kind: 'synced' },
+        syncVersion: 2,
+      },
       news,
       changedByOthers: () => undefined,
       pushFailed: () => undefined,

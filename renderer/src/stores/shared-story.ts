@@ -5,6 +5,7 @@ import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sy
 import type { Failure } from '../../../shared/result'
 import { client } from '../api/client'
 import type { Clock } from './clock'
+import { keepStoryDoc } from './kept-story-docs'
 import { usePictureArrivals } from './picture-arrivals'
 
 /** A change main could not take (it was busy or restarting) is offered again after this. */
@@ -28,7 +29,10 @@ export interface SharedStory {
   readonly awareness: Awareness
   /** Resolves once main holds every change made here, durably; false while it cannot take them. */
   handedOver(): Promise<boolean>
-  /** Stops listening; what is still on its way is handed over first. */
+  /**
+   * Stops listening; what is still on its way is handed over first. The copy is kept for the
+   * next open once main holds all of it (see kept-story-docs).
+   */
   leave(): Promise<void>
 }
 
@@ -62,6 +66,8 @@ export function collectDeskNews(id: string): DeskNews {
 interface Options {
   /** The shared state as main answered the join, and its news since the join was asked. */
   joined: Extract<DeskJoinAnswer, { shared: true }>
+  /** The page's copy from the last time it had the story open, whose state vector it sent. */
+  kept?: Y.Doc
   news: DeskNews
   /** Another person's change is in the document: the form shows the fields the editors do not. */
   changedByOthers(): void
@@ -81,9 +87,11 @@ interface Options {
  */
 export function joinSharedStory(
   id: string,
-  { joined, news, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
+  { joined, kept, news, changedByOthers, pushFailed, pushed, syncChanged, clock }: Options,
 ): SharedStory {
-  const doc = new Y.Doc()
+  // Main answered only what the kept copy lacks, or (not holding all of it) the whole state.
+  const doc = joined.sinceStateVector && kept ? kept : new Y.Doc()
+  if (kept && kept !== doc) kept.destroy()
   /** Changes made here that no push carries yet. */
   let waiting: Uint8Array[] = []
   /** Pushes main has not answered: each resolves false when main could not take its change. */
@@ -129,12 +137,13 @@ export function joinSharedStory(
     return waiting.length === 0
   }
 
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
+  const madeHere = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_MAIN) return
     waiting.push(update)
     // After a failure, changes wait for the retry rather than ask main again at every key.
     if (retry === undefined) pushWaiting()
-  })
+  }
+  doc.on('update', madeHere)
 
   const stopListening = client.on('desk:update', (change) => {
     if (change.id !== id) return
@@ -203,8 +212,10 @@ export function joinSharedStory(
       stopPictureNews()
       awareness.destroy()
       clock.clearTimeout(retry)
-      await handOver()
-      doc.destroy()
+      const everyChangeKept = await handOver()
+      doc.off('update', madeHere)
+      if (everyChangeKept) keepStoryDoc(id, doc)
+      else doc.destroy()
     },
   }
 }
