@@ -114,53 +114,62 @@ test('people on different desk servers edit one story together: headline, body a
   }
 })
 
-test('a desk server killed while a reporter types: she goes on through the other, losing nothing', async () => {
-  const [first, second] = desks as [DeskProcess, DeskProcess]
-  const reporterToken = addPerson(dataDir, 'Ana Lee', 'reporter')
-  const editor = connect(second, addPerson(dataDir, 'Sam Roe', 'editor'))
-  await editor.synced
+for (const [stopped, signal] of [
+  ['killed', 'SIGKILL'],
+  ['stopped for maintenance', 'SIGTERM'],
+] as const)
+  test(`a desk server ${stopped} while a reporter types: she goes on through the other, losing nothing`, async () => {
+    const [first, second] = desks as [DeskProcess, DeskProcess]
+    const reporterToken = addPerson(dataDir, 'Ana Lee', 'reporter')
+    const editor = connect(second, addPerson(dataDir, 'Sam Roe', 'editor'))
+    await editor.synced
 
-  // The app's own connection, given both servers' addresses as Settings › Desk holds them.
-  const doc = new Y.Doc()
-  const link = new DeskLink({
-    address: `${first.url}, ${second.url}`,
-    token: reporterToken,
-    story: STORY,
-    doc,
-    retry: { delayMs: 100, maxDelayMs: 500 },
-  })
-  links.push(link)
-  await eventually(() => link.standing().synced, 'the reporter to join through the first server')
+    // The app's own connection, given both servers' addresses as Settings › Desk holds them.
+    const doc = new Y.Doc()
+    const link = new DeskLink({
+      address: `${first.url}, ${second.url}`,
+      token: reporterToken,
+      story: STORY,
+      doc,
+      retry: { delayMs: 100, maxDelayMs: 500 },
+    })
+    links.push(link)
+    await eventually(() => link.standing().synced, 'the reporter to join through the first server')
 
-  const words: string[] = []
-  const type = async (count: number) => {
-    for (let index = 0; index < count; index++) {
-      words.push(`word${words.length + 1}`)
-      writeStory(doc, story('Bridge to close', words.join(' '), 'The bridge at dawn'))
-      await new Promise((resolve) => setTimeout(resolve, 30))
+    const words: string[] = []
+    const type = async (count: number) => {
+      for (let index = 0; index < count; index++) {
+        words.push(`word${words.length + 1}`)
+        writeStory(doc, story('Bridge to close', words.join(' '), 'The bridge at dawn'))
+        await new Promise((resolve) => setTimeout(resolve, 30))
+      }
     }
-  }
-  await type(20)
-  // Live through the first server and Redis: the editor on the second sees her typing.
-  await eventually(
-    () => fieldsIn(editor.doc).body === words.join(' '),
-    'her first words on the editor’s screen',
-  )
-  await type(5)
-  first.child.kill('SIGKILL')
-  await type(15)
+    await type(20)
+    // Live through the first server and Redis: the editor on the second sees her typing.
+    await eventually(
+      () => fieldsIn(editor.doc).body === words.join(' '),
+      'her first words on the editor’s screen',
+    )
+    await type(5)
+    first.child.kill(signal)
+    await type(15)
 
-  await eventually(
-    () => link.standing().connected && link.standing().unsyncedChanges === 0,
-    'the reporter’s link to move to the second server and have everything confirmed',
-    30_000,
-  )
-  await eventually(
-    () => fieldsIn(editor.doc).body === words.join(' '),
-    'every word on the editor’s screen',
-    30_000,
-  )
-  const seen = fieldsIn(editor.doc).body.split(' ')
-  expect(seen).toEqual(words)
-  expect(new Set(seen).size).toBe(40)
-})
+    await eventually(
+      () => link.standing().connected && link.standing().unsyncedChanges === 0,
+      'the reporter’s link to move to the second server and have everything confirmed',
+      30_000,
+    )
+    await eventually(
+      () => fieldsIn(editor.doc).body === words.join(' '),
+      'every word on the editor’s screen',
+      30_000,
+    )
+    if (signal === 'SIGTERM') {
+      // Drained: it stored what it had and ended by itself.
+      expect(await first.exited).toBe(0)
+      expect(first.output()).toMatch(/Stored 1 open story\. Stopped\./)
+    }
+    const seen = fieldsIn(editor.doc).body.split(' ')
+    expect(seen).toEqual(words)
+    expect(new Set(seen).size).toBe(40)
+  })
