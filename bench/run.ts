@@ -7,6 +7,7 @@
  *   npm run bench -- --quick      one tiny round of everything (what the CI smoke test runs)
  *   npm run bench -- --imports    import quality on real pages instead (see bench/imports.ts)
  *   npm run bench -- --desk       the desk server under load instead (see bench/desk.ts)
+ *   npm run bench -- --desk-scale two desk servers through Redis, 50 to 500 writers (bench/desk-scale.ts)
  *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library,history
  *                                 part of it, while working on one figure
  *
@@ -21,6 +22,7 @@ import { startCopydesk } from './browser/copydesk-host'
 import { browserName, launchBenchBrowser, newBenchPage } from './browser/new-page'
 import { generateLibrary } from './generate/library'
 import { DESK_FULL, DESK_QUICK, runDeskBench } from './desk'
+import { DESK_SCALE_FULL, DESK_SCALE_QUICK, runDeskScaleBench } from './desk-scale'
 import { runImportBench } from './imports'
 import { createBenchArticles } from './measure/bench-articles'
 import { measureEditor } from './measure/editor'
@@ -189,6 +191,17 @@ async function main() {
     const deskOptions = process.argv.includes('--quick') ? DESK_QUICK : DESK_FULL
     const report = await runDeskBench({
       ...deskOptions,
+      out: stringArgument(process.argv, 'out') ?? __dirname,
+      log: (line) => console.log(line),
+    })
+    console.log(`\n${report.machine}; ${report.browser}; commit ${report.commit}\n`)
+    console.log(formatFigures(report.figures))
+    return
+  }
+  if (process.argv.includes('--desk-scale')) {
+    const scaleOptions = process.argv.includes('--quick') ? DESK_SCALE_QUICK : DESK_SCALE_FULL
+    const report = await runDeskScaleBench({
+      ...scaleOptions,
       out: stringArgument(process.argv, 'out') ?? __dirname,
       log: (line) => console.log(line),
     })
