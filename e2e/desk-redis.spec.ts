@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { createArticle, fieldsOf, type ArticleFields } from '../shared/article'
 import type { TiptapNode } from '../shared/article/tiptap-json'
 import { DeskHealthSchema } from '../shared/desk/desk-health'
+import { DeskStoryListSchema } from '../shared/desk/desk-story-list'
 import { readStory, writeStory } from '../shared/desk/story-document'
 import { DeskLink } from '../electron/services/desk/desk-link'
 import {
@@ -80,7 +81,8 @@ function connect(desk: DeskProcess, token: string): DeskTestClient {
 
 test('people on different desk servers edit one story together: headline, body and caption', async () => {
   const [first, second] = desks as [DeskProcess, DeskProcess]
-  const reporter = connect(first, addPerson(dataDir, 'Ana Lee', 'reporter'))
+  const reporterToken = addPerson(dataDir, 'Ana Lee', 'reporter')
+  const reporter = connect(first, reporterToken)
   const editor = connect(second, addPerson(dataDir, 'Sam Roe', 'editor'))
   await Promise.all([reporter.synced, editor.synced])
 
@@ -103,6 +105,21 @@ test('people on different desk servers edit one story together: headline, body a
     body: 'The council voted 7-2.',
     caption: 'The old bridge at dawn',
   })
+
+  // Either server's story list names everyone in the story, on whichever server they are.
+  for (const desk of desks)
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`${desk.url.replace(/^ws:/, 'http:')}/stories`, {
+            headers: { Authorization: `Bearer ${reporterToken}` },
+          })
+          const { stories } = DeskStoryListSchema.parse(await response.json())
+          return stories.find((listed) => listed.id === STORY)?.present.toSorted()
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(['Ana Lee', 'Sam Roe'])
 
   // Each server says it reaches Redis, for the load balancer in front of them.
   for (const desk of desks) {

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import { deskHealthCheck } from './desk-health-check'
 import { deskPictureStore } from './desk-picture-store'
+import { sharedPresence } from './desk-presence'
 import { DeskRecords } from './desk-records'
 import { connectDeskRedis, type DeskRedis } from './desk-redis'
 import { deskRules, type DeskContext } from './desk-rules'
@@ -52,6 +53,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
   const redis: DeskRedis | undefined = options.redis
     ? await connectDeskRedis(options.redis)
     : undefined
+  const presence = redis && sharedPresence(redis)
   const file = deskDatabasePath(options.dataDir)
   const records = DeskRecords.open(file)
   const storage = new SQLite({ database: file })
@@ -66,7 +68,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<Runni
       ...(redis ? [redis.extension] : []),
       deskRules(records, options.log),
       storage,
-      deskStoryList(records),
+      ...(presence ? [presence.extension] : []),
+      deskStoryList(records, presence?.everyone),
       deskPictureStore(records, options.dataDir, options.log),
       deskHealthCheck(records, redis),
     ],

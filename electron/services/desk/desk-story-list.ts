@@ -1,9 +1,15 @@
-import type { Extension, onRequestPayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type {
+  Extension,
+  Hocuspocus,
+  onRequestPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server'
 import type { ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { ArticleStatusSchema } from '../../../shared/article'
 import { DESK_STORIES_PATH, type DeskStoryList } from '../../../shared/desk/desk-story-list'
 import { storyHeadline, storyStatus } from '../../../shared/desk/story-document'
+import { localPresence, type Presence } from './desk-presence'
 import type { DeskRecords } from './desk-records'
 import type { DeskContext } from './desk-rules'
 
@@ -17,10 +23,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 /**
  * The desk's story list: each story's headline, status and last change are kept in the desk's
  * records whenever the story is stored, so the list comes from storage, not from one server's
- * memory; who is in each story now comes from the live connections.
+ * memory; who is in each story now comes from the live connections (`present`: every server's,
+ * where several share the desk).
  */
 export function deskStoryList(
   records: DeskRecords,
+  present: (instance: Hocuspocus) => Presence | Promise<Presence> = localPresence,
   clock: () => Date = () => new Date(),
 ): Extension<DeskContext> {
   return {
@@ -42,7 +50,7 @@ export function deskStoryList(
       return Promise.resolve()
     },
 
-    onRequest({ request, response, instance }: onRequestPayload) {
+    async onRequest({ request, response, instance }: onRequestPayload) {
       const url = new URL(request.url ?? '/', 'http://desk')
       if (url.pathname !== DESK_STORIES_PATH) return Promise.resolve()
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
@@ -54,19 +62,11 @@ export function deskStoryList(
             'This desk does not know your token, or it was removed. Ask the desk for a new one.',
         })
       else {
-        const present = new Map<string, string[]>()
-        for (const [name, document] of instance.documents)
-          present.set(
-            name,
-            document
-              .getConnections()
-              .map((connection) => (connection.context as DeskContext | undefined)?.person.name)
-              .filter((person): person is string => person !== undefined),
-          )
+        const people = await present(instance)
         const list: DeskStoryList = {
           stories: records
             .storedStories()
-            .map((story) => ({ ...story, present: present.get(story.id) ?? [] })),
+            .map((story) => ({ ...story, present: people.get(story.id) ?? [] })),
         }
         sendJson(response, 200, list)
       }
