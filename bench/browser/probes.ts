@@ -16,6 +16,7 @@ declare global {
     __typing?: TypingRecord
     /** Wall-clock times (ms) at which each character watched for first showed, painted. */
     __arrivals?: number[]
+    __pressed?: number[]
   }
 }
 
@@ -174,6 +175,27 @@ export function watchParagraph([start, character]: [string, string]): void {
       }, 0),
     )
   }).observe(body, { subtree: true, childList: true, characterData: true })
+}
+
+/**
+ * Records when each press of `character` happened in this page, as wall-clock time: the
+ * keystroke as the page had it, however long the browser's automation took to deliver it.
+ */
+export function watchKeyPresses(character: string): void {
+  const pressed: number[] = []
+  window.__pressed = pressed
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === character) pressed.push(performance.timeOrigin + event.timeStamp)
+    },
+    true,
+  )
+}
+
+/** The presses `watchKeyPresses` recorded so far. */
+export function keyPresses(): number[] {
+  return window.__pressed ?? []
 }
 
 /** How many of the watched characters have shown so far, and when. */

@@ -15,7 +15,13 @@ import type { Article } from '../../shared/article'
 import { LibraryStore } from '../../electron/services/library/library-store'
 import { startCopydesk, type RunningCopydesk } from '../browser/copydesk-host'
 import { newBenchPage } from '../browser/new-page'
-import { arrivals, openFromLibrary, watchParagraph } from '../browser/probes'
+import {
+  arrivals,
+  keyPresses,
+  openFromLibrary,
+  watchKeyPresses,
+  watchParagraph,
+} from '../browser/probes'
 import { figureOf, type Figure } from '../support/figure'
 import { createBenchArticles, withoutFigures, type BenchArticle } from './bench-articles'
 import {
@@ -192,19 +198,17 @@ async function keystrokesPageToPage(
     const reading = await pageWithStory(browser, editor, headline, marker)
     pages.push(reading)
     await reading.evaluate(watchParagraph, [reporterParagraph, TYPED_CHARACTER] as [string, string])
+    await writing.evaluate(watchKeyPresses, TYPED_CHARACTER)
     const clock = await pageClockOffset(reading)
+    const writingClock = await pageClockOffset(writing)
     log(
-      `  the reading page's clock is ${clock.offset.toFixed(2)} ms from Node's (± ${clock.uncertainty.toFixed(2)} ms)`,
+      `  the pages' clocks are ${clock.offset.toFixed(2)} and ${writingClock.offset.toFixed(2)} ms from Node's (± ${Math.max(clock.uncertainty, writingClock.uncertainty).toFixed(2)} ms)`,
     )
     await writing.locator(BODY).locator('p', { hasText: reporterParagraph }).click()
     await writing.keyboard.press('End')
 
-    const pressed: number[] = []
     await Promise.all([
-      atTypingPace(0, writers, keys, async () => {
-        pressed.push(wallClock())
-        await writing.keyboard.type(TYPED_CHARACTER)
-      }),
+      atTypingPace(0, writers, keys, () => writing.keyboard.type(TYPED_CHARACTER)),
       ...nodeWriters.map((client, index) =>
         atTypingPace(index + 1, writers, keys, () => typeAtEnd(client, first + index + 1)),
       ),
@@ -215,9 +219,12 @@ async function keystrokesPageToPage(
       return shown.length >= keys
     })
     if (shown.length < keys) log(`  only ${shown.length} of ${keys} keys arrived in 30 s`)
+    // From the keydown in the writing page (not from when the browser's automation was asked to
+    // press it) to the painted frame in the reading page, each in Node's clock.
+    const pressed = await writing.evaluate(keyPresses)
     return pressed.flatMap((at, key) => {
       const seen = shown[key]
-      return seen === undefined ? [] : [seen - clock.offset - at]
+      return seen === undefined ? [] : [seen - clock.offset - (at - writingClock.offset)]
     })
   } finally {
     await Promise.all(pages.map((page) => page.close()))
