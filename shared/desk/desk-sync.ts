@@ -15,7 +15,10 @@ export const DeskPushRequest = z.object({ id: z.uuid(), update: DeskUpdateSchema
  */
 export const DeskJoinRequest = z.object({
   id: z.uuid(),
-  stateVector: z.base64().max(1024 * 1024).optional(),
+  stateVector: z
+    .base64()
+    .max(1024 * 1024)
+    .optional(),
 })
 
 /** Far more than a caret's relative positions and a person's name and colour take. */
