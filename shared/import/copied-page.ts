@@ -96,7 +96,6 @@ export function storyRegion(lines: readonly string[]): Region | undefined {
 
 /** Lines of menus and links around the story that only a page has. */
 const MENU_LINES = 5
-const LINES_NO_STORY_OPENS_WITH = 12
 
 /**
  * Whether this text is a copied page, not a story typed with blank lines between paragraphs: a
@@ -115,9 +114,7 @@ export function looksLikeCopiedPage(text: string): boolean {
     if (raw.trim()) above += 1
     else if (!raw) empty += 1
   }
-  // A typed story has its headline, standfirst and byline above the first paragraph, not a
-  // page's worth of lines, however it spaces them.
-  if (empty >= above / 2 && above < LINES_NO_STORY_OPENS_WITH) return false
+  if (empty >= above / 2) return false
   const after = lines.slice(region.end + 1).filter((line) => !isProse(line)).length
   return above >= MENU_LINES || (above >= 3 && after >= MENU_LINES)
 }
