@@ -22,8 +22,8 @@ import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { writeStory } from '../shared/desk/story-document'
 import { DeskLink } from '../electron/services/desk/desk-link'
-import { DeskRecords } from '../electron/services/desk/desk-records'
-import { deskDatabasePath } from '../electron/services/desk/desk-server'
+import { SqliteDeskRecords } from '../electron/services/desk/sqlite-desk-records'
+import { deskDatabasePath } from '../electron/services/desk/sqlite-desk-storage'
 import { startDesk, type DeskProcess } from '../e2e/desk-process'
 import { NO_REDIS_MESSAGE, REDIS_SERVER, startRedis, type RedisProcess } from '../e2e/redis-process'
 import {
@@ -105,7 +105,7 @@ function redisCommands(redis: RedisProcess): number {
 
 function addPeople(dataDir: string, count: number): string[] {
   mkdirSync(dataDir, { recursive: true })
-  const records = DeskRecords.open(deskDatabasePath(dataDir))
+  const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
   try {
     return Array.from(
       { length: count },

@@ -15,18 +15,27 @@ export interface DeskProcess {
   exited: Promise<number | null>
 }
 
+/** Where a desk keeps its stories: a data folder (SQLite), or a PostgreSQL address. */
+export type DeskStorageArgument = string | { postgres: string }
+
+const storageArguments = (where: DeskStorageArgument) =>
+  typeof where === 'string' ? ['--data', where] : ['--postgres', where.postgres]
+
 /**
  * `port`: the port a stopped desk listened on, for apps that reconnect to the same address.
- * `redis`: the Redis through which it shares stories with other desk servers on `dataDir`.
+ * `redis`: the Redis through which it shares stories with other desk servers on the same storage.
  */
-export async function startDesk(dataDir: string, port = 0, redis?: string): Promise<DeskProcess> {
+export async function startDesk(
+  where: DeskStorageArgument,
+  port = 0,
+  redis?: string,
+): Promise<DeskProcess> {
   const child = spawn(
     process.execPath,
     [
       CLI,
       'desk-server',
-      '--data',
-      dataDir,
+      ...storageArguments(where),
       '--port',
       String(port),
       ...(redis ? ['--redis', redis] : []),
@@ -42,11 +51,11 @@ export async function startDesk(dataDir: string, port = 0, redis?: string): Prom
   return { child, url, output: () => output, exited }
 }
 
-/** Adds a person to the desk in `dataDir` and answers with the token the CLI printed once. */
-export function addPerson(dataDir: string, name: string, role: string): string {
+/** Adds a person to the desk and answers with the token the CLI printed once. */
+export function addPerson(where: DeskStorageArgument, name: string, role: string): string {
   const printed = execFileSync(
     process.execPath,
-    [CLI, 'desk-server', 'add-person', name, '--role', role, '--data', dataDir],
+    [CLI, 'desk-server', 'add-person', name, '--role', role, ...storageArguments(where)],
     { encoding: 'utf8' },
   )
   const token = /^(cdk_\S+)$/m.exec(printed)?.[1]

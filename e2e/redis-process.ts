@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eventually } from '../electron/services/desk/test-desk-client'
+import { freePort } from './free-port'
 
 // A real Redis, as a newsroom runs it for several desk servers: Debian's `redis-server` (CI
 // installs it), on a free loopback port, keeping nothing on disk, stopped after the test.
@@ -20,14 +20,6 @@ export const NO_REDIS_MESSAGE =
 export interface RedisProcess {
   url: string
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 export async function startRedis(): Promise<RedisProcess> {

@@ -13,8 +13,8 @@ import * as Y from 'yjs'
 import { createArticle, fieldsOf, type ArticleFields } from '../../shared/article'
 import type { TiptapNode } from '../../shared/article/tiptap-json'
 import { STORY_PARTS } from '../../shared/desk/story-document'
-import { DeskRecords } from '../../electron/services/desk/desk-records'
-import { deskDatabasePath } from '../../electron/services/desk/desk-server'
+import { SqliteDeskRecords } from '../../electron/services/desk/sqlite-desk-records'
+import { deskDatabasePath } from '../../electron/services/desk/sqlite-desk-storage'
 import { Random } from '../generate/random'
 import { generatedArticle } from '../generate/story'
 
@@ -56,7 +56,7 @@ async function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string
 /** `copydesk desk-server` from the built CLI, with its people added before it starts. */
 export async function startCopydeskDesk(dataDir: string): Promise<CopydeskDesk> {
   await mkdir(dataDir)
-  const records = DeskRecords.open(deskDatabasePath(dataDir))
+  const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
   const token = records.addPerson('Bench Writer', 'producer').token
   const editorToken = records.addPerson('Bench Editor', 'editor').token
   records.close()

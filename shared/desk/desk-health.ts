@@ -9,7 +9,7 @@ export const DESK_HEALTH_PATH = '/health'
  */
 export const DeskHealthSchema = z.object({
   state: z.enum(['ok', 'unwell']),
-  storage: z.object({ kind: z.literal('sqlite'), reachable: z.boolean() }),
+  storage: z.object({ kind: z.enum(['sqlite', 'postgres']), reachable: z.boolean() }),
   /** Only for an instance that shares stories with others through Redis. */
   redis: z.object({ reachable: z.boolean() }).optional(),
   openStories: z.number().int().nonnegative(),

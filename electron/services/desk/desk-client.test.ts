@@ -9,8 +9,9 @@ import { UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
 import type { DeskStory } from '../../../shared/desk/desk-story-list'
 import { writeStory } from '../../../shared/desk/story-document'
 import { fetchDeskStories } from './desk-client'
-import { DeskRecords } from './desk-records'
-import { deskDatabasePath, startDeskServer, type RunningDeskServer } from './desk-server'
+import { SqliteDeskRecords } from './sqlite-desk-records'
+import { startDeskServer, type RunningDeskServer } from './desk-server'
+import { deskDatabasePath } from './sqlite-desk-storage'
 import { connectTestClient, type DeskTestClient } from './test-desk-client'
 
 const STORY = '3b5d7f9a-2c4e-4f6a-8b0c-1d2e3f4a5b6c'
@@ -39,13 +40,18 @@ afterEach(async () => {
 
 /** A real desk server on a free loopback port, with its data in a temp folder. */
 async function startDesk(): Promise<RunningDeskServer> {
-  desk = await startDeskServer({ dataDir, host: '127.0.0.1', port: 0, log: () => undefined })
+  desk = await startDeskServer({
+    storage: { dataDir },
+    host: '127.0.0.1',
+    port: 0,
+    log: () => undefined,
+  })
   return desk
 }
 
 /** As `copydesk desk-server add-person` adds a person: in the desk's file. */
 function addPerson(name: string): string {
-  const records = DeskRecords.open(deskDatabasePath(dataDir))
+  const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
   try {
     return records.addPerson(name, 'reporter').token
   } finally {
@@ -116,7 +122,7 @@ describe('the desk’s story list, from the app’s side', () => {
       error: { kind: 'permission-denied', message: UNKNOWN_DESK_TOKEN },
     })
     const token = addPerson('Ana Lee')
-    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
     records.removePerson('Ana Lee')
     records.close()
     const removed = await fetchDeskStories({ address: url, token })

@@ -1,26 +1,29 @@
 import type { Extension, onRequestPayload } from '@hocuspocus/server'
 import { DESK_HEALTH_PATH, type DeskHealth } from '../../../shared/desk/desk-health'
-import type { DeskRecords } from './desk-records'
 import type { DeskRedis } from './desk-redis'
 import type { DeskContext } from './desk-rules'
+import type { DeskStorage } from './desk-storage'
 
 /**
  * `GET /health`: the server's state for a load balancer or a monitor, answered 200 while it
  * takes connections and 503 while its storage (or the Redis it shares stories through) does not
  * answer, so that nobody new is sent to it.
  */
-export function deskHealthCheck(records: DeskRecords, redis?: DeskRedis): Extension<DeskContext> {
+export function deskHealthCheck(
+  storage: Pick<DeskStorage, 'kind' | 'records'>,
+  redis?: DeskRedis,
+): Extension<DeskContext> {
   return {
     extensionName: 'Copydesk desk health',
 
-    onRequest({ request, response, instance }: onRequestPayload) {
+    async onRequest({ request, response, instance }: onRequestPayload) {
       const { pathname } = new URL(request.url ?? '/', 'http://desk')
-      if (pathname !== DESK_HEALTH_PATH) return Promise.resolve()
-      const reachable = records.isReachable()
+      if (pathname !== DESK_HEALTH_PATH) return
+      const reachable = await storage.records.isReachable()
       const redisReachable = redis?.isReachable()
       const health: DeskHealth = {
         state: reachable && redisReachable !== false ? 'ok' : 'unwell',
-        storage: { kind: 'sqlite', reachable },
+        storage: { kind: storage.kind, reachable },
         ...(redisReachable !== undefined && { redis: { reachable: redisReachable } }),
         openStories: instance.getDocumentsCount(),
         connections: instance.getConnectionsCount(),

@@ -1,7 +1,5 @@
 import type { Extension, onRequestPayload } from '@hocuspocus/server'
-import { mkdir, readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import {
   formatMegabytes,
   imageMimeTypeOf,
@@ -9,15 +7,10 @@ import {
 } from '../../../shared/assets/image-policy'
 import { UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
 import { DESK_PICTURES_PATH, isDeskPictureName } from '../../../shared/desk/desk-pictures'
-import { writeFileDurably } from '../disk/atomic-file'
-import { isErrnoException } from '../disk/fs-failure'
-import { pathExists } from '../disk/path-exists'
 import { prepareImage } from '../library/prepare-image'
+import type { DeskPictureShelf } from './desk-picture-shelf'
 import type { DeskRecords } from './desk-records'
 import type { DeskContext } from './desk-rules'
-
-/** The folder in the desk's data folder that holds the pictures of shared stories. */
-export const DESK_PICTURES_FOLDER = 'pictures'
 
 function sendText(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -45,31 +38,23 @@ async function boundedBody(request: IncomingMessage, limit: number): Promise<Buf
  */
 export function deskPictureStore(
   records: DeskRecords,
-  dataDir: string,
+  shelf: DeskPictureShelf,
   log: (line: string) => void,
 ): Extension<DeskContext> {
-  const folder = join(dataDir, DESK_PICTURES_FOLDER)
-
   async function answer(request: IncomingMessage, response: ServerResponse, name: string) {
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
-    const person = token ? records.personWithToken(token) : undefined
+    const person = token ? await records.personWithToken(token) : undefined
     if (!person) return sendText(response, 401, UNKNOWN_DESK_TOKEN)
     if (!isDeskPictureName(name))
       return sendText(response, 404, `${name} is not the name of a picture the desk keeps.`)
-    const path = join(folder, name)
     switch (request.method) {
       case 'HEAD':
       case 'GET': {
-        let size: number
-        try {
-          size = (await stat(path)).size
-        } catch (error) {
-          if (isErrnoException(error) && error.code === 'ENOENT')
-            return sendText(response, 404, `The desk has no picture ${name}.`)
-          throw error
-        }
         // Asking whether the desk has a picture reads none of it.
-        const bytes = request.method === 'GET' ? await readFile(path) : undefined
+        const size = await shelf.sizeOf(name)
+        const bytes = request.method === 'GET' ? await shelf.read(name) : undefined
+        if (size === undefined || (request.method === 'GET' && !bytes))
+          return sendText(response, 404, `The desk has no picture ${name}.`)
         response.writeHead(200, {
           'Content-Type': imageMimeTypeOf(name) ?? 'application/octet-stream',
           'Content-Length': size,
@@ -80,7 +65,7 @@ export function deskPictureStore(
         return
       }
       case 'PUT': {
-        if (await pathExists(path)) {
+        if ((await shelf.sizeOf(name)) !== undefined) {
           request.resume()
           return sendText(response, 200, `The desk has ${name} already.`)
         }
@@ -99,8 +84,7 @@ export function deskPictureStore(
             422,
             `The bytes sent are not the picture ${name}: a picture is named after its content.`,
           )
-        await mkdir(folder, { recursive: true })
-        await writeFileDurably(path, bytes)
+        await shelf.keep(name, bytes)
         log(`${person.name} sent the picture ${name} (${formatMegabytes(bytes.byteLength)})`)
         return sendText(response, 201, `The desk keeps ${name}.`)
       }

@@ -73,21 +73,17 @@ export function deskRules(
   return {
     extensionName: 'Copydesk desk rules',
 
-    onAuthenticate({ token, documentName }: onAuthenticatePayload<DeskContext>) {
+    async onAuthenticate({ token, documentName }: onAuthenticatePayload<DeskContext>) {
       if (!isStoryDocumentName(documentName))
-        return Promise.reject(
-          new Refusal(
-            `This desk has no document called “${documentName}”; stories are named by their id.`,
-          ),
+        throw new Refusal(
+          `This desk has no document called “${documentName}”; stories are named by their id.`,
         )
-      const person = token ? records.personWithToken(token) : undefined
+      const person = token ? await records.personWithToken(token) : undefined
       if (!person)
-        return Promise.reject(
-          new Refusal(
-            'This desk does not know your token, or it was removed. Ask the desk for a new one.',
-          ),
+        throw new Refusal(
+          'This desk does not know your token, or it was removed. Ask the desk for a new one.',
         )
-      return Promise.resolve({ person })
+      return { person }
     },
 
     beforeHandleMessage({
@@ -134,13 +130,15 @@ export function deskRules(
         : newStoryStatusProblem(context.person.role, after)
       if (problem) return refuse('not-allowed', problem)
       if (before.success && before.data !== after)
-        records.recordStatusChange({
-          story: documentName,
-          from: before.data,
-          to: after,
-          personId: context.person.id,
-          at: clock(),
-        })
+        return Promise.resolve(
+          records.recordStatusChange({
+            story: documentName,
+            from: before.data,
+            to: after,
+            personId: context.person.id,
+            at: clock(),
+          }),
+        )
       return Promise.resolve()
     },
 

@@ -10,8 +10,9 @@ import { DeskStoryListSchema, type DeskStoryList } from '../../../shared/desk/de
 import { readStory, STORY_PARTS, writeStory } from '../../../shared/desk/story-document'
 import type { onRequestPayload } from '@hocuspocus/server'
 import { deskHealthCheck } from './desk-health-check'
-import { DeskRecords } from './desk-records'
-import { deskDatabasePath, startDeskServer, type RunningDeskServer } from './desk-server'
+import { SqliteDeskRecords } from './sqlite-desk-records'
+import { startDeskServer, type RunningDeskServer } from './desk-server'
+import { deskDatabasePath } from './sqlite-desk-storage'
 import { connectTestClient, eventually, type DeskTestClient } from './test-desk-client'
 
 const STORY = '6d1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b'
@@ -26,7 +27,7 @@ const story = (input: Partial<ArticleFields> = {}): ArticleFields =>
 
 async function start(maxMessageBytes?: number): Promise<RunningDeskServer> {
   server = await startDeskServer({
-    dataDir,
+    storage: { dataDir },
     host: '127.0.0.1',
     port: 0,
     log: (line) => log.push(line),
@@ -37,7 +38,7 @@ async function start(maxMessageBytes?: number): Promise<RunningDeskServer> {
 
 /** People are added as `copydesk desk-server add-person` adds them: in the same file. */
 function addPerson(name: string, role: 'reporter' | 'editor' | 'producer'): string {
-  const records = DeskRecords.open(deskDatabasePath(dataDir))
+  const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
   try {
     return records.addPerson(name, role).token
   } finally {
@@ -111,7 +112,7 @@ describe('the desk server', () => {
     expect(wrong.refusals[0]).toMatch(/does not know your token/)
 
     const token = addPerson('Ana Lee', 'reporter')
-    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
     records.removePerson('ana lee')
     records.close()
     const removed = connect(token)
@@ -147,7 +148,7 @@ describe('the desk server', () => {
     await eventually(() => editor.provider.unsyncedChanges === 0, 'subbing')
 
     await server?.stop()
-    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
     const changes = records.statusChanges(STORY)
     records.close()
     expect(changes.map(({ from, to, personName }) => [from, to, personName])).toEqual([
@@ -336,14 +337,14 @@ describe('the desk’s health', () => {
   })
 
   it('answers 503 when its storage does not answer, so a load balancer sends nobody to it', async () => {
-    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
     records.close()
     const answer = { status: 0, body: '' }
     const response = {
       writeHead: (status: number) => (answer.status = status),
       end: (body: string) => (answer.body = body),
     }
-    const check = deskHealthCheck(records)
+    const check = deskHealthCheck({ kind: 'sqlite', records })
     await check
       .onRequest?.({
         request: { url: '/health' },

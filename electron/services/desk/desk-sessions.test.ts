@@ -12,8 +12,9 @@ import { dispatch } from '../../../shared/ipc/dispatch'
 import type { Result } from '../../../shared/result'
 import type { NodeServices } from '../platform/node-services'
 import { createTempServices, makeTempDir } from '../testing/test-support'
-import { DeskRecords } from './desk-records'
-import { deskDatabasePath, startDeskServer, type RunningDeskServer } from './desk-server'
+import { SqliteDeskRecords } from './sqlite-desk-records'
+import { startDeskServer, type RunningDeskServer } from './desk-server'
+import { deskDatabasePath } from './sqlite-desk-storage'
 import { DeskSessions } from './desk-sessions'
 import { REPLICA_FILE } from './replica-file'
 import { connectTestClient, eventually, type DeskTestClient } from './test-desk-client'
@@ -38,14 +39,19 @@ interface Machine {
 }
 
 async function startDesk(): Promise<RunningDeskServer> {
-  server = await startDeskServer({ dataDir: deskData, host: '127.0.0.1', port, log: () => {} })
+  server = await startDeskServer({
+    storage: { dataDir: deskData },
+    host: '127.0.0.1',
+    port,
+    log: () => {},
+  })
   port = server.port
   return server
 }
 
 /** People are added as `copydesk desk-server add-person` adds them: in the desk's file. */
 function addPerson(name: string, role: 'reporter' | 'editor' = 'reporter'): string {
-  const records = DeskRecords.open(deskDatabasePath(deskData))
+  const records = SqliteDeskRecords.open(deskDatabasePath(deskData))
   try {
     return records.addPerson(name, role).token
   } finally {

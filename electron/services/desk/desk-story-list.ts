@@ -40,14 +40,15 @@ export function deskStoryList(
         status: storyStatus(document),
       })
       // An empty document (opened, never written) is not a story yet.
-      if (summary.success)
+      if (!summary.success) return Promise.resolve()
+      return Promise.resolve(
         records.recordStoredStory({
           id: documentName,
           ...summary.data,
           updatedAt: clock().toISOString(),
           ...(lastContext?.person && { updatedBy: lastContext.person.name }),
-        })
-      return Promise.resolve()
+        }),
+      )
     },
 
     async onRequest({ request, response, instance }: onRequestPayload) {
@@ -56,17 +57,15 @@ export function deskStoryList(
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
       if (request.method !== 'GET')
         sendJson(response, 405, { error: 'The story list is read with GET.' })
-      else if (!token || !records.personWithToken(token))
+      else if (!token || !(await records.personWithToken(token)))
         sendJson(response, 401, {
           error:
             'This desk does not know your token, or it was removed. Ask the desk for a new one.',
         })
       else {
-        const people = await present(instance)
+        const [people, stories] = await Promise.all([present(instance), records.storedStories()])
         const list: DeskStoryList = {
-          stories: records
-            .storedStories()
-            .map((story) => ({ ...story, present: people.get(story.id) ?? [] })),
+          stories: stories.map((story) => ({ ...story, present: people.get(story.id) ?? [] })),
         }
         sendJson(response, 200, list)
       }

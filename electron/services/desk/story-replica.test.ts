@@ -19,8 +19,9 @@ import {
 } from '../../../shared/article'
 import type { TiptapNode } from '../../../shared/article/tiptap-json'
 import { readStory, writeStory } from '../../../shared/desk/story-document'
-import { DeskRecords } from './desk-records'
-import { deskDatabasePath, startDeskServer, type RunningDeskServer } from './desk-server'
+import { SqliteDeskRecords } from './sqlite-desk-records'
+import { startDeskServer, type RunningDeskServer } from './desk-server'
+import { deskDatabasePath } from './sqlite-desk-storage'
 import { REPLICA_FILE, ReplicaFileError, StoryReplica } from './story-replica'
 import { connectTestClient, eventually, type DeskTestClient } from './test-desk-client'
 
@@ -63,12 +64,12 @@ describe('a story’s copy on this machine', () => {
   it('keeps what was written offline through a restart, and merges it with the desk’s', async () => {
     const dataDir = join(temp, 'desk')
     let server: RunningDeskServer = await startDeskServer({
-      dataDir,
+      storage: { dataDir },
       host: '127.0.0.1',
       port: 0,
       log: () => undefined,
     })
-    const records = DeskRecords.open(deskDatabasePath(dataDir))
+    const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
     const reporterToken = records.addPerson('Ana Lee', 'reporter').token
     const editorToken = records.addPerson('Sam Roe', 'editor').token
     records.close()
@@ -106,7 +107,12 @@ describe('a story’s copy on this machine', () => {
 
       // The server restarts too; the reporter starts again, still offline, and writes more.
       await server.stop()
-      server = await startDeskServer({ dataDir, host: '127.0.0.1', port: 0, log: () => undefined })
+      server = await startDeskServer({
+        storage: { dataDir },
+        host: '127.0.0.1',
+        port: 0,
+        log: () => undefined,
+      })
       ;({ replica } = await StoryReplica.open(folder))
       expect(bodyText(read(replica.doc))).toContain('offline1')
       typeWord(replica.doc, 'offline2')

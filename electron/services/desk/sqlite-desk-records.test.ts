@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DeskRecords } from './desk-records'
+import { SqliteDeskRecords } from './sqlite-desk-records'
 
 let dir: string
 let file: string
@@ -16,7 +16,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('the desk’s records of people', () => {
   it('keeps a hash of each token, never the token', () => {
-    const records = DeskRecords.open(file)
+    const records = SqliteDeskRecords.open(file)
     const { token } = records.addPerson('Ana Lee', 'reporter')
     expect(records.personWithToken(token)?.name).toBe('Ana Lee')
     records.close()
@@ -24,7 +24,7 @@ describe('the desk’s records of people', () => {
   })
 
   it('refuses a second person of the same name, and removing somebody unknown', () => {
-    const records = DeskRecords.open(file)
+    const records = SqliteDeskRecords.open(file)
     records.addPerson('Ana Lee', 'reporter')
     expect(() => records.addPerson('ana lee', 'editor')).toThrow(/already on this desk/)
     expect(() => records.removePerson('Sam Roe')).toThrow(/Nobody called Sam Roe/)
@@ -39,6 +39,6 @@ describe('the desk’s records of people', () => {
     const db = new BetterSqlite3(file)
     db.pragma('user_version = 99')
     db.close()
-    expect(() => DeskRecords.open(file)).toThrow(/written by a newer Copydesk/)
+    expect(() => SqliteDeskRecords.open(file)).toThrow(/written by a newer Copydesk/)
   })
 })
