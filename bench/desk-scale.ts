@@ -1,30 +1,32 @@
 /**
  * The desk at newsroom scale: `npm run bench -- --desk-scale` (`--quick` for a tiny round).
  *
- * Two `copydesk desk-server` processes on one data folder share stories live through a real Redis
- * (Debian's `redis-server`, on a free port), against one desk server alone in the same run. Writers
+ * Two `copydesk desk-server` processes keep stories in a real PostgreSQL and share them live
+ * through a real Redis (Debian's `postgresql` and `redis-server`, on free ports), against one desk
+ * server alone on SQLite (the default) in the same run. Writers
  * are Node clients connected as the app's main process connects (its own `DeskLink`, given both
  * addresses), typing a character every 300 ms (a person's pace) into paragraphs of their own in
  * 200 stories, each story's writers split between the two servers; the writers are ramped 50, 200
  * and 500. A key is timed from the writer to each other writer of its story on the other server
- * (through Redis). Per step: those times, errors and reconnects, each server's CPU and memory, and
- * Redis's commands. Then one server is killed (SIGKILL) mid-typing: the time until every writer is
+ * (through Redis). Per step: those times, errors and reconnects, each server's CPU and memory,
+ * Redis's commands, and PostgreSQL's CPU and the stories it stored. Then one server is killed (SIGKILL) mid-typing: the time until every writer is
  * connected again and every copy of every story holds every key, and whether any key was lost
  * or doubled.
  */
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import pg from 'pg'
 import * as Y from 'yjs'
+import { z } from 'zod'
 import { writeStory } from '../shared/desk/story-document'
 import { DeskLink } from '../electron/services/desk/desk-link'
-import { SqliteDeskRecords } from '../electron/services/desk/sqlite-desk-records'
-import { deskDatabasePath } from '../electron/services/desk/sqlite-desk-storage'
+import { openDeskStorage, type DeskStorageAddress } from '../electron/services/desk/desk-storage'
 import { startDesk, type DeskProcess } from '../e2e/desk-process'
+import { POSTGRES_MISSING, startPostgres, type PostgresProcess } from '../e2e/postgres-process'
 import { NO_REDIS_MESSAGE, REDIS_SERVER, startRedis, type RedisProcess } from '../e2e/redis-process'
 import {
   firstOwnParagraph,
@@ -45,6 +47,8 @@ const KEY_INTERVAL_MS = 300
  * writers in 200 stories: 2 or 3 writers each).
  */
 const PARAGRAPHS_PER_STORY = 4
+/** Hocuspocus' default: a story is stored this long after its last change. */
+const STORE_DEBOUNCE_MS = 2_000
 
 export interface DeskScaleOptions {
   steps: number[]
@@ -80,8 +84,17 @@ interface StepFacts {
   writers: number
   errors: number
   reconnects: number
+  /** This process, where every writer's client runs, and Redis: with the servers, the machine. */
+  clientsCpuPercent: number
+  redisCpuPercent: number
   servers: ServerLoad[]
   redisCommandsPerSecond?: number
+  postgres?: PostgresActivity
+}
+
+interface PostgresActivity {
+  cpuPercent: number
+  storiesStored: number
 }
 
 /** CPU seconds the process has used so far, from /proc (Linux). */
@@ -103,16 +116,74 @@ function redisCommands(redis: RedisProcess): number {
   return Number(/total_commands_processed:(\d+)/.exec(info.stdout)?.[1] ?? NaN)
 }
 
-function addPeople(dataDir: string, count: number): string[] {
-  mkdirSync(dataDir, { recursive: true })
-  const records = SqliteDeskRecords.open(deskDatabasePath(dataDir))
+/**
+ * CPU seconds of PostgreSQL: its server process, every backend it runs now, and those that have
+ * ended (a pool closes idle connections), which the server process counts as its children's.
+ */
+async function postgresCpuSeconds(pid: number): Promise<number> {
+  const fieldsOf = async (each: number | string) => {
+    const stat = await readFile(`/proc/${each}/stat`, 'utf8').catch(() => '')
+    return stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number)
+  }
+  const server = await fieldsOf(pid)
+  let seconds = [11, 12, 13, 14].reduce((sum, field) => sum + (server[field] ?? 0), 0)
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const fields = await fieldsOf(entry)
+    if (fields[1] === pid) seconds += (fields[11] ?? 0) + (fields[12] ?? 0)
+  }
+  return seconds / 100
+}
+
+/** How many stories the servers stored in PostgreSQL since `since`. */
+async function storiesStoredSince(address: string, since: Date): Promise<number> {
+  const client = new pg.Client(address)
+  await client.connect()
   try {
-    return Array.from(
-      { length: count },
-      (_, index) => records.addPerson(`Bench Writer ${index + 1}`, 'producer').token,
+    const { rows } = await client.query(
+      'SELECT count(*) AS stored FROM copydesk.documents WHERE stored_at >= $1',
+      [since.toISOString()],
     )
+    return z.array(z.object({ stored: z.coerce.number() })).parse(rows)[0]?.stored ?? 0
   } finally {
-    records.close()
+    await client.end()
+  }
+}
+
+/**
+ * PostgreSQL's share of a step: its CPU while the writers type and until the servers have stored
+ * what they typed (Hocuspocus stores a story 2 s after its last change, or 10 s into a run of
+ * changes), and how many stories were stored.
+ */
+async function postgresActivity(
+  database: PostgresProcess,
+  address: string,
+  during: () => Promise<void>,
+): Promise<PostgresActivity> {
+  const since = new Date()
+  const before = await postgresCpuSeconds(database.pid)
+  const started = performance.now()
+  await during()
+  await sleep(STORE_DEBOUNCE_MS + 1_000)
+  const seconds = (performance.now() - started) / 1000
+  return {
+    cpuPercent: (((await postgresCpuSeconds(database.pid)) - before) / seconds) * 100,
+    storiesStored: await storiesStoredSince(address, since),
+  }
+}
+
+async function addPeople(where: DeskStorageAddress, count: number): Promise<string[]> {
+  const storage = await openDeskStorage(where)
+  try {
+    const tokens: string[] = []
+    for (let index = 0; index < count; index++)
+      tokens.push((await storage.records.addPerson(`Bench Writer ${index + 1}`, 'producer')).token)
+    return tokens
+  } finally {
+    await storage.close()
   }
 }
 
@@ -316,19 +387,22 @@ async function loadOf(
 
 export async function runDeskScaleBench(options: DeskScaleOptions): Promise<Report> {
   if (!REDIS_SERVER) throw new Error(NO_REDIS_MESSAGE)
+  if (POSTGRES_MISSING) throw new Error(POSTGRES_MISSING)
   const temp = await mkdtemp(join(tmpdir(), 'copydesk-bench-desk-scale-'))
   const redis = await startRedis()
+  let postgres: PostgresProcess | undefined
   const processes: DeskProcess[] = []
   const figures: Figure[] = []
   const facts: StepFacts[] = []
   let recovery: { seconds: number; miscounted: number; writers: number } | undefined
   try {
-    const sharedDir = join(temp, 'shared')
+    postgres = await startPostgres()
+    const shared = { postgres: await postgres.newDatabase() }
     const aloneDir = join(temp, 'alone')
-    const sharedTokens = addPeople(sharedDir, 10)
-    const aloneTokens = addPeople(aloneDir, 10)
-    const first = await startDesk(sharedDir, 0, redis.url)
-    const second = await startDesk(sharedDir, 0, redis.url)
+    const sharedTokens = await addPeople(shared, 10)
+    const aloneTokens = await addPeople({ dataDir: aloneDir }, 10)
+    const first = await startDesk(shared, 0, redis.url)
+    const second = await startDesk(shared, 0, redis.url)
     const alone = await startDesk(aloneDir, 0)
     processes.push(first, second, alone)
     const pair: Setup = {
@@ -360,9 +434,21 @@ export async function runDeskScaleBench(options: DeskScaleOptions): Promise<Repo
       newsroom.reconnects = 0
       const commandsBefore = redisCommands(redis)
       const started = performance.now()
-      const servers = await loadOf(pair.processes, async () => {
-        await newsroom.type(options.keys)
-        await sleep(1_000)
+      let servers: ServerLoad[] = []
+      let clientsCpuPercent = 0
+      let redisCpuPercent = 0
+      const database = await postgresActivity(postgres, shared.postgres, async () => {
+        const clientsBefore = process.cpuUsage()
+        const redisBefore = await cpuSeconds(redis.pid)
+        const typingStarted = performance.now()
+        servers = await loadOf(pair.processes, async () => {
+          await newsroom.type(options.keys)
+          await sleep(1_000)
+        })
+        const typingSeconds = (performance.now() - typingStarted) / 1000
+        const clients = process.cpuUsage(clientsBefore)
+        clientsCpuPercent = ((clients.user + clients.system) / 1e6 / typingSeconds) * 100
+        redisCpuPercent = (((await cpuSeconds(redis.pid)) - redisBefore) / typingSeconds) * 100
       })
       const commands = redisCommands(redis) - commandsBefore
       const seconds = (performance.now() - started) / 1000
@@ -388,8 +474,11 @@ export async function runDeskScaleBench(options: DeskScaleOptions): Promise<Repo
         writers,
         errors: newsroom.errors,
         reconnects: newsroom.reconnects,
+        clientsCpuPercent,
+        redisCpuPercent,
         servers,
         redisCommandsPerSecond: commands / seconds,
+        postgres: database,
       })
       options.log(
         `  p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms (alone: ${percentile(baseline.latencies, 50).toFixed(1)} / ${percentile(baseline.latencies, 95).toFixed(1)} ms)`,
@@ -423,6 +512,7 @@ export async function runDeskScaleBench(options: DeskScaleOptions): Promise<Repo
       await desk.exited
     }
     await redis.stop()
+    await postgres?.stop()
     await rm(temp, { recursive: true, force: true })
   }
   const report: Report = {
@@ -430,7 +520,7 @@ export async function runDeskScaleBench(options: DeskScaleOptions): Promise<Repo
     commit: currentCommit(),
     machine: describeMachine(),
     browser:
-      'none: Node clients (the app’s DeskLink) against desk server processes and redis-server',
+      'none: Node clients (the app’s DeskLink) against desk server processes, redis-server and PostgreSQL',
     options: { ...options, log: undefined, out: undefined },
     figures,
   }
@@ -448,17 +538,23 @@ function stepsMarkdown(
     (step) =>
       `| ${step.writers} | ${step.errors} | ${step.reconnects} | ${step.servers
         .map((load) => `${load.cpuPercent.toFixed(0)}% / ${load.megabytes.toFixed(0)} MB`)
-        .join(' · ')} | ${step.redisCommandsPerSecond?.toFixed(0) ?? '—'} |`,
+        .join(
+          ' · ',
+        )} | ${step.clientsCpuPercent.toFixed(0)}% | ${step.redisCpuPercent.toFixed(0)}%, ${step.redisCommandsPerSecond?.toFixed(0) ?? '—'} | ${
+        step.postgres
+          ? `${step.postgres.cpuPercent.toFixed(0)}% / ${step.postgres.storiesStored}`
+          : '—'
+      } |`,
   )
   const killed = recovery
     ? `After the first server was killed (SIGKILL) mid-typing, all ${recovery.writers} writers were connected again and every copy of every story held every key ${recovery.seconds.toFixed(1)} s later; keys lost or doubled: ${recovery.miscounted} (target: 0, ${recovery.miscounted === 0 ? 'met' : 'missed'}).\n`
     : ''
   return [
     '',
-    '## Per step (two servers through Redis)',
+    '## Per step (two servers, PostgreSQL storage, live through Redis)',
     '',
-    '| writers | errors | reconnects | CPU / memory, server 1 · server 2 | Redis commands per second |',
-    '| --- | --- | --- | --- | --- |',
+    '| writers | errors | reconnects | CPU / memory, server 1 · server 2 | CPU of the clients (one process) | Redis CPU, commands per second | PostgreSQL CPU / stories stored |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     killed,

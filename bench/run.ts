@@ -7,7 +7,7 @@
  *   npm run bench -- --quick      one tiny round of everything (what the CI smoke test runs)
  *   npm run bench -- --imports    import quality on real pages instead (see bench/imports.ts)
  *   npm run bench -- --desk       the desk server under load instead (see bench/desk.ts)
- *   npm run bench -- --desk-scale two desk servers through Redis, 50 to 500 writers (bench/desk-scale.ts)
+ *   npm run bench -- --desk-scale two desk servers on PostgreSQL and Redis, 50 to 500 writers (bench/desk-scale.ts)
  *   npm run bench -- --sizes 20000,50000 --rounds 1 --keys 150 --skip export,start,library,history
  *                                 part of it, while working on one figure
  *

@@ -40,6 +40,8 @@ export const POSTGRES_MISSING: string | undefined = !BIN
 
 export interface PostgresProcess {
   url: string
+  /** The server's process: its backends are its children. */
+  pid: number
   /** A new, empty database on the same server: one per test keeps tests apart. */
   newDatabase(): Promise<string>
   stop(): Promise<void>
@@ -91,6 +93,7 @@ export async function startPostgres(): Promise<PostgresProcess> {
   let databases = 0
   return {
     url,
+    pid: child.pid ?? 0,
     newDatabase: async () => {
       const name = `desk_${++databases}`
       const admin = new pg.Client(url)

@@ -19,6 +19,7 @@ export const NO_REDIS_MESSAGE =
 
 export interface RedisProcess {
   url: string
+  pid: number
   stop(): Promise<void>
 }
 
@@ -38,6 +39,7 @@ export async function startRedis(): Promise<RedisProcess> {
   await eventually(() => /Ready to accept connections/.test(output), 'Redis to start', 20_000)
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill('SIGTERM')
       await exited
