@@ -1,4 +1,4 @@
-import { Redis } from '@hocuspocus/extension-redis'
+import { OneTripRedis } from './one-trip-redis'
 
 /** How long a starting desk waits for Redis before it says it cannot reach it. */
 export const REDIS_CONNECT_TIMEOUT_MS = 5_000
@@ -8,7 +8,7 @@ const REDIS_PREFIX = 'copydesk'
 
 export interface DeskRedis {
   /** Hocuspocus' Redis extension: live changes and carets shared with the other instances. */
-  extension: Redis
+  extension: OneTripRedis
   isReachable(): boolean
 }
 
@@ -50,7 +50,7 @@ export async function connectDeskRedis(
   timeoutMs = REDIS_CONNECT_TIMEOUT_MS,
 ): Promise<DeskRedis> {
   const { host, port, options } = redisOptions(address)
-  const extension = new Redis({ host, port, options, prefix: REDIS_PREFIX })
+  const extension = new OneTripRedis({ host, port, options, prefix: REDIS_PREFIX })
   const { pub } = extension
   try {
     await new Promise<void>((resolve, reject) => {
