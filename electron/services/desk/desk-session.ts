@@ -80,6 +80,8 @@ export class DeskSession {
   private syncVersion = 0
   private writeTimer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
+  /** Changes article.json does not show yet; opening a shared story writes it only if so. */
+  private unwritten = true
   private closed = false
   /** Kept for a connection made again (a new address or token), which starts with none. */
   private presence: Record<string, unknown> | null = null
@@ -262,19 +264,23 @@ export class DeskSession {
   }
 
   private scheduleWrite(): void {
+    this.unwritten = true
     if (this.closed) return
     clearTimeout(this.writeTimer)
     this.writeTimer = setTimeout(() => void this.writeNow(), this.options.writeDelayMs)
   }
 
   private async writeArticle(): Promise<void> {
+    if (!this.unwritten) return
     const fields = ArticleFieldsSchema.safeParse(readStory(this.doc))
     // A state that is not an article (the desk refuses it too) leaves article.json as it was;
     // the next change that makes it one is written.
     if (!fields.success) return
-    // A failed write (a lock held elsewhere, a full disk) is tried again at the next change: the
-    // replica holds everything meanwhile.
-    await this.options.writeArticle(fields.data).catch(() => undefined)
+    this.unwritten = false
+    // A failed write (a lock held elsewhere, a full disk) is tried again at the next change, or
+    // the next time the story is opened: the replica holds everything meanwhile.
+    const written = await this.options.writeArticle(fields.data).catch(() => undefined)
+    if (!written?.ok) this.unwritten = true
     this.exchangePictures(storyPictureNames(fields.data))
   }
 

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { fieldsOf, type Article, type ArticleFields } from '../../../shared/article'
@@ -221,6 +221,22 @@ describe('shared stories and the desk', () => {
     expect(existsSync(join(await folderOf(sam, story.id), REPLICA_FILE))).toBe(true)
     // Opening it again only brings it up to date.
     expect(fieldsOf(value(await sam.desk.openStory(story.id)))).toEqual(fieldsOf(story))
+  })
+
+  it('opens a story it has open already without reading or writing article.json unless it changed', async () => {
+    const { sam, story } = await storyOnTwoMachines()
+    const samPage = page(sam, story.id, value(await sam.desk.join(story.id, 'sam-window')))
+    await eventually(() => lastSync(sam, story.id)?.kind === 'synced', 'Sam synced', WAIT_MS)
+    value(await sam.desk.openStory(story.id))
+    // Writing a shared story compares it with article.json first: 20,000 words cost tens of ms.
+    const writes = vi.spyOn(sam.services.library, 'saveShared')
+    value(await sam.desk.openStory(story.id))
+    expect(writes).not.toHaveBeenCalled()
+
+    const edited = await samPage.edit({ headline: 'Harbour bridge approved' })
+    expect(edited.every((pushed) => pushed.ok)).toBe(true)
+    expect(value(await sam.desk.openStory(story.id)).headline).toBe('Harbour bridge approved')
+    expect(writes).toHaveBeenCalled()
   })
 
   it('carries a change from one page to the other machine’s page and article.json', async () => {
