@@ -65,6 +65,10 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      // electron-vite leaves the renderer unminified; the page parses and compiles all of it at
+      // every start (2.5 MB against 1.07 MB minified, some 120-340 ms of start to an editable
+      // story on this machine).
+      minify: true,
     },
   },
 })
