@@ -102,9 +102,7 @@ export async function migrateSqliteDeskToPostgres(
   const desk = readSqliteDesk(file)
   const folder = join(dataDir, DESK_PICTURES_FOLDER)
   const pictureNames = existsSync(folder) ? (await readdir(folder)).filter(isDeskPictureName) : []
-  const pictures = await Promise.all(
-    pictureNames.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })),
-  )
+  let pictureBytes = 0
 
   const pool = new pg.Pool({ connectionString: checkedAddress(postgres), max: 1 })
   pool.on('error', () => undefined)
@@ -156,11 +154,15 @@ export async function migrateSqliteDeskToPostgres(
           document.data,
         ])
       // A picture is named after its bytes: one PostgreSQL has already is the same picture.
-      for (const picture of pictures)
+      // One at a time: a desk's pictures may be far more than memory holds.
+      for (const name of pictureNames) {
+        const bytes = await readFile(join(folder, name))
+        pictureBytes += bytes.byteLength
         await client.query(
           'INSERT INTO copydesk.pictures (name, bytes) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-          [picture.name, picture.bytes],
+          [name, bytes],
         )
+      }
 
       const personIds = desk.people.map((person) => person.id)
       const counted = async (sql: string, values: unknown[]) =>
@@ -203,7 +205,7 @@ export async function migrateSqliteDeskToPostgres(
         },
         {
           what: 'pictures',
-          expected: { count: pictures.length, bytes: totalBytes(pictures.map((p) => p.bytes)) },
+          expected: { count: pictureNames.length, bytes: pictureBytes },
           found: await counted(
             `SELECT count(*), coalesce(sum(octet_length(bytes)), 0) AS bytes
              FROM copydesk.pictures WHERE name = ANY($1)`,
@@ -226,6 +228,6 @@ export async function migrateSqliteDeskToPostgres(
     stories: desk.documents.length,
     people: desk.people.length,
     statusChanges: desk.statusChanges.length,
-    pictures: pictures.length,
+    pictures: pictureNames.length,
   }
 }
