@@ -77,4 +77,19 @@ describe('the library list following changes', () => {
     await useLibrary.getState().changed({ id: mended.id, change: 'external', summary: mended })
     expect(reads()).toBe(1)
   })
+
+  it('keeps a story added while a slower read of the list was on its way', async () => {
+    // The read answers with the list as it was before the story came into the library.
+    let answer: (value: ReturnType<typeof ok<LibraryListing>>) => void = () => undefined
+    invoke.mockImplementationOnce(
+      () => new Promise((resolve) => (answer = resolve as typeof answer)),
+    )
+    const before = onDisk.listing
+    const reading = useLibrary.getState().refresh()
+    const arrived = summary(3, '2026-11-29T12:00:00.000Z')
+    await useLibrary.getState().changed({ id: arrived.id, change: 'created', summary: arrived })
+    answer(ok(before))
+    await reading
+    expect(headlines()).toEqual(['Story 3', 'Story 2', 'Story 1'])
+  })
 })

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { withSummary } from '../../../shared/article'
+import { withSummary, type ArticleSummary } from '../../../shared/article'
 import type { EventPayloadOf } from '../../../shared/ipc/contract'
 import type { LibraryListing } from '../../../shared/library/library-listing'
 import type { TrashEntry } from '../../../shared/library/trash-entry'
@@ -15,15 +15,31 @@ interface LibraryState {
   restore(id: string): Promise<void>
 }
 
+/**
+ * For each list read on its way, the rows changes have moved meanwhile: its answer may have been
+ * read before them, so they are applied again over it (unless it holds a later save).
+ */
+const heardDuringReads = new Set<ArticleSummary[]>()
+
 export const useLibrary = create<LibraryState>((set, get) => ({
   trash: [],
   async refresh() {
+    const heard: ArticleSummary[] = []
+    heardDuringReads.add(heard)
     const [listing, trash] = await Promise.all([
       client.invoke('library:list', {}),
       client.invoke('trash:list', {}),
-    ])
+    ]).finally(() => heardDuringReads.delete(heard))
     if (!listing.ok) return set({ error: listing.error.message })
-    set({ listing: listing.value, trash: trash.ok ? trash.value : [], error: undefined })
+    const articles = heard.reduce((rows, summary) => {
+      const read = rows.find((row) => row.id === summary.id)
+      return read && read.revision > summary.revision ? rows : withSummary(rows, summary)
+    }, listing.value.articles)
+    set({
+      listing: { ...listing.value, articles },
+      trash: trash.ok ? trash.value : [],
+      error: undefined,
+    })
   },
   async changed({ change, summary }) {
     const { listing } = get()
@@ -36,6 +52,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     // Our own save, heard again once seen on disk.
     if (listed?.revision === summary.revision && listed.updatedAt === summary.updatedAt) return
     // One row moves; reading the whole list again would bring 10,000 summaries for every save.
+    heardDuringReads.forEach((heard) => heard.push(summary))
     set({ listing: { ...listing, articles: withSummary(listing.articles, summary) } })
   },
   async restore(id) {
