@@ -31,6 +31,8 @@ let redis: RedisProcess | undefined
 let desks: DeskProcess[]
 let clients: DeskTestClient[]
 
+// Skipped only where Debian's postgresql or redis-server is not installed (a developer's machine
+// without them; CI installs both): the messages say how to get them.
 test.skip(Boolean(POSTGRES_MISSING), POSTGRES_MISSING ?? '')
 test.skip(!REDIS_SERVER, NO_REDIS_MESSAGE)
 
