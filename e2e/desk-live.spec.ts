@@ -318,6 +318,7 @@ test('two tabs of one app in the same shared story see each other’s typing liv
   await tabBody.click()
   await tab.keyboard.press('End')
   await tab.keyboard.type(' Ferries will run every hour.')
+  await expect(tabBody).toHaveText('The bridge closes on Monday. Ferries will run every hour.')
   await expect(app.page.getByRole('textbox', { name: 'Body' })).toHaveText(
     'The bridge closes on Monday. Ferries will run every hour.',
     { timeout: 30_000 },

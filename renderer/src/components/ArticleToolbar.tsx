@@ -72,7 +72,7 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
       setSending(false)
       if (!sent.ok) return `Not sent to the desk: ${sent.error.message}`
       // Opened again, now as the shared story: every change from here on goes to the desk.
-      await open(articleId)
+      await open(articleId, { again: true })
       notify(`Sent “${sent.value.headline || 'Untitled'}” to the desk.`, 'info')
       return undefined
     })

@@ -25,7 +25,7 @@ const opensOfArticle = () => invoke.mock.calls.filter(([channel]) => channel ===
 describe('an open article changed on disk', () => {
   beforeEach(async () => {
     onDisk.article = { ...onDisk.article, revision: 3, headline: 'Council votes' }
-    await useEditorStore.getState().open(ARTICLE_ID)
+    await useEditorStore.getState().open(ARTICLE_ID, { again: true })
     invoke.mockClear()
   })
 
@@ -51,10 +51,52 @@ describe('an open article changed on disk', () => {
   })
 })
 
+describe('asking for the story already open', () => {
+  const OTHER_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+
+  beforeEach(async () => {
+    onDisk.article = { ...onDisk.article, id: ARTICLE_ID, revision: 3 }
+    await useEditorStore.getState().open(ARTICLE_ID, { again: true })
+    invoke.mockClear()
+  })
+
+  it('keeps it on screen as it is: nothing is read, the editors are not remounted', async () => {
+    const { loadCount } = useEditorStore.getState()
+    expect(await useEditorStore.getState().open(ARTICLE_ID)).toBe(true)
+    expect(opensOfArticle()).toHaveLength(0)
+    expect(useEditorStore.getState().loadCount).toBe(loadCount)
+  })
+
+  it('while it is on its way waits for that open rather than loading it twice', async () => {
+    onDisk.article = { ...onDisk.article, id: OTHER_ID }
+    const { loadCount } = useEditorStore.getState()
+    const first = useEditorStore.getState().open(OTHER_ID)
+    const second = useEditorStore.getState().open(OTHER_ID)
+    expect(await Promise.all([first, second])).toEqual([true, true])
+    expect(opensOfArticle()).toHaveLength(1)
+    expect(useEditorStore.getState().loadCount).toBe(loadCount + 1)
+    expect(useEditorStore.getState().article?.id).toBe(OTHER_ID)
+  })
+
+  it('while another is on its way opens it again, and the later ask wins', async () => {
+    onDisk.article = { ...onDisk.article, id: OTHER_ID }
+    const other = useEditorStore.getState().open(OTHER_ID)
+    onDisk.article = { ...onDisk.article, id: ARTICLE_ID }
+    const back = useEditorStore.getState().open(ARTICLE_ID)
+    expect(await Promise.all([other, back])).toEqual([false, true])
+    expect(useEditorStore.getState().article?.id).toBe(ARTICLE_ID)
+  })
+
+  it('reads it afresh when asked to open it again', async () => {
+    expect(await useEditorStore.getState().open(ARTICLE_ID, { again: true })).toBe(true)
+    expect(opensOfArticle()).toHaveLength(1)
+  })
+})
+
 describe('the crash journal', () => {
   it('holds what was typed up to a moment ago while typing goes on (3.5 s without a pause)', async () => {
     onDisk.article = { ...onDisk.article, revision: 3 }
-    await useEditorStore.getState().open(ARTICLE_ID)
+    await useEditorStore.getState().open(ARTICLE_ID, { again: true })
     vi.useFakeTimers()
     try {
       invoke.mockClear()

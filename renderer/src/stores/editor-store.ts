@@ -61,7 +61,12 @@ interface EditorState {
   bodySource?: () => EncodedBody
   setBodySource(source: (() => EncodedBody) | undefined): void
   setBodyCounts(counts: TextCounts): void
-  open(id: string): Promise<boolean>
+  /**
+   * Opens a story; asked for the one on screen, or the one on its way, it waits for that rather
+   * than reading it again, which would take the caret out of the text a person is typing in.
+   * `again` reads it afresh all the same (after it was sent to the desk, say).
+   */
+  open(id: string, options?: { again?: boolean }): Promise<boolean>
   /** Opens the article the window starts on, unless the person has already opened or started one. */
   openAtStart(id: string): Promise<boolean>
   /** A new draft, bylined to the person (from settings). */
@@ -107,6 +112,8 @@ const NO_COUNTS: TextCounts = { words: 0, characters: 0, readingMinutes: 0 }
 
 export const useEditorStore = create<EditorState>((set, get) => {
   const tickets = createOpenTickets()
+  /** The latest open, which a second ask for the same story waits for. */
+  let opening: { id: string; ticket: number; done: Promise<boolean> } | undefined
   const untouchedDraft = createUntouchedDraft(
     (id) => void client.invoke('article:discard-untouched', { id }),
   )
@@ -319,6 +326,65 @@ export const useEditorStore = create<EditorState>((set, get) => {
     }))
   }
 
+  const openNow = async (id: string, ticket: number): Promise<boolean> => {
+    if (!(await get().save())) return false
+    const news = collectDeskNews(id)
+    const kept = takeStoryDoc(id)
+    const [result, joined] = await Promise.all([
+      client.invoke('article:open', { id }),
+      client.invoke('desk:join', {
+        id,
+        ...(kept && { stateVector: toBase64(Y.encodeStateVector(kept)) }),
+      }),
+    ])
+    const leaveUnused = () => {
+      news.stop()
+      kept?.destroy()
+      if (joined.ok && joined.value.shared) void client.invoke('desk:leave', { id })
+    }
+    // Another article was asked for meanwhile, or typing went on in this one: that wins.
+    if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket)) {
+      leaveUnused()
+      return false
+    }
+    if (!result.ok) {
+      leaveUnused()
+      set({ openError: result.error.message })
+      return false
+    }
+    if (!joined.ok) {
+      leaveUnused()
+      set({ openError: joined.error.message })
+      return false
+    }
+    if (!joined.value.shared) {
+      news.stop()
+      kept?.destroy()
+    }
+    load(result.value, joined.value, news, kept)
+    return true
+  }
+
+  const createNow = async (ticket: number): Promise<void> => {
+    // A person types the headline straight after asking for a new story; those keys belong
+    // to it, not to the story still on screen while this one is made.
+    const typedMeanwhile = holdTypedKeys()
+    const made = await makeArticle(ticket)
+    if (!made) {
+      typedMeanwhile.release()
+      return
+    }
+    const previousHeadline = useFieldEditors.getState().editors.Headline
+    load(made)
+    untouchedDraft.made(made.id)
+    focusWhenRemounted('Headline', previousHeadline, (headline) => {
+      // TipTap's focus command waits a frame; keys must not fall between the two.
+      headline.view.focus()
+      const typed = typedMeanwhile.release()
+      if (typed) headline.commands.insertContent(typed)
+    })
+  }
+
   return {
     loadCount: 0,
     editCount: 0,
@@ -329,44 +395,19 @@ export const useEditorStore = create<EditorState>((set, get) => {
     setBodySource: (bodySource) => set({ bodySource }),
     setBodyCounts: (bodyCounts) => set({ bodyCounts }),
 
-    async open(id) {
+    open(id, { again = false } = {}) {
+      if (!again) {
+        if (opening?.id === id && tickets.isLatest(opening.ticket) && !tickets.settled)
+          return opening.done
+        if (tickets.settled && get().article?.id === id) {
+          if (get().openError !== undefined) set({ openError: undefined })
+          return Promise.resolve(true)
+        }
+      }
       const ticket = tickets.issue()
-      if (!(await get().save())) return false
-      const news = collectDeskNews(id)
-      const kept = takeStoryDoc(id)
-      const [result, joined] = await Promise.all([
-        client.invoke('article:open', { id }),
-        client.invoke('desk:join', {
-          id,
-          ...(kept && { stateVector: toBase64(Y.encodeStateVector(kept)) }),
-        }),
-      ])
-      const leaveUnused = () => {
-        news.stop()
-        kept?.destroy()
-        if (joined.ok && joined.value.shared) void client.invoke('desk:leave', { id })
-      }
-      // Another article was asked for meanwhile, or typing went on in this one: that wins.
-      if (!tickets.isLatest(ticket) || !(await get().save()) || !tickets.isLatest(ticket)) {
-        leaveUnused()
-        return false
-      }
-      if (!result.ok) {
-        leaveUnused()
-        set({ openError: result.error.message })
-        return false
-      }
-      if (!joined.ok) {
-        leaveUnused()
-        set({ openError: joined.error.message })
-        return false
-      }
-      if (!joined.value.shared) {
-        news.stop()
-        kept?.destroy()
-      }
-      load(result.value, joined.value, news, kept)
-      return true
+      const done = openNow(id, ticket).finally(() => tickets.settle(ticket))
+      opening = { id, ticket, done }
+      return done
     },
 
     async openAtStart(id) {
@@ -375,23 +416,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
     async create() {
       const ticket = tickets.issue()
-      // A person types the headline straight after asking for a new story; those keys belong
-      // to it, not to the story still on screen while this one is made.
-      const typedMeanwhile = holdTypedKeys()
-      const made = await makeArticle(ticket)
-      if (!made) {
-        typedMeanwhile.release()
-        return
+      try {
+        await createNow(ticket)
+      } finally {
+        tickets.settle(ticket)
       }
-      const previousHeadline = useFieldEditors.getState().editors.Headline
-      load(made)
-      untouchedDraft.made(made.id)
-      focusWhenRemounted('Headline', previousHeadline, (headline) => {
-        // TipTap's focus command waits a frame; keys must not fall between the two.
-        headline.view.focus()
-        const typed = typedMeanwhile.release()
-        if (typed) headline.commands.insertContent(typed)
-      })
     },
 
     edit(patch) {
