@@ -100,12 +100,19 @@ function headlineRight(headline: string, expected: CorpusPage['expected']): bool
 /**
  * The readings of an expected byline: the corpus gives it as the page set it, so besides the
  * byline field's reading ("Ana Lee, Sam Roe") it is read as Copydesk reads a byline line on a
- * page ("By GILLIAN MOHNEY March 11, 2015 3:46 PM": one name and a date, not two names).
+ * page ("By GILLIAN MOHNEY March 11, 2015 3:46 PM": one name and a date, not two names), and
+ * where the page set it over lines, as its first line.
  */
-const expectedReadings = (byline: string): BylineEntry[][] => [
-  parseBylineText(byline),
-  ...[bylineFromNameLine(byline)?.entries ?? []].filter((entries) => entries.length > 0),
-]
+const expectedReadings = (byline: string): BylineEntry[][] => {
+  // Set over lines ("By Kelli Miller" over "WebMD Health News"), its first line is the names.
+  const [firstLine = ''] = byline.trim().split(/\s*\n\s*/)
+  return [
+    parseBylineText(byline),
+    ...[byline, ...(firstLine === byline.trim() ? [] : [firstLine])]
+      .map((text) => bylineFromNameLine(text)?.entries ?? [])
+      .filter((entries) => entries.length > 0),
+  ]
+}
 
 /** The same names, in any order, as one reading of the expected byline. */
 function bylineRight(story: ParsedStory, expected: string): boolean {

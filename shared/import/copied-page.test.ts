@@ -372,8 +372,7 @@ describe('pages laid out otherwise', () => {
   })
 
   it('is typed copy, every line kept, when empty lines part all its short lines', () => {
-    // Short paragraphs typed with empty lines between them, however many, are the story's: a
-    // page's menu spaced the same way (LWN's) is read as typed copy rather than lose a word.
+    // Short paragraphs typed with empty lines between them, however many, are the story's.
     const lines = ['<script>alert(1)</script>', '<img src=x onerror=alert(3)>', 'Short one.']
     const typed = ['Payloads', ...Array.from({ length: 6 }, () => lines).flat(), sentence('all')]
     const text = typed.join('\n\n')
@@ -384,6 +383,80 @@ describe('pages laid out otherwise', () => {
     expect(
       times('<script>alert(1)</script>') + times('&lt;script&gt;alert(1)&lt;/script&gt;'),
     ).toBe(6)
+  })
+
+  it('is a page when empty lines part the many labels of its menus', () => {
+    const menus = ['Not logged in', 'Log in now', 'Front page', 'Security', 'Kernel', 'Archives']
+    const labels = [
+      ...menus,
+      ...menus.map((label) => `${label} archive`),
+      ...menus.map((label) => `${label} feed`),
+    ]
+    const page = [...labels, ...story, sentence('the ferries')].join('\n\n')
+    expect(looksLikeCopiedPage(page)).toBe(true)
+    const parsed = parsePlainText(page)
+    expect(parsed.headline).toBe('Bridge to close for three months')
+    expect(parsed.byline).toEqual([{ name: 'Ana Lee' }])
+    expect(parsed.bodyHtml).not.toContain('Log in now')
+  })
+
+  it('leaves out a video player and a gallery set between its paragraphs', () => {
+    const player = [
+      'Play Video',
+      'Play',
+      'Mute',
+      'Current Time 0:00',
+      '/',
+      'Duration Time 0:00',
+      'Loaded: 0%',
+      'Captions',
+      'Fullscreen',
+      'This is a modal window.',
+      ...['Foreground', 'White', 'Black', 'Font Size', '50%', '75%', 'Defaults Done', 'Close'],
+      'This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.',
+    ]
+    const gallery = Array.from({ length: 12 }, (_, slide) => [
+      `${slide + 1}/12 Ferry number ${slide + 1}`,
+      `A long caption for the ${slide + 1}th ferry, which carries cars and people across the harbour every hour of the day.`,
+      'Getty Images',
+    ]).flat()
+    const menus = ['Home', 'News', 'Sport', 'Business', 'Opinion', 'Sign in']
+    const page = [
+      ...menus,
+      ...story,
+      sentence('the schools'),
+      ...player,
+      sentence('the ferries'),
+      'Transport in pictures',
+      ...gallery,
+      sentence('the money'),
+    ].join('\n')
+    const parsed = parsePlainText(page)
+    expect(parsed.headline).toBe('Bridge to close for three months')
+    expect(parsed.bodyHtml).toBe(
+      ['the bridge', 'the schools', 'the ferries']
+        .map((topic) => `<p>${sentence(topic)}</p>`)
+        .concat('<h2>Transport in pictures</h2>', `<p>${sentence('the money')}</p>`)
+        .join(''),
+    )
+  })
+
+  it('goes on past a newsletter sign-up between paragraphs, and ends at one after the last', () => {
+    const menus = ['Home', 'News', 'Sport', 'Business', 'Opinion', 'Sign in']
+    const page = [
+      ...menus,
+      ...story,
+      'SIGN UP FOR OUR NEWSLETTER',
+      sentence('the ferries'),
+      'Recevoir la newsletter',
+      "L'actu tous les matins par email",
+      'Live',
+      sentence('the weather elsewhere'),
+    ].join('\n')
+    const parsed = parsePlainText(page)
+    expect(parsed.bodyHtml).toBe(
+      `<p>${sentence('the bridge')}</p><p>${sentence('the ferries')}</p>`,
+    )
   })
 
   it('keeps the code and the table rows set between its paragraphs', () => {

@@ -7,6 +7,7 @@ import {
   endsSentence,
   FURNITURE_LINE,
   isProse,
+  NEWSLETTER_SIGN_UP,
   pageLines,
   PICTURE_LABEL,
   TEASER_BOX,
@@ -96,6 +97,11 @@ export function storyRegion(lines: readonly string[]): Region | undefined {
 
 /** Lines of menus and links around the story that only a page has. */
 const MENU_LINES = 5
+/** More labels above a story than any typed story's head and contact details hold. */
+const MANY_MENU_LABELS = 16
+
+/** A menu's item: no sentence, and no markup shown as text. */
+const isMenuLabel = (line: string) => !endsSentence(line) && !line.startsWith('<')
 
 /**
  * Whether this text is a copied page, not a story typed with blank lines between paragraphs: a
@@ -114,7 +120,10 @@ export function looksLikeCopiedPage(text: string): boolean {
     if (raw.trim()) above += 1
     else if (!raw) empty += 1
   }
-  if (empty >= above / 2) return false
+  // Blank lines between paragraphs are a typist's; a page may set them between its menu's
+  // items too (LWN's), and no typed story opens on as many labels as a page's menus.
+  const labels = lines.slice(0, region.start).filter(isMenuLabel).length
+  if (empty >= above / 2 && labels < MANY_MENU_LABELS) return false
   const after = lines.slice(region.end + 1).filter((line) => !isProse(line)).length
   return above >= MENU_LINES || (above >= 3 && after >= MENU_LINES)
 }
@@ -149,6 +158,11 @@ export function parseCopiedPage(text: string): ParsedStory {
     if (header.taken.has(index) || line === story.headline || line === story.standfirst) continue
     if (STORY_ENDS.test(line)) {
       if (body.length > 0) break
+      continue
+    }
+    if (NEWSLETTER_SIGN_UP.test(line)) {
+      // Set between paragraphs, the story goes on under it; after its last, it is over.
+      if (body.length > 0 && !isProse(lines[index + 1] ?? '')) break
       continue
     }
     if (TEASER_BOX.test(line)) {

@@ -1,4 +1,5 @@
 /** Measures of the lines of a page's copied text, in any script. */
+import { withoutEmbeddedMedia } from './embedded-media'
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 
@@ -79,7 +80,8 @@ const MAX_CELL_WORDS = 40
 
 /**
  * A page's text as trimmed lines, blank lines left out, lines cut mid-sentence joined again,
- * and a table row's cells that stand on lines of their own joined into the row.
+ * a table row's cells that stand on lines of their own joined into the row, and embedded
+ * media left out.
  */
 export function pageLines(text: string): string[] {
   const lines: string[] = []
@@ -107,12 +109,16 @@ export function pageLines(text: string): string[] {
     above = line
     nextCell = false
   }
-  return lines
+  return withoutEmbeddedMedia(lines)
 }
 
 /** A whole line that is only page furniture, wherever it stands. */
 export const FURNITURE_LINE =
   /^(?:share(?: this)?|share (?:on|via) \w+|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|advertisement|advert|sponsored|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|teilen|partager|compartir|compartilhar|condividi|sdílet(?: článek)?|udostępnij|dela|delen|jaa|drucken|imprimer|imprimir|skip to (?:main )?content|menu|close|search|subscribe|sign in|log in|follow|read more|\d+ min read|\d*click to (?:share|email|print)\b.{0,60}|image|photo|video|play|listen|[\w-]+\.(?:jpe?g|png|gif|webp|svg))$/i
+
+/** A newsletter's sign-up box: "Sign up for our newsletter", "Recevoir la newsletter". */
+export const NEWSLETTER_SIGN_UP =
+  /^(?:(?:sign up|subscribe|register) (?:for|to) (?:our|the) (?:.{0,30} )?newsletters?|get (?:our|the) (?:.{0,30} )?newsletters?|(?:recevoir|abonnez-vous à|inscrivez-vous à) (?:la|notre) newsletter|newsletter abonnieren|suscríbete (?:a|al) (?:.{0,30} )?(?:newsletter|boletín))$/i
 
 /**
  * A box of teasers or share buttons ("Related", "Share this article"): set into a story, or the
