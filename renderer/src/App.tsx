@@ -1,7 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { client } from './api/client'
 import { commandForKey, runCommand, useCommand } from './commands/command-registry'
-import { AboutDialog } from './components/AboutDialog'
 import { Notices } from './components/Notices'
 import { notify } from './stores/notices'
 import { ArticleEditor } from './components/ArticleEditor'
@@ -9,8 +8,12 @@ import { LibrarySidebar } from './components/LibrarySidebar'
 import { QuickSwitcher } from './components/QuickSwitcher'
 import { NameDialog } from './components/NameDialog'
 import { RecoveryDialog, RecoveryNotice } from './components/RecoveryDialog'
-import { SettingsDialog } from './components/SettingsDialog'
-import { ShortcutsHelp } from './components/ShortcutsHelp'
+import {
+  AboutDialog,
+  fetchDialogsWhenIdle,
+  SettingsDialog,
+  ShortcutsHelp,
+} from './components/later'
 import { isDirty, useEditorStore } from './stores/editor-store'
 import { recoverySettled, useRecoveryOffers } from './stores/recovery-offers'
 import { useSettings } from './stores/settings-store'
@@ -89,6 +92,7 @@ export function App() {
   useEffect(() => {
     void loadSettings()
     void loadStyle()
+    fetchDialogsWhenIdle()
     const onKeyDown = (event: KeyboardEvent) => {
       const command = commandForKey(event)
       if (command && runCommand(command)) event.preventDefault()
@@ -163,10 +167,12 @@ export function App() {
           </p>
         )}
       </main>
-      {overlay === 'shortcuts' && <ShortcutsHelp onClose={() => setOverlay(undefined)} />}
       {overlay === 'switcher' && <QuickSwitcher onClose={() => setOverlay(undefined)} />}
-      {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
-      {overlay === 'about' && <AboutDialog onClose={() => setOverlay(undefined)} />}
+      <Suspense fallback={null}>
+        {overlay === 'shortcuts' && <ShortcutsHelp onClose={() => setOverlay(undefined)} />}
+        {overlay === 'settings' && <SettingsDialog onClose={() => setOverlay(undefined)} />}
+        {overlay === 'about' && <AboutDialog onClose={() => setOverlay(undefined)} />}
+      </Suspense>
       <RecoveryDialog />
       {askName && overlay === undefined && <NameDialog onClose={() => setAskName(false)} />}
       <Notices />

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { COMMANDS } from '../../../shared/commands/commands'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
@@ -6,7 +6,7 @@ import { useSettings } from '../stores/settings-store'
 import { notify } from '../stores/notices'
 import { useSuggestMode } from '../stores/suggestion-store'
 import { useSuggestionSlot } from '../editor/suggestion-slot'
-import { ExportDialog } from './ExportDialog'
+import { ExportDialog } from './later'
 import { useCommand } from '../commands/command-registry'
 import { ToolButton, ToolGroup } from './icons/ToolButton'
 
@@ -129,7 +129,9 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
           </p>
         )}
       </div>
-      {exporting && <ExportDialog articleId={articleId} onClose={() => setExporting(false)} />}
+      <Suspense fallback={null}>
+        {exporting && <ExportDialog articleId={articleId} onClose={() => setExporting(false)} />}
+      </Suspense>
       {/* The suggestion at the cursor is offered here, in sight and off the text. */}
       <div className="suggestion-slot" ref={setSuggestionSlot} aria-live="polite" />
     </>

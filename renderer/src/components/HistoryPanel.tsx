@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { Panel } from './Panel'
 import { useCommand } from '../commands/command-registry'
 import { VERSION_REASON_NAMES, type VersionSummary } from '../../../shared/history/version'
 import { client } from '../api/client'
 import { useEditorStore } from '../stores/editor-store'
 import { unlessUnchanged } from '../stores/unless-unchanged'
-import { CompareDialog } from './CompareDialog'
+import { CompareDialog } from './later'
 import { formatPeopleTime } from '../../../shared/format/people-time'
 
 /** Earlier versions of the story: save one, compare any two, restore one. */
@@ -105,14 +105,16 @@ export function HistoryPanel({ articleId }: { articleId: string }) {
         })}
         {versions.length === 0 && <li className="hint">No versions yet.</li>}
       </ul>
-      {comparing && (
-        <CompareDialog
-          articleId={articleId}
-          versions={versions}
-          initial={comparing}
-          onClose={() => setComparing(undefined)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {comparing && (
+          <CompareDialog
+            articleId={articleId}
+            versions={versions}
+            initial={comparing}
+            onClose={() => setComparing(undefined)}
+          />
+        )}
+      </Suspense>
     </Panel>
   )
 }
