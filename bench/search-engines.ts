@@ -112,6 +112,7 @@ function orama(): Engine {
     keywords: 'string',
     captions: 'string',
     body: 'string',
+    sources: 'string',
     status: 'enum',
     section: 'string',
     updatedAt: 'string',

@@ -24,6 +24,8 @@ export function createArticle(input: NewArticleInput, id: string, now: Date): Ar
     comments: input.comments ?? [],
     tracked: input.tracked ?? {},
     suggestions: input.suggestions ?? [],
+    sources: input.sources ?? [],
+    quotes: input.quotes ?? [],
     createdAt: timestamp,
     updatedAt: timestamp,
     revision: 1,
@@ -47,6 +49,8 @@ export function isUntouchedNewArticle(article: Article): boolean {
     !article.section.trim() &&
     article.keywords.length === 0 &&
     article.comments.length === 0 &&
-    article.suggestions.length === 0
+    article.suggestions.length === 0 &&
+    article.sources.length === 0 &&
+    article.quotes.length === 0
   )
 }

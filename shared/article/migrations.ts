@@ -37,6 +37,8 @@ const steps: Record<number, MigrationStep> = {
   3: (document) => ({ ...document, schemaVersion: 4, comments: [] }),
   /** Version 5 keeps suggestions (tracked changes) and who made them. */
   4: (document) => ({ ...document, schemaVersion: 5, tracked: {}, suggestions: [] }),
+  /** Version 6 keeps the story's sources and its quotes' log. */
+  5: (document) => ({ ...document, schemaVersion: 6, sources: [], quotes: [] }),
 }
 
 export class MigrationError extends Error {}

@@ -9,8 +9,9 @@ import { nestingDepth } from '../validation/nesting-depth'
 import { SlugSchema } from './slug'
 import { validateBody, validBodyByBlocks, type ValidBlockMemory } from '../editor/validate-body'
 import { TiptapDocSchema, type TiptapNode } from './tiptap-json'
+import { QuoteLogEntrySchema, SourceSchema } from './source-log'
 
-export const ARTICLE_SCHEMA_VERSION = 5
+export const ARTICLE_SCHEMA_VERSION = 6
 
 export const ARTICLE_STATUSES = ['draft', 'filed', 'subbed', 'ready', 'published'] as const
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES)
@@ -157,6 +158,10 @@ export const ArticleFieldsSchema = z.object({
   }),
   /** Who made each suggestion in the article and when. */
   suggestions: z.array(SuggestionAuthorshipSchema).max(10_000),
+  /** Who the reporter spoke to (see source-log). Never exported. */
+  sources: z.array(SourceSchema).max(1_000),
+  /** Each quote's source, record and check. Never exported. */
+  quotes: z.array(QuoteLogEntrySchema).max(10_000),
 })
 export type ArticleFields = z.infer<typeof ArticleFieldsSchema>
 

@@ -129,6 +129,43 @@ describe('a story in a shared document', () => {
     expect(merged.comments.map((thread) => thread.author).sort()).toEqual(['Ana', 'Sam'])
   })
 
+  it('keeps the sources and quote checks each person logged apart', () => {
+    const base = story({ body: body('“The bridge is safe,” the engineer said.') })
+    const [reporter, editor] = twoCopies(base)
+    const source = (id: string, name: string) => ({
+      id,
+      name,
+      role: '',
+      reached: 'phone' as const,
+      contact: '',
+      notes: '',
+      createdAt: NOW.toISOString(),
+    })
+    const engineer = source('6c1d2e3f-0000-4000-8000-000000000001', 'Hemi Walker')
+    writeStory(reporter, {
+      ...base,
+      sources: [engineer],
+      quotes: [
+        {
+          id: '6c1d2e3f-0000-4000-8000-000000000002',
+          quote: 'The bridge is safe,',
+          sourceId: engineer.id,
+          saidAt: '4 Dec',
+          createdAt: NOW.toISOString(),
+        },
+      ],
+    })
+    writeStory(editor, {
+      ...base,
+      sources: [source('6c1d2e3f-0000-4000-8000-000000000003', 'Mere Tane')],
+    })
+    exchange(reporter, editor)
+
+    const merged = read(editor)
+    expect(merged.sources.map(({ name }) => name).sort()).toEqual(['Hemi Walker', 'Mere Tane'])
+    expect(merged.quotes).toEqual([expect.objectContaining({ sourceId: engineer.id })])
+  })
+
   it('keeps both people’s words when they type in the same paragraph apart', () => {
     const base = story({ body: body('The council met.') })
     const [reporter, editor] = twoCopies(base)

@@ -17,7 +17,8 @@ import { articleBodySchema, singleLineSchema } from '../editor/schemas'
  * - `details`: the one-value fields (slug, dateline, section, status): the later change wins;
  * - `byline`, `keywords`, `styleIgnores`: lists, edited where they differ, so additions made
  *   apart are both kept;
- * - `comments`, `suggestions`: keyed by id, so threads started apart are both kept.
+ * - `comments`, `suggestions`, `sources`, `quotes`: keyed by id, so threads, sources and quotes
+ *   logged apart are all kept.
  */
 export const STORY_PARTS = {
   body: 'body',
@@ -29,6 +30,8 @@ export const STORY_PARTS = {
   styleIgnores: 'styleIgnores',
   comments: 'comments',
   suggestions: 'suggestions',
+  sources: 'sources',
+  quotes: 'quotes',
 } as const
 
 const DETAIL_KEYS = ['slug', 'dateline', 'section', 'status'] as const
@@ -74,6 +77,8 @@ export const StoryDetailsSchema = ArticleFieldsSchema.pick({
   styleIgnores: true,
   comments: true,
   suggestions: true,
+  sources: true,
+  quotes: true,
 })
 export type StoryDetails = Pick<ArticleFields, keyof typeof StoryDetailsSchema.shape>
 
@@ -87,6 +92,8 @@ export function readStoryDetails(doc: Y.Doc): StoryDetails | undefined {
     styleIgnores: doc.getArray(STORY_PARTS.styleIgnores).toArray(),
     comments: byCreation(doc.getMap(STORY_PARTS.comments)),
     suggestions: byCreation(doc.getMap(STORY_PARTS.suggestions)),
+    sources: byCreation(doc.getMap(STORY_PARTS.sources)),
+    quotes: byCreation(doc.getMap(STORY_PARTS.quotes)),
   })
   return parsed.success ? parsed.data : undefined
 }
@@ -108,6 +115,8 @@ export function writeStoryDetails(doc: Y.Doc, fields: Partial<StoryDetails>): vo
     }
     if (fields.comments) writeById(doc.getMap(STORY_PARTS.comments), fields.comments)
     if (fields.suggestions) writeById(doc.getMap(STORY_PARTS.suggestions), fields.suggestions)
+    if (fields.sources) writeById(doc.getMap(STORY_PARTS.sources), fields.sources)
+    if (fields.quotes) writeById(doc.getMap(STORY_PARTS.quotes), fields.quotes)
   })
 }
 
@@ -147,6 +156,8 @@ export function readStory(doc: Y.Doc): Record<keyof ArticleFields, unknown> {
     styleIgnores: doc.getArray(STORY_PARTS.styleIgnores).toArray(),
     comments: byCreation(doc.getMap(STORY_PARTS.comments)),
     suggestions: byCreation(doc.getMap(STORY_PARTS.suggestions)),
+    sources: byCreation(doc.getMap(STORY_PARTS.sources)),
+    quotes: byCreation(doc.getMap(STORY_PARTS.quotes)),
     tracked,
   }
 }

@@ -45,12 +45,71 @@ const input: PreflightInput = {
     },
   ]),
   context: DEFAULT_EXPORT_CONTEXT,
+  quotesMustBeChecked: false,
 }
 
 const codes = (article: Article, extra: Partial<PreflightInput> = {}) =>
   preflight(article, { ...input, ...extra }).items.map(
     ({ code, severity }) => `${severity}:${code}`,
   )
+
+describe('preflight of the quotes', () => {
+  const SOURCE_ID = '5a0e3f1c-1111-4222-8333-444455556666'
+  const quoted = (quotes: Article['quotes']) =>
+    ready({
+      body: body(
+        paragraph('“We will reopen the bridge by March,” the mayor said.'),
+        paragraph('“Ferries run until then,” she added.'),
+        figure({}),
+      ),
+      sources: [
+        {
+          id: SOURCE_ID,
+          name: 'Eva Lind',
+          role: 'mayor',
+          reached: 'phone',
+          contact: '',
+          notes: '',
+          createdAt: NOW.toISOString(),
+        },
+      ],
+      quotes,
+    })
+  const entry = (quote: string, checked: boolean) => ({
+    id: crypto.randomUUID(),
+    quote,
+    sourceId: SOURCE_ID,
+    saidAt: '',
+    ...(checked && { checked: { by: 'Sam Roe', at: NOW.toISOString() } }),
+    createdAt: NOW.toISOString(),
+  })
+
+  it('warns of quotes not checked and of quotes with no source, naming them', () => {
+    const report = preflight(quoted([entry('We will reopen the bridge by March,', true)]), input)
+    expect(report.items).toEqual([
+      expect.objectContaining({
+        code: 'quotes-unchecked',
+        severity: 'warning',
+        message: '1 quote is not checked: “Ferries run until then,”.',
+        target: { field: 'Sources' },
+      }),
+      expect.objectContaining({
+        code: 'quotes-unattributed',
+        message: '1 quote has no source: “Ferries run until then,”.',
+      }),
+    ])
+  })
+
+  it('stops the export where the newsroom says every quote must be checked', () => {
+    const article = quoted([entry('We will reopen the bridge by March,', false)])
+    expect(codes(article, { quotesMustBeChecked: true })).toContain('blocking:quotes-unchecked')
+    const checked = quoted([
+      entry('We will reopen the bridge by March,', true),
+      entry('Ferries run until then,', true),
+    ])
+    expect(codes(checked, { quotesMustBeChecked: true })).toEqual([])
+  })
+})
 
 describe('preflight', () => {
   it('passes a complete story with nothing to report', () => {

@@ -3,6 +3,7 @@ import { checkLimit, type Article } from '../article'
 import { checkText, ignoreKey, type CompiledRule } from '../style/check'
 import { pendingSuggestionCount } from '../suggestions/pending'
 import { awaitsPicture } from '../editor/figure'
+import { storyQuoteLines, unattributedQuotes, uncheckedQuotes } from '../quotes/quote-log'
 import { bodyText, figuresOf } from './figures'
 import { buildNinjs22, buildNinjs31 } from './ninjs'
 import { Ninjs22Schema, Ninjs31Schema } from './ninjs-schema'
@@ -10,7 +11,16 @@ import type { ExportContext } from './renditions'
 
 /** Where a problem is, so the app can take the person there. */
 export const PreflightTargetSchema = z.object({
-  field: z.enum(['Headline', 'Standfirst', 'Byline', 'Body', 'Figure', 'Suggestions', 'Style']),
+  field: z.enum([
+    'Headline',
+    'Standfirst',
+    'Byline',
+    'Body',
+    'Figure',
+    'Suggestions',
+    'Style',
+    'Sources',
+  ]),
   /** For a figure: which one, counted from 0 in reading order. */
   figureIndex: z.number().int().nonnegative().optional(),
   /** For a figure: which of its fields. */
@@ -42,6 +52,8 @@ export interface PreflightInput {
   standfirstLimit: number
   styleRules: CompiledRule[]
   context: ExportContext
+  /** The newsroom's rule that no quote leaves unchecked: a warning otherwise. */
+  quotesMustBeChecked: boolean
 }
 
 /** "TK" (to come) marks a fact still to be filled in; it must never reach print. */
@@ -153,6 +165,24 @@ export function preflight(article: Article, input: PreflightInput): PreflightRep
       { field: 'Style' },
     )
   }
+  const quotes = storyQuoteLines(article, input.context.language)
+  const listed = (lines: readonly { quote: string }[]) =>
+    lines.map(({ quote }) => `“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`).join(', ')
+  const unchecked = uncheckedQuotes(quotes)
+  if (unchecked.length) {
+    const message = `${unchecked.length} quote${unchecked.length === 1 ? ' is' : 's are'} not checked: ${listed(unchecked)}.`
+    if (input.quotesMustBeChecked) block('quotes-unchecked', message, { field: 'Sources' })
+    else warn('quotes-unchecked', message, { field: 'Sources' })
+  }
+  const unattributed = unattributedQuotes(quotes)
+  if (unattributed.length) {
+    warn(
+      'quotes-unattributed',
+      `${unattributed.length} quote${unattributed.length === 1 ? ' has' : 's have'} no source: ${listed(unattributed)}.`,
+      { field: 'Sources' },
+    )
+  }
+
   if (!figures.some((figure) => figure.lead)) {
     warn(
       'no-lead-image',

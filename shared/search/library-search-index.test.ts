@@ -150,6 +150,28 @@ describe('library search', () => {
     expect(hit?.fields).toEqual(['standfirst', 'captions'])
   })
 
+  it('finds a story by the name of a source in its log, and says so', () => {
+    const quoting = article({
+      headline: 'Pilots warn of silt',
+      sources: [
+        {
+          id: '5a0e3f1c-1111-4222-8333-444455556666',
+          name: 'Hemi Walker',
+          role: 'harbour pilot',
+          reached: 'phone',
+          contact: '021 555 0199',
+          notes: '',
+          createdAt: '2026-05-01T10:00:00.000Z',
+        },
+      ],
+    })
+    const withSources = indexOf(ferry, budget, quoting)
+    expect(ids(withSources, { text: 'walker' })).toEqual([quoting.id])
+    expect(find(withSources, { text: 'hemi walker' }).hits[0]?.fields).toEqual(['sources'])
+    // What the log says of them is the desk's alone: not searched.
+    expect(ids(withSources, { text: '0199' })).toEqual([])
+  })
+
   it('forgets an article replaced or removed', () => {
     const changing = indexOf(ferry, budget)
     const edited = { ...ferry, headline: 'Ferry cancelled again', body: body(paragraph('Gales.')) }

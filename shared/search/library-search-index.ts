@@ -17,6 +17,7 @@ const FIELD_BOOST: Record<SearchedField, number> = {
   keywords: 2,
   captions: 1,
   body: 1,
+  sources: 1,
 }
 
 /** A word this long is told apart from its neighbours well enough to forgive it one typo. */

@@ -15,6 +15,8 @@ export const SearchDocumentSchema = z.object({
   /** Every figure's caption, credit and alt text. */
   captions: z.string(),
   keywords: z.string(),
+  /** The names of the people in the story's source log, so a desk finds every story quoting one. */
+  sources: z.string(),
   status: ArticleStatusSchema,
   section: z.string(),
   bylineNames: z.array(z.string()),
@@ -30,6 +32,7 @@ export const SEARCHED_FIELDS = [
   'keywords',
   'captions',
   'body',
+  'sources',
 ] as const satisfies readonly (keyof SearchDocument)[]
 export type SearchedField = (typeof SEARCHED_FIELDS)[number]
 
@@ -70,6 +73,7 @@ export function searchDocumentOf(article: Article): SearchDocument {
     body,
     captions,
     keywords: article.keywords.join('\n'),
+    sources: article.sources.map((source) => source.name).join('\n'),
     status: article.status,
     section: article.section,
     bylineNames,

@@ -15,6 +15,7 @@ export const PANEL_IDS = [
   'suggestions',
   'comments',
   'style',
+  'sources',
   'history',
 ] as const
 export type PanelId = (typeof PANEL_IDS)[number]
@@ -68,6 +69,8 @@ export const SettingsSchema = z.object({
    * is kept apart, in a file only they may read, and never sent to the page.
    */
   deskAddress: DeskAddressSchema.default(''),
+  /** The newsroom's rule: a story with a quote the desk has not checked is not exported. */
+  quotesMustBeChecked: z.boolean().default(false),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -90,6 +93,7 @@ export const SettingsPatchSchema = z.strictObject({
   panelsHidden: z.boolean().optional(),
   collapsedPanels: CollapsedPanelsSchema.optional(),
   deskAddress: DeskAddressSchema.optional(),
+  quotesMustBeChecked: z.boolean().optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

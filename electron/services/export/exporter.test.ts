@@ -114,10 +114,36 @@ async function storyWithPicture(): Promise<Article> {
         replies: [],
       },
     ],
+    sources: [
+      {
+        id: SOURCE_ID,
+        name: 'Hemi Walker',
+        role: 'SOURCE-ROLE harbour pilot',
+        reached: 'phone',
+        contact: 'SOURCE-CONTACT +64 21 555 0199',
+        notes: 'SOURCE-NOTE spoke off the record first',
+        createdAt: '2026-11-29T03:00:00.000Z',
+      },
+    ],
+    quotes: [
+      {
+        id: '7b1d2e3f-1111-4222-8333-444455556666',
+        quote: 'We had no choice,',
+        sourceId: SOURCE_ID,
+        saidAt: 'SOURCE-SAID-AT 4 Dec',
+        record: { kind: 'recording', where: 'SOURCE-RECORDING.m4a', at: '12:40' },
+        checked: { by: 'SOURCE-CHECKER', at: '2026-11-29T04:00:00.000Z' },
+        createdAt: '2026-11-29T03:00:00.000Z',
+      },
+    ],
   })
   if (!saved.ok) throw new Error(saved.error.message)
   return saved.value
 }
+
+const SOURCE_ID = '5a0e3f1c-1111-4222-8333-444455556666'
+/** Anything of the source and quote log: its markers, the source's name and the ids. */
+const SOURCE_LOG = /SOURCE-|Hemi Walker|5a0e3f1c|7b1d2e3f/
 
 /** The XMP fields as exifr names them, read from a packet with an XML parser. */
 function webpXmp(packet: string) {
@@ -454,6 +480,30 @@ describe('formats', SLOW, () => {
       expect(String(entry.bytes), entry.path).not.toMatch(/SECRET|thread-1|data-comment/)
     }
   })
+})
+
+describe('the source and quote log never leaves the newsroom', SLOW, () => {
+  it.each([...TEXT_FORMATS, 'docx', 'package'] as const)(
+    'nothing of it is in %s',
+    async (format) => {
+      const article = await storyWithPicture()
+      const file = await exported(article, format)
+      // Every part of the Word file and of the package, a Word file inside it included.
+      const texts: string[] = []
+      const read = async (bytes: Buffer) => {
+        for (const entry of await unzipFiles(bytes)) {
+          if (entry.path.startsWith('images/')) continue
+          if (entry.path.endsWith('.docx')) await read(Buffer.from(entry.bytes))
+          else texts.push(Buffer.from(entry.bytes).toString('utf8'))
+        }
+      }
+      if (format === 'docx' || format === 'package') await read(bytesOf(file))
+      else texts.push(file.content)
+      expect(texts.length).toBeGreaterThan(0)
+      expect(article.sources).toHaveLength(1)
+      for (const text of texts) expect(text).not.toMatch(SOURCE_LOG)
+    },
+  )
 })
 
 describe('preflight in the service', SLOW, () => {

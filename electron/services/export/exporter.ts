@@ -92,8 +92,9 @@ export class Exporter {
     }
     const packs = await this.stylePacks.load()
     const rules = packs.ok ? packs.value.packs.flatMap((pack) => pack.rules) : []
-    const { headlineLimit, standfirstLimit } = this.settings.get()
+    const { headlineLimit, standfirstLimit, quotesMustBeChecked } = this.settings.get()
     return preflight(article, {
+      quotesMustBeChecked,
       missingImages,
       headlineLimit,
       standfirstLimit,

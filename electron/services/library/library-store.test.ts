@@ -11,7 +11,12 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LOCKS_FOLDER } from './article-locks'
-import { emptyDoc, fieldsOf, type ArticleFields } from '../../../shared/article'
+import {
+  ARTICLE_SCHEMA_VERSION,
+  emptyDoc,
+  fieldsOf,
+  type ArticleFields,
+} from '../../../shared/article'
 import type { LibraryChange } from './library'
 import { ARTICLE_FILE, LibraryStore, TRASH_FOLDER } from './library-store'
 import { listLibrary, makeReadOnly, makeTempDir } from '../testing/test-support'
@@ -52,6 +57,8 @@ const fieldsWith = (overrides: Partial<ArticleFields>): ArticleFields => ({
   comments: [],
   tracked: {},
   suggestions: [],
+  sources: [],
+  quotes: [],
   ...overrides,
 })
 
@@ -381,7 +388,7 @@ describe('a damaged article file, described for a person', () => {
       },
       {
         folder: newer.folder,
-        reason: `article.json in folder ${newer.folder} was written by a newer Copydesk (schema 9; this one reads up to schema 5). Update Copydesk to open it.`,
+        reason: `article.json in folder ${newer.folder} was written by a newer Copydesk (schema 9; this one reads up to schema ${ARTICLE_SCHEMA_VERSION}). Update Copydesk to open it.`,
       },
       {
         folder: noHeadline.folder,

@@ -14,7 +14,11 @@ export const RecoveryEntrySchema = z.object({
   /** The revision the unsaved edits were made on. */
   baseRevision: z.number().int().min(1),
   journaledAt: z.iso.datetime({ offset: true }),
-  fields: ArticleFieldsSchema,
+  // Edits journaled by a Copydesk before the source log still come back after an update.
+  fields: ArticleFieldsSchema.extend({
+    sources: ArticleFieldsSchema.shape.sources.default([]),
+    quotes: ArticleFieldsSchema.shape.quotes.default([]),
+  }),
 })
 export type RecoveryEntry = z.infer<typeof RecoveryEntrySchema>
 

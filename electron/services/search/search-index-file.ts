@@ -9,7 +9,7 @@ import { writeFileDurably } from '../disk/atomic-file'
 import { makeFolders } from '../disk/make-folders'
 
 /** Bumped whenever what is indexed, or how, changes: an older index is then rebuilt. */
-const FORMAT = 3
+const FORMAT = 4
 
 /** When an article file was last seen: unchanged on disk means unchanged in the index. */
 export const FileStampSchema = z.object({

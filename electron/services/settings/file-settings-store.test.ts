@@ -28,6 +28,7 @@ describe('FileSettingsStore', () => {
       panelsHidden: false,
       collapsedPanels: [],
       deskAddress: '',
+      quotesMustBeChecked: false,
     })
     await store.update({ displayName: 'Ana Lee' })
     expect(new FileSettingsStore(path, { headlineLimit: 80 }).get()).toMatchObject({

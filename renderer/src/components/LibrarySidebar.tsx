@@ -140,7 +140,7 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
         <DeskSection address={deskAddress} tokenSet={deskTokenSet} filters={filters} />
       )}
       <ul className="article-list" aria-label={searching ? 'Search results' : 'Articles'}>
-        {visible.map(({ article, terms, snippet }) => (
+        {visible.map(({ article, terms, snippet, fields }) => (
           <li key={article.id} className="article-row">
             <input
               type="checkbox"
@@ -161,6 +161,9 @@ export function LibrarySidebar({ onOpenSettings }: { onOpenSettings: () => void 
                 <span className="article-snippet">
                   <Highlighted text={snippet} terms={terms} />
                 </span>
+              )}
+              {!snippet && fields.includes('sources') && (
+                <span className="article-snippet">A source in its source log</span>
               )}
               <span className="article-meta">
                 <span className={`status status-${article.status}`}>{article.status}</span>

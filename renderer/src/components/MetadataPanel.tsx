@@ -5,6 +5,7 @@ import { useEditorStore } from '../stores/editor-store'
 import { CommentsPanel } from './CommentsPanel'
 import { CountsPanel } from './CountsPanel'
 import { HistoryPanel } from './HistoryPanel'
+import { SourcesPanel } from './SourcesPanel'
 import { StylePanel } from './StylePanel'
 import { SuggestionsPanel } from './SuggestionsPanel'
 
@@ -60,6 +61,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
       <SuggestionsPanel />
       <CommentsPanel />
       <StylePanel />
+      <SourcesPanel />
       {articleId && <HistoryPanel articleId={articleId} />}
     </aside>
   )

@@ -34,6 +34,9 @@ function SettingsForm({ settings, onClose }: { settings: SettingsAnswer; onClose
   const [dictionary, setDictionary] = useState((settings.dictionary ?? []).join('\n'))
   const [language, setLanguage] = useState(settings.language ?? 'en')
   const [imageBaseUrl, setImageBaseUrl] = useState(settings.imageBaseUrl ?? '')
+  const [quotesMustBeChecked, setQuotesMustBeChecked] = useState(
+    settings.quotesMustBeChecked ?? false,
+  )
   const [theme, setTheme] = useState<Theme>(settings.theme ?? 'system')
   const [deskAddress, setDeskAddress] = useState(settings.deskAddress ?? '')
   const [deskToken, setDeskTokenField] = useState('')
@@ -67,6 +70,7 @@ function SettingsForm({ settings, onClose }: { settings: SettingsAnswer; onClose
       standfirstLimit: Number(standfirstLimit),
       language: language.trim(),
       imageBaseUrl: imageBaseUrl.trim(),
+      quotesMustBeChecked,
       theme,
       dictionary: [
         ...new Set(
@@ -130,8 +134,16 @@ function SettingsForm({ settings, onClose }: { settings: SettingsAnswer; onClose
           />
         </label>
         <label className="field">
-          <span>Language of exports (BCP 47, e.g. en, en-GB)</span>
+          <span>Language of stories and exports (BCP 47, e.g. en, en-GB, sv)</span>
           <input value={language} onChange={(event) => setLanguage(event.target.value)} />
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={quotesMustBeChecked}
+            onChange={(event) => setQuotesMustBeChecked(event.target.checked)}
+          />
+          No export until every quote is checked
         </label>
         <label className="field">
           <span>Image base URL for packages (where images will be published; optional)</span>

@@ -21,6 +21,7 @@ export function focusTarget(target: PreflightTarget): void {
       return
     case 'Suggestions':
     case 'Style':
+    case 'Sources':
       focusRegion(target.field)
       return
     case 'Figure': {

@@ -21,6 +21,8 @@ describe('the form of a shared story, as others change it', () => {
       byline: [{ name: 'Ana Lee' }, { name: 'Sam Roe', role: 'Additional reporting' }],
       keywords: ['bridge', 'ferries'],
       suggestions: [],
+      sources: [],
+      quotes: [],
     }
     const next = formWithDetails(form, theirs)
     expect(next.dateline).toBe('HULL')

@@ -5,6 +5,8 @@ import type {
   BylineSuggestion,
   CommentThread,
   EditedFields,
+  QuoteLogEntry,
+  Source,
 } from '../../../shared/article'
 import type { StoryDetails } from '../../../shared/desk/story-document'
 import type { EncodedBody } from '../../../shared/editor/encode-body'
@@ -29,6 +31,8 @@ export interface ArticleForm {
   slug: string
   styleIgnores: string[]
   comments: CommentThread[]
+  sources: Source[]
+  quotes: QuoteLogEntry[]
   tracked: ArticleFields['tracked']
 }
 
@@ -51,6 +55,8 @@ export function formFromArticle(article: Article): ArticleForm {
     slug: article.slug,
     styleIgnores: article.styleIgnores,
     comments: article.comments,
+    sources: article.sources,
+    quotes: article.quotes,
     tracked: article.tracked,
   }
 }
@@ -61,6 +67,8 @@ export function detailsFromForm(form: ArticleForm): Omit<StoryDetails, 'suggesti
     slug: form.slug,
     styleIgnores: form.styleIgnores,
     comments: form.comments,
+    sources: form.sources,
+    quotes: form.quotes,
     byline: form.byline
       .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
       .filter(({ name }) => name)
@@ -111,7 +119,17 @@ export function formWithDetails(form: ArticleForm, details: StoryDetails): Artic
   const changes: Partial<ArticleForm> = {}
   if (!same(mine.byline, details.byline)) changes.byline = bylineRows(details.byline)
   if (!same(mine.keywords, details.keywords)) changes.keywordsText = details.keywords.join(', ')
-  for (const key of ['slug', 'dateline', 'section', 'status', 'styleIgnores', 'comments'] as const)
+  const replaced = [
+    'slug',
+    'dateline',
+    'section',
+    'status',
+    'styleIgnores',
+    'comments',
+    'sources',
+    'quotes',
+  ] as const
+  for (const key of replaced)
     if (!same(mine[key], details[key])) Object.assign(changes, { [key]: details[key] })
   return Object.keys(changes).length === 0 ? form : { ...form, ...changes }
 }
