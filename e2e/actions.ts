@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { makeImage } from '../electron/services/testing/test-images'
+import { expect } from './fixtures'
 
 /** Imports files through the library's _Import…_ button, as chosen in the file dialog. */
 export async function importFiles(
@@ -65,4 +66,15 @@ export async function insertImage(
     mimeType: 'image/png',
     buffer: await makeImage('png', colour, size),
   })
+}
+
+/** Saves the open story, reloads the page and opens the story again from the library. */
+export async function saveAndReopen(page: Page, headline: RegExp) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved/)
+  await page.reload()
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: headline })
+    .click()
 }

@@ -1,5 +1,6 @@
 import type { Download } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { saveAndReopen } from './actions'
 import { expect, test } from './fixtures'
 
 test('a quote linked to its source and ticked by the desk, kept with the story and never exported', async ({
@@ -45,13 +46,7 @@ test('a quote linked to its source and ticked by the desk, kept with the story a
   )
 
   // Kept with the story: still there after a reload.
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved/)
-  await page.reload()
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Harbour bridge/ })
-    .click()
+  await saveAndReopen(page, /Harbour bridge/)
   const reloaded = page
     .getByRole('region', { name: 'Sources' })
     .getByRole('listitem', { name: 'Quote: We will reopen the bridge by March,' })

@@ -10,6 +10,7 @@ import { SlugSchema } from './slug'
 import { validateBody, validBodyByBlocks, type ValidBlockMemory } from '../editor/validate-body'
 import { TiptapDocSchema, type TiptapNode } from './tiptap-json'
 import { QuoteLogEntrySchema, SourceSchema } from './source-log'
+import { SlotIdSchema } from '../copyfit/slot'
 
 export const ARTICLE_SCHEMA_VERSION = 6
 
@@ -158,6 +159,8 @@ export const ArticleFieldsSchema = z.object({
   }),
   /** Who made each suggestion in the article and when. */
   suggestions: z.array(SuggestionAuthorshipSchema).max(10_000),
+  /** The slot the story is written to fit (resources/slots), if it has been given one. */
+  slot: SlotIdSchema.optional(),
   /** Who the reporter spoke to (see source-log). Never exported. */
   sources: z.array(SourceSchema).max(1_000),
   /** Each quote's source, record and check. Never exported. */

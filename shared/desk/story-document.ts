@@ -34,7 +34,7 @@ export const STORY_PARTS = {
   quotes: 'quotes',
 } as const
 
-const DETAIL_KEYS = ['slug', 'dateline', 'section', 'status'] as const
+const DETAIL_KEYS = ['slug', 'dateline', 'section', 'status', 'slot'] as const
 type ListKey = 'byline' | 'keywords' | 'styleIgnores'
 const LIST_KEYS: readonly ListKey[] = ['byline', 'keywords', 'styleIgnores']
 
@@ -72,6 +72,7 @@ export const StoryDetailsSchema = ArticleFieldsSchema.pick({
   dateline: true,
   section: true,
   status: true,
+  slot: true,
   byline: true,
   keywords: true,
   styleIgnores: true,
@@ -109,6 +110,8 @@ export function writeStoryDetails(doc: Y.Doc, fields: Partial<StoryDetails>): vo
       const value = fields[key]
       if (value !== undefined && details.get(key) !== value) details.set(key, value)
     }
+    // A slot taken off is written as empty: an absent value means "not changed" above.
+    if ('slot' in fields && fields.slot === undefined && details.get('slot')) details.delete('slot')
     for (const key of LIST_KEYS) {
       const value = fields[key]
       if (value) writeList(doc.getArray<unknown>(key), value)
@@ -136,7 +139,9 @@ export function detailsChangedSince(base: StoryDetails, next: StoryDetails): Par
  * The article's fields as the document holds them, unchecked: the desk server and the app
  * validate them with `ArticleFieldsSchema` before anything is stored or shown.
  */
-export function readStory(doc: Y.Doc): Record<keyof ArticleFields, unknown> {
+export function readStory(
+  doc: Y.Doc,
+): Record<Exclude<keyof ArticleFields, 'slot'>, unknown> & { slot?: unknown } {
   const details = doc.getMap<unknown>(STORY_PARTS.details)
   const headline = readLine(doc, STORY_PARTS.headline)
   const standfirst = readLine(doc, STORY_PARTS.standfirst)
@@ -148,6 +153,8 @@ export function readStory(doc: Y.Doc): Record<keyof ArticleFields, unknown> {
     dateline: details.get('dateline'),
     section: details.get('section'),
     status: details.get('status'),
+    // Present only when set, as in the article's file, so that the two compare equal.
+    ...(details.has('slot') && { slot: details.get('slot') }),
     headline: headline.text,
     standfirst: standfirst.text,
     body: readBody(doc),

@@ -111,6 +111,28 @@ describe('preflight of the quotes', () => {
   })
 })
 
+describe('preflight of the copyfit', () => {
+  it('warns of each field over its slot, saying by how much, and not of those that fit', () => {
+    const copyfit = {
+      slotId: 'broadsheet-brief',
+      slotName: 'Broadsheet brief',
+      widows: [],
+      fields: [
+        { field: 'Headline' as const, unit: 'lines' as const, used: 2, available: 2 },
+        { field: 'Body' as const, unit: 'lines' as const, used: 24, available: 20 },
+      ],
+    }
+    expect(preflight(ready(), { ...input, copyfit }).items).toEqual([
+      expect.objectContaining({
+        code: 'copyfit-over',
+        severity: 'warning',
+        message: 'Body: 24 of 20 lines: 4 over in “Broadsheet brief”.',
+        target: { field: 'Body' },
+      }),
+    ])
+  })
+})
+
 describe('preflight', () => {
   it('passes a complete story with nothing to report', () => {
     expect(preflight(ready(), input)).toEqual({ items: [], blocking: 0, warnings: 0 })

@@ -8,6 +8,7 @@ import { bodyText, figuresOf } from './figures'
 import { buildNinjs22, buildNinjs31 } from './ninjs'
 import { Ninjs22Schema, Ninjs31Schema } from './ninjs-schema'
 import type { ExportContext } from './renditions'
+import { describeFit, overBy, type CopyfitReport } from '../copyfit/copyfit-report'
 
 /** Where a problem is, so the app can take the person there. */
 export const PreflightTargetSchema = z.object({
@@ -54,6 +55,8 @@ export interface PreflightInput {
   context: ExportContext
   /** The newsroom's rule that no quote leaves unchecked: a warning otherwise. */
   quotesMustBeChecked: boolean
+  /** How the story fits the slot it was given, when it has one. */
+  copyfit?: CopyfitReport
 }
 
 /** "TK" (to come) marks a fact still to be filled in; it must never reach print. */
@@ -165,6 +168,12 @@ export function preflight(article: Article, input: PreflightInput): PreflightRep
       { field: 'Style' },
     )
   }
+  for (const fit of input.copyfit?.fields ?? []) {
+    if (!overBy(fit)) continue
+    const field = fit.field === 'Standfirst' || fit.field === 'Body' ? fit.field : 'Headline'
+    warn('copyfit-over', `${describeFit(fit)} in “${input.copyfit?.slotName}”.`, { field })
+  }
+
   const quotes = storyQuoteLines(article, input.context.language)
   const listed = (lines: readonly { quote: string }[]) =>
     lines.map(({ quote }) => `“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`).join(', ')

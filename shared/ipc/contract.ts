@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { ImportedImage } from '../assets/image-policy'
 import { VersionIdSchema, type ArticleVersion, type VersionSummary } from '../history/version'
 import type { RulePack } from '../style/rules'
+import type { CopyfitReport } from '../copyfit/copyfit-report'
+import { SlotIdSchema, type Slot } from '../copyfit/slot'
 import type { ValidBlockMemory } from '../editor/validate-body'
 import {
   ArticleFieldsSchema,
@@ -78,6 +80,20 @@ export const ImportStylePackRequest = z.object({
   fileName: z.string().min(1).max(255),
   text: z.string().max(2_000_000),
 })
+
+/** A story's texts, measured against a slot as the page would set them. */
+export const CopyfitRequest = z.object({
+  slotId: SlotIdSchema,
+  headline: z.string().max(100_000),
+  standfirst: z.string().max(1_000_000),
+  paragraphs: z.array(z.string().max(1_000_000)).max(50_000),
+})
+
+export interface SlotsAnswer {
+  slots: Slot[]
+  /** Slot files that could not be used, with why. */
+  problems: string[]
+}
 
 export interface StylePacksAnswer {
   packs: RulePack[]
@@ -212,6 +228,9 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'version:restore': channel<Article>()(RestoreVersionRequest),
     'style:packs': channel<StylePacksAnswer>()(EmptyRequest),
     'style:import': channel<RulePack>()(ImportStylePackRequest),
+    'copyfit:slots': channel<SlotsAnswer>()(EmptyRequest),
+    'copyfit:measure': channel<CopyfitReport>()(CopyfitRequest),
+    'copyfit:import-slot': channel<Slot>()(ImportStylePackRequest),
   }) satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
 export type Contract = ReturnType<typeof createContract>

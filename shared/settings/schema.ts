@@ -12,6 +12,7 @@ export const THEMES = ['system', 'light', 'dark'] as const
 export const PANEL_IDS = [
   'details',
   'counts',
+  'copyfit',
   'suggestions',
   'comments',
   'style',

@@ -78,9 +78,9 @@ describe('line counts against a browser', () => {
               document.body.append(paragraph)
             }
             await document.fonts.ready
-            if (![...document.fonts].some((face) => face.status === 'loaded'))
-              throw new Error('the slot face did not load')
-            return [...document.querySelectorAll('p')].map((paragraph) =>
+            await document.fonts.load('16px Slot')
+            if (!document.fonts.check('16px Slot')) throw new Error('the slot face did not load')
+            return Array.from(document.querySelectorAll('p')).map((paragraph) =>
               Math.round(paragraph.getBoundingClientRect().height / leading),
             )
           },

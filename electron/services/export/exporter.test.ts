@@ -482,6 +482,38 @@ describe('formats', SLOW, () => {
   })
 })
 
+describe('a story given a slot', SLOW, () => {
+  it('is packaged with its slot and how it fit, and preflight says what is over', async () => {
+    const story = await storyWithPicture()
+    const slotted = await services.library.save(story.id, story.revision, {
+      ...fieldsOf(story),
+      headline: 'Harbour bridge to close for a year of repairs while ferries carry commuters',
+      slot: 'broadsheet-brief',
+    })
+    if (!slotted.ok) throw new Error(slotted.error.message)
+    const files = await unzipFiles(bytesOf(await exported(slotted.value, 'package')))
+    const manifest = JSON.parse(
+      String(files.find((entry) => entry.path === 'manifest.json')?.bytes),
+    ) as { slot: { id: string; fields: { field: string; used: number; available: number }[] } }
+    expect(manifest.slot).toMatchObject({
+      id: 'broadsheet-brief',
+      name: 'Broadsheet brief (1 column)',
+    })
+    expect(manifest.slot.fields.map(({ field }) => field)).toEqual(['Headline', 'Body'])
+    // 75 characters in bold 14 pt on one 46 mm column: more than the slot's two lines.
+    expect(manifest.slot.fields[0]?.used).toBeGreaterThan(2)
+    const report = await services.exporter.preflight(slotted.value)
+    expect(report.items).toContainEqual(
+      expect.objectContaining({
+        code: 'copyfit-over',
+        severity: 'warning',
+        target: { field: 'Headline' },
+        message: expect.stringMatching(/^Headline: \d of 2 lines: \d over in “Broadsheet brief/),
+      }),
+    )
+  })
+})
+
 describe('the source and quote log never leaves the newsroom', SLOW, () => {
   it.each([...TEXT_FORMATS, 'docx', 'package'] as const)(
     'nothing of it is in %s',

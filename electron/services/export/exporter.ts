@@ -26,6 +26,9 @@ import { mapLimited } from '../platform/map-limited'
 import type { RenditionFile } from './renditions'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StylePacks } from '../settings/style-packs'
+import type { Copyfit } from '../copyfit/copyfit'
+import type { CopyfitReport, FieldFit } from '../../../shared/copyfit/copyfit-report'
+import { storyText } from '../../../shared/search/search-document'
 import { unzipFiles, zipFiles, type ZipEntry } from './zip-files'
 
 /**
@@ -61,6 +64,8 @@ interface PackageManifest {
   articleId: string
   revision: number
   exportedAt: string
+  /** The slot the story was written to fit, and how it fit when packaged. */
+  slot?: { id: string; name: string; fields: FieldFit[] }
   formats: string[]
   files: { path: string; size: number; sha256: string }[]
 }
@@ -78,6 +83,7 @@ export class Exporter {
     private readonly assets: AssetStore,
     private readonly settings: SettingsStore,
     private readonly stylePacks: StylePacks,
+    private readonly copyfit: Copyfit,
   ) {}
 
   private context(renditions?: RenditionsBySource): ExportContext {
@@ -93,8 +99,10 @@ export class Exporter {
     const packs = await this.stylePacks.load()
     const rules = packs.ok ? packs.value.packs.flatMap((pack) => pack.rules) : []
     const { headlineLimit, standfirstLimit, quotesMustBeChecked } = this.settings.get()
+    const copyfit = await this.copyfitOf(article)
     return preflight(article, {
       quotesMustBeChecked,
+      ...(copyfit && { copyfit }),
       missingImages,
       headlineLimit,
       standfirstLimit,
@@ -244,6 +252,18 @@ export class Exporter {
     return zipFiles(entries, new Date(article.updatedAt))
   }
 
+  /** How the story fits its slot, if it has one that can be found. */
+  private async copyfitOf(article: Article): Promise<CopyfitReport | undefined> {
+    if (!article.slot) return undefined
+    const report = await this.copyfit.measure(article.slot, {
+      headline: article.headline,
+      standfirst: article.standfirst,
+      paragraphs: storyText(article.body).body.split('\n'),
+      language: this.settings.get().language,
+    })
+    return report.ok ? report.value : undefined
+  }
+
   /** Every format and every image rendition in one zip, with a manifest of checksums. */
   async package(article: Article): Promise<Buffer> {
     const [{ makeRenditions }, { renderTextFormat }] = await Promise.all([
@@ -285,10 +305,14 @@ export class Exporter {
       { path: 'article.docx', bytes: await this.docx(article, renditionFiles) },
       ...imageFiles,
     ]
+    const copyfit = await this.copyfitOf(article)
     const manifest: PackageManifest = {
       articleId: article.id,
       revision: article.revision,
       exportedAt: article.updatedAt,
+      ...(copyfit && {
+        slot: { id: copyfit.slotId, name: copyfit.slotName, fields: copyfit.fields },
+      }),
       formats: [...TEXT_FORMATS, 'docx'],
       files: files.map(({ path, bytes }) => ({
         path,

@@ -4,6 +4,8 @@ import { ValidBlockMemory } from '../../../shared/editor/validate-body'
 import { join } from 'node:path'
 import { resourcesDir } from './app-paths'
 import { StylePacks } from '../settings/style-packs'
+import { Copyfit } from '../copyfit/copyfit'
+import { Slots } from '../copyfit/slots'
 import type { ArticleLocks } from '../library/article-locks'
 import { AssetStore } from '../library/asset-store'
 import { EventHub } from './event-hub'
@@ -30,6 +32,8 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> ext
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
+  slots: Slots
+  copyfit: Copyfit
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
@@ -107,7 +111,10 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   const versions = new VersionStore(library, () => settings.get().displayName)
   library.afterSave = (previous, saved, folder) => versions.afterSave(previous, saved, folder)
   const stylePacks = new StylePacks(join(resourcesDir(), 'style'), options.userStyleDir)
-  const exporter = new Exporter(assets, settings, stylePacks)
+  // The newsroom's slots are kept beside its style packs, in this person's settings folder.
+  const slots = new Slots(join(resourcesDir(), 'slots'), join(options.userStyleDir, '..', 'slots'))
+  const copyfit = new Copyfit(slots)
+  const exporter = new Exporter(assets, settings, stylePacks, copyfit)
   const importer = new Importer(library)
   const recovery = new RecoveryJournal(options.recoveryDir, library)
   const { locks } = library
@@ -131,6 +138,8 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     assets,
     versions,
     stylePacks,
+    slots,
+    copyfit,
     exporter,
     importer,
     recovery,
@@ -180,6 +189,8 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     assets,
     versions,
     stylePacks,
+    slots,
+    copyfit,
     exporter,
     importer,
     recovery,

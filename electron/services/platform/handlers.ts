@@ -20,6 +20,8 @@ import type { DeskTokenStore } from '../settings/desk-token-store'
 import { fetchDeskStories } from '../desk/desk-client'
 import type { DeskSessions } from '../desk/desk-sessions'
 import type { StylePacks } from '../settings/style-packs'
+import type { Copyfit } from '../copyfit/copyfit'
+import type { Slots } from '../copyfit/slots'
 import type { VersionStore } from '../history/version-store'
 
 const MAX_RECENT_ARTICLES = 20
@@ -49,6 +51,8 @@ export interface Services {
   assets: AssetStore
   versions: VersionStore
   stylePacks: StylePacks
+  slots: Slots
+  copyfit: Copyfit
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
@@ -72,6 +76,8 @@ export function createHandlers({
   assets,
   versions,
   stylePacks,
+  slots,
+  copyfit,
   exporter,
   importer,
   recovery,
@@ -227,6 +233,10 @@ export function createHandlers({
     },
     'style:packs': () => stylePacks.load(),
     'style:import': ({ fileName, text }) => stylePacks.import(fileName, text),
+    'copyfit:slots': () => slots.load(),
+    'copyfit:measure': ({ slotId, ...text }) =>
+      copyfit.measure(slotId, { ...text, language: settings.get().language }),
+    'copyfit:import-slot': ({ fileName, text }) => slots.import(fileName, text),
     'settings:get': async () => ok(settingsAnswer(settings.get())),
     'settings:update': async (patch) => {
       let updated: Settings

@@ -3,6 +3,7 @@ import { Panel } from './Panel'
 import type { ArticleForm } from '../stores/article-form'
 import { useEditorStore } from '../stores/editor-store'
 import { CommentsPanel } from './CommentsPanel'
+import { CopyfitPanel } from './CopyfitPanel'
 import { CountsPanel } from './CountsPanel'
 import { HistoryPanel } from './HistoryPanel'
 import { SourcesPanel } from './SourcesPanel'
@@ -58,6 +59,7 @@ export function MetadataPanel({ form }: { form: ArticleForm }) {
         </label>
       </Panel>
       <CountsPanel />
+      <CopyfitPanel />
       <SuggestionsPanel />
       <CommentsPanel />
       <StylePanel />

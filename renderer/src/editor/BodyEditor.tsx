@@ -1,5 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view'
 import { CurrentBlock } from './current-block'
+import { CopyfitOverflow } from './copyfit-overflow'
 import { STORY_CORE_EXTENSIONS } from './core-extensions'
 import { FindReplace } from './find-replace'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -108,6 +109,7 @@ export function BodyEditor({ articleId, initialBody, shared }: Props) {
       CleanPaste,
       FindReplace,
       CurrentBlock,
+      CopyfitOverflow,
       ReactSelectionOptOut,
       suggestChangesForField(),
     ],

@@ -33,6 +33,8 @@ export interface ArticleForm {
   comments: CommentThread[]
   sources: Source[]
   quotes: QuoteLogEntry[]
+  /** The slot's id; empty for none. */
+  slot: string
   tracked: ArticleFields['tracked']
 }
 
@@ -57,6 +59,7 @@ export function formFromArticle(article: Article): ArticleForm {
     comments: article.comments,
     sources: article.sources,
     quotes: article.quotes,
+    slot: article.slot ?? '',
     tracked: article.tracked,
   }
 }
@@ -69,6 +72,7 @@ export function detailsFromForm(form: ArticleForm): Omit<StoryDetails, 'suggesti
     comments: form.comments,
     sources: form.sources,
     quotes: form.quotes,
+    ...(form.slot && { slot: form.slot }),
     byline: form.byline
       .map(({ name, role, suggestion }) => ({ name: name.trim(), role: role.trim(), suggestion }))
       .filter(({ name }) => name)
@@ -129,6 +133,7 @@ export function formWithDetails(form: ArticleForm, details: StoryDetails): Artic
     'sources',
     'quotes',
   ] as const
+  if ((mine.slot ?? '') !== (details.slot ?? '')) changes.slot = details.slot ?? ''
   for (const key of replaced)
     if (!same(mine[key], details[key])) Object.assign(changes, { [key]: details[key] })
   return Object.keys(changes).length === 0 ? form : { ...form, ...changes }
