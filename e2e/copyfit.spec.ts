@@ -41,4 +41,23 @@ test('a story given a slot shows the lines it takes, and what is over goes as co
   await expect(
     page.getByRole('region', { name: 'Copyfit' }).getByRole('combobox', { name: 'Slot' }),
   ).toHaveValue('web-home-page')
+
+  // A newsroom's own slot, added in Settings, is there to choose.
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  const ourSlot = 'kind: web\nname: Our app alert\nbudgets: { headline: 40 }\n'
+  const slotSettings = settings.getByRole('group', { name: 'Copyfit slots' })
+  await slotSettings.getByLabel('Slot file').setInputFiles({
+    name: 'app-alert.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ourSlot),
+  })
+  await expect(slotSettings.getByRole('status')).toHaveText('Added the slot in app-alert.yaml.')
+  await expect(slotSettings.getByRole('list', { name: 'Slots' })).toContainText('Our app alert')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  const slot = page.getByRole('region', { name: 'Copyfit' }).getByRole('combobox', { name: 'Slot' })
+  await slot.selectOption('Our app alert')
+  await expect(
+    page.getByRole('region', { name: 'Copyfit' }).getByRole('list', { name: 'Fit' }),
+  ).toHaveText('Headline: 23 of 40 characters')
 })

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CopyfitReport } from '../../../shared/copyfit/copyfit-report'
 import { describeFit, overBy } from '../../../shared/copyfit/copyfit-report'
-import type { Slot } from '../../../shared/copyfit/slot'
 import { client } from '../api/client'
 import { markLinesOver } from '../editor/copyfit-overflow'
 import { useBodyParagraphs } from '../editor/use-body-paragraphs'
 import { useFieldEditors } from '../stores/field-editors'
+import { useSlots } from '../stores/slot-store'
 import { useEditorStore } from '../stores/editor-store'
 import { Panel } from './Panel'
 
@@ -19,24 +19,13 @@ export function CopyfitPanel() {
   const headline = useEditorStore((state) => state.form?.headline ?? '')
   const standfirst = useEditorStore((state) => state.form?.standfirst ?? '')
   const paragraphs = useBodyParagraphs()
-  const [slots, setSlots] = useState<{ slots: Slot[]; problems: string[] }>()
+  const slots = useSlots((state) => state.slots)
+  const loadSlots = useSlots((state) => state.load)
   const [report, setReport] = useState<CopyfitReport>()
   const [problem, setProblem] = useState<string>()
-  const fileInput = useRef<HTMLInputElement>(null)
-
-  // Asked again after a slot is added.
-  const [slotsAsked, setSlotsAsked] = useState(0)
   useEffect(() => {
-    let current = true
-    void client.invoke('copyfit:slots', {}).then((loaded) => {
-      if (!current) return
-      if (loaded.ok) setSlots(loaded.value)
-      else setProblem(loaded.error.message)
-    })
-    return () => {
-      current = false
-    }
-  }, [slotsAsked])
+    if (!slots) void loadSlots()
+  }, [slots, loadSlots])
 
   useEffect(() => {
     if (!slotId) return
@@ -53,16 +42,6 @@ export function CopyfitPanel() {
     }
   }, [slotId, headline, standfirst, paragraphs])
 
-  const importSlot = async (file: File | undefined) => {
-    if (!file) return
-    const imported = await client.invoke('copyfit:import-slot', {
-      fileName: file.name,
-      text: await file.text(),
-    })
-    setProblem(imported.ok ? undefined : imported.error.message)
-    if (imported.ok) setSlotsAsked((count) => count + 1)
-  }
-
   const shown = slotId && report?.slotId === slotId ? report : undefined
   const body = useFieldEditors((state) => state.editors.Body)
   const overFrom = shown?.bodyOver?.paragraph
@@ -75,7 +54,7 @@ export function CopyfitPanel() {
         <span>Slot</span>
         <select value={slotId} onChange={(event) => edit({ slot: event.target.value })}>
           <option value="">No slot</option>
-          {slots?.slots.map((slot) => (
+          {slots?.map((slot) => (
             <option key={slot.id} value={slot.id}>
               {slot.name}
             </option>
@@ -99,22 +78,7 @@ export function CopyfitPanel() {
         </p>
       )}
       {problem && <p role="alert">{problem}</p>}
-      {slots?.problems.map((line) => (
-        <p key={line} className="hint">
-          Not used: {line}
-        </p>
-      ))}
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        Add a slot…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".yaml,.yml"
-        hidden
-        aria-label="Slot file"
-        onChange={(event) => void importSlot(event.target.files?.[0])}
-      />
+      <p className="hint">A newsroom adds its own slots in Settings.</p>
     </Panel>
   )
 }

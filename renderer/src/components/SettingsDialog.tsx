@@ -5,6 +5,7 @@ import type { SettingsAnswer, Theme } from '../../../shared/settings/schema'
 import { useDesk } from '../stores/desk-store'
 import { useSettings } from '../stores/settings-store'
 import { Dialog } from './Dialog'
+import { SlotSettings } from './SlotSettings'
 
 /**
  * The few things a person sets once: their name for bylines and tracked changes, field limits,
@@ -163,6 +164,7 @@ function SettingsForm({ settings, onClose }: { settings: SettingsAnswer; onClose
             spellCheck={false}
           />
         </label>
+        <SlotSettings />
         <fieldset className="settings-desk">
           <legend>Desk</legend>
           <p className="hint">
