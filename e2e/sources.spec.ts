@@ -1,5 +1,7 @@
 import type { Download } from '@playwright/test'
+import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { saveAndReopen } from './actions'
 import { expect, test } from './fixtures'
 
@@ -37,7 +39,19 @@ test('a quote linked to its source and ticked by the desk, kept with the story a
   // One choice links the quote to her; the desk then ticks it checked.
   await quote.getByRole('combobox', { name: 'Said by' }).selectOption('Eva Lind')
   await quote.getByRole('combobox', { name: 'Record' }).selectOption('recording')
-  await quote.getByRole('textbox', { name: 'Where it is' }).fill('mayor-interview.m4a')
+  // The recording is kept in the story's folder, never in an export.
+  await quote.getByLabel('Recording file').setInputFiles({
+    name: 'Mayor interview.m4a',
+    mimeType: 'audio/mp4',
+    buffer: Buffer.from('not really audio, but a file the recorder made'),
+  })
+  await expect(quote.getByRole('textbox', { name: 'Where it is' })).toHaveValue(
+    'recordings/mayor-interview.m4a',
+  )
+  const [folder] = readdirSync(app.library).filter((name) => !name.startsWith('.'))
+  expect(readdirSync(join(app.library, folder ?? '', 'recordings'))).toEqual([
+    'mayor-interview.m4a',
+  ])
   await quote.getByRole('textbox', { name: 'At' }).fill('12:40')
   await quote.getByRole('checkbox', { name: 'Checked' }).check()
   await expect(quote).toContainText('Checked by')

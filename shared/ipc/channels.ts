@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'copyfit:slots',
   'copyfit:measure',
   'copyfit:import-slot',
+  'source:attach-recording',
   'app:start',
   'desk:set-token',
   'desk:stories',

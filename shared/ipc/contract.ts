@@ -231,6 +231,8 @@ export const createContract = (bodies: ValidBlockMemory) =>
     'copyfit:slots': channel<SlotsAnswer>()(EmptyRequest),
     'copyfit:measure': channel<CopyfitReport>()(CopyfitRequest),
     'copyfit:import-slot': channel<Slot>()(ImportStylePackRequest),
+    /** A quote's recording, kept in the story's folder for its source log. */
+    'source:attach-recording': channel<{ path: string }>()(ImportAssetRequest),
   }) satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
 export type Contract = ReturnType<typeof createContract>

@@ -6,6 +6,7 @@ import { resourcesDir } from './app-paths'
 import { StylePacks } from '../settings/style-packs'
 import { Copyfit } from '../copyfit/copyfit'
 import { Slots } from '../copyfit/slots'
+import { RecordingStore } from '../library/recording-store'
 import type { ArticleLocks } from '../library/article-locks'
 import { AssetStore } from '../library/asset-store'
 import { EventHub } from './event-hub'
@@ -34,6 +35,7 @@ export interface AppServices<Settings extends SettingsStore = SettingsStore> ext
   stylePacks: StylePacks
   slots: Slots
   copyfit: Copyfit
+  recordings: RecordingStore
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
@@ -114,6 +116,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
   // The newsroom's slots are kept beside its style packs, in this person's settings folder.
   const slots = new Slots(join(resourcesDir(), 'slots'), join(options.userStyleDir, '..', 'slots'))
   const copyfit = new Copyfit(slots)
+  const recordings = new RecordingStore(library)
   const exporter = new Exporter(assets, settings, stylePacks, copyfit)
   const importer = new Importer(library)
   const recovery = new RecoveryJournal(options.recoveryDir, library)
@@ -140,6 +143,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     stylePacks,
     slots,
     copyfit,
+    recordings,
     exporter,
     importer,
     recovery,
@@ -191,6 +195,7 @@ export function createAppServices<Settings extends SettingsStore>(options: {
     stylePacks,
     slots,
     copyfit,
+    recordings,
     exporter,
     importer,
     recovery,

@@ -22,6 +22,7 @@ import type { DeskSessions } from '../desk/desk-sessions'
 import type { StylePacks } from '../settings/style-packs'
 import type { Copyfit } from '../copyfit/copyfit'
 import type { Slots } from '../copyfit/slots'
+import type { RecordingStore } from '../library/recording-store'
 import type { VersionStore } from '../history/version-store'
 
 const MAX_RECENT_ARTICLES = 20
@@ -53,6 +54,7 @@ export interface Services {
   stylePacks: StylePacks
   slots: Slots
   copyfit: Copyfit
+  recordings: RecordingStore
   exporter: Exporter
   importer: Importer
   recovery: RecoveryJournal
@@ -78,6 +80,7 @@ export function createHandlers({
   stylePacks,
   slots,
   copyfit,
+  recordings,
   exporter,
   importer,
   recovery,
@@ -237,6 +240,8 @@ export function createHandlers({
     'copyfit:measure': ({ slotId, ...text }) =>
       copyfit.measure(slotId, { ...text, language: settings.get().language }),
     'copyfit:import-slot': ({ fileName, text }) => slots.import(fileName, text),
+    'source:attach-recording': ({ articleId, fileName, bytes }, { client }) =>
+      recordings.attach(articleId, fileName, bytes, client),
     'settings:get': async () => ok(settingsAnswer(settings.get())),
     'settings:update': async (patch) => {
       let updated: Settings

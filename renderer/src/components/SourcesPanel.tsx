@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import {
   QUOTE_RECORD_KINDS,
   SOURCE_CHANNELS,
@@ -8,6 +8,7 @@ import {
   type SourceChannel,
 } from '../../../shared/article'
 import { formatPeopleTime } from '../../../shared/format/people-time'
+import { client } from '../api/client'
 import { quoteLines, type QuoteLine } from '../../../shared/quotes/quote-log'
 import { useStoryQuotes } from '../editor/use-story-quotes'
 import { useEditorStore } from '../stores/editor-store'
@@ -208,6 +209,19 @@ function QuoteItem({ line, sources }: { line: QuoteLine; sources: Source[] }) {
   const { quote, entry, field } = line
   const name = opening(quote)
   const record = entry?.record
+  const articleId = useEditorStore((state) => state.article?.id)
+  const recordingInput = useRef<HTMLInputElement>(null)
+  const [attachProblem, setAttachProblem] = useState<string>()
+  const attach = async (file: File | undefined) => {
+    if (!file || !articleId) return
+    const kept = await client.invoke('source:attach-recording', {
+      articleId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })
+    setAttachProblem(kept.ok ? undefined : kept.error.message)
+    if (kept.ok) setRecord({ kind: 'recording', where: kept.value.path })
+  }
   const setRecord = (patch: Partial<NonNullable<QuoteLogEntry['record']>>) =>
     changeQuote(quote, {
       record: { kind: record?.kind ?? 'recording', where: '', at: '', ...record, ...patch },
@@ -278,6 +292,22 @@ function QuoteItem({ line, sources }: { line: QuoteLine; sources: Source[] }) {
                 onChange={(event) => setRecord({ where: event.target.value })}
               />
             </label>
+          )}
+          {record?.kind === 'recording' && (
+            <>
+              <button type="button" onClick={() => recordingInput.current?.click()}>
+                Keep a recording with the story…
+              </button>
+              <input
+                ref={recordingInput}
+                type="file"
+                accept="audio/*"
+                hidden
+                aria-label="Recording file"
+                onChange={(event) => void attach(event.target.files?.[0])}
+              />
+              {attachProblem && <p role="alert">{attachProblem}</p>}
+            </>
           )}
           {record?.kind === 'recording' && (
             <label className="field">
