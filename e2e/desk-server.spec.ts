@@ -23,7 +23,8 @@ test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 test('a desk server stores every story when stopped, after a restart and in a backup', async () => {
   const desk = await startDesk(dataDir)
-  expect(desk.output()).toContain('Nobody can connect yet. Add people with:')
+  // Printed after the address, perhaps a moment later on a busy machine.
+  await expect.poll(() => desk.output()).toContain('Nobody can connect yet. Add people with:')
   const token = addPerson(dataDir, 'Ana Lee', 'reporter')
 
   const reporter = connectTestClient(desk.url, STORY, token)

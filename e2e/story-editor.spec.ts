@@ -298,10 +298,11 @@ test('first run offers a sample article with a figure, caption and credit', asyn
   await expect(page.getByRole('textbox', { name: 'Caption' })).toContainText(
     'first crossing since the storm',
   )
-  const width = await page
-    .locator('figure img')
-    .evaluate((image) => (image as HTMLImageElement).naturalWidth)
-  expect(width).toBe(1200)
+  // The picture is there once it has loaded: a busy machine may take a moment.
+  const picture = page.locator('figure img')
+  await expect
+    .poll(() => picture.evaluate((image) => (image as HTMLImageElement).naturalWidth))
+    .toBe(1200)
 })
 
 test('library filter, quick switcher and the shortcuts overlay', async ({ app }) => {

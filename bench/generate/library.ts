@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { createArticle, serializeArticle } from '../../shared/article'
+import { ARTICLE_SCHEMA_VERSION, createArticle, serializeArticle } from '../../shared/article'
 import {
   ARTICLE_FILE,
   ASSETS_FOLDER,
@@ -29,7 +29,8 @@ export async function generateLibrary(
   count: number,
   seed = 2026,
 ): Promise<GeneratedLibrary> {
-  const marker = JSON.stringify({ count, seed, generator: 1 })
+  // A library written in an older article schema is written again, not read as this one.
+  const marker = JSON.stringify({ count, seed, generator: 1, schema: ARTICLE_SCHEMA_VERSION })
   const previous = await readFile(join(root, MARKER_FILE), 'utf8').catch(() => '')
   if (previous === marker) return { root, articles: count, reused: true }
 
