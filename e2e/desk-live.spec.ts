@@ -33,7 +33,9 @@ async function connectToDesk(page: Page, address: string, token: string): Promis
   await deskSettings.getByLabel('Desk server address').fill(address)
   await deskSettings.getByLabel('Desk token', { exact: true }).fill(token)
   await settings.getByRole('button', { name: 'Save settings' }).click()
-  await expect(settings).toBeHidden()
+  // Saved in three trips to main (settings, token, settings again): on a busy machine serving
+  // two apps and a desk, more than the default wait.
+  await expect(settings).toBeHidden({ timeout: 30_000 })
 }
 
 /** The library's one story, as main last wrote it from the shared document. */

@@ -11,6 +11,9 @@ const copyfitOverflowKey = new PluginKey<DecorationSet>('copyfitOverflow')
 /** The paragraph (counted as the measure counts: non-empty, captions left out) where lines go over. */
 export function markLinesOver(editor: Editor, paragraph: number | undefined): void {
   if (editor.isDestroyed) return
+  // Nothing marked and nothing to mark: no transaction at all.
+  if (paragraph === undefined && copyfitOverflowKey.getState(editor.state) === DecorationSet.empty)
+    return
   editor.view.dispatch(
     editor.state.tr.setMeta(copyfitOverflowKey, paragraph ?? -1).setMeta('addToHistory', false),
   )
