@@ -38,6 +38,31 @@ const DETAIL_KEYS = ['slug', 'dateline', 'section', 'status', 'slot'] as const
 type ListKey = 'byline' | 'keywords' | 'styleIgnores'
 const LIST_KEYS: readonly ListKey[] = ['byline', 'keywords', 'styleIgnores']
 
+/** The parts readStoryDetails reads: all but the rich texts, which the field editors bind. */
+const DETAIL_PARTS = [
+  STORY_PARTS.details,
+  ...LIST_KEYS,
+  STORY_PARTS.comments,
+  STORY_PARTS.suggestions,
+  STORY_PARTS.sources,
+  STORY_PARTS.quotes,
+]
+
+/**
+ * Whether a transaction changed any of the story's details: most of others' changes are typing in
+ * a rich text, and reading every detail again for each of them cost a page in a busy story more
+ * than its own typing did.
+ */
+export function changesStoryDetails(transaction: Y.Transaction): boolean {
+  return DETAIL_PARTS.some((name) => {
+    const part = transaction.doc.share.get(name)
+    return (
+      part !== undefined &&
+      (transaction.changed.has(part) || transaction.changedParentTypes.has(part))
+    )
+  })
+}
+
 /** Whether nothing has been written to this document yet: a story not yet sent to the desk. */
 export function isEmptyStory(doc: Y.Doc): boolean {
   return doc.getMap(STORY_PARTS.details).size === 0 && doc.getXmlFragment('body').length === 0

@@ -258,10 +258,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
   }
 
   const edited = (patch: Partial<EditorState> = {}) => {
-    if (get().shared) {
+    const { shared } = get()
+    if (shared) {
       // Every change goes to main as it is made: nothing waits for a save.
-      set(patch)
-      scheduleShareDetails()
+      if (Object.keys(patch).length > 0) set(patch)
+      // Others' typing shown in the editors has no detail of this person's to share.
+      if (!shared.isApplyingOthersChange()) scheduleShareDetails()
       return
     }
     set((state) => ({ ...patch, editCount: state.editCount + 1 }))

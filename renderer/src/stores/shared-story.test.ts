@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { STORY_PARTS } from '../../../shared/desk/story-document'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { Clock } from './clock'
 
@@ -170,7 +171,7 @@ describe('a shared story in the page', () => {
 
   it('applies others’ changes without sending them back', async () => {
     const desk = deskCopy()
-    const { story, events } = join(desk)
+    const { story } = join(desk)
     desk.getText('t').insert(0, 'HULL: ')
     const update = toBase64(Y.encodeStateAsUpdate(desk))
     for (const listener of listeners.get('desk:update') ?? []) listener({ id: STORY, update })
@@ -178,8 +179,32 @@ describe('a shared story in the page', () => {
       listener({ id: 'another-story', update })
     await flush()
     expect(story.doc.getText('t').toString()).toBe('HULL: The bridge closes.')
-    expect(events.changedByOthers).toBe(1)
     expect(pushes).toHaveLength(0)
+  })
+
+  it('tells the form of others’ changes to the details, not of their typing', async () => {
+    const desk = deskCopy()
+    const { story, events } = join(desk)
+    const sendFromDesk = (change: () => void) => {
+      const before = Y.encodeStateVector(desk)
+      change()
+      const update = toBase64(Y.encodeStateAsUpdate(desk, before))
+      for (const listener of listeners.get('desk:update') ?? []) listener({ id: STORY, update })
+    }
+    const seenApplying: boolean[] = []
+    story.doc.on('update', () => seenApplying.push(story.isApplyingOthersChange()))
+
+    sendFromDesk(() => desk.getXmlFragment(STORY_PARTS.body).insert(0, [new Y.XmlText('Hull')]))
+    expect(events.changedByOthers).toBe(0)
+    sendFromDesk(() => desk.getMap(STORY_PARTS.details).set('status', 'subbed'))
+    expect(events.changedByOthers).toBe(1)
+    sendFromDesk(() => desk.getMap(STORY_PARTS.comments).set('c1', { text: 'Check the name' }))
+    expect(events.changedByOthers).toBe(2)
+
+    // The editors hear of each while it is applied, and of this person's own edits as theirs.
+    story.doc.getText('t').insert(0, 'HULL: ')
+    expect(seenApplying).toEqual([true, true, true, false])
+    expect(story.isApplyingOthersChange()).toBe(false)
   })
 
   it('misses nothing main said while the join was on its way', async () => {

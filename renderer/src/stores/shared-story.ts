@@ -2,6 +2,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DeskJoinAnswer, DeskSyncState } from '../../../shared/desk/desk-sync'
+import { changesStoryDetails } from '../../../shared/desk/story-document'
 import type { Failure } from '../../../shared/result'
 import { client } from '../api/client'
 import type { Clock } from './clock'
@@ -27,6 +28,11 @@ export interface SharedStory {
   readonly doc: Y.Doc
   /** Who is in the story and where their carets are; this person's own state goes to main. */
   readonly awareness: Awareness
+  /**
+   * Whether the editors are being updated with a change from main right now: what they report
+   * then is others' work, with nothing of this person's to share or save.
+   */
+  isApplyingOthersChange(): boolean
   /** Resolves once main holds every change made here, durably; false while it cannot take them. */
   handedOver(): Promise<boolean>
   /**
@@ -69,7 +75,10 @@ interface Options {
   /** The page's copy from the last time it had the story open, whose state vector it sent. */
   kept?: Y.Doc
   news: DeskNews
-  /** Another person's change is in the document: the form shows the fields the editors do not. */
+  /**
+   * Another person changed the story's details (the fields the editors do not show): the form
+   * shows them. Not called for changes only to the rich texts.
+   */
   changedByOthers(): void
   /** Main refused or could not take a change; it is offered again until it can. */
   pushFailed(failure: Failure): void
@@ -145,16 +154,25 @@ export function joinSharedStory(
   }
   doc.on('update', madeHere)
 
+  /** True while a change from main is applied: the editors' updates it causes are not edits here. */
+  let applyingOthersChange = false
   const stopListening = client.on('desk:update', (change) => {
     if (change.id !== id) return
     // A change this page made itself comes back when another tab here is in the story too:
     // Yjs finds nothing new in it, and nothing is redrawn.
-    let changed = false
-    const seen = () => (changed = true)
-    doc.on('update', seen)
-    Y.applyUpdate(doc, fromBase64(change.update), FROM_MAIN)
-    doc.off('update', seen)
-    if (changed) changedByOthers()
+    let detailsChanged = false
+    const seen = (transaction: Y.Transaction) => {
+      if (changesStoryDetails(transaction)) detailsChanged = true
+    }
+    doc.on('afterTransaction', seen)
+    applyingOthersChange = true
+    try {
+      Y.applyUpdate(doc, fromBase64(change.update), FROM_MAIN)
+    } finally {
+      applyingOthersChange = false
+      doc.off('afterTransaction', seen)
+    }
+    if (detailsChanged) changedByOthers()
   })
 
   let syncVersion = joined.syncVersion
@@ -205,6 +223,7 @@ export function joinSharedStory(
     doc,
     awareness,
     handedOver: handOver,
+    isApplyingOthersChange: () => applyingOthersChange,
     async leave() {
       stopListening()
       stopSyncNews()
