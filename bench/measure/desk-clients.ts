@@ -17,6 +17,7 @@ import { SqliteDeskRecords } from '../../electron/services/desk/sqlite-desk-reco
 import { deskDatabasePath } from '../../electron/services/desk/sqlite-desk-storage'
 import { Random } from '../generate/random'
 import { generatedArticle } from '../generate/story'
+import { destroyProvider } from '../../electron/services/desk/destroy-provider'
 
 const CLI = join(__dirname, '..', '..', 'out', 'main', 'cli.js')
 /** A person typing steadily: one character every 150 ms. */
@@ -117,10 +118,7 @@ export function connect(server: ServerProcess, story: string, doc = new Y.Doc())
     doc,
     provider,
     synced,
-    destroy: () => {
-      provider.destroy()
-      websocket.destroy()
-    },
+    destroy: () => destroyProvider(provider, websocket),
   }
 }
 

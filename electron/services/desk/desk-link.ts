@@ -13,6 +13,7 @@ import {
 } from '../../../shared/desk/desk-connection'
 import { parseDeskRefusal, type DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { fail, ok, type Result } from '../../../shared/result'
+import { destroyProvider } from './destroy-provider'
 import type { DeskStanding } from './desk-sync-state'
 
 /** How soon a lost connection is tried again, growing to `maxDelayMs`; never given up. */
@@ -187,12 +188,7 @@ export class DeskLink {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    // A socket closed while still connecting reports it as an error after its listeners are
-    // gone; unheard, that error would end the whole process (the app's main, the host).
-    const socket = this.websocket.webSocket
-    if (socket instanceof WebSocket) socket.on('error', () => undefined)
-    this.provider.destroy()
-    this.websocket.destroy()
+    destroyProvider(this.provider, this.websocket)
     this.changed()
   }
 

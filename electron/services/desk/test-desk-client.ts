@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { parseDeskRefusal, type DeskRefusal } from '../../../shared/desk/desk-refusal'
+import { destroyProvider } from './destroy-provider'
 
 export interface DeskTestClient {
   doc: Y.Doc
@@ -61,10 +62,7 @@ export function connectTestClient(
     refusedChanges,
     socketCloses,
     synced,
-    destroy: () => {
-      provider.destroy()
-      websocket.destroy()
-    },
+    destroy: () => destroyProvider(provider, websocket),
   }
 }
 
