@@ -24,7 +24,8 @@ const EVERY_GROUP = [
 // No timing is asserted; the figures themselves are for `npm run bench`.
 test('the benchmark harness produces every figure, each beside its baseline', async () => {
   const browser = findBrowser()
-  // The harness drives a real Chromium; without one it cannot run (the message says how to get one).
+  // Skip reason: the harness drives a real Chromium; without one it cannot run (the message says
+  // how to get one). CI installs Chromium, so it runs there.
   test.skip(!browser, NO_BROWSER_MESSAGE)
   test.setTimeout(300_000)
   const out = mkdtempSync(join(tmpdir(), 'copydesk-bench-smoke-'))

@@ -31,9 +31,10 @@ let redis: RedisProcess | undefined
 let desks: DeskProcess[]
 let clients: DeskTestClient[]
 
-// Skipped only where Debian's postgresql or redis-server is not installed (a developer's machine
-// without them; CI installs both): the messages say how to get them.
+// Skip reason: only where Debian's postgresql is not installed (a developer's machine without it;
+// CI installs it, so this runs there): the message says how to get it.
 test.skip(Boolean(POSTGRES_MISSING), POSTGRES_MISSING ?? '')
+// Skip reason: only where Debian's redis-server is not installed (CI installs it); as above.
 test.skip(!REDIS_SERVER, NO_REDIS_MESSAGE)
 
 test.beforeEach(async () => {

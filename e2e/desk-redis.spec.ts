@@ -28,7 +28,8 @@ let desks: DeskProcess[]
 let clients: DeskTestClient[]
 let links: DeskLink[]
 
-// Skipped only where Debian's redis-server is not installed (CI installs it); the message says how.
+// Skip reason: only where Debian's redis-server is not installed (CI installs it, so this runs
+// there); the message says how to get it.
 test.skip(!REDIS_SERVER, NO_REDIS_MESSAGE)
 
 test.beforeEach(async () => {
