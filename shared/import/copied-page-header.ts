@@ -232,6 +232,17 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
     }
   }
 
+  // A page that opens a story over its stream of teasers gives the story's headline twice: as
+  // a teaser, with nothing marking it, and again further down over the story, with its byline
+  // or date under it. The story is under the second.
+  const teaser = header.headline
+  if (teaser !== undefined && !marksHeadline(teaser)) {
+    const again = range(teaser + 1, lines.length).find(
+      (index) => lines[index] === lines[teaser] && marksHeadline(index),
+    )
+    if (again !== undefined) header.headline = again
+  }
+
   const headline = header.headline
   if (headline !== undefined && headline >= sentencesStart) header.storyStart = headline + 1
   const storyStart = header.storyStart

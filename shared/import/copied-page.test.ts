@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { bylineFromLine, bylineFromNameLine } from './byline-line'
 import { looksLikeCopiedPage, parseCopiedPage } from './copied-page'
 import { isDateLine } from './date-line'
+import { escapeHtml } from './parsed-story'
 import { parsePlainText } from './plain-text'
 
 const sentence = (topic: string) =>
@@ -274,6 +275,7 @@ describe('isDateLine', () => {
     'vor 3 Stunden',
     'il y a 2 heures',
     '2 ore fa',
+    'Associated PressDecember 2, 2016',
   ])('takes "%s" for a date line', (line) => {
     expect(isDateLine(line)).toBe(true)
   })
@@ -705,5 +707,73 @@ describe('pages laid out otherwise', () => {
   it('goes on past a count of comments set beside the story', () => {
     const page = COPIED_PAGE.replace('What happens next', 'Comments (5 posted)')
     expect(parseCopiedPage(page).bodyHtml).toContain(sentence('the money'))
+  })
+
+  it('leaves out an author box under the story, and goes on past one set into it', () => {
+    const bio = 'She covers transport and the harbour for The Herald'
+    const under = COPIED_PAGE.replace(
+      `${sentence('the schools')}\n`,
+      `${sentence('the schools')}\nAna Lee (with Tom Brown)\n${bio}\n`,
+    )
+    const ended = parseCopiedPage(under).bodyHtml
+    expect(ended).toContain(sentence('the schools'))
+    expect(ended).not.toContain('Tom Brown')
+    expect(ended).not.toContain(bio)
+
+    const inside = COPIED_PAGE.replace(
+      `${sentence('the bridge')}\n`,
+      `${sentence('the bridge')}\nAna Lee | Transport Correspondent\n${bio}\n`,
+    )
+    const story = parseCopiedPage(inside)
+    expect(story.bodyHtml).not.toContain('Transport Correspondent')
+    expect(story.bodyHtml).toContain(sentence('the ferries'))
+    expect(story.bodyHtml).toContain(sentence('the schools'))
+    // A sentence that opens on the writer's name is the story's.
+    const said = `Ana Lee asked the council about the ferries, and ${sentence('the fares')}`
+    const quoted = COPIED_PAGE.replace(`${sentence('the ferries')}\n`, `${said}\n`)
+    expect(parseCopiedPage(quoted).bodyHtml).toContain(escapeHtml(said))
+  })
+
+  it('takes the story a page opened over its stream of teasers, not the stream', () => {
+    const teaser = (topic: string) =>
+      `An unmanned cargo ship broke up over ${topic} on Thursday, and what the agency said about the launch, the debris and the next flight is all in the story behind this teaser.`
+    const headline = 'Russia: Space ship malfunctions, breaks up over Siberia'
+    const page = [
+      'Home',
+      'Mail',
+      'News',
+      'Sports',
+      'Finance',
+      'Sign in',
+      'Science',
+      'Associated Press',
+      headline,
+      teaser('Siberia'),
+      'Cargo ship burns up',
+      'UPI',
+      teaser('the Pacific'),
+      'Ferries double up for the summer',
+      'People',
+      teaser('the steppe'),
+      'Help',
+      'Privacy',
+      headline,
+      'NATALIYA VASILYEVA',
+      'Associated PressDecember 2, 2016',
+      '11 Comments',
+      sentence('the launch'),
+      sentence('the debris'),
+      sentence('the next flight'),
+      'What to Read Next',
+      'Ten things to do this weekend',
+    ].join('\n')
+    const story = parseCopiedPage(page)
+    expect(story.headline).toBe(headline)
+    expect(story.byline).toEqual([{ name: 'NATALIYA VASILYEVA' }])
+    expect(story.bodyHtml).toBe(
+      [sentence('the launch'), sentence('the debris'), sentence('the next flight')]
+        .map((text) => `<p>${text}</p>`)
+        .join(''),
+    )
   })
 })

@@ -1,3 +1,4 @@
+import type { BylineEntry } from '../article'
 import { bylineFromLine } from './byline-line'
 import { splitCaptionCredit } from './caption'
 import { findPageHeader } from './copied-page-header'
@@ -53,6 +54,30 @@ function storyAfterTeasers(lines: readonly string[], box: number, end: number): 
   for (let index = box + 1; index <= Math.min(end, box + TEASER_BOX_LINES); index++) {
     if (!paragraph(index)) teaserTitle = true
     else if (teaserTitle && index < end && isProse(lines[index + 1] ?? '')) return index
+  }
+  return undefined
+}
+
+/**
+ * The byline's writer named again, alone or with what a page sets beside a name ("Martin
+ * Untersinger (avec Damien Leloup)", "Ana Lee | Reporter"): an author box, which pages set
+ * under a story and sometimes into it. A sentence that opens on the name is the story's own.
+ */
+function signsOff(line: string, byline: readonly BylineEntry[]): boolean {
+  const name = byline[0]?.name
+  if (!name || !line.startsWith(name)) return false
+  return /^(?:$|\s*[(|•·–—,-])/.test(line.slice(name.length))
+}
+
+/** How far under an author box the story may go on: past the writer's title, date and tags. */
+const AUTHOR_BOX_LINES = 6
+
+/** A paragraph, not a paid offer's or a list's line, soon after an author box: the story's. */
+function paragraphAfterBox(lines: readonly string[], box: number, end: number) {
+  const last = Math.min(end, box + AUTHOR_BOX_LINES)
+  for (let index = box + 1; index <= last; index++) {
+    const line = lines[index] ?? ''
+    if (isProse(line) && wordsIn(line) >= 20) return index
   }
   return undefined
 }
@@ -146,6 +171,12 @@ export function parseCopiedPage(text: string): ParsedStory {
   const region = storyRegion(lines)
   if (!region) return story
   const header = findPageHeader(lines, region.start)
+  // A headline found past the run of sentences (the page gave it again over its story) starts
+  // the story's own run.
+  const end =
+    header.storyStart > region.end
+      ? header.storyStart + (storyRegion(lines.slice(header.storyStart))?.end ?? -1)
+      : region.end
   const at = (index: number | undefined) => (index === undefined ? '' : (lines[index] ?? ''))
   story.headline = at(header.headline)
   story.standfirst = at(header.standfirst)
@@ -153,9 +184,16 @@ export function parseCopiedPage(text: string): ParsedStory {
 
   /** Blocks of HTML, and the cells of a table's rows. */
   const body: (string | string[])[] = []
-  for (let index = header.storyStart; index <= region.end; index++) {
+  for (let index = header.storyStart; index <= end; index++) {
     const line = lines[index] ?? ''
     if (header.taken.has(index) || line === story.headline || line === story.standfirst) continue
+    if (body.length > 0 && signsOff(line, story.byline)) {
+      // Set after a picture, the box stands between the story's paragraphs.
+      const goesOn = paragraphAfterBox(lines, index, end)
+      if (goesOn === undefined) break
+      index = goesOn - 1
+      continue
+    }
     if (STORY_ENDS.test(line)) {
       if (body.length > 0) break
       continue
@@ -168,7 +206,7 @@ export function parseCopiedPage(text: string): ParsedStory {
     if (TEASER_BOX.test(line)) {
       if (body.length === 0) continue
       if (!SHARE_BAR.test(line) && sharedJustAbove(lines, index)) break
-      const goesOn = storyAfterTeasers(lines, index, region.end)
+      const goesOn = storyAfterTeasers(lines, index, end)
       if (goesOn === undefined) break
       index = goesOn - 1
       continue

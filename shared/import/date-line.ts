@@ -98,6 +98,10 @@ const HAS_DATE = new RegExp(DATE_PART.source, 'iu')
 const DATE_WORDS =
   /^(?:updated|published|posted|last|modified|on|at|the|and|mis|jour|le|la|à|am|um|uhr|de|del|el|às|alle|ore|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|pubblicato|aggiornato|\d+|[|•·–—,:/-]+)$/i
 
+/** "Associated PressDecember 2, 2016": a month that a page runs on after a name, unspaced. */
+const GLUED_MONTH =
+  /(\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December) \d)/gu
+
 /** At most this many other words: more, and the line says something besides its date. */
 const MAX_OTHER_WORDS = 3
 
@@ -106,7 +110,8 @@ const MAX_OTHER_WORDS = 3
  * "Thu 3 Jan 2019 02.00 EST", "Alex Perry 1 day ago" has a date in it too): pages put such lines
  * around the headline and byline, and they are no part of the story's text.
  */
-export function isDateLine(line: string): boolean {
+export function isDateLine(text: string): boolean {
+  const line = text.replace(GLUED_MONTH, '$1 ')
   if (!HAS_DATE.test(line)) return false
   const others = line
     .replace(DATE_PART, ' ')
