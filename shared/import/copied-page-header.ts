@@ -27,6 +27,8 @@ export interface PageHeader {
 }
 
 const LOOKBACK = 40
+/** How far above the story a headline marked by its byline or date may stand. */
+const FAR_LOOKBACK = 120
 /**
  * How far into the run of sentences a headline may stand: a cookie notice or a sign-up box just
  * above a story reads as sentences too.
@@ -232,6 +234,20 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
     }
   }
 
+  // A review's score box or a gallery may stand between the headline and the story's first
+  // sentences: further up, only a headline with its byline or date under it.
+  if (tagline === undefined && (header.headline === undefined || !marksHeadline(header.headline))) {
+    const far = range(Math.max(0, sentencesStart - FAR_LOOKBACK), first).filter(
+      (index) =>
+        isHeadlineLike(lines[index] ?? '') &&
+        !inTeaserBox(lines, index) &&
+        !bylineAt(lines, index, true) &&
+        marksHeadline(index),
+    )
+    const [nearest] = far.sort((a, b) => score(b) - score(a))
+    if (nearest !== undefined) header.headline = nearest
+  }
+
   // A page that opens a story over its stream of teasers gives the story's headline twice: as
   // a teaser, with nothing marking it, and again further down over the story, with its byline
   // or date under it. The story is under the second.
@@ -255,13 +271,25 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   // A byline under the headline in a box of teasers is a teaser's.
   const underHeadline = (allowBare: boolean) => (index: number) =>
     !inTeaserBox(lines, index) && bylineAt(lines, index, allowBare)
+  // Last, a name alone right under the headline, or under it and its standfirst (an
+  // encyclopedia sets the name in another language there).
+  const headlineText = headline === undefined ? undefined : lines[headline]
+  const nameUnderHeadline = (index: number) =>
+    tagline === undefined &&
+    bylineFromNameLine(lines[index] ?? '')?.bare === true &&
+    (lines[index - 1] === headlineText ||
+      (lines[index - 2] === headlineText && hasStandfirstUnder(index - 2)))
   const bylineIndex =
     range(below, Math.min(end, below + UNDER)).find(underHeadline(true)) ??
     range(below, end).find(underHeadline(false)) ??
     above.find((index) => bylineAt(lines, index, false)) ??
-    above.find((index) => bylineAt(lines, index, true))
+    above.find((index) => bylineAt(lines, index, true)) ??
+    range(below, end).find(nameUnderHeadline)
   if (bylineIndex !== undefined) {
-    header.byline = bylineAt(lines, bylineIndex, true) ?? []
+    header.byline =
+      bylineAt(lines, bylineIndex, true) ??
+      bylineFromNameLine(lines[bylineIndex] ?? '')?.entries ??
+      []
     header.taken.add(bylineIndex)
   }
 

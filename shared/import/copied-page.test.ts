@@ -776,4 +776,56 @@ describe('pages laid out otherwise', () => {
         .join(''),
     )
   })
+
+  it('takes a review’s headline from above its score box, by the byline under it', () => {
+    const scoreBox = Array.from({ length: 30 }, (_, row) => [`Score ${row}`, `${row * 3}`]).flat()
+    const page = [
+      ...['Home', 'Gear', 'Gaming', 'Reviews', 'Log in'],
+      'Harbour ferry review: A boat that keeps up with the bridge',
+      'But only commuters will care.',
+      'Devindra Hardawar, @devindra',
+      '11.03.17 in Transport',
+      ...scoreBox,
+      'Pros',
+      'Fastest crossing on the harbour yet',
+      'Cons',
+      sentence('the ferry'),
+      sentence('the bridge'),
+    ].join('\n')
+    expect(parseCopiedPage(page)).toMatchObject({
+      headline: 'Harbour ferry review: A boat that keeps up with the bridge',
+      byline: [{ name: 'Devindra Hardawar' }],
+    })
+  })
+
+  it('takes a name alone under the headline and its standfirst for the byline', () => {
+    const headline = 'Three surprising findings from our harbour survey'
+    const standfirst =
+      'This year, our survey revealed changes in how people cross the harbour and what they want.'
+    const page = [
+      ...['Blog', 'Insights', headline, 'Published on: June 25, 2024', '5 min read'],
+      headline,
+      standfirst,
+      'Dave Steer',
+      'surveyharbourferries',
+      sentence('the survey'),
+      sentence('the ferries'),
+    ].join('\n')
+    expect(parseCopiedPage(page)).toMatchObject({ headline, byline: [{ name: 'Dave Steer' }] })
+    // Not a label of the site's, nor a name an encyclopedia gives in another language.
+    const label = page.replace('Dave Steer', 'Fiction Page')
+    expect(parseCopiedPage(label).byline).toEqual([])
+    const encyclopedia = [
+      ...['Jump to content', 'Main menu', 'Search', 'Create account', 'Log in', 'Contents'],
+      'New Zealand',
+      'From Wikipedia, the free encyclopedia',
+      'Jump to navigation Jump to search',
+      'New Zealand',
+      'Aotearoa (Māori)',
+      'Capital\tWellington',
+      sentence('the islands'),
+      sentence('the harbours'),
+    ].join('\n')
+    expect(parseCopiedPage(encyclopedia).byline).toEqual([])
+  })
 })
