@@ -73,7 +73,11 @@ const BREADCRUMB = /(?:\s[>›»|/]\s.*){2}/
 const BESIDE_BYLINE =
   /^(?:follow|share|\d+ min(?:ute)? read|.{0,40}\b(?:editor|writer|reporter|correspondent|columnist|contributor|press|news)\b.{0,20})$/i
 
-function isHeadlineLike(line: string): boolean {
+/**
+ * Whether a line could be the headline. A title in title case reads as a name too, unless a
+ * byline stands right under it (`overByline`): a name has none.
+ */
+function isHeadlineLike(line: string, overByline = false): boolean {
   const words = wordsIn(line)
   return (
     words >= 3 &&
@@ -86,7 +90,7 @@ function isHeadlineLike(line: string): boolean {
     !isDateLine(line) &&
     !splitCaptionCredit(line) &&
     !TYPED_BULLET.test(line) &&
-    !readsAsName(line, words)
+    (overByline || !readsAsName(line, words))
   )
 }
 
@@ -218,7 +222,13 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
   }
   for (let index = first; index <= last && tagline === undefined; index++) {
     const line = lines[index] ?? ''
-    if (!isHeadlineLike(line) || inTeaserBox(lines, index) || bylineAt(lines, index, true)) continue
+    const overByline = bylineFromNameLine(lines[index + 1] ?? '')?.bare === false
+    if (
+      !isHeadlineLike(line, overByline) ||
+      inTeaserBox(lines, index) ||
+      bylineAt(lines, index, true)
+    )
+      continue
     // Inside the sentences, only a headline that a byline or date marks as one, or the page
     // gives twice.
     if (

@@ -313,6 +313,8 @@ describe('bylineFromNameLine', () => {
     'Share on Facebook',
     'Raspberry Pi 3 - The credit card sized PC that cost only $35',
     'Content Depth — Write Comprehensively About Your Core Topics',
+    'Part V - Conclusions',
+    'Fiction Page',
   ])('takes "%s" for no name', (line) => {
     expect(bylineFromNameLine(line)).toBeUndefined()
   })
@@ -827,5 +829,22 @@ describe('pages laid out otherwise', () => {
       sentence('the harbours'),
     ].join('\n')
     expect(parseCopiedPage(encyclopedia).byline).toEqual([])
+  })
+
+  it('takes a title in title case, which reads as a name, for the headline over its byline', () => {
+    const page = [
+      ...['Table of Contents', 'Foreword', 'Preface', 'Part I - Introduction'],
+      ...['1. Introduction', '2. The Harbour', 'Part II - Principles', '3. Bridges'],
+      'Appendix A. Ferry Timetables',
+      'Monitoring Harbour Bridges',
+      'Written by Rob Ewaschuk',
+      'Edited by Betsy Beyer',
+      sentence('monitoring the bridges'),
+      sentence('the harbour'),
+    ].join('\n')
+    expect(parseCopiedPage(page)).toMatchObject({
+      headline: 'Monitoring Harbour Bridges',
+      byline: [{ name: 'Rob Ewaschuk' }],
+    })
   })
 })
