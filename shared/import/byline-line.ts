@@ -126,7 +126,7 @@ const BESIDE_NAME = /\s+[|•·–—-]\s+|\s*,\s*@|\s+@|\s+\/\/\s+|\s*\|\s*/
 
 /** Words a page's own labels are made of: a line of them alone names nobody. */
 const LABEL_WORDS =
-  /^(?:the|news|home|latest|top|more|share|follow|subscribe|sign|log|menu|search|video|photos?|live|tech|business|opinion|sport|sports|world|health|science|culture|politics|insider|editor|editors|staff|team|desk|press|media|blog|posts?|comments?|advertisement|related|about|contact|daily|weekly|magazine|review|reviews|guide|guides|story|stories|online|page|fiction|part|chapter|section|appendix)$/i
+  /^(?:the|news|home|latest|top|more|share|follow|subscribe|sign|log|menu|search|video|photos?|live|tech|business|opinion|sport|sports|world|health|science|culture|politics|insider|editor|editors|staff|team|desk|press|media|blog|posts?|comments?|advertisement|related|about|contact|daily|weekly|magazine|review|reviews|guide|guides|story|stories|online|page|fiction|part|chapter|section|appendix|pictures)$/i
 
 /** "Sarah Archer", "John C. Welch", "NATALIYA VASILYEVA": two to five words of a name. */
 function nameWords(text: string): string | undefined {

@@ -315,6 +315,7 @@ describe('bylineFromNameLine', () => {
     'Content Depth — Write Comprehensively About Your Core Topics',
     'Part V - Conclusions',
     'Fiction Page',
+    'In Pictures',
   ])('takes "%s" for no name', (line) => {
     expect(bylineFromNameLine(line)).toBeUndefined()
   })
