@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { ValidBlockMemory } from '../editor/validate-body'
+import { createArticle } from './create'
 import { bodyJsonSchema } from './edited-fields'
 import { ArticleBodySchema } from './schema'
+import { serializeArticle } from './serialize'
 import { TiptapNodeSchema, type TiptapNode } from './tiptap-json'
 
 /** A body sent as JSON text, as saves and crash journals send it, to one owner of a save path. */
@@ -15,6 +17,9 @@ const CheckedWhole = z
     fields: z.object({ body: z.string().transform((text): unknown => JSON.parse(text)) }),
   })
   .pipe(z.object({ fields: z.object({ body: ArticleBodySchema }) }))
+
+const ID = '5b2c1f8e-3d4a-4e6b-9c7d-1a2b3c4d5e6f'
+const NOW = new Date('2026-03-01T09:00:00Z')
 
 const paragraph = (text: string): TiptapNode => ({
   type: 'paragraph',
@@ -46,6 +51,21 @@ describe('a body sent as JSON text', () => {
     const result = Sent.safeParse(sent(story(edited)))
     expect(result.data?.fields.body).toEqual(story(edited))
     expect(check).toHaveBeenCalledTimes(1)
+  })
+
+  it('is not checked again when the save writes the body its request carried', () => {
+    const memory = new ValidBlockMemory()
+    const parsed = sentTo(memory).parse(sent(story(blocks)))
+    const asked = vi.spyOn(memory, 'has')
+    const written = serializeArticle(
+      createArticle({ headline: 'A', body: parsed.fields.body }, ID, NOW),
+      memory,
+    )
+    expect(asked).not.toHaveBeenCalled()
+    expect(JSON.parse(written).body).toEqual(story(blocks))
+    // The same blocks in another object are looked up block by block, as any body is.
+    serializeArticle(createArticle({ headline: 'A', body: story(blocks) }, ID, NOW), memory)
+    expect(asked).toHaveBeenCalledTimes(blocks.length)
   })
 
   it('remembers in its own memory only: another owner checks every block', () => {

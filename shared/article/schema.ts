@@ -113,18 +113,20 @@ export const ArticleBodySchema = z
 /**
  * The same check for a body parsed from JSON text (a save, a crash journal, an article file):
  * blocks this memory found valid before are not checked again, by zod or ProseMirror
- * (`validBodyByBlocks`). A body it cannot vouch for is checked whole, so what is refused, and
+ * (`validBodyByBlocks`), nor is a body it checked whole (the request's, when the save writes it). A body it cannot vouch for is checked whole, so what is refused, and
  * why, is exactly as above.
  */
 export const parsedArticleBodySchema = (memory: ValidBlockMemory) =>
   z.unknown().transform((body, context): TiptapNode => {
+    // The body a save's request carried, checked as it crossed, is the one the save writes.
+    if (memory.vouchesFor(body)) return body
     const known =
       nestingDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH
         ? validBodyByBlocks(body, memory)
         : undefined
-    if (known) return known
+    if (known) return memory.checked(known)
     const whole = ArticleBodySchema.safeParse(body)
-    if (whole.success) return whole.data
+    if (whole.success) return memory.checked(whole.data)
     // Finished issues keep their message and path; the outer schemas prefix the path as usual.
     context.issues.push(...(whole.error.issues as z.core.$ZodRawIssue[]))
     return z.NEVER

@@ -13,6 +13,12 @@ import { ASSET_PATH_PATTERN, awaitsPicture, type FigureAttributes } from './figu
  */
 export class ValidBlockMemory {
   private readonly blocks = new Set<string>()
+  /**
+   * Whole bodies this memory's owner checked, as objects: a save checks the request's body as it
+   * crosses, then writes that same object, which need not be checked again. Bodies are data
+   * here, never changed in place once checked (a change makes a new object).
+   */
+  private readonly checkedBodies = new WeakSet<object>()
 
   constructor(private readonly kept = 20_000) {}
 
@@ -21,6 +27,17 @@ export class ValidBlockMemory {
     if (!this.blocks.delete(text)) return false
     this.blocks.add(text)
     return true
+  }
+
+  /** Whether this very object is a body found valid, and so one to use as it is. */
+  vouchesFor(body: unknown): body is TiptapNode {
+    return typeof body === 'object' && body !== null && this.checkedBodies.has(body)
+  }
+
+  /** Remembers a body found valid whole, for `vouchesFor`. */
+  checked(body: TiptapNode): TiptapNode {
+    this.checkedBodies.add(body)
+    return body
   }
 
   add(text: string): void {
