@@ -64,7 +64,10 @@ describe('a body sent as JSON text', () => {
     expect(asked).not.toHaveBeenCalled()
     expect(JSON.parse(written).body).toEqual(story(blocks))
     // The same blocks in another object are looked up block by block, as any body is.
-    serializeArticle(createArticle({ headline: 'A', body: story(blocks) }, ID, NOW), memory)
+    serializeArticle(
+      createArticle({ headline: 'A', body: { type: 'doc', content: blocks } }, ID, NOW),
+      memory,
+    )
     expect(asked).toHaveBeenCalledTimes(blocks.length)
   })
 
