@@ -40,6 +40,12 @@ async function suggestEdits(page: Page, on: boolean): Promise<void> {
   if ((await button.getAttribute('aria-pressed')) !== String(on)) await button.click()
 }
 
+/**
+ * The steps of main's save, as the host reports them: reading the request, checking it against
+ * the contract, finding the article, writing it durably, and recording the version.
+ */
+const SAVE_STEPS = ['read', 'check', 'locate', 'write', 'versions'] as const
+
 /** Waits until the page has finished `count` saves since its measures were last taken. */
 async function waitForSaves(page: Page, count: number): Promise<void> {
   try {
@@ -114,11 +120,16 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
     const saveMain: number[] = []
     const saveDurable: number[] = []
     const saveInMain: number[] = []
+    const saveSteps = new Map(SAVE_STEPS.map((step) => [step, [] as number[]]))
+    const takeSaveTimes = () => ({
+      whole: options.host.takeRequestTimes('article:save'),
+      steps: SAVE_STEPS.map((step) => options.host.takeRequestTimes(`article:save:${step}`)),
+    })
     for (const copy of copies) {
       await openInApp(app, copy)
       await suggestEdits(app, true)
       await app.evaluate(takeSaveMeasures)
-      options.host.takeRequestTimes('article:save')
+      takeSaveTimes()
       const record = await typeAndRecord(app, BODY, keys)
       typed.push(...record.latencies)
       handlers.push(...record.handlers)
@@ -135,7 +146,9 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
       const saves = await app.evaluate(takeSaveMeasures)
       saveMain.push(...saves.mainThread)
       saveDurable.push(...saves.durable)
-      saveInMain.push(...options.host.takeRequestTimes('article:save'))
+      const inMain = takeSaveTimes()
+      saveInMain.push(...inMain.whole)
+      SAVE_STEPS.forEach((step, index) => saveSteps.get(step)?.push(...(inMain.steps[index] ?? [])))
 
       await baseline.evaluate((doc) => window.baselines.openTiptap(doc), bareDoc)
       const bare = await typeAndRecord(baseline, BARE_TIPTAP, keys)
@@ -192,6 +205,9 @@ export async function measureEditor(options: EditorBenchOptions): Promise<Figure
         name: 'atomic write of the same bytes',
         taken: rawWrites,
       }),
+      ...SAVE_STEPS.map((step) =>
+        figureOf("Autosave (main's time, by step)", `${size}: ${step}`, saveSteps.get(step) ?? []),
+      ),
     )
   }
 

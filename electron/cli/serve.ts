@@ -20,6 +20,11 @@ export async function serve(
   const addresses = new HostAddresses(join(configDirectory(io.env), 'browser-host.json'))
   const root = services.library.root
   const remembered = await addresses.forLibrary(root)
+  const timings =
+    io.env[REQUEST_TIMINGS_ENV] === '1'
+      ? (name: string, milliseconds: number) =>
+          io.stderr(`${REQUEST_TIMING_PREFIX} ${name} ${milliseconds.toFixed(2)}\n`)
+      : undefined
   const options: HostOptions = {
     handlers: services.handlers,
     contract: services.contract,
@@ -30,12 +35,11 @@ export async function serve(
     // Its shared stories write their article.json first, as it, while it still holds their locks.
     onClientGone: (client) =>
       void services.desk.leaveClient(client).then(() => services.locks.releaseClient(client)),
-    // The benchmarks read main's own share of each request here (bench/browser/copydesk-host.ts).
-    ...(io.env[REQUEST_TIMINGS_ENV] === '1' && {
-      onRequestTimed: (channel: string, milliseconds: number) =>
-        io.stderr(`${REQUEST_TIMING_PREFIX} ${channel} ${milliseconds.toFixed(2)}\n`),
-    }),
+    // The benchmarks read main's own share of each request, and of its steps, here
+    // (bench/browser/copydesk-host.ts).
+    ...(timings && { onRequestTimed: timings, onStepTimed: timings }),
   }
+  services.library.onStepTimed = timings
   let host: RunningHost
   try {
     host = await startHost({ ...options, port: port ?? remembered.port })

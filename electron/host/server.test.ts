@@ -74,12 +74,14 @@ describe('browser host', () => {
     expect(await response.json()).toMatchObject({ ok: true, value: { articles: [], damaged: [] } })
   })
 
-  it("reports main's time for each request answered, for the benchmarks", async () => {
+  it("reports main's time for each request answered, and its steps, for the benchmarks", async () => {
     const timed: [string, number][] = []
+    const steps: string[] = []
     const timing = await startHost({
       ...services,
       rendererDir: join(temp.path, 'renderer'),
       onRequestTimed: (channel, milliseconds) => timed.push([channel, milliseconds]),
+      onStepTimed: (step) => steps.push(step),
     })
     try {
       const response = await fetch(`${timing.origin}/api/invoke/library:list`, {
@@ -90,6 +92,7 @@ describe('browser host', () => {
       expect(response.status).toBe(200)
       expect(timed).toEqual([['library:list', expect.any(Number)]])
       expect(timed[0]?.[1]).toBeGreaterThan(0)
+      expect(steps).toEqual(['library:list:read', 'library:list:check'])
     } finally {
       await timing.close()
     }

@@ -41,7 +41,10 @@ export interface HostOptions extends RequestDoor {
   onClientGone?: (client: string) => void
   /** How long a tab's event stream may be away before it counts as closed. */
   clientGoneAfterMs?: number
-  /** Main's time for each request, from its first byte to its answer sent: for the benchmarks. */
+  /**
+   * Main's time for each request, from its first byte to its answer sent, for the benchmarks;
+   * the time of its steps goes to `onStepTimed`, reading it among them.
+   */
   onRequestTimed?: (channel: string, milliseconds: number) => void
   /** The built renderer (out/renderer). */
   rendererDir: string
@@ -165,6 +168,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (error instanceof HttpError) throw error
       throw new HttpError(400, 'the request is not valid JSON')
     }
+    options.onStepTimed?.(`${channel}:read`, performance.now() - arrived)
     const context: RequestContext = { client: clientOf(request.headers[CLIENT_HEADER]) }
     sendJson(response, 200, await dispatch(options, channel, payload, context))
     options.onRequestTimed?.(channel, performance.now() - arrived)

@@ -122,6 +122,17 @@ describe('LibraryStore', () => {
     expect(reopened.ok && reopened.value.createdAt).toBe(article.createdAt)
   })
 
+  it('reports how long the steps of a save took, for the benchmarks', async () => {
+    const article = await created()
+    const steps: string[] = []
+    store.onStepTimed = (step, milliseconds) => {
+      expect(milliseconds).toBeGreaterThanOrEqual(0)
+      steps.push(step)
+    }
+    await store.save(article.id, 1, fieldsWith({ headline: 'Bridge reopens' }))
+    expect(steps).toEqual(['article:save:locate', 'article:save:write', 'article:save:versions'])
+  })
+
   it('refuses a save based on an old revision and overwrites nothing', async () => {
     const article = await created()
     await store.save(article.id, 1, fieldsWith({ headline: 'Theirs' }))

@@ -121,6 +121,8 @@ export class LibraryStore implements Library {
   private readonly written = new WrittenArticles()
   /** Set once by whoever keeps the history (see VersionStore). */
   afterSave?: AfterSave
+  /** Hears how long a save's steps took ("article:save:write"): for the benchmarks. */
+  onStepTimed?: (step: string, milliseconds: number) => void
   /** Who edits which article, across windows, tabs, app instances and machines. */
   readonly locks: ArticleLocks
 
@@ -169,7 +171,9 @@ export class LibraryStore implements Library {
   private async saveRevision(id: string, baseRevision: number | 'shared', fields: ArticleFields) {
     return this.guard('save the article', () =>
       this.exclusive(id, async () => {
+        const locating = performance.now()
         const located = await this.locate(this.root, id)
+        this.timed('locate', locating)
         if (!located.ok) return located
         const { folder, article } = located.value
         if (baseRevision === 'shared') {
@@ -185,11 +189,15 @@ export class LibraryStore implements Library {
           revision: article.revision + 1,
           updatedAt: this.stamp(),
         }
+        const writing = performance.now()
         const written = await this.writeInPlace(folder, saved)
+        this.timed('write', writing)
         if (!written.ok) return written
         this.onChange({ id, change: 'saved' })
         // History is a record of the save, not part of it: a failure there must not fail the save.
+        const recording = performance.now()
         await this.afterSave?.(article, saved, written.value).catch(() => undefined)
+        this.timed('versions', recording)
         return ok(saved)
       }),
     )
@@ -390,6 +398,10 @@ export class LibraryStore implements Library {
   }
 
   /** Finds an article's folder under `parent` by the id in its name, and checks the id inside. */
+  private timed(step: string, started: number): void {
+    this.onStepTimed?.(`article:save:${step}`, performance.now() - started)
+  }
+
   private async locate(parent: string, id: string): Promise<Result<Located>> {
     const key = join(parent, id)
     const remembered = this.foundIn.get(key)
