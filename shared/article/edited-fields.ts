@@ -12,8 +12,9 @@ export const bodyJsonSchema = (memory: ValidBlockMemory) =>
   z
     .string()
     .transform((text, context): unknown => {
+      let body: unknown
       try {
-        return JSON.parse(text)
+        body = JSON.parse(text)
       } catch (error) {
         context.addIssue({
           code: 'custom',
@@ -21,6 +22,8 @@ export const bodyJsonSchema = (memory: ValidBlockMemory) =>
         })
         return z.NEVER
       }
+      memory.sentAs(body, text)
+      return body
     })
     .pipe(parsedArticleBodySchema(memory))
 

@@ -1,6 +1,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { TiptapNodeSchema, type TiptapNode } from '../article/tiptap-json'
 import { articleBodySchema as bodySchema } from './schemas'
+import { topLevelBlockTexts } from './block-texts'
 import { ASSET_PATH_PATTERN, awaitsPicture, type FigureAttributes } from './figure'
 
 /**
@@ -27,6 +28,22 @@ export class ValidBlockMemory {
     if (!this.blocks.delete(text)) return false
     this.blocks.add(text)
     return true
+  }
+
+  /** The text each top-level block of a body came in, where the body came as text. */
+  private readonly sentTexts = new WeakMap<object, readonly string[]>()
+
+  /** Keeps the text each of `body`'s top-level blocks came in, when they are known. */
+  sentAs(body: unknown, text: string): void {
+    if (typeof body !== 'object' || body === null) return
+    const { content } = body as { content?: unknown }
+    const texts = Array.isArray(content) ? topLevelBlockTexts(text) : undefined
+    if (texts && texts.length === (content as unknown[]).length) this.sentTexts.set(body, texts)
+  }
+
+  /** The text the body's block at `index` came in, if kept. */
+  sentTextOf(body: object, index: number): string | undefined {
+    return this.sentTexts.get(body)?.[index]
   }
 
   /** Whether this very object is a body found valid, and so one to use as it is. */
@@ -94,9 +111,10 @@ function validByBlocks(
   if (!isPlainDoc(body, doc.name)) return undefined
   let expected = doc.contentMatch
   const blocks: TiptapNode[] = []
-  for (const candidate of body.content) {
+  for (const [index, candidate] of body.content.entries()) {
     let block = candidate as TiptapNode
-    if (!memory.has(JSON.stringify(candidate))) {
+    const text = memory.sentTextOf(body, index) ?? JSON.stringify(candidate)
+    if (!memory.has(text)) {
       if (!structureChecked) {
         const parsed = TiptapNodeSchema.safeParse(candidate)
         if (!parsed.success) return undefined
