@@ -113,8 +113,9 @@ export const ArticleBodySchema = z
 /**
  * The same check for a body parsed from JSON text (a save, a crash journal, an article file):
  * blocks this memory found valid before are not checked again, by zod or ProseMirror
- * (`validBodyByBlocks`), nor is a body it checked whole (the request's, when the save writes it). A body it cannot vouch for is checked whole, so what is refused, and
- * why, is exactly as above.
+ * (`validBodyByBlocks`), nor is a body it checked whole (the request's, when the save writes
+ * it). A body it cannot vouch for is checked whole, so what is refused, and why, is exactly as
+ * above.
  */
 export const parsedArticleBodySchema = (memory: ValidBlockMemory) =>
   z.unknown().transform((body, context): TiptapNode => {

@@ -20,6 +20,8 @@ export class ValidBlockMemory {
    * here, never changed in place once checked (a change makes a new object).
    */
   private readonly checkedBodies = new WeakSet<object>()
+  /** The text each top-level block of a body came in, where the body came as text. */
+  private readonly sentTexts = new WeakMap<object, readonly string[]>()
 
   constructor(private readonly kept = 20_000) {}
 
@@ -29,9 +31,6 @@ export class ValidBlockMemory {
     this.blocks.add(text)
     return true
   }
-
-  /** The text each top-level block of a body came in, where the body came as text. */
-  private readonly sentTexts = new WeakMap<object, readonly string[]>()
 
   /** Keeps the text each of `body`'s top-level blocks came in, when they are known. */
   sentAs(body: unknown, text: string): void {

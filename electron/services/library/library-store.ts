@@ -397,11 +397,11 @@ export class LibraryStore implements Library {
     return this.now().toISOString()
   }
 
-  /** Finds an article's folder under `parent` by the id in its name, and checks the id inside. */
   private timed(step: string, started: number): void {
     this.onStepTimed?.(`article:save:${step}`, performance.now() - started)
   }
 
+  /** Finds an article's folder under `parent` by the id in its name, and checks the id inside. */
   private async locate(parent: string, id: string): Promise<Result<Located>> {
     const key = join(parent, id)
     const remembered = this.foundIn.get(key)
