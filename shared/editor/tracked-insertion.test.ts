@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTestBodyEditor } from './test-body-editor'
 import { trackedInsertion } from './tracked-insertion'
 
-let editor: Editor | undefined
-
 /** Passed 3,000 runs once; each CI run tries 300 more. */
 const RUNS = 300
+
+let editor: Editor | undefined
 afterEach(() => editor?.destroy())
 
 const STORIES = [
