@@ -254,8 +254,8 @@ export function findPageHeader(lines: readonly string[], sentencesStart: number)
         !bylineAt(lines, index, true) &&
         marksHeadline(index),
     )
-    const [nearest] = far.sort((a, b) => score(b) - score(a))
-    if (nearest !== undefined) header.headline = nearest
+    const [likeliest] = far.sort((a, b) => score(b) - score(a))
+    if (likeliest !== undefined) header.headline = likeliest
   }
 
   // A page that opens a story over its stream of teasers gives the story's headline twice: as
