@@ -31,6 +31,40 @@ test('keys typed right after New article go into the new story, never the one be
   })
 })
 
+test('text pasted or put in without keys while the new story is made goes into it too', async ({
+  app,
+}) => {
+  const { page } = app
+  await app.cli('new', '--headline', 'The story before')
+  const library = page.getByRole('navigation', { name: 'Library' })
+  await library.getByRole('button', { name: /The story before/ }).click()
+  const headline = page.getByRole('textbox', { name: 'Headline' })
+  await expect(headline).toHaveText('The story before')
+  // Main is slow to make the story: the text arrives while the story before is still on screen.
+  let answer = () => {}
+  const held = new Promise<void>((resolve) => (answer = resolve))
+  await page.route('**/api/invoke/article:create', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.getByRole('button', { name: 'New article' }).click()
+  // `fill` puts its text in as dictation or an input method does, with no key pressed.
+  await headline.fill('Ferry strike')
+  await headline.evaluate((field) => {
+    const clipboardData = new DataTransfer()
+    clipboardData.setData('text/plain', ' called off')
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }))
+  })
+  answer()
+  await expect(headline).toHaveText('Ferry strike called off')
+  await expect(library.getByRole('button', { name: /Ferry strike called off/ })).toBeVisible()
+  await expect(library.getByRole('button', { name: /The story before/ })).toBeVisible()
+  expect(await app.otherDesk.open(await idOf(app.cli, 'The story before'))).toMatchObject({
+    ok: true,
+    value: { headline: 'The story before' },
+  })
+})
+
 test('a new story left without a word typed is not kept', async ({ app }) => {
   const { page } = app
   await app.cli('new', '--headline', 'A real story')
