@@ -73,7 +73,7 @@ function requestSender(): (
       const id = nextId++
       waiting.set(id, resolve)
       const target = (worker ??= start())
-      const message: WorkerRequest = { id, channel, credentials, ...bodies.pack(request) }
+      const message: WorkerRequest = { id, channel, credentials, ...bodies.pack(channel, request) }
       try {
         target.postMessage(message)
       } catch (error) {
