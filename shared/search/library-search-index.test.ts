@@ -127,6 +127,23 @@ describe('library search', () => {
     expect(ids(indexOf(store), { text: 'storr' })).toEqual([store.id])
   })
 
+  it('counts every match while describing the first few, typo neighbours by date too', () => {
+    const storms = Array.from({ length: 4 }, (_, at) =>
+      article({ headline: `Storm ${at + 1} closes the road` }, `2026-05-0${at + 2}T10:00:00.000Z`),
+    )
+    const store = article({ headline: 'Corner store closes' }, '2026-05-09T10:00:00.000Z')
+    const library = indexOf(...storms, store)
+    expect(find(library, { text: 'storm', limit: 2 })).toMatchObject({ total: 5, indexed: 5 })
+    expect(find(library, { text: 'storm', limit: 2 }).hits).toHaveLength(2)
+    // By last update, the neighbour found by a typo takes its place among the rest.
+    expect(ids(library, { text: 'storm', sort: 'updated', limit: 3 })).toEqual([
+      store.id,
+      storms[3]?.id,
+      storms[2]?.id,
+    ])
+    expect(ids(library, { text: 'storm', status: ['published'] })).toEqual([])
+  })
+
   it('needs every word of the query, and ranks a headline match first', () => {
     expect(ids(index, { text: 'harbour ferry' })).toEqual([ferry.id])
     expect(ids(index, { text: 'harbour' })[0]).toBe(ferry.id)

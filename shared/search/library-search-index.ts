@@ -7,6 +7,7 @@ import MiniSearch, {
 import { byUpdated, type ArticleSummary } from '../article'
 import { SEARCHED_FIELDS, type SearchDocument, type SearchedField } from './search-document'
 import type { ParsedSearchQuery, SearchHit, SearchResults } from './search-query'
+import { rankedSearch } from './ranked-search'
 import { normalizeTerm, tokenize } from './search-terms'
 
 /** A match in the headline counts for more than one deep in the body. */
@@ -46,6 +47,9 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
     combineWith: 'AND',
     prefix: isPrefix,
     fuzzy: false,
+    // MiniSearch's own defaults, stated: the ranked search scores with the same.
+    weights: { fuzzy: 0.45, prefix: 0.375 },
+    bm25: { k: 1.2, b: 0.7, d: 0.5 },
   },
   // Saves replace documents all day; clean the discarded ones up in the background.
   autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
@@ -174,31 +178,37 @@ export class LibrarySearchIndex {
         .map((article) => ({ article, score: 0, terms: [], fields: [] }))
       return { hits, total: found.length, indexed: this.size }
     }
-    const options = {
-      ...(filtered && {
-        filter: (result: SearchResult) => {
-          const summary = this.summaries.get(String(result.id))
+    const filter = filtered
+      ? (id: string) => {
+          const summary = this.summaries.get(id)
           return summary !== undefined && matchesFilters(summary, query)
-        },
-      }),
-    }
-    const found = this.index.search(text, options)
-    if (found.length < TYPO_SEARCH_BELOW && forgivesTypos(text)) {
+        }
+      : undefined
+    const compare =
+      query.sort === 'updated'
+        ? (a: string, b: string) => byUpdated(this.listed(a), this.listed(b))
+        : undefined
+    // Enough to hold every article found as typed when there are too few of them.
+    const limit = Math.max(query.limit, TYPO_SEARCH_BELOW)
+    let { results, total } = rankedSearch(this.index, text, {}, { filter, compare, limit })
+    if (total < TYPO_SEARCH_BELOW && forgivesTypos(text)) {
       // Articles with the words as typed come first: BM25 alone would rank a rare neighbour
       // ("store" in one article) above a common word typed right ("storm" in many).
-      const exact = new Set(found.map((result) => result.id))
-      const neighbours = this.index.search(typoForgivingQuery(text), options)
-      found.push(...neighbours.filter((result) => !exact.has(result.id)))
+      const exact = new Set(results.map((result) => String(result.id)))
+      const options = { filter, exclude: exact, compare, limit }
+      const neighbours = rankedSearch(this.index, typoForgivingQuery(text), {}, options)
+      total += neighbours.total
+      results = [...results, ...neighbours.results]
+      if (compare) results.sort((a, b) => compare(String(a.id), String(b.id)))
     }
-    if (query.sort === 'updated')
-      found.sort((a, b) => byUpdated(this.summaryOfResult(a), this.summaryOfResult(b)))
     // Only the results shown are described; a common word can match most of the library.
-    const hits = found.slice(0, query.limit).map((result) => this.hitOf(result))
-    return { hits, total: found.length, indexed: this.size }
+    const hits = results.slice(0, query.limit).map((result) => this.hitOf(result))
+    return { hits, total, indexed: this.size }
   }
 
-  private summaryOfResult(result: SearchResult): ArticleSummary {
-    return this.summaries.get(String(result.id)) as ArticleSummary
+  /** An article the index holds: every result is one. */
+  private listed(id: string): ArticleSummary {
+    return this.summaries.get(id) as ArticleSummary
   }
 
   snapshot(): SearchIndexSnapshot {
@@ -210,7 +220,7 @@ export class LibrarySearchIndex {
     for (const matched of Object.values(result.match))
       for (const field of matched) fields.add(field as SearchedField)
     return {
-      article: this.summaryOfResult(result),
+      article: this.listed(String(result.id)),
       score: result.score,
       terms: result.terms,
       fields: SEARCHED_FIELDS.filter((field) => fields.has(field)),
