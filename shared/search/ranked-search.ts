@@ -95,6 +95,20 @@ export function rankedSearch(
   options: RankedOptions,
 ): Ranked {
   const internals = index as unknown as IndexInternals
+  try {
+    return rank(index, internals, query, searchOptions, options)
+  } finally {
+    giveBackMatches(internals)
+  }
+}
+
+function rank(
+  index: MiniSearch,
+  internals: IndexInternals,
+  query: Query,
+  searchOptions: SearchOptions,
+  options: RankedOptions,
+): Ranked {
   const queryWords: string[] = []
   const executed = executeQuery(internals, query, searchOptions, queryWords)
   if (!executed) return viaSearch(index, query, searchOptions, options)
@@ -110,8 +124,8 @@ export function rankedSearch(
     (compare?.(a.id, b.id) || b.score - a.score || a.rank - b.rank) > 0
   let total = 0
   const { order, score, words } = matches
-  for (let rank = 0; rank < order.length; rank++) {
-    const short = order[rank] as number
+  for (let at = 0; at < order.length; at++) {
+    const short = order[at] as number
     if (excluded.has(short)) continue
     const id = needsId ? idOf(short) : ''
     if (filter && !filter(id)) continue
@@ -120,11 +134,11 @@ export function rankedSearch(
     const last = candidates[candidates.length - 1]
     // Most matches of a common word rank below the last kept: they cost a comparison.
     if (last && candidates.length === limit && !compare && final <= last.score) continue
-    const candidate = { id: id || idOf(short), short, score: final, rank }
+    const candidate = { id: id || idOf(short), short, score: final, rank: at }
     if (last && candidates.length === limit && !worse(last, candidate)) continue
-    let at = candidates.length
-    while (at > 0 && worse(candidates[at - 1] as Candidate, candidate)) at--
-    candidates.splice(at, 0, candidate)
+    let place = candidates.length
+    while (place > 0 && worse(candidates[place - 1] as Candidate, candidate)) place--
+    candidates.splice(place, 0, candidate)
     if (candidates.length > limit) candidates.pop()
   }
   return {
@@ -295,11 +309,40 @@ function fieldLengthsOf(internals: IndexInternals): Uint32Array[] {
   return byField
 }
 
-const emptyMatches = (size: number): Matches => ({
-  order: [],
-  score: new Float64Array(size),
-  words: new Uint32Array(size),
-})
+/**
+ * Arrays for matches, kept between searches: a search of 100,000 articles would otherwise take a
+ * megabyte for each word and each typo neighbour, and the garbage collector's pauses with it.
+ */
+const spareMatches = new WeakMap<IndexInternals, Matches[]>()
+/** Taken during the search running now (searches are synchronous), given back at its end. */
+const matchesInUse: Matches[] = []
+const SPARE_KEPT = 8
+
+function takeMatches(internals: IndexInternals): Matches {
+  const size = internals._nextId
+  const spare = spareMatches.get(internals) ?? []
+  spareMatches.set(internals, spare)
+  let matches = spare.pop()
+  // Arrays made before documents were added are too short for them.
+  while (matches && matches.score.length < size) matches = spare.pop()
+  matches ??= { order: [], score: new Float64Array(size), words: new Uint32Array(size) }
+  matchesInUse.push(matches)
+  return matches
+}
+
+function giveBackMatches(internals: IndexInternals): void {
+  const spare = spareMatches.get(internals) ?? []
+  for (const matches of matchesInUse.splice(0)) {
+    // Only the documents in `order` were ever written.
+    for (const short of matches.order) {
+      matches.score[short] = 0
+      matches.words[short] = 0
+    }
+    matches.order = []
+    if (spare.length < SPARE_KEPT) spare.push(matches)
+  }
+  spareMatches.set(internals, spare)
+}
 
 /** MiniSearch's `termResults` for each word reached, with BM25+ as it computes it. */
 function scoreWord(
@@ -309,7 +352,7 @@ function scoreWord(
   options: SearchOptions,
 ): Matches {
   const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5, ...options.bm25 }
-  const matches = emptyMatches(internals._nextId)
+  const matches = takeMatches(internals)
   const { order, score: scores, words } = matches
   const fields = options.fields ?? internals._options.fields
   const total = internals._documentCount
@@ -364,7 +407,7 @@ function combine(
   const operator = combineWith.toUpperCase()
   if (operator !== 'AND' && operator !== 'OR') return undefined
   const shape: Shape = { combineWith: operator, parts: parts.map((part) => part.shape) }
-  if (parts.length === 0) return { matches: emptyMatches(internals._nextId), shape }
+  if (parts.length === 0) return { matches: takeMatches(internals), shape }
   const matches = parts
     .map((part) => part.matches)
     .reduce((a, b) => {
@@ -381,7 +424,7 @@ function combine(
         }
         return a
       }
-      const both = emptyMatches(internals._nextId)
+      const both = takeMatches(internals)
       for (const short of b.order) {
         if (!a.words[short]) continue
         both.score[short] = (a.score[short] as number) + (b.score[short] as number)
