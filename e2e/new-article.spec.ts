@@ -1,14 +1,10 @@
-import { expect, test } from './fixtures'
+import { expect, test, type CopydeskApp } from './fixtures'
 
 test('keys typed right after New article go into the new story, never the one before', async ({
   app,
 }) => {
   const { page } = app
-  await app.cli('new', '--headline', 'The story before')
-  const library = page.getByRole('navigation', { name: 'Library' })
-  await library.getByRole('button', { name: /The story before/ }).click()
-  const headline = page.getByRole('textbox', { name: 'Headline' })
-  await expect(headline).toHaveText('The story before')
+  const { library, headline } = await openStoryBefore(app)
   await headline.click()
   // Typing starts the moment the button is pressed, before the new story is ready.
   await page.getByRole('button', { name: 'New article' }).click()
@@ -35,11 +31,7 @@ test('text pasted or put in without keys while the new story is made goes into i
   app,
 }) => {
   const { page } = app
-  await app.cli('new', '--headline', 'The story before')
-  const library = page.getByRole('navigation', { name: 'Library' })
-  await library.getByRole('button', { name: /The story before/ }).click()
-  const headline = page.getByRole('textbox', { name: 'Headline' })
-  await expect(headline).toHaveText('The story before')
+  const { library, headline } = await openStoryBefore(app)
   // Main is slow to make the story: the text arrives while the story before is still on screen.
   let answer = () => {}
   const held = new Promise<void>((resolve) => (answer = resolve))
@@ -80,6 +72,16 @@ test('a new story left without a word typed is not kept', async ({ app }) => {
   const listed = await app.cli('list', '--json')
   expect((JSON.parse(listed.stdout) as { articles: unknown[] }).articles).toHaveLength(1)
 })
+
+/** A story made with the CLI, open in the app: the one a new story must leave alone. */
+async function openStoryBefore(app: CopydeskApp) {
+  await app.cli('new', '--headline', 'The story before')
+  const library = app.page.getByRole('navigation', { name: 'Library' })
+  await library.getByRole('button', { name: /The story before/ }).click()
+  const headline = app.page.getByRole('textbox', { name: 'Headline' })
+  await expect(headline).toHaveText('The story before')
+  return { library, headline }
+}
 
 async function idOf(cli: (...args: string[]) => Promise<{ stdout: string }>, headline: string) {
   const listed = JSON.parse((await cli('list', '--json')).stdout) as {
