@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { holdTypedKeys } from './type-ahead'
+import { holdEnteredText } from './type-ahead'
 
 /** Events as a browser makes them, with only the fields the holder reads. */
 const key = (key: string, modifiers: Partial<KeyboardEvent> = {}) =>
@@ -18,10 +18,10 @@ const paste = (text: string) =>
 const input = (inputType: string, data: string | null, cancelable = true) =>
   Object.assign(new Event('beforeinput', { cancelable }), { inputType, data })
 
-describe('holdTypedKeys', () => {
+describe('holdEnteredText', () => {
   it('holds keys, pastes and text put in without keys, and keeps them from the field', () => {
     const page = new EventTarget()
-    const held = holdTypedKeys(page)
+    const held = holdEnteredText(page)
     const events = [
       key('B'),
       key('x'),
@@ -38,7 +38,7 @@ describe('holdTypedKeys', () => {
 
   it('lets shortcuts, composition and other edits through, and stops holding once released', () => {
     const page = new EventTarget()
-    const held = holdTypedKeys(page)
+    const held = holdEnteredText(page)
     const passing = [
       key('n', { ctrlKey: true }),
       key('Enter'),

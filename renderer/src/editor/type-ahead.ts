@@ -4,7 +4,7 @@
  * the new story once it is ready. That is keys typed, and text that comes without keys: a paste,
  * dictation, an input method's or a form filler's text. Shortcuts (with Ctrl, Cmd or Alt) pass.
  */
-export interface HeldKeys {
+export interface HeldText {
   /** Stops holding and gives what was entered meanwhile, as plain text. */
   release(): string
 }
@@ -14,7 +14,7 @@ type Target = Pick<Window, 'addEventListener' | 'removeEventListener'>
 /** Text put in without a key of its own: each comes as a cancellable `beforeinput`. */
 const TEXT_INPUTS = new Set(['insertText', 'insertReplacementText'])
 
-export function holdTypedKeys(target: Target = window): HeldKeys {
+export function holdEnteredText(target: Target = window): HeldText {
   let held = ''
   const keep = (event: Event, change: (text: string) => string) => {
     held = change(held)

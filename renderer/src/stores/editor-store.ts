@@ -20,7 +20,7 @@ import type { ArticleLockState } from '../../../shared/library/article-lock'
 import type { RecoveryOffer } from '../../../shared/library/recovery-offer'
 import { useSettings } from './settings-store'
 import { focusWhenRemounted, useFieldEditors } from './field-editors'
-import { holdTypedKeys } from '../editor/type-ahead'
+import { holdEnteredText } from '../editor/type-ahead'
 import { createAutosaver } from './autosaver'
 import { pageClock } from './clock'
 import { createCrashJournal } from './crash-journal'
@@ -370,10 +370,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
   const createNow = async (ticket: number): Promise<void> => {
     // A person types the headline straight after asking for a new story; those keys belong
     // to it, not to the story still on screen while this one is made.
-    const typedMeanwhile = holdTypedKeys()
+    const enteredMeanwhile = holdEnteredText()
     const made = await makeArticle(ticket)
     if (!made) {
-      typedMeanwhile.release()
+      enteredMeanwhile.release()
       return
     }
     const previousHeadline = useFieldEditors.getState().editors.Headline
@@ -382,7 +382,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
     focusWhenRemounted('Headline', previousHeadline, (headline) => {
       // TipTap's focus command waits a frame; keys must not fall between the two.
       headline.view.focus()
-      const typed = typedMeanwhile.release()
+      const typed = enteredMeanwhile.release()
       if (typed) headline.commands.insertContent(typed)
     })
   }
