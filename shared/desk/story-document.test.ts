@@ -177,6 +177,40 @@ describe('a story in a shared document', () => {
     expect(text.match(/city/g)).toHaveLength(1)
     expect(text.match(/on Tuesday/g)).toHaveLength(1)
   })
+
+  it('keeps every word whole when a typed word repeats the one beside it', () => {
+    // Found by the three-machine property test: "Ward 1" becoming "Ward 10 Ward 1" was written as
+    // "0 Ward 1" added at the end, and the other person's " and 6" at the same end could land
+    // first: "Ward 1 and 60 Ward 1". Which lands first depends on the machines' client ids.
+    const base = story({ body: body('Votes from Ward 1'), headline: 'Count of Ward 1' })
+    for (const [reporterId, editorId] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const original = new Y.Doc()
+      writeStory(original, base)
+      const [reporter, editor] = [reporterId, editorId].map((clientID) => {
+        const copy = new Y.Doc()
+        copy.clientID = clientID
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(original))
+        return copy
+      }) as [Y.Doc, Y.Doc]
+      writeStory(reporter, {
+        ...base,
+        headline: 'Count of Ward 10 Ward 1',
+        body: body('Votes from Ward 10 Ward 1'),
+      })
+      writeStory(editor, {
+        ...base,
+        headline: 'Count of Ward 1 and 6',
+        body: body('Votes from Ward 1 and 6'),
+      })
+      exchange(reporter, editor)
+      expect(read(reporter)).toEqual(read(editor))
+      expect(read(reporter).headline).toBe('Count of Ward 10 Ward 1 and 6')
+      expect(read(reporter).body).toEqual(body('Votes from Ward 10 Ward 1 and 6'))
+    }
+  })
 })
 
 describe('a story’s details, apart from its texts', () => {

@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import { ArticleFieldsSchema, baseTextOf, type ArticleFields, type TrackedLine } from '../article'
 import type { TiptapNode } from '../article/tiptap-json'
 import { articleBodySchema, singleLineSchema } from '../editor/schemas'
+import { alignWordEdits } from './word-aligned-edits'
 
 /**
  * How a story lives in one shared Yjs document, field by field, so that two people's edits made
@@ -235,8 +236,10 @@ function writeRichText(doc: Y.Doc, name: string, schema: Schema, json: TiptapNod
     prosemirrorJSONToYXmlFragment(schema, json, fragment)
     return
   }
+  const next = schema.nodeFromJSON(json)
+  alignWordEdits(fragment, next)
   // y-tiptap's own diff, as its editor binding uses: unchanged paragraphs keep their identity.
-  updateYFragment(doc, fragment, schema.nodeFromJSON(json), {
+  updateYFragment(doc, fragment, next, {
     mapping: new Map(),
     isOMark: new Map(),
   })
