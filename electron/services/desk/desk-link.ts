@@ -92,8 +92,10 @@ export class DeskLink {
         this.tokenRefused = false
         this.changed()
       },
-      onAuthenticationFailed: () => {
-        this.tokenRefused = true
+      // Only the token's refusal is lasting: a desk that failed to check it (one stopping, its
+      // records busy) answers "permission-denied", and the next connection asks again.
+      onAuthenticationFailed: ({ reason }) => {
+        this.tokenRefused = reason === UNKNOWN_DESK_TOKEN
         this.changed()
       },
       onStateless: ({ payload }) => {

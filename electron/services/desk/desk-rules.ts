@@ -14,6 +14,7 @@ import {
   parsedArticleBodySchema,
 } from '../../../shared/article'
 import { ValidBlockMemory } from '../../../shared/editor/validate-body'
+import { UNKNOWN_DESK_TOKEN } from '../../../shared/desk/desk-connection'
 import type { DeskRefusal } from '../../../shared/desk/desk-refusal'
 import { newStoryStatusProblem, statusMoveProblem } from '../../../shared/desk/desk-roles'
 import { isEmptyStory, readStory, storyStatus } from '../../../shared/desk/story-document'
@@ -79,10 +80,7 @@ export function deskRules(
           `This desk has no document called “${documentName}”; stories are named by their id.`,
         )
       const person = token ? await records.personWithToken(token) : undefined
-      if (!person)
-        throw new Refusal(
-          'This desk does not know your token, or it was removed. Ask the desk for a new one.',
-        )
+      if (!person) throw new Refusal(UNKNOWN_DESK_TOKEN)
       return { person }
     },
 
