@@ -34,6 +34,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           // Imports are parsed in a worker thread with memory and time limits (import-worker-client).
           'import-worker': resolve(__dirname, 'electron/services/import/import-worker.ts'),
+          // Pictures' embedded captions, in a worker of their own (caption-reader).
+          'caption-worker': resolve(__dirname, 'electron/services/import/caption-worker.ts'),
           // The library's list and search index live in a worker thread (worker-catalog).
           'catalog-worker': resolve(
             __dirname,

@@ -1,11 +1,22 @@
 import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../library/image-metadata'
-import { ImportReadError, ImportWorker, type ImportLimits } from './import-worker-client'
+import { join } from 'node:path'
+import {
+  ImportReadError,
+  ImportWorker,
+  type ImportLimits,
+  type ReaderScript,
+} from './import-worker-client'
 
 /**
  * Far more than a real photo's metadata takes to read (milliseconds): a picture that takes
  * longer was built to stall the reader, and goes in without a caption.
  */
 export const CAPTION_READ_LIMITS: ImportLimits = { seconds: 5, memoryMegabytes: 256 }
+
+export const CAPTION_READER_SCRIPT: ReaderScript = {
+  name: 'caption-worker',
+  source: join(__dirname, 'caption-worker.ts'),
+}
 
 /**
  * Reads inserted pictures' embedded captions in a worker thread of its own, under its own
@@ -16,7 +27,8 @@ export class CaptionReader {
   private worker: ImportWorker | undefined
 
   constructor(
-    private readonly startReader: () => ImportWorker = () => new ImportWorker(CAPTION_READ_LIMITS),
+    private readonly startReader: () => ImportWorker = () =>
+      new ImportWorker(CAPTION_READ_LIMITS, CAPTION_READER_SCRIPT),
   ) {}
 
   /** Metadata that cannot be read in the limits means no caption, never a refused picture. */

@@ -14,9 +14,10 @@ export interface WorkerRequest {
   job: WorkerJob
 }
 
+export type WorkerValue = ParsedStory | TiptapNode | EmbeddedCaption
+
 export type WorkerAnswer =
-  | { id: number; ok: true; value: ParsedStory | TiptapNode | EmbeddedCaption }
-  | { id: number; ok: false; problem: string }
+  { id: number; ok: true; value: WorkerValue } | { id: number; ok: false; problem: string }
 
 /** Sent once by the reader when it has loaded and listens: its time limits count from then. */
 export interface WorkerReady {
