@@ -1,5 +1,11 @@
 import { parentPort } from 'node:worker_threads'
-import type { WorkerAnswer, WorkerJob, WorkerReady, WorkerValue } from './import-worker-protocol'
+import type {
+  WorkerAnswer,
+  WorkerJob,
+  WorkerReady,
+  WorkerRequest,
+  WorkerValue,
+} from './import-worker-protocol'
 
 /**
  * Answers the jobs a reader thread is sent, each by its id, and says when it listens. `read`
@@ -9,7 +15,7 @@ export function serveReaderJobs(
   read: (job: WorkerJob) => Promise<WorkerValue>,
   problemOf: (error: unknown) => string,
 ): void {
-  parentPort?.on('message', ({ id, job }: { id: number; job: WorkerJob }) => {
+  parentPort?.on('message', ({ id, job }: WorkerRequest) => {
     void read(job)
       .then(
         (value): WorkerAnswer => ({ id, ok: true, value }),
