@@ -15,8 +15,7 @@ export function alignWordEdits(shared: Y.XmlFragment | Y.XmlElement, next: Prose
   const ours = shared.toArray()
   const theirs = inlineGroups(next)
   for (const [y, p] of pairedChildren(ours, theirs)) {
-    if (y instanceof Y.XmlText && Array.isArray(p))
-      alignText(y, p.map((node) => node.text ?? '').join(''))
+    if (y instanceof Y.XmlText && Array.isArray(p)) alignText(y, textOfGroup(p))
     else if (y instanceof Y.XmlElement && !Array.isArray(p)) alignWordEdits(y, p)
   }
 }

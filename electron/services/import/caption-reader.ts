@@ -1,5 +1,5 @@
-import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../library/image-metadata'
 import { join } from 'node:path'
+import { NO_EMBEDDED_CAPTION, type EmbeddedCaption } from '../library/image-metadata'
 import {
   ImportReadError,
   ImportWorker,
